@@ -1,0 +1,1 @@
+"""Survivorship Tracker: a private record of scans, doctor statements and what they mean."""

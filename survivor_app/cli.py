@@ -1,0 +1,191 @@
+"""The ``survivor-app`` command line: the window is one subcommand among the others."""
+
+from __future__ import annotations
+
+import argparse
+import importlib.metadata
+import importlib.resources
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import NoReturn
+
+from survivor_app import paths
+from survivor_app.exchange import ExchangeError, read_record, write_record
+from survivor_app.files import write_private
+from survivor_app.status import periods_document, periods_text
+from survivor_app.storage import RecordError, RecordStore
+from survivor_app.storage.backups import make_backup
+
+PROG = "survivor-app"
+
+
+class CommandError(Exception):
+    """A problem the person can fix; the message is one plain line."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports a usage mistake in one line instead of the usage block."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: {message} (see '{PROG} --help')\n")
+
+
+def _version() -> str:
+    return importlib.metadata.version("survivor-app")
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise CommandError(f"{path}: there is no such file") from None
+    except IsADirectoryError:
+        raise CommandError(f"{path}: this is a folder, not a file") from None
+    except OSError as error:
+        raise CommandError(f"{path}: cannot be read ({error.strerror})") from None
+
+
+def _write_output(path: Path, data: bytes) -> None:
+    if str(path) == "-":
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return
+    try:
+        write_private(path, data)
+    except OSError as error:
+        raise CommandError(f"{path}: cannot be written ({error.strerror})") from None
+
+
+def _open_existing(path: Path) -> RecordStore:
+    return RecordStore.open(path, create=False)
+
+
+def _demo_bytes() -> bytes:
+    return (importlib.resources.files("survivor_app.resources") / "demo.record.json").read_bytes()
+
+
+def _cmd_demo(args: argparse.Namespace) -> int:
+    record = read_record(_demo_bytes())
+    with RecordStore.open(paths.record_path(args.record)) as store:
+        if not store.is_empty():
+            raise CommandError(
+                f"{store.path}: this record already holds data; choose a new file for the example"
+            )
+        store.replace_content(record)
+    print(f"Wrote the example record to {store.path}")
+    return 0
+
+
+def _cmd_import(args: argparse.Namespace) -> int:
+    # Read and check the whole file before the record is even opened: a bad file changes nothing.
+    source = Path(args.file)
+    try:
+        record = read_record(_read_bytes(source))
+    except ExchangeError as error:
+        raise CommandError(f"{source}: {error}") from None
+    with RecordStore.open(paths.record_path(args.record)) as store:
+        if not store.is_empty():
+            if not args.replace:
+                raise CommandError(
+                    f"{store.path}: this record already holds data; "
+                    "add --replace to swap all of it (a backup is made first)"
+                )
+            backup = make_backup(store, "before-import")
+            print(f"Backed up the record to {backup}")
+        store.replace_content(record)
+    print(f"Imported {args.file} into {store.path}")
+    return 0
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    with _open_existing(paths.record_path(args.record)) as store:
+        record = store.load()
+    if record is None:
+        raise CommandError(f"{store.path}: this record is empty; there is nothing to export")
+    _write_output(Path(args.output), write_record(record))
+    return 0
+
+
+def _cmd_periods(args: argparse.Namespace) -> int:
+    with _open_existing(paths.record_path(args.record)) as store:
+        record = store.load()
+    if record is None:
+        raise CommandError(f"{store.path}: this record is empty; add a cancer and a scan first")
+    text = periods_document(record) if args.json else periods_text(record)
+    sys.stdout.write(text)
+    return 0
+
+
+def _cmd_window(args: argparse.Namespace) -> int:
+    # Qt is imported only here, so every other command stays fast and works without a screen.
+    from survivor_app.gui.app import run
+
+    explicit = bool(args.record or os.environ.get(paths.RECORD_VARIABLE))
+    return run(paths.record_path(args.record), explicit=explicit)
+
+
+RECORD_HELP = "the record file (default: $SURVIVOR_APP_RECORD, else your data folder)"
+
+
+def _add_record_option(command: argparse.ArgumentParser) -> None:
+    # SUPPRESS keeps a --record given before the subcommand instead of resetting it to None.
+    command.add_argument("--record", metavar="PATH", help=RECORD_HELP, default=argparse.SUPPRESS)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The whole command line, for ``main`` and for the tests."""
+    parser = _Parser(
+        prog=PROG,
+        description="Survivorship Tracker: your own record of scans and what your doctors said.",
+    )
+    parser.add_argument("--version", action="version", version=f"{PROG} {_version()}")
+    parser.add_argument("--record", metavar="PATH", help=RECORD_HELP)
+    parser.set_defaults(handler=_cmd_window)
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND", parser_class=_Parser)
+
+    demo = commands.add_parser("demo", help="write the example record to a new file")
+    demo.add_argument("--record", metavar="PATH", required=True, help="where to write it")
+    demo.set_defaults(handler=_cmd_demo)
+
+    importing = commands.add_parser("import", help="import a record JSON file, all or nothing")
+    importing.add_argument("file", metavar="FILE.json")
+    _add_record_option(importing)
+    importing.add_argument(
+        "--replace", action="store_true", help="swap the whole content of a record that has data"
+    )
+    importing.set_defaults(handler=_cmd_import)
+
+    export = commands.add_parser("export", help="export the record")
+    export.add_argument("--format", choices=["json"], default="json")
+    _add_record_option(export)
+    export.add_argument("-o", "--output", metavar="OUT", required=True, help="file to write, or -")
+    export.set_defaults(handler=_cmd_export)
+
+    periods = commands.add_parser("periods", help="print every cancer's periods and questions")
+    _add_record_option(periods)
+    periods.add_argument("--json", action="store_true", help="print the JSON of FORMAT.md §4")
+    periods.set_defaults(handler=_cmd_periods)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; every problem is one line on stderr and exit status 2."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler: Callable[[argparse.Namespace], int] = args.handler
+    try:
+        return handler(args)
+    except (CommandError, ExchangeError, RecordError) as error:
+        _fail(str(error))
+    except KeyboardInterrupt:
+        _fail("stopped")
+    except Exception as error:  # a person never sees a traceback, even for a bug of ours
+        _fail(f"something went wrong that should not have ({type(error).__name__}: {error})")
+
+
+def _fail(message: str) -> NoReturn:
+    first_line = " ".join(message.split())
+    print(f"{PROG}: {first_line}", file=sys.stderr)
+    raise SystemExit(2)

@@ -1,0 +1,51 @@
+"""The domain model: frozen dataclasses and enums for everything a record holds. No Qt, no SQL."""
+
+from survivor_app.domain.ids import new_id
+from survivor_app.domain.model import (
+    MAX_SIZE_TENTHS,
+    STATED_STATUSES,
+    TENTHS_PER_MM,
+    Area,
+    Cancer,
+    CancerHistory,
+    Measurement,
+    Person,
+    Question,
+    Record,
+    RecurrenceType,
+    Scan,
+    ScanKind,
+    Spot,
+    Statement,
+    Status,
+    Treatment,
+    TreatmentKind,
+)
+from survivor_app.domain.sizes import SizeError, mm_number, mm_text, tenths_from_decimal, tenths_from_text
+
+__all__ = [
+    "MAX_SIZE_TENTHS",
+    "STATED_STATUSES",
+    "TENTHS_PER_MM",
+    "Area",
+    "Cancer",
+    "CancerHistory",
+    "Measurement",
+    "Person",
+    "Question",
+    "Record",
+    "RecurrenceType",
+    "Scan",
+    "ScanKind",
+    "SizeError",
+    "Spot",
+    "Statement",
+    "Status",
+    "Treatment",
+    "TreatmentKind",
+    "mm_number",
+    "mm_text",
+    "new_id",
+    "tenths_from_decimal",
+    "tenths_from_text",
+]

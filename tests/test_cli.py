@@ -1,0 +1,200 @@
+"""The command line as a person uses it: each command, and one plain line for every mistake."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from survivor_app.cli import main
+from tests.shared_files import EXAMPLES, SCHEMA
+
+EXAMPLE_FILES = sorted(EXAMPLES.glob("*.record.json"))
+
+
+@dataclass
+class Outcome:
+    code: int
+    out: str
+    err: str
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str | Path) -> Outcome:
+    try:
+        code = main([str(a) for a in args])
+    except SystemExit as stop:
+        code = stop.code if isinstance(stop.code, int) else 1
+    captured = capsys.readouterr()
+    return Outcome(code, captured.out, captured.err)
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def assert_one_line_error(outcome: Outcome, *fragments: str) -> None:
+    assert outcome.code == 2
+    assert outcome.err.count("\n") == 1, outcome.err
+    assert outcome.err.startswith("survivor-app: ")
+    assert "Traceback" not in outcome.err
+    for fragment in fragments:
+        assert fragment in outcome.err
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    outcome = run(capsys, "--version")
+    assert outcome.code == 0
+    assert outcome.out.strip() == "survivor-app 0.1.0"
+
+
+def test_an_unknown_command_is_one_line(capsys: pytest.CaptureFixture[str]) -> None:
+    assert_one_line_error(run(capsys, "frobnicate"), "invalid choice")
+
+
+def test_a_missing_option_is_one_line(capsys: pytest.CaptureFixture[str]) -> None:
+    assert_one_line_error(run(capsys, "export", "--record", "x.survivor"), "-o/--output")
+
+
+def test_demo_then_export_round_trips(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    first, second = tmp_path / "a.survivor", tmp_path / "b.survivor"
+    assert run(capsys, "demo", "--record", first).code == 0
+    assert run(capsys, "export", "--format", "json", "--record", first, "-o", tmp_path / "1.json").code == 0
+    assert run(capsys, "import", tmp_path / "1.json", "--record", second).code == 0
+    assert run(capsys, "export", "--record", second, "-o", tmp_path / "2.json").code == 0
+    assert (tmp_path / "1.json").read_bytes() == (tmp_path / "2.json").read_bytes()
+    jsonschema.validate(json.loads((tmp_path / "1.json").read_text("utf-8")), json.loads(SCHEMA.read_text("utf-8")))
+
+
+def test_demo_refuses_a_record_that_has_data(capsys: pytest.CaptureFixture[str], record_path: Path) -> None:
+    assert run(capsys, "demo", "--record", record_path).code == 0
+    before = digest(record_path)
+    assert_one_line_error(run(capsys, "demo", "--record", record_path), "already holds data")
+    assert digest(record_path) == before
+
+
+@pytest.mark.parametrize("example", EXAMPLE_FILES, ids=lambda p: p.name.removesuffix(".record.json"))
+def test_every_example_round_trips_and_validates(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, example: Path
+) -> None:
+    schema = json.loads(SCHEMA.read_text("utf-8"))
+    exports = []
+    for n in (1, 2):
+        record = tmp_path / f"{n}.survivor"
+        source = example if n == 1 else exports[-1]
+        assert run(capsys, "import", source, "--record", record).code == 0
+        exports.append(tmp_path / f"{n}.json")
+        assert run(capsys, "export", "--record", record, "-o", exports[-1]).code == 0
+        jsonschema.validate(json.loads(exports[-1].read_text("utf-8")), schema)
+    assert exports[0].read_bytes() == exports[1].read_bytes()
+
+
+def test_export_to_standard_output(capsys: pytest.CaptureFixture[str], record_path: Path) -> None:
+    run(capsys, "import", EXAMPLE_FILES[0], "--record", record_path)
+    outcome = run(capsys, "export", "--record", record_path, "-o", "-")
+    assert outcome.code == 0
+    assert json.loads(outcome.out)["format"] == "survivor-record"
+
+
+@pytest.mark.parametrize(
+    ("content", "fragment"),
+    [
+        (b"", "(file)"),
+        (b"   \n", "(file)"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00", "(file)"),
+        ('{"format": "survivor-record"}'.encode("utf-16"), "(file)"),
+        (b"[1, 2]", "(file)"),
+        (b'{"format": "survivor-record", "version": 2}', "version"),
+    ],
+    ids=["empty", "blank", "binary", "utf-16", "not-an-object", "newer-version"],
+)
+def test_a_bad_file_is_refused_in_one_line_and_changes_nothing(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, record_path: Path, content: bytes, fragment: str
+) -> None:
+    run(capsys, "import", EXAMPLE_FILES[0], "--record", record_path)
+    before = digest(record_path)
+    bad = tmp_path / "bad.json"
+    bad.write_bytes(content)
+    outcome = run(capsys, "import", bad, "--record", record_path, "--replace")
+    assert_one_line_error(outcome, "bad.json", fragment)
+    assert digest(record_path) == before
+    assert not (record_path.parent / "backups").exists()
+
+
+def test_a_bad_file_names_the_place(capsys: pytest.CaptureFixture[str], tmp_path: Path, record_path: Path) -> None:
+    data = json.loads(EXAMPLE_FILES[0].read_text("utf-8"))
+    data["scans"][1]["measurements"][0]["size_mm"] = -4
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(data), "utf-8")
+    outcome = run(capsys, "import", bad, "--record", record_path)
+    assert_one_line_error(outcome, "scans[1].measurements[0].size_mm: -4 is below 0")
+    assert not record_path.exists()
+
+
+def test_import_into_a_record_with_data_needs_replace(
+    capsys: pytest.CaptureFixture[str], record_path: Path
+) -> None:
+    run(capsys, "import", EXAMPLE_FILES[0], "--record", record_path)
+    before = digest(record_path)
+    assert_one_line_error(run(capsys, "import", EXAMPLE_FILES[1], "--record", record_path), "--replace")
+    assert digest(record_path) == before
+
+
+def test_replace_backs_up_first_then_swaps_everything(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, record_path: Path
+) -> None:
+    old, new = EXAMPLE_FILES[0], EXAMPLE_FILES[1]
+    fresh = tmp_path / "fresh.survivor"
+    run(capsys, "import", new, "--record", fresh)
+    run(capsys, "export", "--record", fresh, "-o", tmp_path / "expected.json")
+    run(capsys, "import", old, "--record", record_path)
+    run(capsys, "export", "--record", record_path, "-o", tmp_path / "old.json")
+
+    assert run(capsys, "import", new, "--record", record_path, "--replace").code == 0
+
+    backups = list((record_path.parent / "backups").iterdir())
+    assert len(backups) == 1
+    run(capsys, "export", "--record", backups[0], "-o", tmp_path / "backup.json")
+    assert (tmp_path / "backup.json").read_bytes() == (tmp_path / "old.json").read_bytes()
+    run(capsys, "export", "--record", record_path, "-o", tmp_path / "now.json")
+    assert (tmp_path / "now.json").read_bytes() == (tmp_path / "expected.json").read_bytes()
+
+
+def test_a_foreign_file_is_refused_and_untouched(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    foreign = tmp_path / "letter.txt"
+    foreign.write_text("Dear Dr. Osei,\n" * 200, "utf-8")
+    before = digest(foreign)
+    assert_one_line_error(run(capsys, "export", "--record", foreign, "-o", tmp_path / "out.json"))
+    assert_one_line_error(run(capsys, "import", EXAMPLE_FILES[0], "--record", foreign))
+    assert digest(foreign) == before
+    assert not (tmp_path / "out.json").exists()
+
+
+def test_a_missing_record_is_one_line(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    missing = tmp_path / "nope.survivor"
+    assert_one_line_error(run(capsys, "periods", "--record", missing))
+    assert not missing.exists()
+
+
+def test_record_given_before_the_command_is_used(capsys: pytest.CaptureFixture[str], record_path: Path) -> None:
+    run(capsys, "import", EXAMPLE_FILES[0], "--record", record_path)
+    outcome = run(capsys, "--record", record_path, "periods", "--json")
+    assert outcome.code == 0
+    assert json.loads(outcome.out)["format"] == "survivor-periods"
+
+
+def test_the_installed_command_prints_no_traceback(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "survivor_app", "export", "--record", tmp_path / "x", "-o", "-"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1
+    assert "Traceback" not in result.stderr
