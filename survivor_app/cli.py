@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from survivor_app import paths
-from survivor_app.exchange import ExchangeError, read_record, write_record
+from survivor_app.exchange import EXPORTERS, ExchangeError, read_record
 from survivor_app.files import write_private
 from survivor_app.status import periods_document, periods_text
 from survivor_app.storage import RecordError, RecordStore
@@ -84,7 +84,8 @@ def _cmd_import(args: argparse.Namespace) -> int:
     try:
         record = read_record(_read_bytes(source))
     except ExchangeError as error:
-        raise CommandError(f"{source}: {error}") from None
+        # A whole-file problem reads better after the file's name than after "(file)".
+        raise CommandError(f"{source}: {error.message if not error.path else error}") from None
     with RecordStore.open(paths.record_path(args.record)) as store:
         if not store.is_empty():
             if not args.replace:
@@ -104,7 +105,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
         record = store.load()
     if record is None:
         raise CommandError(f"{store.path}: this record is empty; there is nothing to export")
-    _write_output(Path(args.output), write_record(record))
+    _write_output(Path(args.output), EXPORTERS[args.format](record))
     return 0
 
 
@@ -157,8 +158,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     importing.set_defaults(handler=_cmd_import)
 
-    export = commands.add_parser("export", help="export the record")
-    export.add_argument("--format", choices=["json"], default="json")
+    export = commands.add_parser("export", help="export the record as JSON, CSV or FHIR")
+    export.add_argument("--format", choices=sorted(EXPORTERS), default="json")
     _add_record_option(export)
     export.add_argument("-o", "--output", metavar="OUT", required=True, help="file to write, or -")
     export.set_defaults(handler=_cmd_export)

@@ -1,4 +1,4 @@
-"""Writing files the person owns (exports, summaries): readable by them alone, never half-written."""
+"""Writing files the person owns (exports, summaries): private to them, never half-written."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import contextlib
 import os
 import tempfile
 from pathlib import Path
+
 
 def write_private(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` atomically with mode 0600.

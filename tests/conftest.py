@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -19,20 +18,18 @@ settings.register_profile(
 )
 settings.load_profile("default")
 
-from tests.shared_files import EXAMPLES, SCHEMA
-
-__all__ = ["EXAMPLES", "SCHEMA"]
-
 
 @pytest.fixture(autouse=True)
-def isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+def isolated_home(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
     """Point the data and config folders at a fresh temporary folder for every test."""
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("SURVIVOR_APP_HOME", str(home))
     monkeypatch.delenv("SURVIVOR_APP_RECORD", raising=False)
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "xdg-data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "xdg-config"))
-    yield home
+    return home
 
 
 @pytest.fixture

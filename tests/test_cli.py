@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import stat
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -41,7 +42,7 @@ def digest(path: Path) -> str:
 def assert_one_line_error(outcome: Outcome, *fragments: str) -> None:
     assert outcome.code == 2
     assert outcome.err.count("\n") == 1, outcome.err
-    assert outcome.err.startswith("survivor-app: ")
+    assert outcome.err.startswith("survivor-app")
     assert "Traceback" not in outcome.err
     for fragment in fragments:
         assert fragment in outcome.err
@@ -64,21 +65,30 @@ def test_a_missing_option_is_one_line(capsys: pytest.CaptureFixture[str]) -> Non
 def test_demo_then_export_round_trips(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     first, second = tmp_path / "a.survivor", tmp_path / "b.survivor"
     assert run(capsys, "demo", "--record", first).code == 0
-    assert run(capsys, "export", "--format", "json", "--record", first, "-o", tmp_path / "1.json").code == 0
+    assert (
+        run(capsys, "export", "--format", "json", "--record", first, "-o", tmp_path / "1.json").code
+        == 0
+    )
     assert run(capsys, "import", tmp_path / "1.json", "--record", second).code == 0
     assert run(capsys, "export", "--record", second, "-o", tmp_path / "2.json").code == 0
     assert (tmp_path / "1.json").read_bytes() == (tmp_path / "2.json").read_bytes()
-    jsonschema.validate(json.loads((tmp_path / "1.json").read_text("utf-8")), json.loads(SCHEMA.read_text("utf-8")))
+    jsonschema.validate(
+        json.loads((tmp_path / "1.json").read_text("utf-8")), json.loads(SCHEMA.read_text("utf-8"))
+    )
 
 
-def test_demo_refuses_a_record_that_has_data(capsys: pytest.CaptureFixture[str], record_path: Path) -> None:
+def test_demo_refuses_a_record_that_has_data(
+    capsys: pytest.CaptureFixture[str], record_path: Path
+) -> None:
     assert run(capsys, "demo", "--record", record_path).code == 0
     before = digest(record_path)
     assert_one_line_error(run(capsys, "demo", "--record", record_path), "already holds data")
     assert digest(record_path) == before
 
 
-@pytest.mark.parametrize("example", EXAMPLE_FILES, ids=lambda p: p.name.removesuffix(".record.json"))
+@pytest.mark.parametrize(
+    "example", EXAMPLE_FILES, ids=lambda p: p.name.removesuffix(".record.json")
+)
 def test_every_example_round_trips_and_validates(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, example: Path
 ) -> None:
@@ -104,29 +114,36 @@ def test_export_to_standard_output(capsys: pytest.CaptureFixture[str], record_pa
 @pytest.mark.parametrize(
     ("content", "fragment"),
     [
-        (b"", "(file)"),
-        (b"   \n", "(file)"),
-        (b"\x89PNG\r\n\x1a\n\x00\x00", "(file)"),
-        ('{"format": "survivor-record"}'.encode("utf-16"), "(file)"),
-        (b"[1, 2]", "(file)"),
-        (b'{"format": "survivor-record", "version": 2}', "version"),
+        (b"", "bad.json: the file is empty"),
+        (b"   \n", "bad.json: the file is empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00", "bad.json: the file is not UTF-8"),
+        ('{"format": "survivor-record"}'.encode("utf-16"), "bad.json: the file is not UTF-8"),
+        (b"[1, 2]", "bad.json: a list is not a record"),
+        (b'{"format": "survivor-record", "version": 2', "bad.json: the file is not valid JSON"),
+        (b'{"format": "survivor-record", "version": 2}', "newer version"),
     ],
-    ids=["empty", "blank", "binary", "utf-16", "not-an-object", "newer-version"],
+    ids=["empty", "blank", "binary", "utf-16", "not-an-object", "not-json", "newer-version"],
 )
 def test_a_bad_file_is_refused_in_one_line_and_changes_nothing(
-    capsys: pytest.CaptureFixture[str], tmp_path: Path, record_path: Path, content: bytes, fragment: str
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    record_path: Path,
+    content: bytes,
+    fragment: str,
 ) -> None:
     run(capsys, "import", EXAMPLE_FILES[0], "--record", record_path)
     before = digest(record_path)
     bad = tmp_path / "bad.json"
     bad.write_bytes(content)
     outcome = run(capsys, "import", bad, "--record", record_path, "--replace")
-    assert_one_line_error(outcome, "bad.json", fragment)
+    assert_one_line_error(outcome, fragment)
     assert digest(record_path) == before
     assert not (record_path.parent / "backups").exists()
 
 
-def test_a_bad_file_names_the_place(capsys: pytest.CaptureFixture[str], tmp_path: Path, record_path: Path) -> None:
+def test_a_bad_file_names_the_place(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, record_path: Path
+) -> None:
     data = json.loads(EXAMPLE_FILES[0].read_text("utf-8"))
     data["scans"][1]["measurements"][0]["size_mm"] = -4
     bad = tmp_path / "bad.json"
@@ -141,7 +158,9 @@ def test_import_into_a_record_with_data_needs_replace(
 ) -> None:
     run(capsys, "import", EXAMPLE_FILES[0], "--record", record_path)
     before = digest(record_path)
-    assert_one_line_error(run(capsys, "import", EXAMPLE_FILES[1], "--record", record_path), "--replace")
+    assert_one_line_error(
+        run(capsys, "import", EXAMPLE_FILES[1], "--record", record_path), "--replace"
+    )
     assert digest(record_path) == before
 
 
@@ -165,7 +184,9 @@ def test_replace_backs_up_first_then_swaps_everything(
     assert (tmp_path / "now.json").read_bytes() == (tmp_path / "expected.json").read_bytes()
 
 
-def test_a_foreign_file_is_refused_and_untouched(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+def test_a_foreign_file_is_refused_and_untouched(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     foreign = tmp_path / "letter.txt"
     foreign.write_text("Dear Dr. Osei,\n" * 200, "utf-8")
     before = digest(foreign)
@@ -181,7 +202,9 @@ def test_a_missing_record_is_one_line(capsys: pytest.CaptureFixture[str], tmp_pa
     assert not missing.exists()
 
 
-def test_record_given_before_the_command_is_used(capsys: pytest.CaptureFixture[str], record_path: Path) -> None:
+def test_record_given_before_the_command_is_used(
+    capsys: pytest.CaptureFixture[str], record_path: Path
+) -> None:
     run(capsys, "import", EXAMPLE_FILES[0], "--record", record_path)
     outcome = run(capsys, "--record", record_path, "periods", "--json")
     assert outcome.code == 0
@@ -198,3 +221,32 @@ def test_the_installed_command_prints_no_traceback(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert result.stderr.count("\n") == 1
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("export_format", "start"), [("csv", b"\xef\xbb\xbfCancer,"), ("fhir", b'{\n  "resourceType"')]
+)
+def test_export_csv_and_fhir(
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    record_path: Path,
+    export_format: str,
+    start: bytes,
+) -> None:
+    run(capsys, "demo", "--record", record_path)
+    out = tmp_path / f"demo.{export_format}"
+    assert (
+        run(capsys, "export", "--format", export_format, "--record", record_path, "-o", out).code
+        == 0
+    )
+    assert out.read_bytes().startswith(start)
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600
+
+
+def test_an_unknown_export_format_is_one_line(
+    capsys: pytest.CaptureFixture[str], record_path: Path
+) -> None:
+    assert_one_line_error(
+        run(capsys, "export", "--format", "xml", "--record", record_path, "-o", "x"),
+        "invalid choice",
+    )

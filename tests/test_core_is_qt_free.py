@@ -39,7 +39,7 @@ def test_no_core_module_mentions_qt_or_matplotlib(package: str) -> None:
 def test_importing_the_core_and_the_command_line_loads_no_qt() -> None:
     probe = (
         "import sys\n"
-        f"import survivor_app.cli\n"
+        "import survivor_app.cli\n"
         + "".join(f"import survivor_app.{package}\n" for package in CORE)
         + f"print(sorted(m for m in sys.modules if m.split('.')[0] in {FORBIDDEN!r}))\n"
     )

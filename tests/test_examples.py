@@ -1,5 +1,5 @@
-"""Every shared example gets exactly its expected labels, through ``import`` then ``periods --json``;
-the demo record shows every label."""
+"""Every shared example gets its expected labels through ``import`` then ``periods --json``,
+and the demo record shows every label."""
 
 from __future__ import annotations
 
@@ -25,7 +25,9 @@ def periods_json(capsys: pytest.CaptureFixture[str], *args: str) -> dict[str, ob
 def test_example_gets_its_expected_labels(
     capsys: pytest.CaptureFixture[str], record_path: Path, case: Path
 ) -> None:
-    expected = json.loads(case.with_name(case.name.replace(".record.", ".expected.")).read_text("utf-8"))
+    expected = json.loads(
+        case.with_name(case.name.replace(".record.", ".expected.")).read_text("utf-8")
+    )
     assert main(["import", str(case), "--record", str(record_path)]) == 0
     capsys.readouterr()
     document = periods_json(capsys, "--record", str(record_path))
@@ -64,7 +66,9 @@ def test_the_demo_shows_every_label(capsys: pytest.CaptureFixture[str], record_p
     assert all(cancer["questions"] for cancer in cancers)
 
 
-def test_periods_text_reads_in_a_terminal(capsys: pytest.CaptureFixture[str], record_path: Path) -> None:
+def test_periods_text_reads_in_a_terminal(
+    capsys: pytest.CaptureFixture[str], record_path: Path
+) -> None:
     assert main(["demo", "--record", str(record_path)]) == 0
     capsys.readouterr()
     assert main(["periods", "--record", str(record_path)]) == 0

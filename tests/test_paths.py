@@ -26,7 +26,9 @@ def test_record_variable_beats_the_default(monkeypatch: pytest.MonkeyPatch, tmp_
     assert paths.record_path() == tmp_path / "mum.survivor"
 
 
-def test_explicit_record_beats_the_variable(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+def test_explicit_record_beats_the_variable(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     monkeypatch.setenv("SURVIVOR_APP_RECORD", str(tmp_path / "mum.survivor"))
     assert paths.record_path(tmp_path / "dad.survivor") == tmp_path / "dad.survivor"
 

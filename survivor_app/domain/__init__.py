@@ -21,7 +21,13 @@ from survivor_app.domain.model import (
     Treatment,
     TreatmentKind,
 )
-from survivor_app.domain.sizes import SizeError, mm_number, mm_text, tenths_from_decimal, tenths_from_text
+from survivor_app.domain.sizes import (
+    SizeError,
+    mm_number,
+    mm_text,
+    tenths_from_decimal,
+    tenths_from_text,
+)
 
 __all__ = [
     "MAX_SIZE_TENTHS",

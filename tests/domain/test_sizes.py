@@ -9,7 +9,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from survivor_app.domain import MAX_SIZE_TENTHS, SizeError, mm_text, tenths_from_decimal, tenths_from_text
+from survivor_app.domain import (
+    MAX_SIZE_TENTHS,
+    SizeError,
+    mm_text,
+    tenths_from_decimal,
+    tenths_from_text,
+)
 
 
 @pytest.mark.parametrize(

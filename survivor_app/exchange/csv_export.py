@@ -1,0 +1,114 @@
+"""Scans and measurements as a CSV file for spreadsheets: one row per measurement, with the
+label the status rules give each scan.
+
+Choices a reader of the file should know:
+
+- UTF-8 with a byte order mark, so that spreadsheet programs read accents correctly; ISO dates;
+  sizes in millimetres with one decimal, written from the whole tenths the record keeps.
+- Rows go by cancer (in the record's order), then scan date, then spot (in the record's order).
+- A scan with no measurement still gets one row, with the spot columns empty: a scan marked "no
+  evidence of disease" then shows its label, and a scan that holds notes only shows its notes.
+  So the file has one row per measurement plus one per scan without any. A scan's notes repeat on
+  each of its rows, so that a sorted or filtered sheet keeps them beside their sizes.
+- "Status at this scan" is the label of the scan's assessment, which a doctor's statement about
+  that scan may have set; a scan that is not an assessment (notes only) leaves it empty.
+- A cell that starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return gets a leading
+  ``'``, so that no spreadsheet reads the person's words as a formula.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterator
+
+from survivor_app.domain import TENTHS_PER_MM, Area, Measurement, Record, Spot
+from survivor_app.status import Assessment, analyse, status_label
+
+HEADERS = (
+    "Cancer",
+    "Scan date",
+    "Scan kind",
+    "Spot",
+    "Where in the body",
+    "Area",
+    "Lymph node",
+    "Size (mm)",
+    "Gone",
+    "Too small to measure",
+    "Uncertain",
+    "Status at this scan",
+    "Scan notes",
+)
+
+AREA_WORDS = {
+    Area.PRIMARY: "Where the cancer started",
+    Area.REGIONAL_NODE: "Nearby lymph nodes",
+    Area.DISTANT: "Elsewhere in the body",
+}
+
+# From "Spot" to "Uncertain": what a scan says of one spot.
+_SPOT_COLUMNS = HEADERS.index("Status at this scan") - HEADERS.index("Spot")
+
+#: What a spreadsheet may take for the start of a formula (OWASP, "CSV Injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def write_csv(record: Record) -> bytes:
+    """The record's scans and measurements as CSV bytes: the same record gives the same bytes."""
+    text = io.StringIO()
+    writer = csv.writer(text, lineterminator="\r\n")
+    writer.writerow(HEADERS)
+    writer.writerows([_neutralised(cell) for cell in row] for row in _rows(record))
+    return text.getvalue().encode("utf-8-sig")
+
+
+def _size_text(tenths: int) -> str:
+    """A size in millimetres with exactly one decimal, e.g. ``23.5`` or ``40.0``."""
+    whole, tenth = divmod(tenths, TENTHS_PER_MM)
+    return f"{whole}.{tenth}"
+
+
+def _rows(record: Record) -> Iterator[list[str]]:
+    spot_order = {spot.id: index for index, spot in enumerate(record.spots)}
+    spots = {spot.id: spot for spot in record.spots}
+    for cancer in record.cancers:
+        analysis = analyse(record.history(cancer.id))
+        labels = {a.scan_id: _label(a) for a in analysis.assessments if a.scan_id is not None}
+        # sorted() keeps entry order between scans of one date, so the output never varies.
+        scans = sorted((s for s in record.scans if s.cancer_id == cancer.id), key=lambda s: s.date)
+        for scan in scans:
+            scan_cells = [cancer.name, scan.date.isoformat(), scan.kind.value]
+            label = labels.get(scan.id, "")
+            if not scan.measurements:
+                yield [*scan_cells, *[""] * _SPOT_COLUMNS, label, scan.notes]
+            measurements = sorted(scan.measurements, key=lambda m: spot_order[m.spot_id])
+            for measurement in measurements:
+                spot_cells = _spot_cells(spots[measurement.spot_id], measurement)
+                yield [*scan_cells, *spot_cells, label, scan.notes]
+
+
+def _spot_cells(spot: Spot, measurement: Measurement) -> list[str]:
+    size = measurement.size_tenths
+    return [
+        spot.name,
+        spot.location,
+        AREA_WORDS[spot.area],
+        _yes_no(spot.lymph_node),
+        "" if size is None else _size_text(size),
+        _yes_no(measurement.gone),
+        _yes_no(measurement.too_small),
+        _yes_no(measurement.uncertain),
+    ]
+
+
+def _label(assessment: Assessment) -> str:
+    return status_label(assessment.status, assessment.recurrence_type, assessment.confirmed)
+
+
+def _yes_no(flag: bool) -> str:
+    return "yes" if flag else "no"
+
+
+def _neutralised(cell: str) -> str:
+    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell

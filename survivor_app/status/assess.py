@@ -1,0 +1,516 @@
+"""Assessments: every scan and doctor statement of one cancer, labelled by the rules of
+STATUS_RULES.md §3-§6, with the numbers and findings that explain each label."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import enum
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from survivor_app.domain import (
+    Area,
+    CancerHistory,
+    Measurement,
+    RecurrenceType,
+    Scan,
+    Spot,
+    Statement,
+    Status,
+)
+from survivor_app.status.labels import status_label
+
+#: A lymph node counts as present from this size on (10 mm); under it, as normal size.
+NODE_PRESENT_TENTHS = 100
+#: What a spot "too small to measure" counts for when it is not a lymph node (5 mm).
+TOO_SMALL_TENTHS = 50
+#: Growth must add at least 5 mm to the smallest sum (rule 4) ...
+GROWTH_TENTHS = 50
+#: ... and at least 20 % of it: S ≥ 1.2 × N, compared as 5 × S ≥ 6 × N.
+GROWTH_RATIO = (6, 5)
+#: A partial remission is a sum of at most 70 % of the baseline: S ≤ 0.7 × B as 10 × S ≤ 7 × B.
+PARTIAL_RATIO = (7, 10)
+#: A statement belongs to the latest scan dated on or up to this many days before it (§6).
+ATTACH_DAYS = 30
+#: A response is confirmed when its run spans this many days: it "must last for at least a month".
+CONFIRM_DAYS = 28
+#: Disease found after this many days of no evidence of disease is a recurrence (§5).
+RECURRENCE_DAYS = 365
+
+_DISEASE_FOUND = (Status.PROGRESSED, Status.RECURRED)
+
+
+class Reason(enum.StrEnum):
+    """Which rule gave a scan its measured status (STATUS_RULES.md §3 and §4, in rule order)."""
+
+    FIRST_SCAN = "first_scan"
+    MARKED_BASELINE = "marked_baseline"
+    NO_EVIDENCE_MARK = "no_evidence_mark"
+    NEW_SPOT = "new_spot"
+    BACK_AFTER_REMISSION = "back_after_remission"
+    GROWTH = "growth"
+    NOT_MEASURED = "not_measured"
+    ALL_GONE = "all_gone"
+    SHRANK = "shrank"
+    RESPONSE_STANDS = "response_stands"
+    NO_BIG_CHANGE = "no_big_change"
+
+
+@dataclass(frozen=True, slots=True)
+class SpotFinding:
+    """One spot as a scan showed it, with the size it counts for in tenths of a mm."""
+
+    spot: Spot
+    size_tenths: int
+    too_small: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Assessment:
+    """One dated point on a cancer's timeline: a scan, a statement, or both (STATUS_RULES.md §1).
+
+    ``measured`` is the status the sizes give (None for a statement alone or a scan with notes
+    only), ``stated`` the doctor's, ``status`` the label that counts. The sums, the nadir and the
+    changes are those this scan was compared with, over ``tracked_spots``, in the episode it
+    was assessed in; a scan starting a new episode gives that one's sum in
+    ``new_baseline_sum_tenths``.
+    """
+
+    date: dt.date
+    scan: Scan | None
+    statement: Statement | None
+    measured: Status | None
+    measured_recurrence_type: RecurrenceType | None
+    stated: Status | None
+    status: Status
+    recurrence_type: RecurrenceType | None
+    confirmed: bool | None
+    reason: Reason | None
+    episode: int | None
+    starts_episode: bool
+    sum_tenths: int | None
+    baseline_sum_tenths: int | None
+    baseline_date: dt.date | None
+    nadir_tenths: int | None
+    nadir_date: dt.date | None
+    change_from_baseline_pct: Decimal | None
+    change_from_nadir_pct: Decimal | None
+    disagreement: str | None
+    new_baseline_sum_tenths: int | None = None
+    tracked_spots: tuple[Spot, ...] = ()
+    new_spots: tuple[SpotFinding, ...] = ()
+    returned_spots: tuple[SpotFinding, ...] = ()
+    missing_spots: tuple[Spot, ...] = ()
+    small_nodes: tuple[SpotFinding, ...] = ()
+    remission_start: dt.date | None = None
+    remission_days: int | None = None
+
+    @property
+    def scan_id(self) -> str | None:
+        """The id of the scan assessed, or None for a statement on its own."""
+        return None if self.scan is None else self.scan.id
+
+    @property
+    def statement_id(self) -> str | None:
+        """The id of the statement that counts here, or None."""
+        return None if self.statement is None else self.statement.id
+
+    @property
+    def stated_recurrence_type(self) -> RecurrenceType | None:
+        """The recurrence type the doctor gave, when their status is ``recurred``."""
+        if self.statement is None or self.stated is not Status.RECURRED:
+            return None
+        return self.statement.recurrence_type
+
+
+def assess(history: CancerHistory) -> tuple[Assessment, ...]:
+    """Every assessment of one cancer in date order, labelled by STATUS_RULES.md §3-§6."""
+    spots = {spot.id: spot for spot in history.spots}
+    scans = tuple(
+        scan for _, scan in sorted(enumerate(history.scans), key=lambda p: (p[1].date, p[0]))
+    )
+    attached, alone = _attach_statements(scans, history.statements)
+    certain = _certainty(scans, spots)
+    walk = _Walk(history.spots, spots, certain)
+    timeline: list[tuple[dt.date, int, int, Scan | None, Statement | None]] = [
+        (scan.date, 0, position, scan, attached.get(position))
+        for position, scan in enumerate(scans)
+        if scan.measurements or scan.no_evidence_of_disease or position in attached
+    ]
+    timeline += [(s.date, 1, order, None, s) for order, s in enumerate(alone)]
+    for _, _, position, scan, statement in sorted(timeline, key=lambda e: e[:3]):
+        walk.add(position, scan, statement)
+    return _confirm(walk.assessments)
+
+
+class _Episode:
+    """The stretch of history measured against one baseline scan (STATUS_RULES.md §3)."""
+
+    def __init__(self, number: int, scan: Scan, spots: Sequence[Spot]) -> None:
+        self.number = number
+        self.baseline_date = scan.date
+        self.had_partial = False
+        if scan.no_evidence_of_disease:
+            # Starting in complete remission: no baseline sum until disease is found again.
+            self.tracked: tuple[Spot, ...] = ()
+            self.baseline_sum: int | None = None
+            self.nadir: int | None = None
+        else:
+            sizes = {
+                spot.id: _counted(m, spot) for spot in spots if (m := _of(scan, spot)) is not None
+            }
+            self.tracked = tuple(spot for spot in spots if sizes.get(spot.id, 0) > 0)
+            self.baseline_sum = sum(sizes[spot.id] for spot in self.tracked)
+            self.nadir = self.baseline_sum
+        self.nadir_date: dt.date | None = scan.date
+
+    def evaluated(self, scan: Scan, total: int) -> None:
+        """Take in a complete sum of a scan of this episode: it may be the new smallest one."""
+        if self.nadir is not None and total < self.nadir:
+            self.nadir, self.nadir_date = total, scan.date
+
+
+@dataclass(frozen=True, slots=True)
+class _Measured:
+    """What rules 1-9 of STATUS_RULES.md §4 make of one scan."""
+
+    status: Status
+    reason: Reason
+    sum_tenths: int | None
+    recurrence_type: RecurrenceType | None = None
+    new_spots: tuple[SpotFinding, ...] = ()
+    returned_spots: tuple[SpotFinding, ...] = ()
+    missing_spots: tuple[Spot, ...] = ()
+    small_nodes: tuple[SpotFinding, ...] = ()
+
+
+class _Walk:
+    """Labels the assessments one after the other, since each rule may look at earlier labels."""
+
+    def __init__(
+        self,
+        spot_order: Sequence[Spot],
+        spots: dict[str, Spot],
+        certain: Callable[[int, Measurement], bool],
+    ) -> None:
+        self.spot_order = spot_order
+        self.spots = spots
+        self.certain = certain
+        self.episode: _Episode | None = None
+        self.assessments: list[Assessment] = []
+
+    def add(self, position: int, scan: Scan | None, statement: Statement | None) -> None:
+        """Label the next assessment: a scan at ``position`` in date order, a statement, or both."""
+        remission_start = self._remission_start()
+        if scan is None or not (scan.measurements or scan.no_evidence_of_disease):
+            assert statement is not None
+            date = statement.date if scan is None else scan.date
+            self._append(date, scan, statement, None, remission_start=remission_start)
+            return
+        if self.episode is None:
+            self.episode = _Episode(1, scan, self.spot_order)
+            self._append_first(scan, statement)
+            return
+        episode = self.episode
+        measured = self._measure(position, scan, episode, remission_start)
+        if scan.new_baseline and measured.status not in _DISEASE_FOUND:
+            # A marked scan keeps a label that found disease; otherwise it is a starting point.
+            measured = dataclasses.replace(
+                measured, status=Status.BASELINE, reason=Reason.MARKED_BASELINE
+            )
+        label = measured.status if statement is None else statement.status
+        starts = scan.new_baseline or label in _DISEASE_FOUND
+        if starts:
+            self.episode = _Episode(episode.number + 1, scan, self.spot_order)
+        self._append(
+            scan.date,
+            scan,
+            statement,
+            measured,
+            remission_start=remission_start,
+            compared_with=episode,
+            starts=starts,
+        )
+        # Only now may this scan become the smallest: it was compared with the earlier ones.
+        if not starts and measured.sum_tenths is not None and not measured.missing_spots:
+            episode.evaluated(scan, measured.sum_tenths)
+            episode.had_partial |= measured.status is Status.PARTIAL_REMISSION
+
+    def _append_first(self, scan: Scan, statement: Statement | None) -> None:
+        """The first scan of a cancer: episode 1's baseline, or a start in complete remission."""
+        episode = self.episode
+        assert episode is not None
+        if scan.no_evidence_of_disease:
+            measured = _Measured(Status.COMPLETE_REMISSION, Reason.NO_EVIDENCE_MARK, 0)
+        else:
+            measured = _Measured(Status.BASELINE, Reason.FIRST_SCAN, episode.baseline_sum)
+        self._append(
+            scan.date,
+            scan,
+            statement,
+            measured,
+            remission_start=None,
+            compared_with=episode,
+            starts=True,
+            first=True,
+        )
+
+    def _append(
+        self,
+        date: dt.date,
+        scan: Scan | None,
+        statement: Statement | None,
+        measured: _Measured | None,
+        *,
+        remission_start: dt.date | None,
+        compared_with: _Episode | None = None,
+        starts: bool = False,
+        first: bool = False,
+    ) -> None:
+        stated = None if statement is None else statement.status
+        stated_type = None
+        if statement is not None and stated is Status.RECURRED:
+            stated_type = statement.recurrence_type
+        m_status = None if measured is None else measured.status
+        m_type = None if measured is None else measured.recurrence_type
+        status = stated if stated is not None else m_status
+        assert status is not None
+        recurrence_type = stated_type if stated is not None else m_type
+        if status not in _DISEASE_FOUND and m_status not in _DISEASE_FOUND:
+            remission_start = None
+        total = None if measured is None else measured.sum_tenths
+        baseline = nadir = baseline_date = nadir_date = None
+        if compared_with is not None:
+            baseline, baseline_date = compared_with.baseline_sum, compared_with.baseline_date
+            if not first:
+                nadir, nadir_date = compared_with.nadir, compared_with.nadir_date
+        self.assessments.append(
+            Assessment(
+                date=date,
+                scan=scan,
+                statement=statement,
+                measured=m_status,
+                measured_recurrence_type=m_type,
+                stated=stated,
+                status=status,
+                recurrence_type=recurrence_type,
+                confirmed=None,
+                reason=None if measured is None else measured.reason,
+                episode=None if self.episode is None else self.episode.number,
+                starts_episode=starts,
+                sum_tenths=total,
+                baseline_sum_tenths=baseline,
+                baseline_date=baseline_date,
+                nadir_tenths=nadir,
+                nadir_date=nadir_date,
+                change_from_baseline_pct=None if first else _change(total, baseline),
+                change_from_nadir_pct=_change(total, nadir),
+                disagreement=_disagreement(m_status, m_type, stated, stated_type),
+                new_baseline_sum_tenths=(
+                    self.episode.baseline_sum if starts and self.episode is not None else None
+                ),
+                tracked_spots=() if compared_with is None else compared_with.tracked,
+                new_spots=() if measured is None else measured.new_spots,
+                returned_spots=() if measured is None else measured.returned_spots,
+                missing_spots=() if measured is None else measured.missing_spots,
+                small_nodes=() if measured is None else measured.small_nodes,
+                remission_start=remission_start,
+                remission_days=None if remission_start is None else (date - remission_start).days,
+            )
+        )
+
+    def _remission_start(self) -> dt.date | None:
+        """The first date of the run of complete remissions just before now, skipping
+        ``not_evaluable`` ones; None when the latest label that counts is not a remission."""
+        start = None
+        for earlier in reversed(self.assessments):
+            if earlier.status is Status.NOT_EVALUABLE:
+                continue
+            if earlier.status is not Status.COMPLETE_REMISSION:
+                break
+            start = earlier.date
+        return start
+
+    def _measure(
+        self, position: int, scan: Scan, episode: _Episode, remission_start: dt.date | None
+    ) -> _Measured:
+        """Rules 1-9 of STATUS_RULES.md §4, in order: the first that applies gives the label."""
+        if scan.no_evidence_of_disease:
+            return _Measured(Status.COMPLETE_REMISSION, Reason.NO_EVIDENCE_MARK, 0)
+        tracked_ids = {spot.id for spot in episode.tracked}
+        seen = tuple(
+            _finding(m, spot) for spot in episode.tracked if (m := _of(scan, spot)) is not None
+        )
+        missing = tuple(spot for spot in episode.tracked if _of(scan, spot) is None)
+        total = sum(f.size_tenths for f in seen)
+        complete = None if missing else total
+        present_now = tuple(
+            _finding(m, self.spots[m.spot_id])
+            for m in scan.measurements
+            if _present(_finding(m, self.spots[m.spot_id])) and self.certain(position, m)
+        )
+        new = tuple(f for f in present_now if f.spot.id not in tracked_ids)
+        returned = tuple(f for f in seen if _present(f)) if remission_start else ()
+        if new or returned:
+            days = None if remission_start is None else (scan.date - remission_start).days
+            recurred = days is not None and days >= RECURRENCE_DAYS
+            return _Measured(
+                Status.RECURRED if recurred else Status.PROGRESSED,
+                Reason.NEW_SPOT if new else Reason.BACK_AFTER_REMISSION,
+                complete,
+                recurrence_type=_recurrence_type(present_now) if recurred else None,
+                new_spots=new,
+                returned_spots=returned,
+                missing_spots=missing,
+            )
+        nadir = episode.nadir
+        if nadir is not None and _grew(total, nadir):
+            return _Measured(Status.PROGRESSED, Reason.GROWTH, total, missing_spots=missing)
+        if missing:
+            return _Measured(Status.NOT_EVALUABLE, Reason.NOT_MEASURED, None, missing_spots=missing)
+        if not any(_present(f) for f in seen):
+            # Every spot is gone; what is left above 0 are lymph nodes of normal size.
+            small = tuple(f for f in seen if f.size_tenths > 0)
+            return _Measured(Status.COMPLETE_REMISSION, Reason.ALL_GONE, total, small_nodes=small)
+        baseline = episode.baseline_sum
+        if baseline is not None and PARTIAL_RATIO[1] * total <= PARTIAL_RATIO[0] * baseline:
+            return _Measured(Status.PARTIAL_REMISSION, Reason.SHRANK, total)
+        if episode.had_partial:
+            return _Measured(Status.PARTIAL_REMISSION, Reason.RESPONSE_STANDS, total)
+        return _Measured(Status.STABLE, Reason.NO_BIG_CHANGE, total)
+
+
+def _attach_statements(
+    scans: Sequence[Scan], statements: Sequence[Statement]
+) -> tuple[dict[int, Statement], list[Statement]]:
+    """Which statement counts for each scan (by position in date order), and the statements with
+    no scan in the 30 days before them. Statements without a status inform no label (§6)."""
+    attached: dict[int, Statement] = {}
+    alone: list[Statement] = []
+    for statement in statements:
+        if statement.status is None:
+            continue
+        candidates = [
+            position
+            for position, scan in enumerate(scans)
+            if 0 <= (statement.date - scan.date).days <= ATTACH_DAYS
+        ]
+        if not candidates:
+            alone.append(statement)
+            continue
+        # Scans are in date order, so the last candidate is the latest (then last entered) scan.
+        position = candidates[-1]
+        counting = attached.get(position)
+        # Statements come in entry order: of two on the same date, the one entered last counts.
+        if counting is None or statement.date >= counting.date:
+            attached[position] = statement
+    return attached, alone
+
+
+def _certainty(scans: Sequence[Scan], spots: dict[str, Spot]) -> Callable[[int, Measurement], bool]:
+    """Whether a measurement counts as certain: it is not marked uncertain, or a later scan shows
+    the same spot as certain, which dates the finding back to where it was first seen (§4)."""
+    last_certain: dict[str, int] = {}
+    for position, scan in enumerate(scans):
+        for m in scan.measurements:
+            if not m.uncertain and _present(_finding(m, spots[m.spot_id])):
+                last_certain[m.spot_id] = position
+
+    def certain(position: int, m: Measurement) -> bool:
+        return not m.uncertain or last_certain.get(m.spot_id, -1) > position
+
+    return certain
+
+
+def _confirm(assessments: Sequence[Assessment]) -> tuple[Assessment, ...]:
+    """Mark each remission confirmed when its unbroken run spans at least 28 days (§2)."""
+    confirmed: list[Assessment] = []
+    for index, assessment in enumerate(assessments):
+        if assessment.status is Status.COMPLETE_REMISSION:
+            run = {Status.COMPLETE_REMISSION}
+        elif assessment.status is Status.PARTIAL_REMISSION:
+            run = {Status.COMPLETE_REMISSION, Status.PARTIAL_REMISSION}
+        else:
+            confirmed.append(assessment)
+            continue
+        first = last = index
+        while first > 0 and assessments[first - 1].status in run:
+            first -= 1
+        while last + 1 < len(assessments) and assessments[last + 1].status in run:
+            last += 1
+        span = (assessments[last].date - assessments[first].date).days
+        confirmed.append(dataclasses.replace(assessment, confirmed=span >= CONFIRM_DAYS))
+    return tuple(confirmed)
+
+
+def _of(scan: Scan, spot: Spot) -> Measurement | None:
+    return scan.measurement_of(spot.id)
+
+
+def _counted(m: Measurement, spot: Spot) -> int:
+    """The size a measurement counts for: "gone" is 0, "too small to measure" 5 mm (0 for a
+    lymph node, which is then certainly of normal size)."""
+    if m.too_small or m.size_tenths is None:
+        return 0 if spot.lymph_node else TOO_SMALL_TENTHS
+    return m.size_tenths
+
+
+def _finding(m: Measurement, spot: Spot) -> SpotFinding:
+    return SpotFinding(spot, _counted(m, spot), too_small=m.too_small)
+
+
+def _present(finding: SpotFinding) -> bool:
+    """A spot is there: above 0, or for a lymph node 10 mm or more."""
+    if finding.spot.lymph_node:
+        return finding.size_tenths >= NODE_PRESENT_TENTHS
+    return finding.size_tenths > 0
+
+
+def _grew(total: int, nadir: int) -> bool:
+    """Rule 4: S − N ≥ 5 mm and S ≥ 1.2 × N, in whole numbers."""
+    more, than = GROWTH_RATIO
+    return total - nadir >= GROWTH_TENTHS and than * total >= more * nadir
+
+
+def _recurrence_type(present: Sequence[SpotFinding]) -> RecurrenceType:
+    """Distant if any spot found now is elsewhere in the body, else regional, else local (§5)."""
+    areas = {finding.spot.area for finding in present}
+    if Area.DISTANT in areas:
+        return RecurrenceType.DISTANT
+    if Area.REGIONAL_NODE in areas:
+        return RecurrenceType.REGIONAL
+    return RecurrenceType.LOCAL
+
+
+def _change(value: int | None, reference: int | None) -> Decimal | None:
+    """100 × (value − reference) / reference, rounded half-up to one decimal, in integers;
+    None when there is nothing to compare or the reference is 0."""
+    if value is None or not reference:
+        return None
+    tenths_of_percent = 1000 * (value - reference)
+    quotient, remainder = divmod(abs(tenths_of_percent), reference)
+    if 2 * remainder >= reference:
+        quotient += 1
+    return Decimal(-quotient if tenths_of_percent < 0 else quotient).scaleb(-1)
+
+
+def _disagreement(
+    measured: Status | None,
+    measured_type: RecurrenceType | None,
+    stated: Status | None,
+    stated_type: RecurrenceType | None,
+) -> str | None:
+    """A sentence naming both statuses when the doctor's and the measured one differ (§6)."""
+    if measured is None or stated is None:
+        return None
+    if measured in (Status.BASELINE, Status.NOT_EVALUABLE):
+        return None
+    same_type = stated_type is None or stated_type == measured_type
+    if measured == stated and same_type:
+        return None
+    return (
+        f"Your doctor said “{status_label(stated, stated_type)}”, "
+        f"but the sizes point to “{status_label(measured, measured_type)}”."
+    )

@@ -1,0 +1,57 @@
+"""Questions for the next appointment that a cancer's assessments raise (STATUS_RULES.md §8)."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator, Sequence
+
+from survivor_app.domain import Status
+from survivor_app.status.assess import RECURRENCE_DAYS, Assessment
+from survivor_app.status.labels import date_text, status_label
+
+
+def questions(assessments: Sequence[Assessment]) -> tuple[str, ...]:
+    """Plain, short questions naming their dates, each asked once, in timeline order."""
+    return tuple(dict.fromkeys(_asked(assessments)))
+
+
+def _asked(assessments: Sequence[Assessment]) -> Iterator[str]:
+    for _, run in itertools.groupby(assessments, key=lambda a: (a.status, a.confirmed)):
+        run_list = list(run)
+        first = run_list[0]
+        if first.confirmed is False:
+            what = "complete" if first.status is Status.COMPLETE_REMISSION else "partial"
+            yield (
+                f"Is my {what} remission from {date_text(first.date)} confirmed? "
+                "How long should it last?"
+            )
+        for a in run_list:
+            yield from _about(a)
+
+
+def _about(a: Assessment) -> Iterator[str]:
+    day = date_text(a.date)
+    if a.disagreement is not None and a.measured is not None and a.stated is not None:
+        measured = status_label(a.measured, a.measured_recurrence_type)
+        stated = status_label(a.stated, a.stated_recurrence_type)
+        yield (
+            f"On {day}, my doctor said “{stated}”, but the sizes point to “{measured}”. "
+            "Which is right, and why?"
+        )
+    if a.status is Status.RECURRED:
+        yield (
+            f"The cancer came back on {day}. What type of recurrence is it? "
+            "Could it be a second, different cancer?"
+        )
+    if (
+        a.status is Status.PROGRESSED
+        and a.remission_days is not None
+        and a.remission_days < RECURRENCE_DAYS
+    ):
+        yield (
+            f"On {day}, the cancer was found again after {a.remission_days} days with no sign "
+            "of it. Was it ever completely gone before?"
+        )
+    if a.measured is Status.NOT_EVALUABLE:
+        names = ", ".join(f"“{spot.name}”" for spot in a.missing_spots)
+        yield f"Were all spots looked at on the scan of {day}? {names} had no size."

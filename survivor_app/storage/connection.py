@@ -1,0 +1,143 @@
+"""Opening a record file: made private when new, inspected read-only before anything writes to it,
+then connected with the settings every record uses."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import closing, contextmanager
+from pathlib import Path
+
+from survivor_app.storage import schema
+from survivor_app.storage.errors import (
+    DamagedRecordError,
+    NewerRecordError,
+    NotARecordError,
+    RecordError,
+    write_errors,
+)
+
+#: The first 16 bytes of every SQLite database file.
+SQLITE_HEADER = b"SQLite format 3\x00"
+#: Where the header keeps ``PRAGMA application_id`` (four bytes, big-endian).
+_APPLICATION_ID_BYTES = slice(68, 72)
+#: A SQLite file is at least one page, and its header alone is 100 bytes.
+_HEADER_SIZE = 100
+
+
+def make_private_folder(folder: Path) -> None:
+    """Create ``folder`` and any missing parents, each readable by the owner alone."""
+    missing = [f for f in (folder, *folder.parents) if not f.exists()]
+    # From the outermost in; ``mkdir(parents=True)`` would give the parents the default mode.
+    for each in reversed(missing):
+        each.mkdir(mode=0o700)
+
+
+def create_private_file(path: Path) -> None:
+    """Create an empty file readable by the owner alone, before SQLite opens it.
+
+    SQLite gives its journal the database's permissions, so the journal is private as well.
+    """
+    make_private_folder(path.parent)
+    os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+
+
+def inspect_record(path: Path) -> int:
+    """The version of the record at ``path`` (0 when it is new and empty), read without writing.
+
+    Raises NotARecordError, DamagedRecordError or NewerRecordError for a file that must be
+    refused; such a file is left byte for byte as it was. The one write allowed is SQLite's own
+    undoing of an edit of this app's record that a crash cut short.
+    """
+    header = _read_header(path)
+    if not header:
+        return 0
+    if len(header) < _HEADER_SIZE or not header.startswith(SQLITE_HEADER):
+        raise NotARecordError
+    try:
+        return _inspect_database(path)
+    except _InterruptedWrite:
+        if int.from_bytes(header[_APPLICATION_ID_BYTES], "big") != schema.APPLICATION_ID:
+            raise NotARecordError from None
+        _recover(path)
+        return _inspect_database(path)
+
+
+def connect(path: Path) -> sqlite3.Connection:
+    """A read-write connection with the record's settings; transactions are the caller's."""
+    connection = sqlite3.connect(path, isolation_level=None)
+    try:
+        # The rollback journal (not WAL) keeps a record one self-contained file at rest, and
+        # FULL sync makes each committed edit survive a power cut.
+        connection.execute("PRAGMA journal_mode = DELETE")
+        connection.execute("PRAGMA synchronous = FULL")
+        connection.execute("PRAGMA foreign_keys = ON")
+    except sqlite3.Error:
+        connection.close()
+        raise
+    connection.row_factory = sqlite3.Row
+    return connection
+
+
+class _InterruptedWrite(Exception):
+    """The file has a hot journal: a write was cut short, and only a read-write open undoes it."""
+
+
+def _read_header(path: Path) -> bytes:
+    if not path.is_file():
+        raise NotARecordError
+    try:
+        with path.open("rb") as file:
+            return file.read(_HEADER_SIZE)
+    except OSError as error:
+        raise RecordError(
+            "This record cannot be read. Check that your account may open it, then try again."
+        ) from error
+
+
+def _inspect_database(path: Path) -> int:
+    try:
+        with _read_only(path) as connection:
+            application_id = _pragma(connection, "application_id")
+            version = _pragma(connection, "user_version")
+            if application_id != schema.APPLICATION_ID:
+                # A SQLite file with nothing in it yet may become a record.
+                if application_id == 0 and version == 0 and not _has_tables(connection):
+                    return 0
+                raise NotARecordError
+            if version > schema.latest_version():
+                raise NewerRecordError
+            if connection.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+                raise DamagedRecordError
+            return version
+    except sqlite3.Error as error:
+        if error.sqlite_errorcode == sqlite3.SQLITE_READONLY_ROLLBACK:
+            raise _InterruptedWrite from error
+        raise DamagedRecordError from error
+
+
+@contextmanager
+def _read_only(path: Path) -> Iterator[sqlite3.Connection]:
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    with closing(sqlite3.connect(uri, uri=True, isolation_level=None)) as connection:
+        yield connection
+
+
+def _pragma(connection: sqlite3.Connection, name: str) -> int:
+    value = connection.execute(f"PRAGMA {name}").fetchone()[0]
+    return int(value)
+
+
+def _has_tables(connection: sqlite3.Connection) -> bool:
+    return connection.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchone() is not None
+
+
+def _recover(path: Path) -> None:
+    """Let SQLite roll back an interrupted write of our own record: the edit that was cut short
+    is undone, every committed one is kept."""
+    with (
+        write_errors("The record"),
+        closing(sqlite3.connect(path, isolation_level=None)) as connection,
+    ):
+        connection.execute("PRAGMA schema_version").fetchone()

@@ -1,0 +1,146 @@
+"""The record's tables, built by an ordered list of migrations: migration N makes version N."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+#: Written into every record's header (``PRAGMA application_id``): 'SURV' in ASCII.
+APPLICATION_ID = 0x53555256
+
+#: A step that brings a record from the version before it to its own; it runs inside the
+#: transaction that also raises ``user_version``.
+Migration = Callable[[sqlite3.Connection], None]
+
+# Version 1, frozen: a later change to the tables is a new migration, never an edit here, so the
+# enum values below are spelled out rather than read from the domain.
+_VERSION_1 = (
+    f"PRAGMA application_id = {APPLICATION_ID}",
+    """
+    CREATE TABLE person (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        name TEXT NOT NULL,
+        birth_date TEXT CHECK (birth_date IS date(birth_date)),
+        notes TEXT NOT NULL
+    )
+    """,
+    """
+    CREATE TABLE cancer (
+        id TEXT PRIMARY KEY NOT NULL,
+        seq INTEGER NOT NULL UNIQUE,
+        name TEXT NOT NULL,
+        primary_site TEXT NOT NULL,
+        diagnosed_on TEXT CHECK (diagnosed_on IS date(diagnosed_on)),
+        notes TEXT NOT NULL
+    )
+    """,
+    """
+    CREATE TABLE spot (
+        id TEXT PRIMARY KEY NOT NULL,
+        seq INTEGER NOT NULL UNIQUE,
+        cancer_id TEXT NOT NULL REFERENCES cancer (id) ON DELETE CASCADE,
+        name TEXT NOT NULL,
+        area TEXT NOT NULL CHECK (area IN ('primary', 'regional_node', 'distant')),
+        lymph_node INTEGER NOT NULL CHECK (lymph_node IN (0, 1)),
+        location TEXT NOT NULL,
+        UNIQUE (id, cancer_id)
+    )
+    """,
+    """
+    CREATE TABLE scan (
+        id TEXT PRIMARY KEY NOT NULL,
+        seq INTEGER NOT NULL UNIQUE,
+        cancer_id TEXT NOT NULL REFERENCES cancer (id) ON DELETE CASCADE,
+        date TEXT NOT NULL CHECK (date IS date(date)),
+        kind TEXT NOT NULL CHECK (kind IN ('CT', 'MRI', 'PET-CT', 'PET', 'X-ray', 'ultrasound',
+                                           'mammogram', 'bone scan', 'other')),
+        facility TEXT NOT NULL,
+        no_evidence_of_disease INTEGER NOT NULL CHECK (no_evidence_of_disease IN (0, 1)),
+        new_baseline INTEGER NOT NULL CHECK (new_baseline IN (0, 1)),
+        notes TEXT NOT NULL,
+        UNIQUE (id, cancer_id)
+    )
+    """,
+    # The measurement repeats its scan's cancer so that both composite keys below hold it: a
+    # spot of another cancer cannot be measured in this scan.
+    """
+    CREATE TABLE measurement (
+        scan_id TEXT NOT NULL,
+        spot_id TEXT NOT NULL,
+        cancer_id TEXT NOT NULL,
+        position INTEGER NOT NULL,
+        size_tenths INTEGER CHECK (
+            size_tenths IS NULL
+            OR (typeof(size_tenths) = 'integer' AND size_tenths BETWEEN 0 AND 5000)
+        ),
+        too_small INTEGER NOT NULL CHECK (too_small IN (0, 1)),
+        uncertain INTEGER NOT NULL CHECK (uncertain IN (0, 1)),
+        CHECK ((size_tenths IS NULL) = (too_small = 1)),
+        PRIMARY KEY (scan_id, spot_id),
+        UNIQUE (scan_id, position),
+        FOREIGN KEY (scan_id, cancer_id) REFERENCES scan (id, cancer_id) ON DELETE CASCADE,
+        FOREIGN KEY (spot_id, cancer_id) REFERENCES spot (id, cancer_id) ON DELETE CASCADE
+    )
+    """,
+    """
+    CREATE TABLE statement (
+        id TEXT PRIMARY KEY NOT NULL,
+        seq INTEGER NOT NULL UNIQUE,
+        cancer_id TEXT NOT NULL REFERENCES cancer (id) ON DELETE CASCADE,
+        date TEXT NOT NULL CHECK (date IS date(date)),
+        text TEXT NOT NULL,
+        clinician TEXT NOT NULL,
+        status TEXT CHECK (status IN ('complete_remission', 'partial_remission', 'stable',
+                                      'progressed', 'recurred')),
+        recurrence_type TEXT CHECK (
+            recurrence_type IS NULL
+            OR (status = 'recurred' AND recurrence_type IN ('local', 'regional', 'distant'))
+        )
+    )
+    """,
+    """
+    CREATE TABLE treatment (
+        id TEXT PRIMARY KEY NOT NULL,
+        seq INTEGER NOT NULL UNIQUE,
+        cancer_id TEXT NOT NULL REFERENCES cancer (id) ON DELETE CASCADE,
+        kind TEXT NOT NULL CHECK (kind IN ('surgery', 'chemotherapy', 'radiation',
+                                           'hormone therapy', 'immunotherapy',
+                                           'targeted therapy', 'other')),
+        name TEXT NOT NULL,
+        start_date TEXT NOT NULL CHECK (start_date IS date(start_date)),
+        end_date TEXT CHECK (end_date IS date(end_date))
+    )
+    """,
+    """
+    CREATE TABLE question (
+        id TEXT PRIMARY KEY NOT NULL,
+        seq INTEGER NOT NULL UNIQUE,
+        cancer_id TEXT REFERENCES cancer (id) ON DELETE CASCADE,
+        text TEXT NOT NULL,
+        asked_on TEXT CHECK (asked_on IS date(asked_on)),
+        answer TEXT NOT NULL
+    )
+    """,
+    """
+    CREATE TABLE setting (
+        key TEXT PRIMARY KEY NOT NULL,
+        value TEXT NOT NULL
+    )
+    """,
+)
+
+
+def _create_tables(connection: sqlite3.Connection) -> None:
+    """Version 1: every table of a record, empty."""
+    for statement in _VERSION_1:
+        connection.execute(statement)
+
+
+#: Migration N (counting from 1) brings a record to version N; the last one is the current
+#: version. Read at the moment a record opens, so a test can add a migration of its own.
+MIGRATIONS: tuple[Migration, ...] = (_create_tables,)
+
+
+def latest_version() -> int:
+    """The version a record has once every migration has run."""
+    return len(MIGRATIONS)

@@ -1,0 +1,229 @@
+"""How each kind of thing a record holds lies in its table: the columns, the order it comes back
+in, and the conversions between a row and a domain object."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+from survivor_app.domain import (
+    Area,
+    Cancer,
+    Measurement,
+    Person,
+    Question,
+    RecurrenceType,
+    Scan,
+    ScanKind,
+    Spot,
+    Statement,
+    Status,
+    Treatment,
+    TreatmentKind,
+)
+
+Item = TypeVar("Item")
+
+#: The values a row binds to, in the order of its table's columns.
+Values = tuple[object, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Table(Generic[Item]):
+    """One kind of item with a text ``id`` (its first column) and an entry-order ``seq``."""
+
+    name: str
+    columns: tuple[str, ...]
+    #: The ORDER BY that lists the items: entry order, or by date and then entry order.
+    order: str
+    values: Callable[[Item], Values]
+    item: Callable[[sqlite3.Row], Item]
+
+
+def _text(day: dt.date | None) -> str | None:
+    return None if day is None else day.isoformat()
+
+
+def _day(text: str | None) -> dt.date | None:
+    return None if text is None else dt.date.fromisoformat(text)
+
+
+def _required_day(text: str) -> dt.date:
+    return dt.date.fromisoformat(text)
+
+
+def person_values(person: Person) -> Values:
+    """The person's row: name, birth_date, notes."""
+    return (person.name, _text(person.birth_date), person.notes)
+
+
+def person_from(row: sqlite3.Row) -> Person:
+    """The person a row holds."""
+    return Person(name=row["name"], birth_date=_day(row["birth_date"]), notes=row["notes"])
+
+
+#: The measurement table's columns, in the order of ``measurement_values``.
+MEASUREMENT_COLUMNS = (
+    "scan_id",
+    "spot_id",
+    "cancer_id",
+    "position",
+    "size_tenths",
+    "too_small",
+    "uncertain",
+)
+
+
+def measurement_values(scan: Scan, position: int, measurement: Measurement) -> Values:
+    """The row of one measurement of ``scan``; ``position`` keeps the order it was entered in."""
+    return (
+        scan.id,
+        measurement.spot_id,
+        scan.cancer_id,
+        position,
+        measurement.size_tenths,
+        int(measurement.too_small),
+        int(measurement.uncertain),
+    )
+
+
+def measurement_from(row: sqlite3.Row) -> Measurement:
+    """The measurement a row holds."""
+    return Measurement(
+        spot_id=row["spot_id"],
+        size_tenths=row["size_tenths"],
+        too_small=bool(row["too_small"]),
+        uncertain=bool(row["uncertain"]),
+    )
+
+
+CANCERS: Table[Cancer] = Table(
+    name="cancer",
+    columns=("id", "name", "primary_site", "diagnosed_on", "notes"),
+    order="seq",
+    values=lambda c: (c.id, c.name, c.primary_site, _text(c.diagnosed_on), c.notes),
+    item=lambda row: Cancer(
+        id=row["id"],
+        name=row["name"],
+        primary_site=row["primary_site"],
+        diagnosed_on=_day(row["diagnosed_on"]),
+        notes=row["notes"],
+    ),
+)
+
+SPOTS: Table[Spot] = Table(
+    name="spot",
+    columns=("id", "cancer_id", "name", "area", "lymph_node", "location"),
+    order="seq",
+    values=lambda s: (s.id, s.cancer_id, s.name, s.area.value, int(s.lymph_node), s.location),
+    item=lambda row: Spot(
+        id=row["id"],
+        cancer_id=row["cancer_id"],
+        name=row["name"],
+        area=Area(row["area"]),
+        lymph_node=bool(row["lymph_node"]),
+        location=row["location"],
+    ),
+)
+
+#: Scans come back without their measurements; the store reads those from their own table.
+SCANS: Table[Scan] = Table(
+    name="scan",
+    columns=(
+        "id",
+        "cancer_id",
+        "date",
+        "kind",
+        "facility",
+        "no_evidence_of_disease",
+        "new_baseline",
+        "notes",
+    ),
+    order="date, seq",
+    values=lambda s: (
+        s.id,
+        s.cancer_id,
+        s.date.isoformat(),
+        s.kind.value,
+        s.facility,
+        int(s.no_evidence_of_disease),
+        int(s.new_baseline),
+        s.notes,
+    ),
+    item=lambda row: Scan(
+        id=row["id"],
+        cancer_id=row["cancer_id"],
+        date=_required_day(row["date"]),
+        kind=ScanKind(row["kind"]),
+        facility=row["facility"],
+        no_evidence_of_disease=bool(row["no_evidence_of_disease"]),
+        new_baseline=bool(row["new_baseline"]),
+        notes=row["notes"],
+    ),
+)
+
+# The status engine breaks ties between statements of one date by entry order.
+STATEMENTS: Table[Statement] = Table(
+    name="statement",
+    columns=("id", "cancer_id", "date", "text", "clinician", "status", "recurrence_type"),
+    order="date, seq",
+    values=lambda s: (
+        s.id,
+        s.cancer_id,
+        s.date.isoformat(),
+        s.text,
+        s.clinician,
+        None if s.status is None else s.status.value,
+        None if s.recurrence_type is None else s.recurrence_type.value,
+    ),
+    item=lambda row: Statement(
+        id=row["id"],
+        cancer_id=row["cancer_id"],
+        date=_required_day(row["date"]),
+        text=row["text"],
+        clinician=row["clinician"],
+        status=None if row["status"] is None else Status(row["status"]),
+        recurrence_type=(
+            None if row["recurrence_type"] is None else RecurrenceType(row["recurrence_type"])
+        ),
+    ),
+)
+
+TREATMENTS: Table[Treatment] = Table(
+    name="treatment",
+    columns=("id", "cancer_id", "kind", "name", "start_date", "end_date"),
+    order="seq",
+    values=lambda t: (
+        t.id,
+        t.cancer_id,
+        t.kind.value,
+        t.name,
+        t.start.isoformat(),
+        _text(t.end),
+    ),
+    item=lambda row: Treatment(
+        id=row["id"],
+        cancer_id=row["cancer_id"],
+        kind=TreatmentKind(row["kind"]),
+        name=row["name"],
+        start=_required_day(row["start_date"]),
+        end=_day(row["end_date"]),
+    ),
+)
+
+QUESTIONS: Table[Question] = Table(
+    name="question",
+    columns=("id", "cancer_id", "text", "asked_on", "answer"),
+    order="seq",
+    values=lambda q: (q.id, q.cancer_id, q.text, _text(q.asked_on), q.answer),
+    item=lambda row: Question(
+        id=row["id"],
+        cancer_id=row["cancer_id"],
+        text=row["text"],
+        asked_on=_day(row["asked_on"]),
+        answer=row["answer"],
+    ),
+)

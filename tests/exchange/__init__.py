@@ -1,0 +1,1 @@
+"""Tests of moving a record in and out of the app."""

@@ -1,0 +1,128 @@
+"""Small builders for cancer histories written the way STATUS_RULES.md §10 writes them: sizes in
+mm as text, dates as ISO strings."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+
+from survivor_app.domain import (
+    Area,
+    Cancer,
+    CancerHistory,
+    Measurement,
+    Person,
+    Record,
+    RecurrenceType,
+    Scan,
+    ScanKind,
+    Spot,
+    Statement,
+    Status,
+    tenths_from_text,
+)
+from survivor_app.status import Assessment, assess
+
+CANCER = Cancer(id="c1", name="Breast cancer", primary_site="left breast")
+
+#: The spots most cases use: the breast tumour, an armpit node, a liver spot and a lung spot.
+BREAST = Spot("P", "c1", "Breast tumour", Area.PRIMARY, lymph_node=False, location="left breast")
+NODE = Spot("N", "c1", "Armpit node", Area.REGIONAL_NODE, lymph_node=True, location="left armpit")
+LIVER = Spot("L", "c1", "Liver spot", Area.DISTANT, lymph_node=False, location="liver")
+LUNG = Spot("U", "c1", "Lung spot", Area.DISTANT, lymph_node=False)
+SPOTS = (BREAST, NODE, LIVER, LUNG)
+
+TOO_SMALL = "too small"
+
+Label = tuple[str, Status, RecurrenceType | None, bool | None]
+
+
+def day(text: str) -> dt.date:
+    """A date from ``YYYY-MM-DD``."""
+    return dt.date.fromisoformat(text)
+
+
+def scan(
+    on: str,
+    sizes: Mapping[str, str] | None = None,
+    *,
+    uncertain: Iterable[str] = (),
+    ned: bool = False,
+    new_baseline: bool = False,
+    kind: ScanKind = ScanKind.CT,
+) -> Scan:
+    """A scan on ``on`` with sizes in mm as text by spot id: ``"25.2"``, ``"0"``, ``TOO_SMALL``."""
+    doubtful = set(uncertain)
+    measurements = tuple(
+        Measurement(
+            spot_id,
+            None if size == TOO_SMALL else tenths_from_text(size),
+            too_small=size == TOO_SMALL,
+            uncertain=spot_id in doubtful,
+        )
+        for spot_id, size in (sizes or {}).items()
+    )
+    return Scan(
+        id=f"sc-{on}-{kind.value}",
+        cancer_id="c1",
+        date=day(on),
+        kind=kind,
+        measurements=measurements,
+        no_evidence_of_disease=ned,
+        new_baseline=new_baseline,
+    )
+
+
+def said(
+    on: str,
+    status: Status | None,
+    text: str = "",
+    *,
+    recurrence_type: RecurrenceType | None = None,
+    id: str | None = None,
+) -> Statement:
+    """A doctor's statement on ``on`` with the status the person chose."""
+    return Statement(
+        id=id or f"st-{on}",
+        cancer_id="c1",
+        date=day(on),
+        text=text,
+        clinician="Dr. Osei",
+        status=status,
+        recurrence_type=recurrence_type,
+    )
+
+
+def history(
+    *scans: Scan, statements: Iterable[Statement] = (), spots: Iterable[Spot] = SPOTS
+) -> CancerHistory:
+    """One cancer's history with these scans and statements, in this entry order."""
+    return CancerHistory(
+        cancer=CANCER, spots=tuple(spots), scans=scans, statements=tuple(statements)
+    )
+
+
+def record_of(history: CancerHistory) -> Record:
+    """A record holding one person and this one cancer's history."""
+    return Record(
+        person=Person("Case Person"),
+        cancers=(history.cancer,),
+        spots=history.spots,
+        scans=history.scans,
+        statements=history.statements,
+    )
+
+
+def labels(history: CancerHistory) -> list[Label]:
+    """Each assessment's date, status, recurrence type and confirmation."""
+    return [label_of(a) for a in assess(history)]
+
+
+def label_of(a: Assessment) -> Label:
+    """One assessment's date, status, recurrence type and confirmation."""
+    return (a.date.isoformat(), a.status, a.recurrence_type, a.confirmed)
+
+
+def statuses(history: CancerHistory) -> list[Status]:
+    """Each assessment's status, in date order."""
+    return [a.status for a in assess(history)]

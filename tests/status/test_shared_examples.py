@@ -1,0 +1,40 @@
+"""Every shared example in ``shared/examples`` gets exactly the labels its expected file demands."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from survivor_app.exchange import read_record
+from survivor_app.status import analyse
+from tests.shared_files import EXAMPLES
+
+CASES = sorted(EXAMPLES.glob("*.record.json"))
+# Later than every example's dates, so that none is refused as lying in the future.
+TODAY = dt.date(2100, 1, 1)
+
+
+def test_there_are_examples() -> None:
+    assert len(CASES) >= 6
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda p: p.name.removesuffix(".record.json"))
+def test_example_gets_its_expected_labels(case: Path) -> None:
+    expected = json.loads(case.with_name(case.name.replace(".record.", ".expected.")).read_bytes())
+    record = read_record(case.read_bytes(), today=TODAY)
+    got = {
+        cancer.id: [
+            {
+                "date": a.date.isoformat(),
+                "status": a.status.value,
+                "recurrence_type": None if a.recurrence_type is None else a.recurrence_type.value,
+                "confirmed": a.confirmed,
+            }
+            for a in analyse(record.history(cancer.id)).assessments
+        ]
+        for cancer in record.cancers
+    }
+    assert got == expected["cancers"]
