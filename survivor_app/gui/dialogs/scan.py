@@ -1,0 +1,376 @@
+"""The dialog for one scan: when and where it was, what the report said, and each spot's size."""
+
+from __future__ import annotations
+
+import enum
+import itertools
+from dataclasses import dataclass
+
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from survivor_app.domain import (
+    CancerHistory,
+    Measurement,
+    Person,
+    Scan,
+    ScanKind,
+    Spot,
+    new_id,
+)
+from survivor_app.gui.dialogs.entry import EntryDialog, gloss
+from survivor_app.gui.dialogs.spot import SpotDialog
+from survivor_app.gui.fields import (
+    NOTES_MAX_LENGTH,
+    ChoiceBox,
+    DateField,
+    FormCheck,
+    SizeField,
+    TextBox,
+    TextField,
+    describe,
+)
+
+#: The kinds of scan in the words reports use.
+SCAN_WORDS: dict[ScanKind, str] = {
+    ScanKind.CT: "CT",
+    ScanKind.MRI: "MRI",
+    ScanKind.PET_CT: "PET-CT",
+    ScanKind.PET: "PET",
+    ScanKind.X_RAY: "X-ray",
+    ScanKind.ULTRASOUND: "Ultrasound",
+    ScanKind.MAMMOGRAM: "Mammogram",
+    ScanKind.BONE_SCAN: "Bone scan",
+    ScanKind.OTHER: "Other",
+}
+
+NO_EVIDENCE_OF_DISEASE_HAS_SIZE = (
+    "With “No evidence of disease” ticked, no spot can have a size above 0."
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ScanEntry:
+    """A scan as entered, with the spots first added in the same dialog (stored with the scan)."""
+
+    scan: Scan
+    new_spots: tuple[Spot, ...] = ()
+
+
+class Finding(enum.Enum):
+    """What a scan said of one spot, in the words of the dialog's choice."""
+
+    SIZE = "Size"
+    GONE = "Gone"
+    TOO_SMALL = "Too small to measure"
+    NOT_MEASURED = "Not measured"
+
+
+#: Why a size typed beside another finding cannot be kept.
+_SIZE_BESIDE: dict[Finding, str] = {
+    Finding.GONE: "A spot cannot be both gone and have a size.",
+    Finding.TOO_SMALL: "A spot too small to measure has no size.",
+    Finding.NOT_MEASURED: "A spot that was not measured has no size.",
+}
+
+
+class _SpotRow:
+    """One spot's line in the grid: its name, size, what the scan said, and "uncertain"."""
+
+    def __init__(self, spot: Spot, *, new: bool) -> None:
+        self.spot = spot
+        self.name = QLabel(f"{spot.name} (new)" if new else spot.name)
+        self.name.setWordWrap(True)
+        self.name.setToolTip(spot.location)
+        self.size = SizeField(accessible_name=f"Size of {spot.name}", message_below=False)
+        self.finding: ChoiceBox[Finding] = ChoiceBox(
+            accessible_name=f"What the scan said of {spot.name}"
+        )
+        for finding in Finding:
+            self.finding.add_choice(finding.value, finding)
+        self.uncertain = QCheckBox("Uncertain")
+        self.uncertain.setAccessibleName(f"{spot.name}: uncertain")
+        describe(self.uncertain, "The report is not sure this is cancer.")
+        self.uncertain.setToolTip("The report is not sure this is cancer.")
+        # Typing a size is the usual way to fill a row, so it chooses "Size" by itself.
+        self.size.edit.textEdited.connect(self._on_size_typed)
+        self.finding.currentIndexChanged.connect(self._on_finding_changed)
+        self.finding.choose(Finding.NOT_MEASURED)
+        self._on_finding_changed()
+
+    def place(self, grid: QGridLayout, row: int) -> None:
+        """Put the row's widgets on grid line ``row`` and its message on the line below."""
+        grid.addWidget(self.name, row, 0)
+        grid.addWidget(self.size, row, 1)
+        grid.addWidget(self.finding, row, 2)
+        grid.addWidget(self.uncertain, row, 3)
+        grid.addWidget(self.size.message, row + 1, 0, 1, 4)
+
+    def tab_order(self) -> tuple[QWidget, ...]:
+        """The row's controls from left to right."""
+        return (self.size.edit, self.size.unit, self.finding, self.uncertain)
+
+    def fill(self, measurement: Measurement | None) -> None:
+        """Fill the row from a scan already recorded."""
+        if measurement is None:
+            return
+        if measurement.too_small:
+            self.finding.choose(Finding.TOO_SMALL)
+        elif measurement.gone:
+            self.finding.choose(Finding.GONE)
+        else:
+            self.finding.choose(Finding.SIZE)
+            self.size.set_size(measurement.size_tenths)
+        self.uncertain.setChecked(measurement.uncertain)
+
+    def chosen(self) -> Finding:
+        """What the scan said of the spot, as chosen."""
+        return self.finding.choice()
+
+    def problem(self, *, no_evidence_of_disease: bool) -> str | None:
+        """Why the row cannot be kept, or None."""
+        chosen = self.chosen()
+        if chosen is not Finding.SIZE:
+            if self.size.is_blank():
+                return None
+            return f"{_SIZE_BESIDE[chosen]} Please clear the size, or choose “Size”."
+        problem = self.size.problem()
+        if problem is None and no_evidence_of_disease and self.size.tenths() > 0:
+            return NO_EVIDENCE_OF_DISEASE_HAS_SIZE
+        return problem
+
+    def measurement(self) -> Measurement | None:
+        """The measurement the row holds (None: not measured); only once ``problem`` is None."""
+        uncertain = self.uncertain.isChecked()
+        match self.chosen():
+            case Finding.SIZE:
+                return Measurement(self.spot.id, self.size.tenths(), uncertain=uncertain)
+            case Finding.GONE:
+                return Measurement(self.spot.id, 0)
+            case Finding.TOO_SMALL:
+                return Measurement(self.spot.id, None, too_small=True, uncertain=uncertain)
+            case Finding.NOT_MEASURED:
+                return None
+
+    def _on_size_typed(self, text: str) -> None:
+        if text.strip():
+            self.finding.choose(Finding.SIZE)
+
+    def _on_finding_changed(self) -> None:
+        # "Uncertain" says whether something seen is cancer: it means nothing for a spot that
+        # is gone or was not looked at, so it is cleared rather than stored unseen.
+        seen = self.chosen() in (Finding.SIZE, Finding.TOO_SMALL)
+        if not seen:
+            self.uncertain.setChecked(False)
+        self.uncertain.setEnabled(seen)
+
+
+class _SpotGrid(QScrollArea):
+    """The spots' grid, scrolling when a cancer has more spots than fit on the screen."""
+
+    def __init__(self, content: QWidget) -> None:
+        super().__init__()
+        self._content = content
+        self.setWidget(content)
+        content.installEventFilter(self)
+        self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.setAccessibleName("Spots on this scan")
+        # Tab goes straight to the fields inside; the area scrolls to show the one with focus.
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Grow with the grid when a row or a message is added (the area watches its grid)."""
+        if watched is self._content and event.type() == QEvent.Type.LayoutRequest:
+            self.updateGeometry()
+        return super().eventFilter(watched, event)
+
+    def sizeHint(self) -> QSize:
+        """As big as the grid, up to two fifths of the screen's height."""
+        content = self._content.sizeHint()
+        screen = self.screen().availableGeometry()
+        scroll_bar = self.verticalScrollBar().sizeHint().width()
+        frame = 2 * self.frameWidth()
+        return QSize(
+            content.width() + scroll_bar + frame,
+            min(content.height() + frame, screen.height() * 2 // 5),
+        )
+
+    def minimumSizeHint(self) -> QSize:
+        """On a small screen, room for a few spots at least; the rest scroll."""
+        hint = self.sizeHint()
+        few_rows = self.fontMetrics().lineSpacing() * 8
+        return QSize(hint.width(), min(hint.height(), few_rows))
+
+
+class ScanDialog(EntryDialog[ScanEntry]):
+    """Record one scan of a cancer: its date, kind and report, and a size for each spot."""
+
+    def __init__(
+        self,
+        parent: QWidget | None,
+        *,
+        person: Person,
+        history: CancerHistory,
+        scan: Scan | None = None,
+    ) -> None:
+        super().__init__(parent, title="Change a scan" if scan else "Add a scan")
+        self._history = history
+        self._scan = scan
+        # Made once, so that asking for the value twice gives the same scan.
+        self._id = scan.id if scan is not None else new_id("scan")
+        self._rows: list[_SpotRow] = []
+        self._new_spots: list[Spot] = []
+
+        self._date = DateField(accessible_name="Date of the scan", birth_date=person.birth_date)
+        self.add_row("&Date", self._date, self._date.edit)
+
+        self._kind: ChoiceBox[ScanKind] = ChoiceBox(accessible_name="Kind of scan")
+        for kind, words in SCAN_WORDS.items():
+            self._kind.add_choice(words, kind)
+        self.add_row("&Kind", self._kind)
+
+        self._facility = TextField(QLineEdit(), accessible_name="Where it was done")
+        self._facility.editor.setPlaceholderText("e.g. City Hospital, radiology")
+        self.add_row("&Where it was done", self._facility, self._facility.editor)
+
+        self._notes = TextField(
+            TextBox(lines=5), accessible_name="Notes", max_length=NOTES_MAX_LENGTH
+        )
+        self._notes.editor.setPlaceholderText("You can paste the report's words here.")
+        self.add_row("N&otes", self._notes, self._notes.editor)
+
+        self._no_evidence = self.add_check_box(
+            "No &evidence of disease", "The report found no sign of cancer anywhere."
+        )
+        self._new_baseline = self.add_check_box(
+            "New starting point (new &baseline)",
+            "Later scans are compared with this one, for example before a new treatment.",
+        )
+
+        self.body.addWidget(self._spots_box())
+
+        if scan is not None:
+            self._date.set_value(scan.date)
+            self._kind.choose(scan.kind)
+            self._facility.set_text(scan.facility)
+            self._notes.set_text(scan.notes)
+            self._no_evidence.setChecked(scan.no_evidence_of_disease)
+            self._new_baseline.setChecked(scan.new_baseline)
+        for spot in history.spots:
+            row = self._add_spot_row(spot, new=False)
+            if scan is not None:
+                row.fill(scan.measurement_of(spot.id))
+        self._kind.currentIndexChanged.connect(self.recheck)
+        self.watch(self._date, self._facility, self._notes)
+        self.finish()
+
+    @classmethod
+    def ask(
+        cls,
+        parent: QWidget | None,
+        *,
+        person: Person,
+        history: CancerHistory,
+        scan: Scan | None = None,
+    ) -> ScanEntry | None:
+        """Ask for a new scan of the history's cancer (or changes to ``scan``); None on Cancel."""
+        return cls(parent, person=person, history=history, scan=scan).run()
+
+    def check_fields(self, check: FormCheck) -> None:
+        """Check the date (one scan of a kind a day) and every spot's row."""
+        check.add(self._date, self._date.problem() or self._same_scan_problem())
+        check.add(self._facility, self._facility.problem())
+        check.add(self._notes, self._notes.problem())
+        no_evidence = self._no_evidence.isChecked()
+        for row in self._rows:
+            check.add(row.size, row.problem(no_evidence_of_disease=no_evidence))
+
+    def value(self) -> ScanEntry | None:
+        """The scan and the spots added with it (the scan keeps its id), or None while wrong."""
+        date = self._date.value()
+        if not self.recheck() or date is None:
+            return None
+        measurements = tuple(m for m in (row.measurement() for row in self._rows) if m is not None)
+        scan = Scan(
+            id=self._id,
+            cancer_id=self._history.cancer.id,
+            date=date,
+            kind=self._kind.choice(),
+            measurements=measurements,
+            facility=self._facility.text(),
+            no_evidence_of_disease=self._no_evidence.isChecked(),
+            new_baseline=self._new_baseline.isChecked(),
+            notes=self._notes.text(),
+        )
+        return ScanEntry(scan=scan, new_spots=tuple(self._new_spots))
+
+    def add_new_spot(self) -> None:
+        """Ask for a spot first seen on this scan and give it a row of its own."""
+        spot = SpotDialog.ask(self, cancer=self._history.cancer)
+        if spot is None:
+            return
+        self._new_spots.append(spot)
+        row = self._add_spot_row(spot, new=True)
+        self._no_spots.hide()
+        row.size.setFocus()
+        self.recheck()
+
+    def _spots_box(self) -> QGroupBox:
+        box = QGroupBox("Spots on this scan")
+        self._grid = QGridLayout()
+        for column, heading in enumerate(("Spot", "Size", "What the scan said", "")):
+            self._grid.addWidget(QLabel(heading), 0, column)
+        self._grid.setColumnStretch(0, 1)
+        content = QWidget()
+        content.setLayout(self._grid)
+        self._grid_area = _SpotGrid(content)
+        self._no_spots = gloss("No spots yet. Use “Add a new spot” to add the first one.")
+        self._no_spots.setVisible(not self._history.spots)
+        self._add_spot = QPushButton("Add a &new spot…")
+        self._add_spot.setAccessibleName("Add a new spot")
+        self._add_spot.setAutoDefault(False)
+        self._add_spot.clicked.connect(self.add_new_spot)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self._add_spot)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(box)
+        layout.addWidget(self._grid_area)
+        layout.addWidget(self._no_spots)
+        layout.addWidget(gloss("Uncertain: the report is not sure this is cancer."))
+        layout.addLayout(buttons)
+        return box
+
+    def _add_spot_row(self, spot: Spot, *, new: bool) -> _SpotRow:
+        row = _SpotRow(spot, new=new)
+        # Each spot takes two grid lines: its fields, then the line for its message.
+        row.place(self._grid, 1 + 2 * len(self._rows))
+        # Rows come after the button that adds them: put them back in reading order for Tab.
+        previous = self._rows[-1].uncertain if self._rows else self._new_baseline
+        for before, after in itertools.pairwise((previous, *row.tab_order(), self._add_spot)):
+            QWidget.setTabOrder(before, after)
+        row.size.changed.connect(self.recheck)
+        row.finding.currentIndexChanged.connect(self.recheck)
+        self._rows.append(row)
+        return row
+
+    def _same_scan_problem(self) -> str | None:
+        # The record format holds one scan of a kind a day; a second one is most often a slip.
+        date, kind = self._date.value(), self._kind.choice()
+        editing = self._scan.id if self._scan is not None else None
+        for other in self._history.scans:
+            if other.date == date and other.kind == kind and other.id != editing:
+                return f"There is already a scan of this kind ({SCAN_WORDS[kind]}) on this date."
+        return None

@@ -1,0 +1,471 @@
+"""The pieces every data-entry dialog shares: text, date and size fields that say beside
+themselves what is wrong, and the check that keeps OK disabled until everything is right."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Generic, Protocol, TypeVar
+
+from PySide6.QtCore import QDate, QLocale, QSignalBlocker, QSize, Qt, Signal
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSizePolicy,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
+
+from survivor_app.domain import TENTHS_PER_MM, SizeError, tenths_from_text
+
+#: The dynamic property a wrong field carries; the dialogs' style sheet draws its border.
+PROBLEM_PROPERTY = "problem"
+#: The property holding what a screen reader says of a field while nothing is wrong with it.
+DESCRIPTION_PROPERTY = "plainDescription"
+#: Units a size can be typed in, as shown and as ``tenths_from_text`` reads them.
+SIZE_UNITS = ("mm", "cm")
+#: The longest single-line text the record format accepts (FORMAT.md, names and places).
+LINE_MAX_LENGTH = 200
+#: The longest notes, quotes and answers the record format accepts.
+NOTES_MAX_LENGTH = 20000
+
+_EARLIEST_DATE = QDate(1900, 1, 1)
+
+T = TypeVar("T")
+
+
+def date_pattern(locale: QLocale | None = None) -> str:
+    """The locale's short date pattern with a four-digit year (``M/d/yy`` becomes ``M/d/yyyy``)."""
+    pattern = (locale or QLocale()).dateFormat(QLocale.FormatType.ShortFormat)
+    # A survivor's history spans decades: a two-digit year would make 1961 and 2061 look alike.
+    return re.sub(r"y+", "yyyy", pattern)
+
+
+def date_problem(date: dt.date, *, birth_date: dt.date | None, today: dt.date) -> str | None:
+    """Why a date cannot be accepted, or None when it can."""
+    if date > today:
+        return "This date is in the future."
+    if birth_date is not None and date < birth_date:
+        return "This date is before your date of birth."
+    return None
+
+
+def problem_style_sheet(palette: QPalette) -> str:
+    """The rules that mark wrong fields, in a red that reads on the palette's background."""
+    dark = palette.color(QPalette.ColorRole.Window).lightness() < 128
+    border, text = ("#ef6b6b", "#ff9c94") if dark else ("#c62828", "#a51c1c")
+    return (
+        f'*[{PROBLEM_PROPERTY}="true"] {{ border: 2px solid {border}; border-radius: 3px; }}\n'
+        f'QLabel[message="problem"] {{ color: {text}; }}\n'
+    )
+
+
+def describe(widget: QWidget, description: str) -> None:
+    """Say what a field is for, to a screen reader; a problem is said instead while there is one."""
+    widget.setProperty(DESCRIPTION_PROPERTY, description)
+    if not widget.property(PROBLEM_PROPERTY):
+        widget.setAccessibleDescription(description)
+
+
+def mark_field(widget: QWidget, problem: str | None) -> None:
+    """Mark a widget as wrong (or right again): its border, and what a screen reader says of it."""
+    wrong = problem is not None
+    widget.setAccessibleDescription(problem or widget.property(DESCRIPTION_PROPERTY) or "")
+    if widget.property(PROBLEM_PROPERTY) == wrong:
+        return
+    widget.setProperty(PROBLEM_PROPERTY, wrong)
+    # A dynamic property only changes the drawing once the style looks at the widget again.
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)
+    widget.update()
+
+
+class ShowsProblem(Protocol):
+    """Anything that can show, beside itself, why what was entered is wrong."""
+
+    def show_problem(self, problem: str | None) -> None:
+        """Show the sentence (None: nothing is wrong)."""
+
+
+class WrappingLabel(QLabel):
+    """Plain text on one line up to ``chars`` average characters of the font, wrapped past that.
+
+    A plain word-wrapped QLabel asks for a narrow column even for a short sentence, and a form
+    then opens with gaps beside it; this one asks for the width it reads best at.
+    """
+
+    def __init__(self, text: str = "", *, chars: int = 60, parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self._chars = chars
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+
+    def sizeHint(self) -> QSize:
+        """The text's own width up to ``chars`` characters, and the height it needs there."""
+        metrics = self.fontMetrics()
+        margins = self.contentsMargins()
+        frame = margins.left() + margins.right() + 2 * self.margin()
+        width = min(
+            metrics.horizontalAdvance(self.text()) + metrics.averageCharWidth() + frame,
+            metrics.averageCharWidth() * self._chars,
+        )
+        return QSize(width, self.heightForWidth(width))
+
+
+class FieldMessage(QWidget):
+    """A warning sign and a plain sentence beside a field, shown only while something is wrong.
+
+    The fields it speaks for get a marked border too, so neither colour nor the sign alone
+    carries the message. A ``hint`` is shown without the sign and the colour, for a field the
+    person has not reached yet.
+    """
+
+    def __init__(self, *fields: QWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._fields = fields
+        self._icon = QLabel(self)
+        self._icon.setAccessibleName("Problem")
+        size = self.fontMetrics().height()
+        icon = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        self._icon.setPixmap(icon.pixmap(size, size))
+        self._icon.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self._text = WrappingLabel(parent=self)
+        self._text.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self._icon)
+        layout.addWidget(self._text, 1)
+        self.setVisible(False)
+
+    def show_problem(self, problem: str | None, *, hint: bool = False) -> None:
+        """Show why the field is wrong, or hide when ``problem`` is None."""
+        for field in self._fields:
+            mark_field(field, None if hint else problem)
+        self._icon.setVisible(not hint)
+        self._text.setProperty("message", "hint" if hint else "problem")
+        self._text.style().unpolish(self._text)
+        self._text.style().polish(self._text)
+        self._text.setText(problem or "")
+        self.setVisible(problem is not None)
+
+    def text(self) -> str:
+        """The sentence shown now ("" when nothing is wrong)."""
+        return self._text.text() if not self.isHidden() else ""
+
+    def is_hint(self) -> bool:
+        """True when the sentence is shown as a gentle hint rather than as a problem."""
+        return self._icon.isHidden()
+
+
+class FormCheck:
+    """One pass over a form: every field shows its problem, and the pass remembers if any did."""
+
+    def __init__(self) -> None:
+        self._problems: list[str] = []
+
+    def add(self, field: ShowsProblem, problem: str | None) -> None:
+        """Show ``problem`` beside ``field`` (None clears it) and count it."""
+        field.show_problem(problem)
+        if problem is not None:
+            self._problems.append(problem)
+
+    @property
+    def passed(self) -> bool:
+        """True when no field had a problem."""
+        return not self._problems
+
+    @property
+    def problems(self) -> tuple[str, ...]:
+        """The sentences shown in this pass, in form order."""
+        return tuple(self._problems)
+
+
+class ChoiceBox(QComboBox, Generic[T]):
+    """A drop-down list of choices in words, each standing for one value.
+
+    The values stay in Python: Qt would turn a string enum stored as item data into a plain str.
+    """
+
+    def __init__(self, *, accessible_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName(accessible_name)
+        self._values: list[T] = []
+
+    def add_choice(self, words: str, value: T, explanation: str = "") -> None:
+        """Offer ``value`` under ``words``; an explanation is the item's tool tip."""
+        self.addItem(words)
+        if explanation:
+            self.setItemData(self.count() - 1, explanation, Qt.ItemDataRole.ToolTipRole)
+        self._values.append(value)
+
+    def choice(self) -> T:
+        """The value chosen now."""
+        return self._values[self.currentIndex()]
+
+    def choose(self, value: T) -> None:
+        """Choose ``value``, which must be one of the choices."""
+        self.setCurrentIndex(self._values.index(value))
+
+    def explanation(self) -> str:
+        """The explanation of the current choice ("" when it has none)."""
+        return str(self.currentData(Qt.ItemDataRole.ToolTipRole) or "")
+
+
+class TextBox(QPlainTextEdit):
+    """A box for several lines of plain text, as tall as a few lines of the person's font."""
+
+    def __init__(self, *, lines: int = 4, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._lines = lines
+
+    def sizeHint(self) -> QSize:
+        """The usual width, and the height of ``lines`` lines (the box scrolls past them)."""
+        return QSize(super().sizeHint().width(), self._height_of(self._lines))
+
+    def minimumSizeHint(self) -> QSize:
+        """Never shorter than two lines."""
+        return QSize(super().minimumSizeHint().width(), self._height_of(min(self._lines, 2)))
+
+    def _height_of(self, lines: int) -> int:
+        margins = self.contentsMargins()
+        document = 2 * round(self.document().documentMargin())
+        return (
+            self.fontMetrics().lineSpacing() * lines + margins.top() + margins.bottom() + document
+        )
+
+
+def _stacked(field: QWidget, editor: QWidget, message: FieldMessage) -> None:
+    """Lay out an editor with its message underneath, and send focus to the editor."""
+    layout = QVBoxLayout(field)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(editor)
+    layout.addWidget(message)
+    field.setFocusProxy(editor)
+
+
+class TextField(QWidget):
+    """A line or a box of text, with the sentence shown beneath it while it is wrong."""
+
+    #: Emitted on every edit; carries nothing (read ``text()``).
+    changed = Signal()
+
+    def __init__(
+        self,
+        editor: QLineEdit | QPlainTextEdit,
+        *,
+        accessible_name: str,
+        required: str | None = None,
+        max_length: int = LINE_MAX_LENGTH,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.editor = editor
+        self._required = required
+        self._max_length = max_length
+        self._touched = False
+        editor.setAccessibleName(accessible_name)
+        if isinstance(editor, QLineEdit):
+            editor.setMaxLength(max_length)
+        else:
+            # Tab moves on to the next field, so the keyboard can leave a text box.
+            editor.setTabChangesFocus(True)
+        editor.textChanged.connect(self._on_edited)
+        self.message = FieldMessage(editor, parent=self)
+        _stacked(self, editor, self.message)
+
+    def text(self) -> str:
+        """What was typed, without spaces at either end."""
+        if isinstance(self.editor, QLineEdit):
+            return self.editor.text().strip()
+        return self.editor.toPlainText().strip()
+
+    def set_text(self, text: str) -> None:
+        """Fill the field, as when editing something already recorded."""
+        if isinstance(self.editor, QLineEdit):
+            self.editor.setText(text)
+        else:
+            self.editor.setPlainText(text)
+
+    def problem(self) -> str | None:
+        """Why the text cannot be accepted, or None."""
+        text = self.text()
+        if self._required is not None and not text:
+            return self._required
+        if len(text) > self._max_length:
+            return f"This is too long: please keep it under {self._max_length:,} characters."
+        return None
+
+    def show_problem(self, problem: str | None) -> None:
+        """Show the sentence; a blank field nobody has typed in yet only gets a calm hint."""
+        self.message.show_problem(problem, hint=not self._touched and not self.text())
+
+    def _on_edited(self) -> None:
+        self._touched = True
+        self.changed.emit()
+
+
+class DateField(QWidget):
+    """A date with a calendar, in the locale's order with a four-digit year, checked as typed.
+
+    A date is refused when it is not a whole date yet, lies in the future, or comes before the
+    date of birth. A field that is not in use (an optional date left out) has no value and no
+    problem.
+    """
+
+    #: Emitted on every change of the typed text or of whether the field is in use.
+    changed = Signal()
+
+    def __init__(
+        self,
+        *,
+        accessible_name: str,
+        birth_date: dt.date | None = None,
+        date: dt.date | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._birth_date = birth_date
+        self._in_use = True
+        self.edit = QDateEdit(self)
+        self.edit.setAccessibleName(accessible_name)
+        self.edit.setCalendarPopup(True)
+        self.edit.setDisplayFormat(date_pattern())
+        self.edit.setMinimumDate(_EARLIEST_DATE)
+        self.edit.setDate(QDate(date or dt.date.today()))
+        self.edit.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+        # dateChanged sees dates set from the calendar or by the program; the line's
+        # textChanged sees half-typed ones, which dateChanged never reports.
+        self.edit.dateChanged.connect(self.changed)
+        self.edit.lineEdit().textChanged.connect(self.changed)
+        self.message = FieldMessage(self.edit, parent=self)
+        _stacked(self, self.edit, self.message)
+
+    def value(self) -> dt.date | None:
+        """The date, or None while the field is not in use or not a whole date."""
+        if not self._in_use or not self.edit.hasAcceptableInput():
+            return None
+        return _python_date(self.edit.date())
+
+    def set_value(self, date: dt.date) -> None:
+        """Show a date, as when editing something already recorded."""
+        self.edit.setDate(QDate(date))
+
+    def set_in_use(self, in_use: bool) -> None:
+        """Use the date, or leave it out (an optional date, or an end still to come)."""
+        self._in_use = in_use
+        self.edit.setEnabled(in_use)
+        self.changed.emit()
+
+    def in_use(self) -> bool:
+        """True when the date counts."""
+        return self._in_use
+
+    def problem(self) -> str | None:
+        """Why the date cannot be accepted, or None (always None while not in use)."""
+        if not self.in_use():
+            return None
+        if not self.edit.hasAcceptableInput():
+            example = QLocale().toString(QDate(2024, 3, 25), date_pattern())
+            return f"Please finish the date, for example {example}."
+        return date_problem(
+            _python_date(self.edit.date()), birth_date=self._birth_date, today=dt.date.today()
+        )
+
+    def show_problem(self, problem: str | None) -> None:
+        """Show the sentence beneath the date (None hides it)."""
+        self.message.show_problem(problem)
+
+
+def _python_date(date: QDate) -> dt.date:
+    return dt.date(date.year(), date.month(), date.day())
+
+
+def size_text(tenths: int, unit: str = "mm") -> str:
+    """A size as a person would type it: ``23.5`` (mm), ``2.35`` (cm), in the locale's decimals."""
+    scale = TENTHS_PER_MM if unit == "mm" else TENTHS_PER_MM * 10
+    whole, part = divmod(tenths, scale)
+    if part == 0:
+        return str(whole)
+    digits = str(part).rjust(len(str(scale)) - 1, "0").rstrip("0")
+    # tenths_from_text reads a comma or a point, so only those two are ever written.
+    point = "," if QLocale().decimalPoint() == "," else "."
+    return f"{whole}{point}{digits}"
+
+
+class SizeField(QWidget):
+    """A size typed in mm or cm, read exactly as whole tenths of a millimetre.
+
+    Its ``message`` sits beneath the number, or with ``message_below=False`` is left for the
+    owner to place, so that a grid of sizes can give each message a whole row of its own.
+    """
+
+    #: Emitted on every edit of the number or change of unit.
+    changed = Signal()
+
+    def __init__(
+        self, *, accessible_name: str, message_below: bool = True, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.edit = QLineEdit(self)
+        self.edit.setAccessibleName(accessible_name)
+        self.edit.setPlaceholderText("e.g. 23.5")
+        # Wide enough for "500.0" and the placeholder, in the person's own font size.
+        self.edit.setMinimumWidth(self.fontMetrics().horizontalAdvance("e.g. 23.5") * 3 // 2)
+        self.edit.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.unit: ChoiceBox[str] = ChoiceBox(
+            accessible_name=f"{accessible_name}, unit", parent=self
+        )
+        for unit in SIZE_UNITS:
+            self.unit.add_choice(unit, unit)
+        self.edit.textChanged.connect(self.changed)
+        self.unit.currentIndexChanged.connect(self.changed)
+        number = QHBoxLayout()
+        number.addWidget(self.edit, 1)
+        number.addWidget(self.unit)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(number)
+        self.setFocusProxy(self.edit)
+        self.message = FieldMessage(self.edit, parent=self)
+        if message_below:
+            layout.addWidget(self.message)
+
+    def text(self) -> str:
+        """The number as typed."""
+        return self.edit.text()
+
+    def is_blank(self) -> bool:
+        """True when nothing but spaces was typed."""
+        return not self.edit.text().strip()
+
+    def unit_name(self) -> str:
+        """``mm`` or ``cm``."""
+        return self.unit.choice()
+
+    def set_size(self, tenths: int | None, unit: str = "mm") -> None:
+        """Show a size (None empties the field), as when editing a scan already recorded."""
+        with QSignalBlocker(self.unit):
+            self.unit.choose(unit)
+        self.edit.setText("" if tenths is None else size_text(tenths, unit))
+
+    def tenths(self) -> int:
+        """The size in tenths of a millimetre; raises SizeError with a sentence when wrong."""
+        return tenths_from_text(self.edit.text(), unit=self.unit_name())
+
+    def problem(self) -> str | None:
+        """Why the size cannot be accepted, or None."""
+        try:
+            self.tenths()
+        except SizeError as error:
+            return str(error)
+        return None
+
+    def show_problem(self, problem: str | None) -> None:
+        """Mark the number and show the sentence in ``message``."""
+        self.message.show_problem(problem)

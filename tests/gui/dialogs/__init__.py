@@ -1,0 +1,1 @@
+"""Tests of the data-entry dialogs and the fields they share."""

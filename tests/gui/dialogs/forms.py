@@ -1,0 +1,30 @@
+"""Ways for the dialog tests to reach a form's controls as a screen reader does: by their names."""
+
+from __future__ import annotations
+
+from typing import TypeVar
+
+from PySide6.QtWidgets import QComboBox, QWidget
+
+from survivor_app.gui.fields import FieldMessage
+
+W = TypeVar("W", bound=QWidget)
+
+
+def control(dialog: QWidget, name: str, kind: type[W]) -> W:
+    """The one control of ``kind`` whose accessible name is ``name``."""
+    found = [w for w in dialog.findChildren(kind) if w.accessibleName() == name]
+    assert len(found) == 1, f"{len(found)} controls named {name!r}"
+    return found[0]
+
+
+def choose(combo: QComboBox, words: str) -> None:
+    """Pick the choice shown as ``words``."""
+    index = combo.findText(words)
+    assert index >= 0, f"no choice {words!r} in {combo.accessibleName()!r}"
+    combo.setCurrentIndex(index)
+
+
+def shown_problems(dialog: QWidget) -> list[str]:
+    """Every sentence the dialog shows as a problem (not as a gentle hint), in form order."""
+    return [m.text() for m in dialog.findChildren(FieldMessage) if m.text() and not m.is_hint()]

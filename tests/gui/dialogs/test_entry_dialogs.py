@@ -1,0 +1,165 @@
+"""What every data-entry dialog shares: names for screen readers, mnemonics, OK as the default,
+Escape and Cancel, ``ask()``, and marks that follow the light or dark palette and the font."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QDialog,
+    QLabel,
+    QLineEdit,
+    QWidget,
+)
+from pytestqt.qtbot import QtBot
+
+from survivor_app.domain import Cancer, CancerHistory, Person
+from survivor_app.gui.dialogs import (
+    CancerDialog,
+    PersonDialog,
+    QuestionDialog,
+    ScanDialog,
+    SpotDialog,
+    StatementDialog,
+    TreatmentDialog,
+)
+from survivor_app.gui.dialogs.entry import EntryDialog
+from survivor_app.gui.fields import problem_style_sheet
+
+from .forms import control
+
+# Showing a window on Qt's offscreen platform warns that it cannot pass on size hints.
+pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
+
+Build = Callable[[Person, CancerHistory], EntryDialog[object]]
+Ask = Callable[[Person, CancerHistory], object]
+
+DIALOGS: dict[str, Build] = {
+    "cancer": lambda p, h: CancerDialog(None, person=p),
+    "spot": lambda p, h: SpotDialog(None, cancer=h.cancer),
+    "scan": lambda p, h: ScanDialog(None, person=p, history=h),
+    "statement": lambda p, h: StatementDialog(None, person=p, cancer=h.cancer),
+    "treatment": lambda p, h: TreatmentDialog(None, person=p, cancer=h.cancer),
+    "question": lambda p, h: QuestionDialog(None, person=p, cancers=[h.cancer]),
+    "person": lambda p, h: PersonDialog(None, person=p),
+}
+
+ASKS: dict[str, Ask] = {
+    "cancer": lambda p, h: CancerDialog.ask(None, person=p),
+    "spot": lambda p, h: SpotDialog.ask(None, cancer=h.cancer),
+    "scan": lambda p, h: ScanDialog.ask(None, person=p, history=h),
+    "statement": lambda p, h: StatementDialog.ask(None, person=p, cancer=h.cancer),
+    "treatment": lambda p, h: TreatmentDialog.ask(None, person=p, cancer=h.cancer),
+    "question": lambda p, h: QuestionDialog.ask(None, person=p, cancers=[h.cancer]),
+    "person": lambda p, h: PersonDialog.ask(None, person=p),
+}
+
+
+@pytest.fixture(params=sorted(DIALOGS))
+def dialog(
+    request: pytest.FixtureRequest, qtbot: QtBot, person: Person, history: CancerHistory
+) -> EntryDialog[object]:
+    """Each dialog in turn, for a new entry."""
+    built = DIALOGS[request.param](person, history)
+    qtbot.addWidget(built)
+    return built
+
+
+def controls(dialog: QWidget) -> list[QWidget]:
+    """Everything the Tab key can reach, without the inner parts of date and choice boxes."""
+    return [
+        widget
+        for widget in dialog.findChildren(QWidget)
+        if widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+        and not isinstance(widget.parent(), (QAbstractSpinBox, QComboBox))
+        and widget.isVisibleTo(dialog)
+    ]
+
+
+def test_every_control_has_a_name_for_screen_readers(dialog: EntryDialog[object]) -> None:
+    unnamed = [
+        widget
+        for widget in controls(dialog)
+        if not widget.accessibleName()
+        and not (isinstance(widget, QAbstractButton) and widget.text())
+    ]
+    assert unnamed == []
+
+
+def test_every_mnemonic_reaches_a_control_and_none_is_used_twice(
+    dialog: EntryDialog[object],
+) -> None:
+    keys: list[str] = []
+    for label in dialog.findChildren(QLabel):
+        if mnemonic := re.search(r"&(\w)", label.text()):
+            assert label.buddy() is not None, label.text()
+            keys.append(mnemonic.group(1).lower())
+    for button in dialog.findChildren(QAbstractButton):
+        if mnemonic := re.search(r"&(\w)", button.text()):
+            keys.append(mnemonic.group(1).lower())
+    assert keys
+    assert len(keys) == len(set(keys)), keys
+
+
+def test_ok_is_the_default_and_escape_cancels(qtbot: QtBot, dialog: EntryDialog[object]) -> None:
+    assert dialog.ok_button().isDefault()
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert dialog.result() == QDialog.DialogCode.Rejected
+
+
+@pytest.mark.parametrize("name", sorted(ASKS))
+def test_ask_gives_none_when_cancelled(
+    monkeypatch: pytest.MonkeyPatch,
+    person: Person,
+    history: CancerHistory,
+    name: str,
+) -> None:
+    monkeypatch.setattr(QDialog, "exec", lambda self: QDialog.DialogCode.Rejected)
+    assert ASKS[name](person, history) is None
+
+
+def test_ask_gives_what_was_entered_on_ok(qtbot: QtBot) -> None:
+    def fill_in_and_press_ok() -> None:
+        shown = QApplication.activeModalWidget()
+        assert isinstance(shown, PersonDialog)
+        qtbot.keyClicks(control(shown, "Name", QLineEdit), "Ana Example")
+        qtbot.mouseClick(shown.ok_button(), Qt.MouseButton.LeftButton)
+
+    QTimer.singleShot(0, fill_in_and_press_ok)
+    assert PersonDialog.ask(None) == Person("Ana Example")
+
+
+def test_marks_follow_a_switch_to_a_dark_palette(qtbot: QtBot, cancer: Cancer) -> None:
+    dialog = SpotDialog(None, cancer=cancer)
+    qtbot.addWidget(dialog)
+    dark = QPalette(dialog.palette())
+    dark.setColor(QPalette.ColorRole.Window, QColor("#202020"))
+    dark.setColor(QPalette.ColorRole.WindowText, QColor("#eeeeee"))
+    assert dialog.styleSheet() != problem_style_sheet(dark)
+    dialog.setPalette(dark)
+    assert dialog.styleSheet() == problem_style_sheet(dark)
+
+
+def test_dialogs_grow_with_the_system_font(qtbot: QtBot, cancer: Cancer) -> None:
+    normal = SpotDialog(None, cancer=cancer)
+    qtbot.addWidget(normal)
+    font = QApplication.font()
+    larger = font.__class__(font)
+    larger.setPointSizeF(font.pointSizeF() * 2)
+    QApplication.setFont(larger)
+    try:
+        large = SpotDialog(None, cancer=cancer)
+        qtbot.addWidget(large)
+    finally:
+        QApplication.setFont(font)
+    # Margins and frames come from the style and stay put; the text and what holds it grow.
+    assert large.sizeHint().width() > normal.sizeHint().width() * 3 // 2
+    assert large.sizeHint().height() > normal.sizeHint().height() * 5 // 4

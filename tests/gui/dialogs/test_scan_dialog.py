@@ -1,0 +1,294 @@
+"""The scan dialog: date, kind and report, and for each spot a size in mm or cm, "gone",
+"too small to measure" or "not measured", checked as typed."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QWidget,
+)
+from pytestqt.qtbot import QtBot
+
+from survivor_app.domain import (
+    Area,
+    Cancer,
+    CancerHistory,
+    Measurement,
+    Person,
+    Scan,
+    ScanKind,
+    Spot,
+)
+from survivor_app.gui.dialogs import ScanDialog, ScanEntry, SpotDialog
+
+from .forms import choose, control, shown_problems
+
+NEW_SPOT = Spot("spot-9", "cancer-1", "Lung spot", Area.DISTANT, False, "right lung")
+
+
+def new_dialog(
+    qtbot: QtBot, person: Person, history: CancerHistory, scan: Scan | None = None
+) -> ScanDialog:
+    dialog = ScanDialog(None, person=person, history=history, scan=scan)
+    qtbot.addWidget(dialog)
+    control(dialog, "Date of the scan", QDateEdit).setDate(QDate(2023, 3, 1))
+    return dialog
+
+
+def size(dialog: ScanDialog, spot: str) -> QLineEdit:
+    return control(dialog, f"Size of {spot}", QLineEdit)
+
+
+def unit(dialog: ScanDialog, spot: str) -> QComboBox:
+    return control(dialog, f"Size of {spot}, unit", QComboBox)
+
+
+def finding(dialog: ScanDialog, spot: str) -> QComboBox:
+    return control(dialog, f"What the scan said of {spot}", QComboBox)
+
+
+def uncertain(dialog: ScanDialog, spot: str) -> QCheckBox:
+    return control(dialog, f"{spot}: uncertain", QCheckBox)
+
+
+def entry(dialog: ScanDialog) -> ScanEntry:
+    value = dialog.value()
+    assert value is not None
+    return value
+
+
+def test_sizes_in_mm_and_cm_are_returned_in_tenths_of_a_mm(
+    qtbot: QtBot, person: Person, history: CancerHistory
+) -> None:
+    dialog = new_dialog(qtbot, person, history)
+    choose(control(dialog, "Kind of scan", QComboBox), "CT")
+    qtbot.keyClicks(control(dialog, "Where it was done", QLineEdit), "City Hospital")
+    qtbot.keyClicks(control(dialog, "Notes", QPlainTextEdit), "Findings: smaller.")
+    qtbot.keyClicks(size(dialog, "Breast tumour"), "23.5")
+    choose(unit(dialog, "Armpit node"), "cm")
+    qtbot.keyClicks(size(dialog, "Armpit node"), "1,85")
+    choose(finding(dialog, "Liver spot A"), "Too small to measure")
+    uncertain(dialog, "Liver spot A").setChecked(True)
+    assert dialog.ok_button().isEnabled()
+    value = entry(dialog)
+    assert value.new_spots == ()
+    assert value.scan.id.startswith("scan-")
+    assert value.scan == Scan(
+        value.scan.id,
+        "cancer-1",
+        dt.date(2023, 3, 1),
+        ScanKind.CT,
+        (
+            Measurement("spot-1", 235),
+            Measurement("spot-2", 185),
+            Measurement("spot-3", None, too_small=True, uncertain=True),
+        ),
+        facility="City Hospital",
+        notes="Findings: smaller.",
+    )
+
+
+def test_gone_and_not_measured_spots(qtbot: QtBot, person: Person, history: CancerHistory) -> None:
+    dialog = new_dialog(qtbot, person, history)
+    choose(finding(dialog, "Breast tumour"), "Gone")
+    assert not uncertain(dialog, "Breast tumour").isEnabled()
+    qtbot.keyClicks(size(dialog, "Armpit node"), "0")
+    control(dialog, "New starting point (new baseline)", QCheckBox).setChecked(True)
+    scan = entry(dialog).scan
+    assert scan.measurements == (Measurement("spot-1", 0), Measurement("spot-2", 0))
+    assert scan.new_baseline
+
+
+def test_typing_a_size_chooses_size(qtbot: QtBot, person: Person, history: CancerHistory) -> None:
+    dialog = new_dialog(qtbot, person, history)
+    assert finding(dialog, "Liver spot A").currentText() == "Not measured"
+    qtbot.keyClicks(size(dialog, "Liver spot A"), "7")
+    assert finding(dialog, "Liver spot A").currentText() == "Size"
+
+
+@pytest.mark.parametrize(
+    ("typed", "in_unit", "problem"),
+    [
+        ("600", "mm", "A size must be 500 mm (50 cm) or less."),
+        ("51", "cm", "A size must be 500 mm (50 cm) or less."),
+        ("twelve", "mm", "Please enter a number, such as 23.5."),
+        ("12.25", "mm", "Please give the size to the nearest 0.1 mm."),
+        ("1.255", "cm", "Please give the size to the nearest 0.01 cm."),
+    ],
+)
+def test_a_wrong_size_says_why_and_blocks_ok(
+    qtbot: QtBot, person: Person, history: CancerHistory, *, typed: str, in_unit: str, problem: str
+) -> None:
+    dialog = new_dialog(qtbot, person, history)
+    choose(unit(dialog, "Breast tumour"), in_unit)
+    qtbot.keyClicks(size(dialog, "Breast tumour"), typed)
+    assert shown_problems(dialog) == [problem]
+    assert not dialog.ok_button().isEnabled()
+    assert dialog.value() is None
+
+
+def test_size_chosen_but_left_empty_is_not_half_entered(
+    qtbot: QtBot, person: Person, history: CancerHistory
+) -> None:
+    dialog = new_dialog(qtbot, person, history)
+    choose(finding(dialog, "Breast tumour"), "Size")
+    assert shown_problems(dialog) == ["Please enter a size."]
+    assert dialog.value() is None
+
+
+def test_a_spot_cannot_be_both_gone_and_sized(
+    qtbot: QtBot, person: Person, history: CancerHistory
+) -> None:
+    dialog = new_dialog(qtbot, person, history)
+    qtbot.keyClicks(size(dialog, "Breast tumour"), "12")
+    choose(finding(dialog, "Breast tumour"), "Gone")
+    assert shown_problems(dialog) == [
+        "A spot cannot be both gone and have a size. Please clear the size, or choose “Size”."
+    ]
+    assert not dialog.ok_button().isEnabled()
+    size(dialog, "Breast tumour").clear()
+    assert dialog.ok_button().isEnabled()
+    assert entry(dialog).scan.measurements == (Measurement("spot-1", 0),)
+
+
+def test_no_evidence_of_disease_allows_no_size_above_zero(
+    qtbot: QtBot, person: Person, history: CancerHistory
+) -> None:
+    dialog = new_dialog(qtbot, person, history)
+    control(dialog, "No evidence of disease", QCheckBox).setChecked(True)
+    qtbot.keyClicks(size(dialog, "Breast tumour"), "5")
+    assert shown_problems(dialog) == [
+        "With “No evidence of disease” ticked, no spot can have a size above 0."
+    ]
+    assert not dialog.ok_button().isEnabled()
+    size(dialog, "Breast tumour").setText("0")
+    choose(finding(dialog, "Armpit node"), "Gone")
+    scan = entry(dialog).scan
+    assert scan.no_evidence_of_disease
+    assert scan.measurements == (Measurement("spot-1", 0), Measurement("spot-2", 0))
+
+
+def test_one_scan_of_a_kind_a_day(qtbot: QtBot, person: Person, history: CancerHistory) -> None:
+    dialog = new_dialog(qtbot, person, history)
+    control(dialog, "Date of the scan", QDateEdit).setDate(QDate(2022, 1, 25))
+    choose(control(dialog, "Kind of scan", QComboBox), "MRI")
+    assert shown_problems(dialog) == ["There is already a scan of this kind (MRI) on this date."]
+    choose(control(dialog, "Kind of scan", QComboBox), "PET-CT")
+    assert shown_problems(dialog) == []
+
+
+def test_the_scan_date_must_be_possible(
+    qtbot: QtBot, person: Person, history: CancerHistory
+) -> None:
+    dialog = new_dialog(qtbot, person, history)
+    date = control(dialog, "Date of the scan", QDateEdit)
+    date.setDate(QDate(dt.date.today() + dt.timedelta(days=1)))
+    assert shown_problems(dialog) == ["This date is in the future."]
+    date.setDate(QDate(1961, 1, 1))
+    assert shown_problems(dialog) == ["This date is before your date of birth."]
+    assert not dialog.ok_button().isEnabled()
+
+
+def test_changing_a_scan_keeps_its_id_and_sizes(
+    qtbot: QtBot, person: Person, history: CancerHistory, first_scan: Scan
+) -> None:
+    dialog = ScanDialog(None, person=person, history=history, scan=first_scan)
+    qtbot.addWidget(dialog)
+    assert size(dialog, "Breast tumour").text() == "32"
+    assert uncertain(dialog, "Armpit node").isChecked()
+    assert entry(dialog) == ScanEntry(first_scan)
+    choose(finding(dialog, "Armpit node"), "Not measured")
+    size(dialog, "Armpit node").clear()
+    assert entry(dialog).scan.measurements == (Measurement("spot-1", 320),)
+    assert entry(dialog).scan.id == first_scan.id
+
+
+def test_a_new_spot_gets_a_row_and_is_returned_with_the_scan(
+    qtbot: QtBot, person: Person, history: CancerHistory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked: list[Cancer] = []
+
+    def ask(parent: QWidget | None, *, cancer: Cancer, spot: Spot | None = None) -> Spot:
+        asked.append(cancer)
+        return NEW_SPOT
+
+    monkeypatch.setattr(SpotDialog, "ask", ask)
+    dialog = new_dialog(qtbot, person, history)
+    qtbot.keyClicks(size(dialog, "Breast tumour"), "30")
+    control(dialog, "Add a new spot", QPushButton).click()
+    assert asked == [history.cancer]
+    qtbot.keyClicks(size(dialog, "Lung spot"), "12")
+    uncertain(dialog, "Lung spot").setChecked(True)
+    value = entry(dialog)
+    assert value.new_spots == (NEW_SPOT,)
+    assert value.scan.measurements == (
+        Measurement("spot-1", 300),
+        Measurement("spot-9", 120, uncertain=True),
+    )
+
+
+def test_a_new_spot_cancelled_adds_nothing(
+    qtbot: QtBot, person: Person, history: CancerHistory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(SpotDialog, "ask", lambda *args, **kwargs: None)
+    dialog = new_dialog(qtbot, person, history)
+    control(dialog, "Add a new spot", QPushButton).click()
+    assert entry(dialog).new_spots == ()
+    assert [
+        w for w in dialog.findChildren(QLineEdit) if w.accessibleName() == "Size of Lung spot"
+    ] == []
+
+
+def test_a_cancer_without_spots_says_how_to_add_one(
+    qtbot: QtBot, person: Person, cancer: Cancer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    dialog = new_dialog(qtbot, person, CancerHistory(cancer))
+    hint = [label for label in dialog.findChildren(QLabel) if label.text().startswith("No spots")]
+    assert [label.isVisibleTo(dialog) for label in hint] == [True]
+    monkeypatch.setattr(SpotDialog, "ask", lambda *args, **kwargs: NEW_SPOT)
+    control(dialog, "Add a new spot", QPushButton).click()
+    assert not hint[0].isVisibleTo(dialog)
+    assert finding(dialog, "Lung spot").currentText() == "Not measured"
+    assert entry(dialog) == ScanEntry(
+        Scan(entry(dialog).scan.id, cancer.id, dt.date(2023, 3, 1), ScanKind.CT), (NEW_SPOT,)
+    )
+
+
+def test_tab_goes_through_the_spots_before_the_add_button(
+    qtbot: QtBot, person: Person, history: CancerHistory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(SpotDialog, "ask", lambda *args, **kwargs: NEW_SPOT)
+    dialog = new_dialog(qtbot, person, history)
+    control(dialog, "Add a new spot", QPushButton).click()
+    expected = [
+        control(dialog, "New starting point (new baseline)", QCheckBox),
+        *(
+            widget
+            for spot in ("Breast tumour", "Armpit node", "Liver spot A", "Lung spot")
+            for widget in (
+                size(dialog, spot),
+                unit(dialog, spot),
+                finding(dialog, spot),
+                uncertain(dialog, spot),
+            )
+        ),
+        control(dialog, "Add a new spot", QPushButton),
+        dialog.ok_button(),
+    ]
+    chain: list[QWidget] = []
+    widget = expected[0]
+    while len(chain) < len(expected) * 3 and widget is not dialog.ok_button():
+        chain.append(widget)
+        widget = widget.nextInFocusChain()
+    chain.append(widget)
+    assert [w for w in chain if w in expected] == expected

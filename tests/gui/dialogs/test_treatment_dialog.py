@@ -1,0 +1,91 @@
+"""The treatment dialog: a kind, a name, a start, and an end or "still going on"."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QLineEdit
+from pytestqt.qtbot import QtBot
+
+from survivor_app.domain import Cancer, Person, Treatment, TreatmentKind
+from survivor_app.gui.dialogs import TreatmentDialog
+
+from .forms import choose, control, shown_problems
+
+
+def new_dialog(
+    qtbot: QtBot, person: Person, cancer: Cancer, treatment: Treatment | None = None
+) -> TreatmentDialog:
+    dialog = TreatmentDialog(None, person=person, cancer=cancer, treatment=treatment)
+    qtbot.addWidget(dialog)
+    return dialog
+
+
+def test_a_treatment_still_going_on_has_no_end(
+    qtbot: QtBot, person: Person, cancer: Cancer
+) -> None:
+    dialog = new_dialog(qtbot, person, cancer)
+    assert control(dialog, "Still going on", QCheckBox).isChecked()
+    choose(control(dialog, "Kind of treatment", QComboBox), "Hormone therapy")
+    qtbot.keyClicks(control(dialog, "Name of the treatment", QLineEdit), "Letrozole")
+    control(dialog, "Start date", QDateEdit).setDate(QDate(2022, 8, 1))
+    treatment = dialog.value()
+    assert treatment is not None
+    assert treatment.id.startswith("treatment-")
+    assert treatment == Treatment(
+        treatment.id, cancer.id, TreatmentKind.HORMONE_THERAPY, dt.date(2022, 8, 1), "Letrozole"
+    )
+
+
+def test_a_finished_treatment_has_an_end(qtbot: QtBot, person: Person, cancer: Cancer) -> None:
+    dialog = new_dialog(qtbot, person, cancer)
+    choose(control(dialog, "Kind of treatment", QComboBox), "Chemotherapy")
+    control(dialog, "Start date", QDateEdit).setDate(QDate(2022, 2, 1))
+    control(dialog, "Still going on", QCheckBox).setChecked(False)
+    control(dialog, "End date", QDateEdit).setDate(QDate(2022, 7, 15))
+    treatment = dialog.value()
+    assert treatment is not None
+    assert (treatment.kind, treatment.start, treatment.end) == (
+        TreatmentKind.CHEMOTHERAPY,
+        dt.date(2022, 2, 1),
+        dt.date(2022, 7, 15),
+    )
+
+
+def test_the_end_cannot_be_before_the_start(qtbot: QtBot, person: Person, cancer: Cancer) -> None:
+    dialog = new_dialog(qtbot, person, cancer)
+    control(dialog, "Start date", QDateEdit).setDate(QDate(2022, 2, 1))
+    control(dialog, "Still going on", QCheckBox).setChecked(False)
+    end = control(dialog, "End date", QDateEdit)
+    end.setDate(QDate(2022, 1, 31))
+    assert shown_problems(dialog) == ["The end cannot be before the start."]
+    assert not dialog.ok_button().isEnabled()
+    end.setDate(QDate(2022, 2, 1))
+    assert dialog.ok_button().isEnabled()
+
+
+def test_treatment_dates_must_be_possible(qtbot: QtBot, person: Person, cancer: Cancer) -> None:
+    dialog = new_dialog(qtbot, person, cancer)
+    control(dialog, "Start date", QDateEdit).setDate(QDate(1960, 1, 1))
+    control(dialog, "Still going on", QCheckBox).setChecked(False)
+    control(dialog, "End date", QDateEdit).setDate(QDate(dt.date.today() + dt.timedelta(days=2)))
+    assert shown_problems(dialog) == [
+        "This date is before your date of birth.",
+        "This date is in the future.",
+    ]
+    assert dialog.value() is None
+
+
+def test_changing_a_treatment_keeps_its_id(qtbot: QtBot, person: Person, cancer: Cancer) -> None:
+    treatment = Treatment(
+        "treatment-1", cancer.id, TreatmentKind.CHEMOTHERAPY, dt.date(2022, 2, 1), "AC-T",
+        dt.date(2022, 7, 15),
+    )  # fmt: skip
+    dialog = new_dialog(qtbot, person, cancer, treatment)
+    assert not control(dialog, "Still going on", QCheckBox).isChecked()
+    assert dialog.value() == treatment
+    control(dialog, "Still going on", QCheckBox).setChecked(True)
+    assert dialog.value() == Treatment(
+        "treatment-1", cancer.id, TreatmentKind.CHEMOTHERAPY, dt.date(2022, 2, 1), "AC-T"
+    )
