@@ -18,6 +18,7 @@ Choices a reader of the bundle should know:
 from __future__ import annotations
 
 import json
+import re
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -124,7 +125,23 @@ def write_fhir(record: Record) -> bytes:
             for resource in _resources(record, ids)
         ],
     }
-    return (json.dumps(bundle, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+    return (json.dumps(_fhir_strings(bundle), indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+
+
+# FHIR's string type allows space, tab, CR and LF as its only white space; a person's text (and an
+# imported id) may hold any other, such as a form feed or a no-break space.
+_FOREIGN_SPACE = re.compile(r"[^ \r\n\t\S]")
+
+
+def _fhir_strings(value: object) -> object:
+    """The bundle with every other white-space character in its strings turned into a space."""
+    if isinstance(value, str):
+        return _FOREIGN_SPACE.sub(" ", value)
+    if isinstance(value, dict):
+        return {key: _fhir_strings(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_fhir_strings(item) for item in value]
+    return value
 
 
 @dataclass(frozen=True, slots=True)

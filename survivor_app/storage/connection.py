@@ -1,12 +1,13 @@
 """Opening a record file: made private when new, inspected read-only before anything writes to it,
-then connected with the settings every record uses."""
+then connected with the settings every record uses; and writing a checked copy of one."""
 
 from __future__ import annotations
 
 import os
 import sqlite3
+import tempfile
 from collections.abc import Iterator
-from contextlib import closing, contextmanager
+from contextlib import closing, contextmanager, nullcontext
 from pathlib import Path
 
 from survivor_app.storage import schema
@@ -15,8 +16,10 @@ from survivor_app.storage.errors import (
     NewerRecordError,
     NotARecordError,
     RecordError,
+    RecordWriteError,
     write_errors,
 )
+from survivor_app.storage.lock import held
 
 #: The first 16 bytes of every SQLite database file.
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -80,6 +83,66 @@ def connect(path: Path) -> sqlite3.Connection:
     return connection
 
 
+def connect_read_only(path: Path) -> sqlite3.Connection:
+    """A connection that can only read: SQLite refuses every write through it."""
+    connection = sqlite3.connect(
+        f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None
+    )
+    connection.row_factory = sqlite3.Row
+    return connection
+
+
+def is_sound(connection: sqlite3.Connection) -> bool:
+    """True when the database behind ``connection`` is this app's record and passes SQLite's
+    check of its pages."""
+    try:
+        return (
+            _pragma(connection, "application_id") == schema.APPLICATION_ID
+            and 0 < _pragma(connection, "user_version") <= schema.latest_version()
+            and connection.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+        )
+    except sqlite3.DatabaseError:
+        return False
+
+
+def write_copy(source: sqlite3.Connection, target: Path, what: str = "The copy") -> None:
+    """Write a checked copy of the database behind ``source`` to ``target``, owner-only.
+
+    The copy is made beside the target (through SQLite's backup API, so it is consistent even
+    while others write) and put in its place only once SQLite has checked it: a failed copy never
+    leaves a half-written file under the target's name. A record at ``target`` that is open in
+    another window is not replaced (RecordLockedError). Every other failure is RecordWriteError,
+    its sentence starting with ``what``.
+    """
+    try:
+        make_private_folder(target.parent)
+        # mkstemp creates the file 0600, like every record.
+        handle, name = tempfile.mkstemp(
+            prefix=f".{target.name}.", suffix=".partial", dir=target.parent
+        )
+        os.close(handle)
+    except OSError as error:
+        raise RecordWriteError.about(error, what) from error
+    partial = Path(name)
+    try:
+        with write_errors(what), closing(sqlite3.connect(partial)) as copy:
+            source.backup(copy)
+        try:
+            inspect_record(partial)
+        except RecordError as error:
+            raise RecordWriteError(
+                f"{what} could not be checked, so it was not kept. Please try again."
+            ) from error
+        try:
+            # A window writing to the file it would replace would lose its later changes.
+            with held(target) if target.exists() else nullcontext():
+                os.replace(partial, target)
+        except OSError as error:
+            raise RecordWriteError.about(error, what) from error
+    finally:
+        partial.unlink(missing_ok=True)
+
+
 class _InterruptedWrite(Exception):
     """The file has a hot journal: a write was cut short, and only a read-write open undoes it."""
 
@@ -119,8 +182,7 @@ def _inspect_database(path: Path) -> int:
 
 @contextmanager
 def _read_only(path: Path) -> Iterator[sqlite3.Connection]:
-    uri = f"{path.resolve().as_uri()}?mode=ro"
-    with closing(sqlite3.connect(uri, uri=True, isolation_level=None)) as connection:
+    with closing(connect_read_only(path)) as connection:
         yield connection
 
 

@@ -48,8 +48,21 @@ class RecordMissingError(RecordError):
     sentence = "There is no record at this place. Choose another file, or start a new record."
 
 
+class RecordLockedError(RecordError):
+    """Another open window (of this copy of the app or another) is writing to the record."""
+
+    sentence = (
+        "This record is open in another window of Survivorship Tracker. "
+        "Close it there first, or open a read-only view."
+    )
+
+
 class RecordWriteError(RecordError):
-    """A change or a copy could not be written: a full disk, a read-only folder, a busy file."""
+    """A change or a copy could not be written: a full disk, a read-only folder, a busy file,
+    or a record opened read-only."""
+
+    #: Said when something tries to change a record opened with ``read_only=True``.
+    READ_ONLY = "This record is open read-only."
 
     @classmethod
     def about(cls, error: sqlite3.Error | OSError, what: str = "Your change") -> RecordWriteError:

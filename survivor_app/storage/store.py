@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import os
 import sqlite3
-import tempfile
+import uuid
 from collections.abc import Iterator
 from contextlib import closing, contextmanager, suppress
 from dataclasses import replace
@@ -24,12 +23,15 @@ from survivor_app.domain import (
     Treatment,
 )
 from survivor_app.storage import schema
-from survivor_app.storage.backups import make_backup
+from survivor_app.storage.backups import check_backup, make_backup
 from survivor_app.storage.connection import (
     connect,
+    connect_read_only,
     create_private_file,
     inspect_record,
+    is_sound,
     make_private_folder,
+    write_copy,
 )
 from survivor_app.storage.errors import (
     RecordError,
@@ -37,8 +39,11 @@ from survivor_app.storage.errors import (
     RecordWriteError,
     write_errors,
 )
+from survivor_app.storage.lock import RecordLock
 from survivor_app.storage.tables import (
     CANCERS,
+    CHANGE_MARK,
+    CONTENT,
     MEASUREMENT_COLUMNS,
     QUESTIONS,
     SCANS,
@@ -47,53 +52,90 @@ from survivor_app.storage.tables import (
     TREATMENTS,
     Item,
     Table,
+    change_mark,
+    count_content,
     measurement_from,
     measurement_values,
     person_from,
     person_values,
 )
 
-# The tables of the record's content besides the person, each after the ones it points to.
-_CONTENT = ("cancer", "spot", "scan", "measurement", "statement", "treatment", "question")
+#: Why a record cannot be opened read-only: only a window that may write can update it.
+_NOT_UP_TO_DATE = (
+    "This record needs a small update before it can be shown, and a read-only view cannot "
+    "make it. Close the record in the other window, then open it again."
+)
+#: Why a record cannot be written: the folder refuses the lock file, so it would refuse the
+#: journal of every change as well.
+_FOLDER_READ_ONLY = (
+    "Changes to this record cannot be saved, because its folder cannot be written to. "
+    "You can open a read-only view, or ask for help with the folder's permissions."
+)
 
 
 class RecordStore:
-    """One record file open for reading and writing.
+    """One record file open for reading and writing, or for reading only.
 
     Reads return domain objects in entry order (scans and statements by date, then entry
-    order). Each write is one transaction, or part of the enclosing ``transaction()``.
+    order). Each write is one transaction, or part of the enclosing ``transaction()``, and
+    gives the record a new change mark. While a store may write, it holds the record's lock:
+    no other store, in this program or another, can open the record for writing.
     """
 
     path: Path
+    #: True for a store opened with ``read_only=True``: every write raises RecordWriteError.
+    read_only: bool
 
-    def __init__(self, path: Path, connection: sqlite3.Connection) -> None:
-        """Wrap an open connection; use ``RecordStore.open`` to get one."""
+    def __init__(
+        self, path: Path, connection: sqlite3.Connection, lock: RecordLock | None = None
+    ) -> None:
+        """Wrap an open connection (and the lock held for writing, if any); use
+        ``RecordStore.open`` to get one."""
         self.path = path
+        self.read_only = lock is None
         self._connection = connection
+        self._lock = lock
         # How many transaction() blocks are open: the outermost one is BEGIN ... COMMIT, each
         # one inside it a savepoint, so a write that fails inside a group leaves no half.
         self._depth = 0
 
     @classmethod
-    def open(cls, path: Path, *, create: bool = True) -> RecordStore:
+    def open(cls, path: Path, *, create: bool = True, read_only: bool = False) -> RecordStore:
         """Open the record at ``path``, bringing it up to this version of the app.
 
-        A missing file is created (with its folders) when ``create`` is true, else
+        A missing file is created (with its folders, owner-only) when ``create`` is true, else
         RecordMissingError. A file that is not a record, is damaged, or was written by a newer
         version is refused with a RecordError and left untouched. Before an older record is
         updated, a copy of it is made in its backups folder.
+
+        A record open for writing elsewhere raises RecordLockedError; one in a folder that
+        cannot be written to raises RecordWriteError. Either can still be opened with
+        ``read_only=True``: nothing is created, locked or updated, and every write raises
+        RecordWriteError ("This record is open read-only.").
         """
+        if read_only:
+            return cls._open_read_only(path)
         if not path.exists():
             if not create:
                 raise RecordMissingError
             try:
-                create_private_file(path)
+                make_private_folder(path.parent)
             except OSError as error:
                 raise RecordWriteError.about(error, "The new record") from error
-        version = inspect_record(path)
-        with write_errors("The record"):
-            connection = connect(path)
-        store = cls(path, connection)
+        lock = cls._lock_for_writing(path)
+        try:
+            if not path.exists():
+                try:
+                    create_private_file(path)
+                except OSError as error:
+                    raise RecordWriteError.about(error, "The new record") from error
+            version = inspect_record(path)
+            with write_errors("The record"):
+                connection = connect(path)
+        except BaseException:
+            lock.release()
+            raise
+        store = cls(path, connection, lock)
         try:
             store._migrate(version)
         except BaseException:
@@ -101,9 +143,32 @@ class RecordStore:
             raise
         return store
 
+    @classmethod
+    def _lock_for_writing(cls, path: Path) -> RecordLock:
+        try:
+            return RecordLock.take(path)
+        except OSError as error:
+            if not path.exists():
+                raise RecordWriteError.about(error, "The new record") from error
+            # A file that is no record at all is better refused as such.
+            inspect_record(path)
+            raise RecordWriteError(_FOLDER_READ_ONLY) from error
+
+    @classmethod
+    def _open_read_only(cls, path: Path) -> RecordStore:
+        if not path.exists():
+            raise RecordMissingError
+        if inspect_record(path) != schema.latest_version():
+            raise RecordError(_NOT_UP_TO_DATE)
+        with write_errors("The record"):
+            connection = connect_read_only(path)
+        return cls(path, connection)
+
     def close(self) -> None:
-        """Close the record; anything not committed is dropped."""
+        """Close the record and give up its lock; anything not committed is dropped."""
         self._connection.close()
+        if self._lock is not None:
+            self._lock.release()
 
     def __enter__(self) -> RecordStore:
         return self
@@ -119,6 +184,8 @@ class RecordStore:
     @contextmanager
     def transaction(self) -> Iterator[None]:
         """Group writes: when the block ends they are all kept, when it raises none of them is."""
+        if self.read_only:
+            raise RecordWriteError(RecordWriteError.READ_ONLY)
         depth = self._depth
         savepoint = f"group_{depth}"
         with write_errors():
@@ -127,6 +194,8 @@ class RecordStore:
         try:
             with write_errors():
                 yield
+                if depth == 0:
+                    self._mark_change()
                 self._execute("COMMIT" if depth == 0 else f"RELEASE {savepoint}")
         except BaseException:
             self._undo(depth, savepoint)
@@ -216,10 +285,11 @@ class RecordStore:
 
     def counts(self) -> dict[str, int]:
         """How many of each kind the record holds: ``cancers``, ``spots``, ``scans``, ..."""
-        return {
-            f"{table}s": int(self._execute(f"SELECT count(*) FROM {table}").fetchone()[0])
-            for table in _CONTENT
-        }
+        return count_content(self._connection)
+
+    def change_mark(self) -> str | None:
+        """A mark that is new after every write: equal marks mean equal content."""
+        return change_mark(self._connection)
 
     def setting(self, key: str) -> str | None:
         """One of the app's settings for this record, or None when it was never set."""
@@ -334,7 +404,7 @@ class RecordStore:
     def replace_content(self, record: Record) -> None:
         """Swap the whole content for ``record`` in one transaction; the settings stay."""
         with self.transaction():
-            for table in (*reversed(_CONTENT), "person"):
+            for table in (*reversed(CONTENT), "person"):
                 self._execute(f"DELETE FROM {table}")
             self.set_person(record.person)
             for cancer in record.cancers:
@@ -360,44 +430,67 @@ class RecordStore:
                 (key, value),
             )
 
-    def backup_to(self, target: Path) -> None:
+    def backup_to(self, target: Path, what: str = "The copy") -> None:
         """Write a checked copy of the record to ``target``, readable by the owner alone.
 
         The copy is made beside the target and put in its place only once SQLite has checked
-        it, so a failed copy never leaves a half-written file under the target's name.
+        it, so a failed copy never leaves a half-written file under the target's name. A record
+        open in another window is never replaced (RecordLockedError); a failure to write is
+        RecordWriteError, its sentence starting with ``what``. A read-only store can be copied.
         """
         if target.resolve() == self.path.resolve():
             raise ValueError("A record cannot be copied onto itself.")
-        try:
-            make_private_folder(target.parent)
-            # mkstemp creates the file 0600, like every record.
-            handle, name = tempfile.mkstemp(
-                prefix=f".{target.name}.", suffix=".partial", dir=target.parent
+        write_copy(self._connection, target, what)
+
+    def restore_from(self, backup: Path) -> Path:
+        """Put a backup's whole content, its settings too, in place of the record's: the path of
+        the copy of the record as it was, made first in the backups folder.
+
+        A backup that is damaged, not a record, or from a newer version is refused with a
+        RecordError worded for a backup. The content is swapped in one step through SQLite's
+        backup API, under the record's journal, so the file (and its owner-only permissions)
+        stays and a failure or a crash part way leaves the record as it was. The result is
+        checked; if it fails the check, the record is put back from the copy made first and
+        RecordWriteError is raised. An older backup is then brought up to this version.
+        """
+        if self.read_only:
+            raise RecordWriteError(RecordWriteError.READ_ONLY)
+        if self._depth:
+            raise RuntimeError("A backup cannot be restored inside a group of writes.")
+        if backup.resolve() == self.path.resolve():
+            raise ValueError("A record cannot be restored from itself.")
+        version = check_backup(backup)
+        before = make_backup(self, "before-restore")
+        self._take_content_of(backup)
+        if not is_sound(self._connection):
+            self._take_content_of(before)
+            raise RecordWriteError(
+                "The backup could not be restored, so your record was put back as it was. "
+                "Please try again, or choose another backup."
             )
-            os.close(handle)
-        except OSError as error:
-            raise RecordWriteError.about(error, "The copy") from error
-        partial = Path(name)
-        try:
-            with write_errors("The copy"), closing(sqlite3.connect(partial)) as copy:
-                self._connection.backup(copy)
-            try:
-                inspect_record(partial)
-            except RecordError as error:
-                raise RecordWriteError(
-                    "The copy could not be checked, so it was not kept. Please try again."
-                ) from error
-            try:
-                os.replace(partial, target)
-            except OSError as error:
-                raise RecordWriteError.about(error, "The copy") from error
-        finally:
-            partial.unlink(missing_ok=True)
+        self._migrate(version)
+        return before
 
     # Inside
 
     def _execute(self, sql: str, parameters: tuple[object, ...] = ()) -> sqlite3.Cursor:
         return self._connection.execute(sql, parameters)
+
+    def _mark_change(self) -> None:
+        # Inside the write's own transaction, so the mark and the change are kept together.
+        self._execute(
+            "INSERT INTO setting (key, value) VALUES (?, ?)"
+            " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            (CHANGE_MARK, uuid.uuid4().hex),
+        )
+
+    def _take_content_of(self, source: Path) -> None:
+        # One backup step copies every page in one write transaction of the record.
+        with (
+            write_errors("The restored record"),
+            closing(connect_read_only(source)) as copy,
+        ):
+            copy.backup(self._connection)
 
     def _migrate(self, version: int) -> None:
         pending = schema.MIGRATIONS[version:]

@@ -227,3 +227,24 @@ QUESTIONS: Table[Question] = Table(
         answer=row["answer"],
     ),
 )
+
+#: The tables of a record's content besides the person, each after the ones it points to.
+CONTENT = ("cancer", "spot", "scan", "measurement", "statement", "treatment", "question")
+
+#: The setting that changes with every write: a new random mark each time, so "has the record
+#: changed since this backup?" is one comparison with the mark the backup holds.
+CHANGE_MARK = "last-change"
+
+
+def count_content(connection: sqlite3.Connection) -> dict[str, int]:
+    """How many of each kind a record holds: ``cancers``, ``spots``, ``scans``, ..."""
+    return {
+        f"{table}s": int(connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+        for table in CONTENT
+    }
+
+
+def change_mark(connection: sqlite3.Connection) -> str | None:
+    """The mark of the record's latest write, or None for a record written before marks."""
+    row = connection.execute("SELECT value FROM setting WHERE key = ?", (CHANGE_MARK,)).fetchone()
+    return None if row is None else str(row[0])

@@ -482,3 +482,21 @@ def test_any_record_exports_a_valid_bundle(record: Record) -> None:
     for entry in bundle["entry"]:
         assert set(references(entry["resource"])) <= set(urls)
     assert len(observations(bundle, "21889-1")) == sizes_given(record)
+
+
+def test_white_space_that_fhir_strings_forbid_becomes_a_space() -> None:
+    record = record_with_labels(20, 10)
+    odd = Record(
+        person=Person(name="Ana\u00a0Example", notes="line\x0cbreak"),
+        cancers=record.cancers,
+        spots=(Spot("s\x0c1", "c1", "Back\x0bspot", Area.PRIMARY, lymph_node=False),),
+        scans=tuple(
+            Scan(s.id, s.cancer_id, s.date, s.kind, (Measurement("s\x0c1", 100),))
+            for s in record.scans
+        ),
+    )
+    text = write_fhir(odd).decode("utf-8")
+    assert "\\f" not in text
+    assert "\u00a0" not in text
+    assert "\\u000b" not in text
+    Bundle.model_validate(json.loads(text))

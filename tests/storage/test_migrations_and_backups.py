@@ -41,7 +41,8 @@ def test_an_older_record_is_copied_before_it_is_updated(
 ) -> None:
     with RecordStore.open(record_path) as store:
         store.replace_content(sample_record())
-    monkeypatch.setattr(schema, "MIGRATIONS", (*schema.MIGRATIONS, add_diary))
+    version_1 = schema.MIGRATIONS
+    monkeypatch.setattr(schema, "MIGRATIONS", (*version_1, add_diary))
     with RecordStore.open(record_path) as store:
         assert store.load() == SAMPLE
     assert version_and_tables(record_path)[0] == 2
@@ -51,7 +52,8 @@ def test_an_older_record_is_copied_before_it_is_updated(
     version, tables = version_and_tables(backup)
     assert version == 1
     assert "diary" not in tables
-    monkeypatch.undo()
+    # Only undo the migration: undo() would also undo the isolation of the test's folders.
+    monkeypatch.setattr(schema, "MIGRATIONS", version_1)
     with RecordStore.open(backup, create=False) as copy:
         assert copy.load() == SAMPLE
 

@@ -1,0 +1,1 @@
+"""Tests of the record's safety as a whole: crashes, faults, privacy, no network, hostile input."""
