@@ -4,7 +4,6 @@ themselves what is wrong, and the check that keeps OK disabled until everything 
 from __future__ import annotations
 
 import datetime as dt
-import re
 from typing import Generic, Protocol, TypeVar
 
 from PySide6.QtCore import QDate, QLocale, QSignalBlocker, QSize, Qt, Signal
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from survivor_app.domain import TENTHS_PER_MM, SizeError, tenths_from_text
+from survivor_app.gui.dates import date_pattern, python_date, qdate
 
 #: The dynamic property a wrong field carries; the dialogs' style sheet draws its border.
 PROBLEM_PROPERTY = "problem"
@@ -38,13 +38,6 @@ NOTES_MAX_LENGTH = 20000
 _EARLIEST_DATE = QDate(1900, 1, 1)
 
 T = TypeVar("T")
-
-
-def date_pattern(locale: QLocale | None = None) -> str:
-    """The locale's short date pattern with a four-digit year (``M/d/yy`` becomes ``M/d/yyyy``)."""
-    pattern = (locale or QLocale()).dateFormat(QLocale.FormatType.ShortFormat)
-    # A survivor's history spans decades: a two-digit year would make 1961 and 2061 look alike.
-    return re.sub(r"y+", "yyyy", pattern)
 
 
 def date_problem(date: dt.date, *, birth_date: dt.date | None, today: dt.date) -> str | None:
@@ -337,7 +330,7 @@ class DateField(QWidget):
         self.edit.setCalendarPopup(True)
         self.edit.setDisplayFormat(date_pattern())
         self.edit.setMinimumDate(_EARLIEST_DATE)
-        self.edit.setDate(QDate(date or dt.date.today()))
+        self.edit.setDate(qdate(date or dt.date.today()))
         self.edit.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         # dateChanged sees dates set from the calendar or by the program; the line's
         # textChanged sees half-typed ones, which dateChanged never reports.
@@ -350,11 +343,11 @@ class DateField(QWidget):
         """The date, or None while the field is not in use or not a whole date."""
         if not self._in_use or not self.edit.hasAcceptableInput():
             return None
-        return _python_date(self.edit.date())
+        return python_date(self.edit.date())
 
     def set_value(self, date: dt.date) -> None:
         """Show a date, as when editing something already recorded."""
-        self.edit.setDate(QDate(date))
+        self.edit.setDate(qdate(date))
 
     def set_in_use(self, in_use: bool) -> None:
         """Use the date, or leave it out (an optional date, or an end still to come)."""
@@ -374,16 +367,12 @@ class DateField(QWidget):
             example = QLocale().toString(QDate(2024, 3, 25), date_pattern())
             return f"Please finish the date, for example {example}."
         return date_problem(
-            _python_date(self.edit.date()), birth_date=self._birth_date, today=dt.date.today()
+            python_date(self.edit.date()), birth_date=self._birth_date, today=dt.date.today()
         )
 
     def show_problem(self, problem: str | None) -> None:
         """Show the sentence beneath the date (None hides it)."""
         self.message.show_problem(problem)
-
-
-def _python_date(date: QDate) -> dt.date:
-    return dt.date(date.year(), date.month(), date.day())
 
 
 def size_text(tenths: int, unit: str = "mm") -> str:

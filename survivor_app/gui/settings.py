@@ -1,4 +1,4 @@
-"""What the app remembers between runs: the window's geometry, the last record and recent records."""
+"""What the app remembers between runs: the window's layout, the last record, recent records."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from survivor_app import paths
 RECENT_LIMIT = 8
 
 _GEOMETRY = "window/geometry"
-_STATE = "window/state"
+_SPLITTERS = "window/splitters"
 _LAST_RECORD = "records/last"
 _RECENT = "records/recent"
 
@@ -26,18 +26,20 @@ class AppSettings:
 
     def window_geometry(self) -> QByteArray | None:
         """The main window's saved geometry, or None on the first run."""
-        value = self._settings.value(_GEOMETRY)
-        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+        return self._bytes(_GEOMETRY)
 
-    def window_state(self) -> QByteArray | None:
-        """The main window's saved splitter and dock state, or None on the first run."""
-        value = self._settings.value(_STATE)
-        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
-
-    def set_window(self, geometry: QByteArray, state: QByteArray) -> None:
-        """Remember the main window's geometry and inner layout."""
+    def set_window_geometry(self, geometry: QByteArray) -> None:
+        """Remember where the main window is and how large."""
         self._settings.setValue(_GEOMETRY, geometry)
-        self._settings.setValue(_STATE, state)
+        self._settings.sync()
+
+    def splitter_state(self, name: str) -> QByteArray | None:
+        """How one of the window's splitters was divided, or None on the first run."""
+        return self._bytes(f"{_SPLITTERS}/{name}")
+
+    def set_splitter_state(self, name: str, state: QByteArray) -> None:
+        """Remember how one of the window's splitters is divided."""
+        self._settings.setValue(f"{_SPLITTERS}/{name}", state)
         self._settings.sync()
 
     def last_record(self) -> Path | None:
@@ -59,3 +61,7 @@ class AppSettings:
         self._settings.setValue(_LAST_RECORD, str(record))
         self._settings.setValue(_RECENT, [str(path) for path in recent[:RECENT_LIMIT]])
         self._settings.sync()
+
+    def _bytes(self, key: str) -> QByteArray | None:
+        value = self._settings.value(key)
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None

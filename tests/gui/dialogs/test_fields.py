@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QDateTimeEdit, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from survivor_app.domain import Area
+from survivor_app.gui.dates import date_pattern
 from survivor_app.gui.fields import (
     PROBLEM_PROPERTY,
     ChoiceBox,
@@ -20,7 +21,6 @@ from survivor_app.gui.fields import (
     SizeField,
     TextBox,
     TextField,
-    date_pattern,
     date_problem,
     describe,
     mark_field,

@@ -1,0 +1,137 @@
+"""The four tables of the main window: scans, doctor statements, treatments and questions."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QDate, QObject
+
+from survivor_app.domain import Question, Scan, Statement, Treatment, mm_text
+from survivor_app.gui.dates import qdate, short_date
+from survivor_app.gui.models.base import Column, RecordTableModel
+from survivor_app.status import Assessment
+from survivor_app.status.labels import status_label
+
+#: Shown in a cell that has nothing to show, so a screen reader does not read an empty cell.
+NOTHING = "—"
+
+
+@dataclass(frozen=True, slots=True)
+class ScanRow:
+    """A scan as its table shows it: with the sum of its tracked spots and the label it got."""
+
+    scan: Scan
+    sum_tenths: int | None
+    label: str
+
+
+def scan_rows(scans: Iterable[Scan], assessments: Iterable[Assessment]) -> tuple[ScanRow, ...]:
+    """One row per scan, taking its sum and label from the assessment made of it, if any."""
+    by_scan = {a.scan_id: a for a in assessments if a.scan_id is not None}
+    rows = []
+    for scan in scans:
+        assessment = by_scan.get(scan.id)
+        if assessment is None:
+            # A scan with notes only is not an assessment (STATUS_RULES.md §3).
+            rows.append(ScanRow(scan, None, "Notes only"))
+        else:
+            label = status_label(
+                assessment.status, assessment.recurrence_type, assessment.confirmed
+            )
+            rows.append(ScanRow(scan, assessment.sum_tenths, label))
+    return tuple(rows)
+
+
+def _kind_text(value: str) -> str:
+    """An enum value as a heading would write it: ``bone scan`` → ``Bone scan``, ``CT`` stays."""
+    return value[:1].upper() + value[1:]
+
+
+def _date_key(date: dt.date | None) -> QDate:
+    # No date sorts after every date: a question not yet asked, a treatment still going on.
+    return qdate(date or dt.date.max)
+
+
+class ScanTableModel(RecordTableModel[ScanRow]):
+    """Scans: date, kind, sum of the tracked spots, and the label the scan was given."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(
+            (
+                Column("Date", lambda r: short_date(r.scan.date), lambda r: qdate(r.scan.date)),
+                Column(
+                    "Kind", lambda r: _kind_text(r.scan.kind.value), lambda r: r.scan.kind.value
+                ),
+                Column(
+                    "Sum of sizes",
+                    lambda r: NOTHING if r.sum_tenths is None else mm_text(r.sum_tenths),
+                    lambda r: -1 if r.sum_tenths is None else r.sum_tenths,
+                ),
+                Column("Label", lambda r: r.label, lambda r: r.label),
+            ),
+            key=lambda r: r.scan.id,
+            parent=parent,
+        )
+
+
+def _stated(statement: Statement) -> str:
+    if statement.status is None:
+        return "No status chosen"
+    return status_label(statement.status, statement.recurrence_type)
+
+
+class StatementTableModel(RecordTableModel[Statement]):
+    """Doctor statements: date, who said it, what they said, and the status it expresses."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(
+            (
+                Column("Date", lambda s: short_date(s.date), lambda s: qdate(s.date)),
+                Column("Who", lambda s: s.clinician or NOTHING, lambda s: s.clinician.casefold()),
+                Column("What they said", lambda s: s.text, lambda s: s.text.casefold()),
+                Column("Status", _stated, _stated),
+            ),
+            key=lambda s: s.id,
+            parent=parent,
+        )
+
+
+class TreatmentTableModel(RecordTableModel[Treatment]):
+    """Treatments: kind, name, start and end (or still going on)."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(
+            (
+                Column("Kind", lambda t: _kind_text(t.kind.value), lambda t: t.kind.value),
+                Column("Name", lambda t: t.name or NOTHING, lambda t: t.name.casefold()),
+                Column("Start", lambda t: short_date(t.start), lambda t: qdate(t.start)),
+                Column(
+                    "End",
+                    lambda t: "Ongoing" if t.end is None else short_date(t.end),
+                    lambda t: _date_key(t.end),
+                ),
+            ),
+            key=lambda t: t.id,
+            parent=parent,
+        )
+
+
+class QuestionTableModel(RecordTableModel[Question]):
+    """The person's questions: the question, when it was asked, and the answer."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(
+            (
+                Column("Question", lambda q: q.text, lambda q: q.text.casefold()),
+                Column(
+                    "Asked on",
+                    lambda q: "Not yet" if q.asked_on is None else short_date(q.asked_on),
+                    lambda q: _date_key(q.asked_on),
+                ),
+                Column("Answer", lambda q: q.answer or NOTHING, lambda q: q.answer.casefold()),
+            ),
+            key=lambda q: q.id,
+            parent=parent,
+        )

@@ -1,0 +1,106 @@
+"""File ▸ Print summary… and File ▸ Export summary as PDF…: the printed summary from the window,
+drawn by the same renderer as the command line's ``summary``, on the paper of the person's
+locale."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import QLocale, QStandardPaths
+from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from survivor_app.domain import Record
+from survivor_app.files import write_private
+from survivor_app.report.content import TITLE, CancerSummary, SummaryError, build_summaries
+from survivor_app.report.paper import Paper, paper_for_territory
+from survivor_app.report.render import page_layout, render_summary, summary_pdf
+
+PRINT_TITLE = "Print summary"
+EXPORT_TITLE = "Export summary as PDF"
+PDF_FILTER = "PDF files (*.pdf)"
+NOT_WRITTEN = (
+    "The summary could not be saved. Check that the folder can be written to, then try again."
+)
+
+
+def locale_paper() -> Paper:
+    """The paper of the person's locale: US Letter in the United States and Canada, else A4."""
+    return paper_for_territory(QLocale.territoryToCode(QLocale().territory()))
+
+
+def summary_preview(
+    parent: QWidget | None, record: Record, cancer_id: str | None = None
+) -> QPrintPreviewDialog | None:
+    """A print preview of the summary of ``cancer_id`` (None: every cancer), whose Print button
+    opens the system's print dialog; None, after saying why, when there is nothing to print."""
+    summaries = _summaries(parent, PRINT_TITLE, record, cancer_id)
+    if summaries is None:
+        return None
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setPageLayout(page_layout(locale_paper()))
+    printer.setDocName(f"{TITLE}: {record.person.name}")
+    preview = QPrintPreviewDialog(printer, parent)
+    preview.setWindowTitle(PRINT_TITLE)
+    # The preview draws its pages, and the printer its paper, through this one call.
+    preview.paintRequested.connect(lambda device: render_summary(summaries, device))
+    return preview
+
+
+def print_summary(parent: QWidget | None, record: Record, cancer_id: str | None = None) -> None:
+    """File ▸ Print summary…: the print preview, then the system's print dialog."""
+    preview = summary_preview(parent, record, cancer_id)
+    if preview is not None:
+        preview.exec()
+        preview.deleteLater()
+
+
+def export_summary_pdf(
+    parent: QWidget | None, record: Record, cancer_id: str | None = None
+) -> Path | None:
+    """File ▸ Export summary as PDF…: ask where, then write the PDF readable by its owner only.
+
+    Returns the file written, or None when the person cancelled or it could not be written.
+    """
+    summaries = _summaries(parent, EXPORT_TITLE, record, cancer_id)
+    if summaries is None:
+        return None
+    path = ask_pdf_path(parent, _suggested_path(record))
+    if path is None:
+        return None
+    try:
+        write_private(path, summary_pdf(summaries, locale_paper()))
+    except OSError:
+        QMessageBox.warning(parent, EXPORT_TITLE, NOT_WRITTEN)
+        return None
+    return path
+
+
+def ask_pdf_path(parent: QWidget | None, suggested: Path) -> Path | None:
+    """Where to save the PDF, from the system's save dialog; None when cancelled."""
+    name, _ = QFileDialog.getSaveFileName(parent, EXPORT_TITLE, str(suggested), PDF_FILTER)
+    if not name:
+        return None
+    path = Path(name)
+    return path if path.suffix.casefold() == ".pdf" else path.with_name(f"{path.name}.pdf")
+
+
+def _summaries(
+    parent: QWidget | None, title: str, record: Record, cancer_id: str | None
+) -> tuple[CancerSummary, ...] | None:
+    try:
+        return build_summaries(record, cancer_id, today=dt.date.today())
+    except SummaryError:
+        QMessageBox.information(
+            parent, title, "There is nothing to print yet. Add a cancer and a scan first."
+        )
+        return None
+
+
+def _suggested_path(record: Record) -> Path:
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    name = f"Summary for {record.person.name} {dt.date.today().isoformat()}.pdf"
+    # Characters that no file system takes in a name.
+    name = "".join("-" if c in '<>:"/\\|?*' else c for c in name)
+    return Path(folder or Path.home()) / name

@@ -1,0 +1,50 @@
+"""The panel below the periods list that explains the chosen period in full."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtWidgets import QTextBrowser, QWidget
+
+from survivor_app.gui.models.periods import DISAGREEMENT_MARK, disagreements, period_dates
+from survivor_app.status import Period
+from survivor_app.status.labels import basis_label
+
+NOTHING_CHOSEN = "Choose a period in the list to read what it means."
+NO_PERIODS = (
+    "Once you add a scan or a doctor’s statement, each period of your history is explained here."
+)
+
+
+def _paragraphs(text: str) -> str:
+    """Plain text as HTML paragraphs: a blank line starts a paragraph, a line break stays one."""
+    blocks = [block.strip() for block in text.split("\n\n") if block.strip()]
+    return "".join(f"<p>{html.escape(block).replace(chr(10), '<br>')}</p>" for block in blocks)
+
+
+class ExplanationPanel(QTextBrowser):
+    """The full explanation of one period: its label, dates, basis and what it means."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Explanation of the chosen period")
+        # Explanations hold no links; nothing here may reach outside the app.
+        self.setOpenLinks(False)
+        self.show_period(None, has_periods=False)
+
+    def show_period(self, period: Period | None, *, has_periods: bool = True) -> None:
+        """Explain a period, or say how to choose one (None)."""
+        if period is None:
+            self.setHtml(_paragraphs(NOTHING_CHOSEN if has_periods else NO_PERIODS))
+            return
+        parts = [
+            f"<h3>{html.escape(period.label)}</h3>",
+            f"<p><b>{html.escape(period_dates(period))}</b><br>",
+            f"Based on: {html.escape(basis_label(period.basis))}</p>",
+        ]
+        differences = disagreements(period)
+        if differences:
+            parts.append(f"<p><b>{html.escape(DISAGREEMENT_MARK)}.</b> ")
+            parts.append(" ".join(html.escape(sentence) for sentence in differences) + "</p>")
+        parts.append(_paragraphs(period.explanation))
+        self.setHtml("".join(parts))

@@ -1,0 +1,160 @@
+"""One tab of the main window: a sortable table of scans, statements, treatments or questions,
+with Add, Edit and Delete buttons and their keys (Insert, Enter or Return, Delete)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelection, QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from survivor_app.gui.models.base import ID_ROLE, SORT_ROLE, RecordTableModel
+
+
+class TableTab(QWidget):
+    """A table of one kind of thing, and the buttons that add, edit and delete them."""
+
+    add_requested = Signal()
+    """Emitted by the Add button or the Insert key; carries nothing."""
+
+    edit_requested = Signal(str)
+    """Emitted by the Edit button, Enter, Return or a double click; carries the chosen row's id."""
+
+    delete_requested = Signal(str)
+    """Emitted by the Delete button or key; carries the chosen row's id."""
+
+    def __init__(
+        self,
+        model: RecordTableModel,
+        *,
+        plural: str,
+        singular: str,
+        sort_column: int | None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._editable = True
+        self.model = model
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.proxy.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.table = self._make_table(sort_column)
+        self.table.setAccessibleName(plural)
+        self.add_button = QPushButton(f"&Add {singular}…")
+        self.add_button.setAccessibleName(f"Add {singular}")
+        self.edit_button = QPushButton("Ed&it…")
+        self.edit_button.setAccessibleName(f"Edit the chosen {singular}")
+        self.delete_button = QPushButton("De&lete…")
+        self.delete_button.setAccessibleName(f"Delete the chosen {singular}")
+        self.add_button.clicked.connect(self._add)
+        self.edit_button.clicked.connect(self._edit)
+        self.delete_button.clicked.connect(self._delete)
+        self.buttons = QHBoxLayout()
+        self.buttons.addWidget(self.add_button)
+        self.buttons.addWidget(self.edit_button)
+        self.buttons.addWidget(self.delete_button)
+        self.buttons.addStretch(1)
+
+        for keys, slot in (
+            ((QKeySequence(Qt.Key.Key_Insert),), self._add),
+            ((QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)), self._edit),
+            ((QKeySequence(QKeySequence.StandardKey.Delete),), self._delete),
+        ):
+            for key in keys:
+                shortcut = QShortcut(key, self.table)
+                shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+                shortcut.activated.connect(slot)
+
+        column = QVBoxLayout()
+        column.addWidget(self.table, 1)
+        column.addLayout(self.buttons)
+        #: The tab's row: the table with its buttons, then anything added beside them.
+        self.row = QHBoxLayout(self)
+        self.row.addLayout(column, 3)
+        self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
+        model.modelReset.connect(self._fit_columns)
+        model.rowsInserted.connect(self._fit_columns)
+        self._on_selection_changed()
+
+    def _make_table(self, sort_column: int | None) -> QTableView:
+        table = QTableView(self)
+        table.setModel(self.proxy)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setAlternatingRowColors(True)
+        table.setWordWrap(False)
+        table.setTabKeyNavigation(False)
+        table.verticalHeader().setVisible(False)
+        header = table.horizontalHeader()
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setHighlightSections(False)
+        table.setSortingEnabled(True)
+        if sort_column is None:
+            # Entry order, until the person clicks a heading.
+            table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        else:
+            # Newest first: the latest scan or statement is what a person looks for.
+            table.sortByColumn(sort_column, Qt.SortOrder.DescendingOrder)
+        table.doubleClicked.connect(self._edit)
+        return table
+
+    def selected_id(self) -> str | None:
+        """The id of the chosen row, if any."""
+        rows = self.table.selectionModel().selectedRows()
+        return str(rows[0].data(ID_ROLE)) if rows else None
+
+    def select_id(self, key: str) -> None:
+        """Choose the row of the thing with this id, and show it."""
+        row = self.model.row_of(key)
+        if row < 0:
+            return
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        self.table.setCurrentIndex(index)
+        self.table.scrollTo(index)
+
+    def set_editable(self, editable: bool) -> None:
+        """Allow adding, editing and deleting, or not (a record open read-only)."""
+        self._editable = editable
+        self.add_button.setEnabled(editable)
+        self._on_selection_changed()
+
+    def _add(self) -> None:
+        if self._editable:
+            self.add_requested.emit()
+
+    def _edit(self) -> None:
+        key = self.selected_id()
+        if key is not None and self._editable:
+            self.edit_requested.emit(key)
+
+    def _delete(self) -> None:
+        key = self.selected_id()
+        if key is not None and self._editable:
+            self.delete_requested.emit(key)
+
+    def _on_selection_changed(
+        self,
+        _selected: QItemSelection | None = None,
+        _deselected: QItemSelection | None = None,
+    ) -> None:
+        chosen = self._editable and self.selected_id() is not None
+        self.edit_button.setEnabled(chosen)
+        self.delete_button.setEnabled(chosen)
+
+    def _fit_columns(self, _parent: QModelIndex | None = None, *_rows: int) -> None:
+        # Every column but the last fits its content, up to a width that leaves room for the
+        # others (a long quote is shown whole in its tooltip); the last takes the rest.
+        widest = self.fontMetrics().averageCharWidth() * 40
+        for column in range(self.model.columnCount() - 1):
+            self.table.resizeColumnToContents(column)
+            self.table.setColumnWidth(column, min(self.table.columnWidth(column), widest))

@@ -1,0 +1,370 @@
+"""The timeline plot in the window: the drawing of ``survivor_app.plot`` (the same the printed
+summary uses) embedded in a Qt canvas, in the window's colours and font, with a tip for each
+point, statement and treatment under the pointer, and bands that answer clicks.
+
+matplotlib is imported when the plot is first shown, not when this module is, so the window
+appears before matplotlib has loaded.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from survivor_app.domain import CancerHistory, Spot, Statement, Treatment, mm_number, mm_text
+from survivor_app.gui.dates import long_date, short_date
+from survivor_app.status import Assessment, CancerAnalysis
+from survivor_app.status.labels import status_label
+
+if TYPE_CHECKING:
+    from matplotlib.artist import Artist
+    from matplotlib.axes import Axes
+    from matplotlib.backend_bases import Event
+    from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+    from matplotlib.patches import Rectangle
+    from matplotlib.text import Annotation
+
+    from survivor_app.plot.style import PlotStyle
+    from survivor_app.plot.timeline import Timeline
+
+#: What the plot shows, for screen readers: the periods list says the same in words.
+TEXT_ALTERNATIVE = (
+    "A chart of the sizes of your spots over time, with a shaded band for each period. "
+    "The list of periods beside it gives the same information as text."
+)
+
+_TIP_OFFSET = 14  # points between a hovered point and its tip
+
+
+@dataclass(frozen=True, slots=True)
+class _HoverTarget:
+    """An artist that shows a tip when the pointer is over it; ``describe`` gets the index."""
+
+    artist: Artist
+    axes: Axes
+    describe: Callable[[int], str]
+    #: Where each item is, in data coordinates, for the tip to point at (none: at the pointer).
+    anchors: Sequence[tuple[float, float]] = ()
+
+
+def _rgba(colour: QColor, alpha: float) -> tuple[float, float, float, float]:
+    return (colour.redF(), colour.greenF(), colour.blueF(), alpha)
+
+
+def _change_words(pct: Any, reference: str) -> str:
+    """``-61.8`` → ``61.8 % smaller than the starting point``, in plain words."""
+    if pct == 0:
+        return f"the same as {reference}"
+    direction = "smaller" if pct < 0 else "larger"
+    return f"{abs(pct):.1f} % {direction} than {reference}"
+
+
+class TimelinePlot(QWidget):
+    """The sizes of one cancer's spots over time, over a band for each period."""
+
+    period_clicked = Signal(int)
+    """Emitted when the person clicks a period's band; carries the period's index."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.canvas: FigureCanvasQTAgg | None = None
+        self._history: CancerHistory | None = None
+        self._analysis: CancerAnalysis | None = None
+        self._chosen: int | None = None
+        self._timeline: Timeline | None = None
+        self._style: PlotStyle | None = None
+        self._hover: list[_HoverTarget] = []
+        self._tip: Annotation | None = None
+        self._build_pending = False
+        # The legend takes as many columns as fit the width: draw again once resizing stops.
+        self._resized = QTimer(self)
+        self._resized.setSingleShot(True)
+        self._resized.setInterval(150)
+        self._resized.timeout.connect(self._draw)
+        self._placeholder = QLabel("Drawing the timeline…", self)
+        self._placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.addWidget(self._placeholder)
+        self.setAccessibleName("Timeline plot")
+        self.setAccessibleDescription(TEXT_ALTERNATIVE)
+
+    def show_history(self, history: CancerHistory | None, analysis: CancerAnalysis | None) -> None:
+        """Draw a cancer's history and the periods the rules found in it (None: nothing yet)."""
+        self._history = history
+        self._analysis = analysis
+        if self._chosen is not None and (analysis is None or self._chosen >= len(analysis.periods)):
+            self._chosen = None
+        self._draw()
+
+    def highlight_period(self, index: int | None) -> None:
+        """Emphasise one period's band (None: no band)."""
+        self._chosen = index
+        if self.canvas is not None and self._timeline is not None and self._style is not None:
+            from survivor_app.plot.timeline import style_bands
+
+            style_bands(self._timeline, self._style, index)
+            self.canvas.draw_idle()
+
+    def highlighted_period(self) -> int | None:
+        """The index of the period whose band is emphasised, if any."""
+        return self._chosen
+
+    def bands(self) -> tuple[Rectangle, ...]:
+        """The band of each period, in the order of the analysis."""
+        return tuple(self._timeline.bands) if self._timeline is not None else ()
+
+    def is_ready(self) -> bool:
+        """True once matplotlib is loaded and the plot is drawn for its present size."""
+        return self.canvas is not None and not self._resized.isActive()
+
+    def tip_text(self) -> str | None:
+        """What the tip under the pointer says, or None when no tip is shown."""
+        if self._tip is None or not self._tip.get_visible():
+            return None
+        return self._tip.get_text()
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        if self.canvas is None and not self._build_pending:
+            self._build_pending = True
+            # After this event, so the window is on screen before matplotlib loads.
+            QTimer.singleShot(0, self, self._build_canvas)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        # Follows the system's light or dark scheme and font size, as the rest of the window does.
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.FontChange):
+            self._draw()
+
+    def _build_canvas(self) -> None:
+        from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+        from matplotlib.figure import Figure
+
+        # The screen's own dots per inch, so a point in the plot is a point in the window.
+        figure = Figure(dpi=self.logicalDpiY(), layout="constrained")
+        canvas = FigureCanvasQTAgg(figure)
+        canvas.setParent(self)
+        canvas.setAccessibleName("Timeline plot")
+        canvas.setAccessibleDescription(TEXT_ALTERNATIVE)
+        # The periods list is the keyboard's way into the same information.
+        canvas.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        canvas.setMinimumSize(200, 160)
+        canvas.mpl_connect("motion_notify_event", self._on_motion)
+        canvas.mpl_connect("button_press_event", self._on_press)
+        canvas.mpl_connect("figure_leave_event", self._on_leave)
+        canvas.mpl_connect("resize_event", self._on_resize)
+        self._layout.replaceWidget(self._placeholder, canvas)
+        self._placeholder.deleteLater()
+        self.canvas = canvas
+        # Laid out now, so the first drawing is made for the canvas's real size.
+        self._layout.activate()
+        self._draw()
+
+    def _plot_style(self) -> PlotStyle:
+        """The window's colours and font, as the shared drawing takes them."""
+        from survivor_app.plot.style import PlotStyle
+
+        palette = self.palette()
+        text = palette.color(QPalette.ColorRole.WindowText)
+        font = self.font()
+        points = font.pointSizeF()
+        if points <= 0:
+            points = font.pixelSize() * 72 / max(self.logicalDpiY(), 1)
+        return PlotStyle(
+            background=palette.color(QPalette.ColorRole.Window).name(),
+            base=palette.color(QPalette.ColorRole.Base).name(),
+            text=text.name(),
+            # A tuple: matplotlib reads "#AARRGGBB" (Qt's order) as "#RRGGBBAA".
+            faint=_rgba(text, 0.25),
+            font_points=points,
+        )
+
+    def _draw(self) -> None:
+        if self.canvas is None:
+            return
+        from survivor_app.plot.timeline import draw_timeline
+
+        self._resized.stop()
+        style = self._plot_style()
+        timeline = draw_timeline(self.canvas.figure, self._history, self._analysis, style)
+        self._style, self._timeline = style, timeline
+        self._hover = self._hover_targets(timeline)
+        self._tip = self._make_tip(style)
+        self.highlight_period(self._chosen)
+        self.canvas.draw_idle()
+
+    def _make_tip(self, style: PlotStyle) -> Annotation:
+        from matplotlib.text import Annotation
+
+        assert self.canvas is not None
+        # One tip for the whole figure, drawn above both axes and the legend, so that a tip
+        # opening from the sizes into the strip (or back) is never hidden behind either.
+        tip = Annotation(
+            "",
+            xy=(0, 0),
+            xycoords="figure pixels",
+            xytext=(_TIP_OFFSET, _TIP_OFFSET),
+            textcoords="offset points",
+            bbox={"boxstyle": "round,pad=0.4", "fc": style.base, "ec": style.text, "lw": 0.8},
+            fontsize=style.font_points * 0.9,
+            color=style.text,
+            multialignment="left",
+            zorder=10,
+            annotation_clip=False,
+        )
+        tip.set_visible(False)
+        tip.set_in_layout(False)
+        self.canvas.figure.add_artist(tip)
+        return tip
+
+    def _hover_targets(self, timeline: Timeline) -> list[_HoverTarget]:
+        """What shows a tip, from the bottom of the drawing to the top."""
+        from survivor_app.plot.timeline import day
+
+        targets = []
+        if timeline.sizes is not None:
+            for drawn in timeline.spot_lines:
+                anchors = [(day(date), mm_number(tenths)) for date, tenths in drawn.points]
+                describe = self._spot_tip(drawn.spot, drawn.points)
+                targets.append(_HoverTarget(drawn.line, timeline.sizes, describe, anchors))
+            if timeline.sum_line is not None:
+                sums = timeline.sums
+                anchors = [(day(a.date), mm_number(a.sum_tenths or 0)) for a in sums]
+                targets.append(
+                    _HoverTarget(
+                        timeline.sum_line, timeline.sizes, lambda i: self._sum_tip(sums[i]), anchors
+                    )
+                )
+        if timeline.strip is not None:
+            for bars, treatment in timeline.treatment_bars:
+                targets.append(
+                    _HoverTarget(bars, timeline.strip, _always(self._treatment_tip(treatment)))
+                )
+            if timeline.statement_markers is not None:
+                statements = timeline.statements
+                targets.append(
+                    _HoverTarget(
+                        timeline.statement_markers,
+                        timeline.strip,
+                        lambda i: self._statement_tip(statements[i]),
+                    )
+                )
+        return targets
+
+    def _sum_tip(self, assessment: Assessment) -> str:
+        lines = [
+            "Sum of tracked spots",
+            f"{mm_text(assessment.sum_tenths or 0)} on {long_date(assessment.date)}",
+        ]
+        if assessment.change_from_baseline_pct is not None:
+            lines.append(_change_words(assessment.change_from_baseline_pct, "the starting point"))
+        if assessment.change_from_nadir_pct is not None:
+            lines.append(_change_words(assessment.change_from_nadir_pct, "the smallest sum before"))
+        lines.append(
+            status_label(assessment.status, assessment.recurrence_type, assessment.confirmed)
+        )
+        return "\n".join(lines)
+
+    def _spot_tip(self, spot: Spot, points: Sequence[tuple[dt.date, int]]) -> Callable[[int], str]:
+        def describe(index: int) -> str:
+            date, tenths = points[index]
+            size = "Gone" if tenths == 0 else mm_text(tenths)
+            lines = [spot.name, f"{size} on {long_date(date)}"]
+            if index > 0:
+                before_date, before = points[index - 1]
+                if before > 0:
+                    pct = (tenths - before) * 100 / before
+                    lines.append(_change_words(pct, f"on {short_date(before_date)}"))
+            return "\n".join(lines)
+
+        return describe
+
+    def _statement_tip(self, statement: Statement) -> str:
+        who = statement.clinician or "Your doctor"
+        lines = [f"{who}, {long_date(statement.date)}:", f"“{_shortened(statement.text)}”"]
+        if statement.status is not None:
+            lines.append(status_label(statement.status, statement.recurrence_type))
+        return "\n".join(lines)
+
+    def _treatment_tip(self, treatment: Treatment) -> str:
+        kind = treatment.kind.value[:1].upper() + treatment.kind.value[1:]
+        name = f"{kind}: {treatment.name}" if treatment.name else kind
+        until = "ongoing" if treatment.end is None else long_date(treatment.end)
+        return f"{name}\n{long_date(treatment.start)} – {until}"
+
+    def _on_motion(self, event: Event) -> None:
+        assert self.canvas is not None
+        for target in reversed(self._hover):
+            if getattr(event, "inaxes", None) is not target.axes:
+                continue
+            hit, details = target.artist.contains(event)  # type: ignore[arg-type]
+            if hit:
+                indices = details.get("ind", [0])
+                self._show_tip(target, int(indices[0]) if len(indices) else 0, event)
+                self.canvas.draw_idle()
+                return
+        if self._hide_tip():
+            self.canvas.draw_idle()
+
+    def _show_tip(self, target: _HoverTarget, index: int, event: Any) -> None:
+        assert self.canvas is not None
+        assert self._tip is not None
+        tip = self._tip
+        tip.set_text(target.describe(index))
+        x, y = event.x, event.y
+        if target.anchors:
+            # Point at the marker itself, not at wherever near it the pointer is.
+            x, y = target.axes.transData.transform(target.anchors[index])
+        tip.xy = (x, y)
+        # Open the tip towards the middle, so it is never cut off at an edge of the plot.
+        width, height = self.canvas.figure.bbox.width, self.canvas.figure.bbox.height
+        left = x > width * 0.55
+        low = y < height * 0.5
+        tip.set_horizontalalignment("right" if left else "left")
+        tip.set_verticalalignment("bottom" if low else "top")
+        tip.set_position(
+            (-_TIP_OFFSET if left else _TIP_OFFSET, _TIP_OFFSET if low else -_TIP_OFFSET)
+        )
+        tip.set_visible(True)
+
+    def _hide_tip(self) -> bool:
+        if self._tip is None or not self._tip.get_visible():
+            return False
+        self._tip.set_visible(False)
+        return True
+
+    def _on_resize(self, _event: Event) -> None:
+        self._resized.start()
+
+    def _on_leave(self, _event: Event) -> None:
+        if self.canvas is not None and self._hide_tip():
+            self.canvas.draw_idle()
+
+    def _on_press(self, event: Event) -> None:
+        xdata = getattr(event, "xdata", None)
+        if self._timeline is None or getattr(event, "button", None) != 1 or xdata is None:
+            return
+        ranges = self._timeline.band_ranges
+        for index, (start, end) in enumerate(ranges):
+            last = index == len(ranges) - 1
+            if start <= xdata < end or (last and start <= xdata <= end):
+                self.period_clicked.emit(index)
+                return
+
+
+def _shortened(text: str, limit: int = 160) -> str:
+    """A quote cut to a readable length for a tip; the statements table shows it whole."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _always(text: str) -> Callable[[int], str]:
+    """A tip that reads the same wherever on its artist the pointer is."""
+    return lambda _index: text

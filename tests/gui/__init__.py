@@ -1,0 +1,1 @@
+"""Tests of the desktop window; the dialogs have their own folder."""

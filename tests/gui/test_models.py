@@ -1,0 +1,195 @@
+"""The table and list models: what each row shows, how it sorts, and the signals a refresh sends."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import QDate, QSortFilterProxyModel, Qt
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
+
+from survivor_app.domain import Record, Scan
+from survivor_app.gui.models.base import ID_ROLE, SORT_ROLE
+from survivor_app.gui.models.periods import (
+    BASIS_ROLE,
+    DATES_ROLE,
+    DISAGREEMENT_MARK,
+    DISAGREEMENT_ROLE,
+    PeriodListModel,
+)
+from survivor_app.gui.models.tables import (
+    QuestionTableModel,
+    ScanTableModel,
+    StatementTableModel,
+    TreatmentTableModel,
+    scan_rows,
+)
+from survivor_app.status import analyse
+from tests.gui.records import (
+    BASELINE,
+    QUESTION,
+    SHRUNK,
+    STATEMENT,
+    TREATMENT,
+    small_record,
+)
+
+pytestmark = pytest.mark.usefixtures("uk_dates")
+
+
+def column_texts(model: ScanTableModel | StatementTableModel, row: int) -> list[str]:
+    return [model.index(row, column).data() for column in range(model.columnCount())]
+
+
+def test_every_table_model_passes_the_model_tester(
+    qtmodeltester: ModelTester, demo: Record
+) -> None:
+    history = demo.history(demo.cancers[0].id)
+    analysis = analyse(history)
+    scans = ScanTableModel()
+    scans.set_rows(scan_rows(history.scans, analysis.assessments))
+    statements = StatementTableModel()
+    statements.set_rows(history.statements)
+    treatments = TreatmentTableModel()
+    treatments.set_rows(history.treatments)
+    questions = QuestionTableModel()
+    questions.set_rows(demo.questions)
+    periods = PeriodListModel()
+    periods.set_periods(analysis.periods)
+    for model in (scans, statements, treatments, questions, periods):
+        assert model.rowCount() > 0
+        qtmodeltester.check(model, force_py=True)
+
+
+def test_a_scan_row_shows_its_date_kind_sum_and_label() -> None:
+    history = small_record(scans=(BASELINE, SHRUNK)).history("c1")
+    model = ScanTableModel()
+    model.set_rows(scan_rows(history.scans, analyse(history).assessments))
+    assert [model.headerData(c, Qt.Orientation.Horizontal) for c in range(4)] == [
+        "Date",
+        "Kind",
+        "Sum of sizes",
+        "Label",
+    ]
+    assert column_texts(model, 0) == ["10/01/2024", "CT", "50 mm", "Starting point"]
+    # The doctor said "stable" two days after this scan: the doctor's label counts.
+    assert column_texts(model, 1) == ["10/04/2024", "MRI", "30 mm", "Stable (controlled)"]
+    assert model.index(1, 0).data(ID_ROLE) == SHRUNK.id
+
+
+def test_a_scan_with_notes_only_has_no_sum_and_says_so() -> None:
+    notes = Scan("sc9", "c1", dt.date(2024, 2, 1), BASELINE.kind, notes="Report to follow.")
+    history = small_record(scans=(BASELINE, notes)).history("c1")
+    rows = scan_rows(history.scans, analyse(history).assessments)
+    assert rows[1].sum_tenths is None
+    assert rows[1].label == "Notes only"
+    model = ScanTableModel()
+    model.set_rows(rows)
+    assert model.index(1, 2).data() == "—"
+
+
+def test_statement_treatment_and_question_rows_read_plainly() -> None:
+    statements = StatementTableModel()
+    statements.set_rows([STATEMENT, dataclasses.replace(STATEMENT, id="d2", status=None)])
+    assert column_texts(statements, 0) == [
+        "12/04/2024",
+        "Dr. Osei",
+        "The tumour is responding.",
+        "Stable (controlled)",
+    ]
+    assert statements.index(1, 3).data() == "No status chosen"
+    treatments = TreatmentTableModel()
+    treatments.set_rows([TREATMENT])
+    assert [treatments.index(0, c).data() for c in range(4)] == [
+        "Chemotherapy",
+        "AC-T",
+        "20/01/2024",
+        "Ongoing",
+    ]
+    questions = QuestionTableModel()
+    asked = dataclasses.replace(QUESTION, asked_on=dt.date(2024, 5, 2), answer="Months.")
+    questions.set_rows([QUESTION, dataclasses.replace(asked, id="q2")])
+    assert [questions.index(0, c).data() for c in range(3)] == [QUESTION.text, "Not yet", "—"]
+    assert [questions.index(1, c).data() for c in range(3)] == [
+        QUESTION.text,
+        "02/05/2024",
+        "Months.",
+    ]
+
+
+def test_dates_sort_as_dates_not_as_their_text() -> None:
+    # As text, "03/03/2025" would come before "22/06/2024".
+    later = dataclasses.replace(STATEMENT, id="d2", date=dt.date(2025, 3, 3))
+    model = StatementTableModel()
+    model.set_rows([later, dataclasses.replace(STATEMENT, date=dt.date(2024, 6, 22))])
+    assert model.index(0, 0).data(SORT_ROLE) == QDate(2025, 3, 3)
+    proxy = QSortFilterProxyModel()
+    proxy.setSourceModel(model)
+    proxy.setSortRole(SORT_ROLE)
+    proxy.sort(0, Qt.SortOrder.AscendingOrder)
+    assert [proxy.index(row, 0).data() for row in range(2)] == ["22/06/2024", "03/03/2025"]
+
+
+def test_sums_sort_as_numbers() -> None:
+    small = scan_rows([BASELINE], [])[0]
+    rows = [
+        dataclasses.replace(small, sum_tenths=1000),
+        dataclasses.replace(small, scan=SHRUNK, sum_tenths=95),
+    ]
+    model = ScanTableModel()
+    model.set_rows(rows)
+    proxy = QSortFilterProxyModel()
+    proxy.setSourceModel(model)
+    proxy.setSortRole(SORT_ROLE)
+    proxy.sort(2, Qt.SortOrder.AscendingOrder)
+    assert [proxy.index(row, 2).data() for row in range(2)] == ["9.5 mm", "100 mm"]
+
+
+def test_a_refresh_announces_only_the_rows_that_changed(qtbot: QtBot) -> None:
+    model = StatementTableModel()
+    first = STATEMENT
+    second = dataclasses.replace(STATEMENT, id="d2", text="Stable.")
+    third = dataclasses.replace(STATEMENT, id="d3", text="No change.")
+    model.set_rows([first, second])
+    with qtbot.waitSignal(model.rowsInserted) as inserted:
+        model.set_rows([first, second, third])
+    assert inserted.args[1:] == [2, 2]
+    with qtbot.waitSignal(model.rowsRemoved) as removed:
+        model.set_rows([second, third])
+    assert removed.args[1:] == [0, 0]
+    changed = dataclasses.replace(third, text="Smaller.")
+    with qtbot.waitSignal(model.dataChanged) as data_changed:
+        model.set_rows([second, changed])
+    assert data_changed.args[0].row() == 1
+    assert model.index(1, 2).data() == "Smaller."
+    with qtbot.assertNotEmitted(model.modelReset):
+        model.set_rows([second, changed])
+    # The same things in another order: the views start afresh.
+    with qtbot.waitSignal(model.modelReset):
+        model.set_rows([changed, second])
+    assert [model.row_at(row).id for row in range(2)] == ["d3", "d2"]
+    assert model.row_of("d2") == 1
+    assert model.row_of("nobody") == -1
+
+
+def test_a_period_row_gives_its_label_dates_basis_and_disagreement() -> None:
+    history = small_record(scans=(BASELINE, SHRUNK)).history("c1")
+    model = PeriodListModel()
+    model.set_periods(analyse(history).periods)
+    assert model.rowCount() == 2
+    first, second = model.index(0, 0), model.index(1, 0)
+    assert first.data() == "Starting point"
+    assert first.data(DATES_ROLE) == "10/01/2024 – 10/04/2024"
+    assert first.data(BASIS_ROLE) == "Measurements"
+    assert first.data(DISAGREEMENT_ROLE) == ()
+    assert second.data() == "Stable (controlled)"
+    # The statement is about that scan, so the period is dated by the scan.
+    assert second.data(DATES_ROLE) == "Since 10/04/2024"
+    assert second.data(BASIS_ROLE) == "Doctor’s statement"
+    assert len(second.data(DISAGREEMENT_ROLE)) == 1
+    spoken = second.data(Qt.ItemDataRole.AccessibleTextRole)
+    assert spoken.startswith("Stable (controlled). Since 10/04/2024. Based on: Doctor")
+    assert "Your doctor and the scans differ" in spoken
+    assert DISAGREEMENT_MARK.startswith("⚑")

@@ -1,0 +1,210 @@
+"""The timeline plot: what it draws from a history and its analysis, its tips, its bands, and the
+palette and font it follows."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import subprocess
+import sys
+
+import pytest
+from matplotlib.colors import to_hex
+from matplotlib.text import Text
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QColor, QFont, QPalette
+from pytestqt.qtbot import QtBot
+
+from survivor_app.domain import CancerHistory, Record, Status
+from survivor_app.gui.widgets.period_style import BRUSH_STYLES
+from survivor_app.gui.widgets.timeline import TimelinePlot
+from survivor_app.plot.timeline import EMPTY_TEXT
+from survivor_app.status import analyse
+from tests.gui.plotting import canvas_point
+from tests.gui.records import BASELINE, NODE, SHRUNK, TUMOUR, scan, small_record
+
+pytestmark = [
+    pytest.mark.usefixtures("uk_dates"),
+    # Qt's offscreen platform says these when a window changes; real screens do not.
+    pytest.mark.qt_log_ignore(r"This plugin does not support (propagateSizeHints|raise)"),
+]
+
+
+def shown_plot(qtbot: QtBot, history: CancerHistory) -> TimelinePlot:
+    plot = TimelinePlot()
+    qtbot.addWidget(plot)
+    plot.resize(900, 520)
+    plot.show_history(history, analyse(history))
+    plot.show()
+    qtbot.waitUntil(plot.is_ready)
+    assert plot.canvas is not None
+    plot.canvas.draw()
+    return plot
+
+
+def test_the_window_module_does_not_load_matplotlib() -> None:
+    code = "import sys, survivor_app.gui.app; print('matplotlib' in sys.modules)"
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "False"
+
+
+def test_the_plot_draws_sizes_bands_statements_and_treatments(qtbot: QtBot, demo: Record) -> None:
+    history = demo.history(demo.cancers[0].id)
+    analysis = analyse(history)
+    plot = shown_plot(qtbot, history)
+    assert plot.canvas is not None
+    sizes, strip = plot.canvas.figure.axes
+    labels = [line.get_label() for line in sizes.get_lines()]
+    measured_spots = [
+        spot.name for spot in history.spots if any(s.measurement_of(spot.id) for s in history.scans)
+    ]
+    assert labels[: len(measured_spots)] == measured_spots
+    assert "Sum of tracked spots" in labels
+    assert len(plot.bands()) == len(analysis.periods)
+    legend = plot.canvas.figure.legends[0]
+    texts = [text.get_text() for text in legend.get_texts()]
+    assert texts[0] == "Sum of tracked spots"
+    assert "Partial remission" in texts
+    # One band entry per status shown, however many periods have it.
+    assert len(texts) == len(set(texts))
+    (markers,) = strip.get_lines()
+    assert len(markers.get_xdata()) == len(history.statements)
+    assert len(strip.collections) == len(history.treatments)
+    assert [tick.get_text() for tick in strip.get_yticklabels()][-1] == "Doctor said"
+
+
+def test_each_status_has_its_own_pattern_in_the_periods_list() -> None:
+    assert set(BRUSH_STYLES) == set(Status)
+    assert len(set(BRUSH_STYLES.values())) == len(BRUSH_STYLES)
+
+
+def reference_labels(qtbot: QtBot, record: Record) -> list[str]:
+    plot = shown_plot(qtbot, record.history("c1"))
+    assert plot.canvas is not None
+    sizes = plot.canvas.figure.axes[0]
+    return [text.get_text() for text in sizes.texts if "%" in text.get_text()]
+
+
+def test_the_reference_lines_follow_the_current_baseline_and_smallest_sum(qtbot: QtBot) -> None:
+    # STATUS_RULES.md §10: 30 → 24 → 21 mm, three months apart.
+    scans = tuple(
+        scan(f"sc{n}", dt.date(2024, 1 + 3 * n, 1), (TUMOUR, tenths))
+        for n, tenths in enumerate((300, 240, 210))
+    )
+    record = dataclasses.replace(small_record(scans=scans), statements=())
+    # 30 % below 30 mm; and growth needs 20 % (25.2 mm) and 5 mm (26 mm) over 21 mm.
+    assert reference_labels(qtbot, record) == [
+        "20 % above the smallest sum (26 mm)",
+        "30 % below the starting point (21 mm)",
+    ]
+
+
+def test_after_a_progression_the_lines_start_from_the_new_baseline(qtbot: QtBot) -> None:
+    grown = scan("sc3", dt.date(2024, 7, 1), (TUMOUR, 400), (NODE, 180))
+    record = dataclasses.replace(small_record(scans=(BASELINE, SHRUNK, grown)), statements=())
+    assert analyse(record.history("c1")).assessments[-1].status is Status.PROGRESSED
+    # The new episode is measured from this scan's 58 mm.
+    assert reference_labels(qtbot, record) == [
+        "20 % above the smallest sum (69.6 mm)",
+        "30 % below the starting point (40.6 mm)",
+    ]
+
+
+def test_a_history_without_scans_says_where_the_timeline_will_be(qtbot: QtBot) -> None:
+    record = dataclasses.replace(small_record(scans=()), statements=(), treatments=())
+    plot = shown_plot(qtbot, record.history("c1"))
+    assert plot.canvas is not None
+    (axes,) = plot.canvas.figure.axes
+    assert [text.get_text() for text in axes.texts] == [EMPTY_TEXT]
+    assert plot.bands() == ()
+
+
+def test_hovering_a_point_shows_its_date_size_and_change(qtbot: QtBot) -> None:
+    history = small_record(scans=(BASELINE, SHRUNK)).history("c1")
+    plot = shown_plot(qtbot, history)
+    assert plot.canvas is not None
+    sizes = plot.canvas.figure.axes[0]
+    assert plot.tip_text() is None
+    sum_line = next(
+        line for line in sizes.get_lines() if line.get_label() == "Sum of tracked spots"
+    )
+    x, y = sum_line.get_xydata()[1]
+    qtbot.mouseMove(plot.canvas, canvas_point(plot, 0, x, y))
+    qtbot.waitUntil(lambda: plot.tip_text() is not None)
+    assert str(plot.tip_text()).splitlines()[:3] == [
+        "Sum of tracked spots",
+        "30 mm on 10 April 2024",
+        "40.0 % smaller than the starting point",
+    ]
+    qtbot.mouseMove(plot.canvas, QPoint(2, 2))
+    qtbot.waitUntil(lambda: plot.tip_text() is None)
+
+
+def test_hovering_a_statement_shows_the_quote(qtbot: QtBot) -> None:
+    history = small_record().history("c1")
+    plot = shown_plot(qtbot, history)
+    assert plot.canvas is not None
+    strip = plot.canvas.figure.axes[1]
+    (markers,) = strip.get_lines()
+    x, y = markers.get_xydata()[0]
+    qtbot.mouseMove(plot.canvas, canvas_point(plot, 1, x, y))
+    qtbot.waitUntil(lambda: plot.tip_text() is not None)
+    assert str(plot.tip_text()).splitlines() == [
+        "Dr. Osei, 12 April 2024:",
+        "“The tumour is responding.”",
+        "Stable (controlled)",
+    ]
+
+
+def test_clicking_a_band_names_its_period_and_highlighting_marks_it(qtbot: QtBot) -> None:
+    history = small_record(scans=(BASELINE, SHRUNK)).history("c1")
+    plot = shown_plot(qtbot, history)
+    first, second = plot.bands()
+    middle = first.get_x() + first.get_width() / 2
+    with qtbot.waitSignal(plot.period_clicked) as clicked:
+        qtbot.mouseClick(
+            plot.canvas, Qt.MouseButton.LeftButton, pos=canvas_point(plot, 0, middle, 5)
+        )
+    assert clicked.args == [0]
+    plot.highlight_period(1)
+    assert plot.highlighted_period() == 1
+    assert second.get_linewidth() > 0
+    assert first.get_linewidth() == 0
+    assert second.get_facecolor()[3] > first.get_facecolor()[3]
+    plot.highlight_period(None)
+    assert second.get_linewidth() == 0
+
+
+def test_the_plot_follows_the_palette_and_the_font_size(qtbot: QtBot) -> None:
+    history = small_record(scans=(BASELINE, SHRUNK)).history("c1")
+    plot = shown_plot(qtbot, history)
+    assert plot.canvas is not None
+    dark = QPalette()
+    dark.setColor(QPalette.ColorRole.Window, QColor("#202124"))
+    dark.setColor(QPalette.ColorRole.Base, QColor("#2b2c30"))
+    dark.setColor(QPalette.ColorRole.WindowText, QColor("#e8eaed"))
+    plot.setPalette(dark)
+    font = QFont(plot.font())
+    font.setPointSizeF(16)
+    plot.setFont(font)
+    qtbot.waitUntil(plot.is_ready)
+    # Laid out (constrained layout runs as it draws), so points are where the pointer goes.
+    plot.canvas.draw()
+    figure = plot.canvas.figure
+    sizes = figure.axes[0]
+    assert to_hex(figure.get_facecolor()) == "#202124"
+    assert to_hex(sizes.get_facecolor()) == "#2b2c30"
+    assert to_hex(sizes.yaxis.label.get_color()) == "#e8eaed"
+    assert sizes.yaxis.label.get_fontsize() == 16
+    # The tip too: dark text in a dark box would not be read.
+    sum_line = next(
+        line for line in sizes.get_lines() if line.get_label() == "Sum of tracked spots"
+    )
+    x, y = sum_line.get_xydata()[0]
+    qtbot.mouseMove(plot.canvas, canvas_point(plot, 0, x, y))
+    qtbot.waitUntil(lambda: plot.tip_text() is not None)
+    (tip,) = (shown for shown in figure.artists if isinstance(shown, Text) and shown.get_visible())
+    assert to_hex(tip.get_color()) == "#e8eaed"
+    assert to_hex(tip.get_bbox_patch().get_facecolor()) == "#2b2c30"
