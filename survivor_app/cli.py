@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import importlib.metadata
 import importlib.resources
 import os
@@ -15,8 +16,14 @@ from survivor_app import paths
 from survivor_app.exchange import EXPORTERS, ExchangeError, read_record
 from survivor_app.files import write_private
 from survivor_app.status import periods_document, periods_text
-from survivor_app.storage import RecordError, RecordStore
-from survivor_app.storage.backups import make_backup
+from survivor_app.storage import (
+    RecordError,
+    RecordLockedError,
+    RecordStore,
+    make_backup,
+    prune_backups,
+    restore_backup,
+)
 
 PROG = "survivor-app"
 
@@ -59,7 +66,11 @@ def _write_output(path: Path, data: bytes) -> None:
 
 
 def _open_existing(path: Path) -> RecordStore:
-    return RecordStore.open(path, create=False)
+    try:
+        return RecordStore.open(path, create=False)
+    except RecordLockedError:
+        # Open in the window: a command that only reads may still read it.
+        return RecordStore.open(path, read_only=True)
 
 
 def _demo_bytes() -> bytes:
@@ -119,6 +130,44 @@ def _cmd_periods(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_backup(args: argparse.Namespace) -> int:
+    with _open_existing(paths.record_path(args.record)) as store:
+        backup = make_backup(store, "by-hand")
+    prune_backups(store.path)
+    print(backup)
+    return 0
+
+
+def _cmd_restore(args: argparse.Namespace) -> int:
+    record = paths.record_path(args.record)
+    before = restore_backup(Path(args.backup), record)
+    print(f"Kept the record as it was in {before}")
+    print(f"Restored {args.backup} into {record}")
+    return 0
+
+
+def _cmd_summary(args: argparse.Namespace) -> int:
+    from survivor_app.report.content import SummaryError, build_summaries
+    from survivor_app.report.paper import PAPER_NAMES, Paper, default_paper
+
+    with _open_existing(paths.record_path(args.record)) as store:
+        record = store.load()
+    if record is None:
+        raise CommandError(f"{store.path}: this record is empty; there is nothing to summarise")
+    try:
+        summaries = build_summaries(record, args.cancer, today=dt.date.today())
+    except SummaryError as error:
+        raise CommandError(f"{store.path}: {error}") from None
+    paper = Paper(args.paper) if args.paper else default_paper()
+    # Qt is imported only here; the summary is drawn without a screen.
+    from survivor_app.report.render import summary_pdf
+
+    _write_output(Path(args.output), summary_pdf(summaries, paper))
+    if args.output != "-":
+        print(f"Wrote the summary on {PAPER_NAMES[paper]} paper to {args.output}")
+    return 0
+
+
 def _cmd_window(args: argparse.Namespace) -> int:
     # Qt is imported only here, so every other command stays fast and works without a screen.
     from survivor_app.gui.app import run
@@ -168,6 +217,33 @@ def build_parser() -> argparse.ArgumentParser:
     _add_record_option(periods)
     periods.add_argument("--json", action="store_true", help="print the JSON of FORMAT.md §4")
     periods.set_defaults(handler=_cmd_periods)
+
+    backup = commands.add_parser("backup", help="back the record up now into its backups folder")
+    _add_record_option(backup)
+    backup.set_defaults(handler=_cmd_backup)
+
+    restore = commands.add_parser(
+        "restore", help="restore a backup, after backing up the record as it is now"
+    )
+    restore.add_argument("backup", metavar="BACKUP", help="a backup file, e.g. from backups/")
+    _add_record_option(restore)
+    restore.set_defaults(handler=_cmd_restore)
+
+    summary = commands.add_parser(
+        "summary",
+        help="write the printed summary as a PDF: each cancer from a new page, or just one",
+    )
+    _add_record_option(summary)
+    summary.add_argument(
+        "-o", "--output", metavar="OUT.pdf", required=True, help="file to write, or -"
+    )
+    summary.add_argument("--cancer", metavar="ID", help="only this cancer (default: every cancer)")
+    summary.add_argument(
+        "--paper",
+        choices=["a4", "letter"],
+        help="paper size (default: from your locale, Letter in the US and Canada, else A4)",
+    )
+    summary.set_defaults(handler=_cmd_summary)
     return parser
 
 

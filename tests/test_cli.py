@@ -14,6 +14,7 @@ import jsonschema
 import pytest
 
 from survivor_app.cli import main
+from survivor_app.storage import RecordStore
 from tests.shared_files import EXAMPLES, SCHEMA
 
 EXAMPLE_FILES = sorted(EXAMPLES.glob("*.record.json"))
@@ -250,3 +251,105 @@ def test_an_unknown_export_format_is_one_line(
         run(capsys, "export", "--format", "xml", "--record", record_path, "-o", "x"),
         "invalid choice",
     )
+
+
+# Backing up and restoring.
+
+
+def test_backup_prints_the_path_of_a_private_copy(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, record_path: Path
+) -> None:
+    run(capsys, "demo", "--record", record_path)
+    before = digest(record_path)
+    outcome = run(capsys, "backup", "--record", record_path)
+    assert outcome.code == 0
+    backup = Path(outcome.out.strip())
+    assert backup.parent == record_path.parent / "backups"
+    assert backup.name.endswith("-by-hand.survivor")
+    assert stat.S_IMODE(backup.stat().st_mode) == 0o600
+    assert digest(record_path) == before
+    run(capsys, "export", "--record", record_path, "-o", tmp_path / "record.json")
+    run(capsys, "export", "--record", backup, "-o", tmp_path / "backup.json")
+    assert (tmp_path / "backup.json").read_bytes() == (tmp_path / "record.json").read_bytes()
+
+
+def test_backup_of_a_missing_record_is_one_line(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    assert_one_line_error(run(capsys, "backup", "--record", tmp_path / "nope.survivor"))
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_restore_brings_back_the_backup_after_keeping_the_record_as_it_was(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, record_path: Path
+) -> None:
+    run(capsys, "import", EXAMPLE_FILES[0], "--record", record_path)
+    run(capsys, "export", "--record", record_path, "-o", tmp_path / "first.json")
+    backup = Path(run(capsys, "backup", "--record", record_path).out.strip())
+    run(capsys, "import", EXAMPLE_FILES[1], "--record", record_path, "--replace")
+    run(capsys, "export", "--record", record_path, "-o", tmp_path / "second.json")
+
+    outcome = run(capsys, "restore", backup, "--record", record_path)
+
+    assert outcome.code == 0, outcome.err
+    kept_line, restored_line = outcome.out.splitlines()
+    kept = Path(kept_line.removeprefix("Kept the record as it was in "))
+    assert kept.name.endswith("-before-restore.survivor")
+    assert restored_line == f"Restored {backup} into {record_path}"
+    run(capsys, "export", "--record", record_path, "-o", tmp_path / "now.json")
+    assert (tmp_path / "now.json").read_bytes() == (tmp_path / "first.json").read_bytes()
+    run(capsys, "export", "--record", kept, "-o", tmp_path / "kept.json")
+    assert (tmp_path / "kept.json").read_bytes() == (tmp_path / "second.json").read_bytes()
+
+
+@pytest.mark.parametrize(
+    ("content", "fragment"),
+    [
+        (b"", "This backup is empty"),
+        (b"Dear Dr. Osei,\n" * 200, "This file is not a Survivorship Tracker backup"),
+        (b"SQLite format 3\x00" + bytes(4096 * 3), "This backup is damaged"),
+    ],
+    ids=["empty", "a letter", "damaged"],
+)
+def test_restore_refuses_a_bad_backup_in_one_line_and_changes_nothing(
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    record_path: Path,
+    content: bytes,
+    fragment: str,
+) -> None:
+    run(capsys, "demo", "--record", record_path)
+    before = digest(record_path)
+    bad = tmp_path / "bad.survivor"
+    bad.write_bytes(content)
+    assert_one_line_error(run(capsys, "restore", bad, "--record", record_path), fragment)
+    assert digest(record_path) == before
+    assert not (record_path.parent / "backups").exists()
+    assert_one_line_error(
+        run(capsys, "restore", tmp_path / "none.survivor", "--record", record_path),
+        "There is no backup at this place",
+    )
+
+
+# One writer: the commands respect a record open in the window.
+
+
+def test_commands_that_write_refuse_a_record_open_elsewhere(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, record_path: Path
+) -> None:
+    run(capsys, "demo", "--record", record_path)
+    backup = Path(run(capsys, "backup", "--record", record_path).out.strip())
+    with RecordStore.open(record_path):
+        before = digest(record_path)
+        for command in (
+            ["demo", "--record", record_path],
+            ["import", EXAMPLE_FILES[1], "--record", record_path, "--replace"],
+            ["restore", backup, "--record", record_path],
+        ):
+            assert_one_line_error(run(capsys, *command), "open in another window")
+        assert digest(record_path) == before
+        # Commands that only read go on working beside the window.
+        assert run(capsys, "export", "--record", record_path, "-o", tmp_path / "x.json").code == 0
+        assert run(capsys, "periods", "--record", record_path).code == 0
+        assert run(capsys, "backup", "--record", record_path).code == 0
+        assert digest(record_path) == before

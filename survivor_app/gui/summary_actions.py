@@ -5,6 +5,7 @@ locale."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QLocale, QStandardPaths
@@ -30,22 +31,31 @@ def locale_paper() -> Paper:
     return paper_for_territory(QLocale.territoryToCode(QLocale().territory()))
 
 
+class SummaryPreview(QPrintPreviewDialog):
+    """The print preview of a summary; it keeps its printer for as long as it lives, since the
+    dialog only borrows the one it is given."""
+
+    def __init__(
+        self, parent: QWidget | None, summaries: Sequence[CancerSummary], document: str
+    ) -> None:
+        self.summary_printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        self.summary_printer.setPageLayout(page_layout(locale_paper()))
+        self.summary_printer.setDocName(document)
+        super().__init__(self.summary_printer, parent)
+        self.setWindowTitle(PRINT_TITLE)
+        # The preview draws its pages, and the printer its paper, through this one call.
+        self.paintRequested.connect(lambda device: render_summary(summaries, device))
+
+
 def summary_preview(
     parent: QWidget | None, record: Record, cancer_id: str | None = None
-) -> QPrintPreviewDialog | None:
+) -> SummaryPreview | None:
     """A print preview of the summary of ``cancer_id`` (None: every cancer), whose Print button
     opens the system's print dialog; None, after saying why, when there is nothing to print."""
     summaries = _summaries(parent, PRINT_TITLE, record, cancer_id)
     if summaries is None:
         return None
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    printer.setPageLayout(page_layout(locale_paper()))
-    printer.setDocName(f"{TITLE}: {record.person.name}")
-    preview = QPrintPreviewDialog(printer, parent)
-    preview.setWindowTitle(PRINT_TITLE)
-    # The preview draws its pages, and the printer its paper, through this one call.
-    preview.paintRequested.connect(lambda device: render_summary(summaries, device))
-    return preview
+    return SummaryPreview(parent, summaries, f"{TITLE}: {record.person.name}")
 
 
 def print_summary(parent: QWidget | None, record: Record, cancer_id: str | None = None) -> None:

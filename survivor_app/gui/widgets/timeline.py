@@ -71,6 +71,11 @@ class TimelinePlot(QWidget):
     period_clicked = Signal(int)
     """Emitted when the person clicks a period's band; carries the period's index."""
 
+    drawn = Signal()
+    """Emitted each time matplotlib has drawn the plot onto the canvas (the first drawing, and
+    every one after a change or a resize); carries nothing. Whoever times the window's start-up
+    or an edit stops the clock here."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.canvas: FigureCanvasQTAgg | None = None
@@ -160,6 +165,7 @@ class TimelinePlot(QWidget):
         canvas.mpl_connect("button_press_event", self._on_press)
         canvas.mpl_connect("figure_leave_event", self._on_leave)
         canvas.mpl_connect("resize_event", self._on_resize)
+        canvas.mpl_connect("draw_event", self._on_drawn)
         self._layout.replaceWidget(self._placeholder, canvas)
         self._placeholder.deleteLater()
         self.canvas = canvas
@@ -339,6 +345,9 @@ class TimelinePlot(QWidget):
             return False
         self._tip.set_visible(False)
         return True
+
+    def _on_drawn(self, _event: Event) -> None:
+        self.drawn.emit()
 
     def _on_resize(self, _event: Event) -> None:
         self._resized.start()

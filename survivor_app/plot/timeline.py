@@ -1,0 +1,459 @@
+"""The timeline drawn onto a matplotlib Figure: the sum and each spot's size against date over a
+shaded, hatched band for each period, the reference lines of the current episode, and a strip
+beneath with the doctor's statements and the treatments.
+
+It imports matplotlib's object-oriented API only (never pyplot, never a Qt backend), so the window
+can embed the figure and the printed summary can save it as SVG.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+import matplotlib
+from matplotlib.colors import to_rgba
+from matplotlib.dates import AutoDateLocator, ConciseDateFormatter, date2num
+from matplotlib.patches import Patch
+
+from survivor_app.domain import (
+    TENTHS_PER_MM,
+    CancerHistory,
+    Spot,
+    Statement,
+    Status,
+    Treatment,
+    mm_number,
+    mm_text,
+)
+from survivor_app.plot.hatching import HatchedPatchHandler, HatchLines
+from survivor_app.plot.style import (
+    SPOT_COLOURS,
+    SPOT_DASHES,
+    SPOT_MARKERS,
+    STATUS_LOOKS,
+    PlotStyle,
+)
+from survivor_app.status import Assessment, CancerAnalysis
+from survivor_app.status.labels import short_status_label
+
+if TYPE_CHECKING:
+    from matplotlib.artist import Artist
+    from matplotlib.axes import Axes
+    from matplotlib.collections import PolyCollection
+    from matplotlib.figure import Figure
+    from matplotlib.legend_handler import HandlerBase
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Rectangle
+    from matplotlib.typing import RcKeyType
+
+EMPTY_TEXT = "Your timeline appears here once you add a scan."
+SUM_LABEL = "Sum of tracked spots"
+SIZE_AXIS_LABEL = "Size (mm)"
+DOCTOR_ROW_LABEL = "Doctor said"
+TREATMENTS_ROW_LABEL = "Treatments"
+_REFERENCE_DASHES = ((0, (6, 3)), (0, (1.5, 2)))
+_BESIDE_LABEL_CHARS = 40
+
+
+@dataclass(slots=True)
+class SpotLine:
+    """The line of one spot, with the (date, size in tenths of a mm) of each of its points."""
+
+    line: Line2D
+    spot: Spot
+    points: tuple[tuple[dt.date, int], ...]
+
+
+@dataclass(slots=True)
+class Timeline:
+    """The artists of one drawing, for a view that shows tips, answers clicks and highlights."""
+
+    sizes: Axes | None = None
+    strip: Axes | None = None
+    bands: list[Rectangle] = field(default_factory=list)
+    #: Where each band starts and ends, in matplotlib's day numbers.
+    band_ranges: list[tuple[float, float]] = field(default_factory=list)
+    sum_line: Line2D | None = None
+    #: The assessment behind each point of ``sum_line``.
+    sums: tuple[Assessment, ...] = ()
+    spot_lines: list[SpotLine] = field(default_factory=list)
+    statement_markers: Line2D | None = None
+    #: The statement behind each point of ``statement_markers``.
+    statements: tuple[Statement, ...] = ()
+    treatment_bars: list[tuple[PolyCollection, Treatment]] = field(default_factory=list)
+    legend_handles: list[Artist] = field(default_factory=list)
+    #: How the legend draws each band's entry: with the band's hatch.
+    legend_handlers: dict[Artist, HandlerBase] = field(default_factory=dict)
+
+
+def reference_lines(analysis: CancerAnalysis) -> list[tuple[int, str]]:
+    """The thresholds for the next scan, in tenths of a mm with their labels: 30 % below the
+    current episode's baseline sum, and the growth line over the current smallest sum.
+
+    Growth needs both +20 % and at least 5 mm (STATUS_RULES.md §4), so that line stands at
+    whichever of the two is higher.
+    """
+    measured = [a for a in analysis.assessments if a.scan is not None and a.measured is not None]
+    if not measured:
+        return []
+    last = measured[-1]
+    if last.starts_episode:
+        # The next scan is compared with this one: it is the new episode's baseline and nadir.
+        baseline = last.new_baseline_sum_tenths
+        if baseline is None:
+            baseline = last.sum_tenths
+        nadir = baseline
+    else:
+        baseline = last.baseline_sum_tenths
+        # A scan that could not be evaluated in full does not lower the nadir.
+        counted = [last.nadir_tenths]
+        if last.measured is not Status.NOT_EVALUABLE:
+            counted.append(last.sum_tenths)
+        known = [value for value in counted if value is not None]
+        nadir = min(known) if known else None
+    lines = []
+    if baseline:
+        lines.append((baseline * 7 // 10, "30 % below the starting point"))
+    if nadir:
+        growth = max(-(-nadir * 12 // 10), nadir + 5 * TENTHS_PER_MM)
+        lines.append((growth, "20 % above the smallest sum"))
+    return lines
+
+
+def legend_columns(labels: Sequence[str], width_points: float, font_points: float) -> int:
+    """As many legend columns as fit across ``width_points``, so the legend is never cut off."""
+    longest = max((len(label) for label in labels), default=1)
+    # About half an em a character, and room for the handle and the gap between columns.
+    column = (longest * 0.55 + 5) * font_points
+    return max(1, min(len(labels), int(width_points // column)))
+
+
+def draw_timeline(
+    figure: Figure,
+    history: CancerHistory | None,
+    analysis: CancerAnalysis | None,
+    style: PlotStyle,
+    *,
+    columns: int | None = None,
+) -> Timeline:
+    """Clear ``figure`` and draw a cancer's timeline on it (None: the empty timeline's text).
+
+    The legend takes ``columns`` columns, or as many as fit the figure's width when None.
+    """
+    figure.clear()
+    size = style.font_points
+    settings: dict[RcKeyType, Any] = {
+        "font.size": size,
+        "axes.labelsize": size,
+        "xtick.labelsize": size * 0.9,
+        "ytick.labelsize": size * 0.9,
+        "legend.fontsize": size * 0.9,
+        "text.color": style.text,
+        "axes.labelcolor": style.text,
+        "axes.edgecolor": style.text,
+        "xtick.color": style.text,
+        "ytick.color": style.text,
+        "hatch.linewidth": style.hatch_linewidth,
+    }
+    with matplotlib.rc_context(settings):
+        figure.set_facecolor(style.background)
+        if history is None or analysis is None or not (history.scans or history.statements):
+            _draw_empty(figure, style)
+            return Timeline()
+        return _draw_history(figure, history, analysis, style, columns)
+
+
+def style_bands(timeline: Timeline, style: PlotStyle, chosen: int | None) -> None:
+    """Shade every band as usual, and the ``chosen`` one darker with an outline."""
+    for index, band in enumerate(timeline.bands):
+        picked = index == chosen
+        colour = band.get_facecolor()
+        band.set_facecolor((*colour[:3], style.chosen_band_alpha if picked else style.band_alpha))
+        band.set_linewidth(2 if picked else 0)
+
+
+def treatment_lanes(history: CancerHistory, until: dt.date) -> list[int]:
+    """A lane for each treatment, so that treatments at the same time do not hide each other."""
+    lane_ends: list[dt.date] = []
+    lanes = []
+    for treatment in history.treatments:
+        end = treatment.end or until
+        for lane, lane_end in enumerate(lane_ends):
+            if lane_end < treatment.start:
+                lane_ends[lane] = end
+                lanes.append(lane)
+                break
+        else:
+            lane_ends.append(end)
+            lanes.append(len(lane_ends) - 1)
+    return lanes
+
+
+def days(dates: Iterable[dt.date]) -> list[float]:
+    """Dates as matplotlib's day numbers, the x values of every axes here."""
+    return [day(date) for date in dates]
+
+
+def day(date: dt.date) -> float:
+    """One date as matplotlib's day number."""
+    return float(date2num(date))  # type: ignore[no-untyped-call]
+
+
+def _draw_empty(figure: Figure, style: PlotStyle) -> None:
+    axes = figure.add_subplot()
+    axes.set_facecolor(style.base)
+    axes.set_xticks([])
+    axes.set_yticks([])
+    axes.text(0.5, 0.5, EMPTY_TEXT, ha="center", va="center", transform=axes.transAxes, wrap=True)
+
+
+def _draw_history(
+    figure: Figure,
+    history: CancerHistory,
+    analysis: CancerAnalysis,
+    style: PlotStyle,
+    columns: int | None,
+) -> Timeline:
+    timeline = Timeline()
+    dates = [s.date for s in history.scans] + [s.date for s in history.statements]
+    dates += [t.start for t in history.treatments] + [t.end for t in history.treatments if t.end]
+    first, last = min(dates), max(dates)
+    pad = max(dt.timedelta(days=20), (last - first) * 0.04)
+    left, right = first - pad, last + pad
+    lanes = treatment_lanes(history, right)
+    strip_rows = 1 + (max(lanes) + 1 if lanes else 0)
+    grid = figure.add_gridspec(2, 1, height_ratios=[6, 0.9 + 0.6 * strip_rows])
+    sizes = figure.add_subplot(grid[0])
+    strip = figure.add_subplot(grid[1], sharex=sizes)
+    timeline.sizes, timeline.strip = sizes, strip
+    for axes in (sizes, strip):
+        axes.set_facecolor(style.base)
+        for side in ("top", "right"):
+            axes.spines[side].set_visible(False)
+    sizes.set_ylabel(SIZE_AXIS_LABEL)
+    sizes.grid(axis="y", color=style.faint, linewidth=0.8)
+    sizes.set_axisbelow(True)
+    sizes.tick_params(axis="x", labelbottom=False)
+
+    _draw_sizes(timeline, sizes, history, analysis, style)
+    _draw_bands(timeline, sizes, analysis, right, style)
+    lines = reference_lines(analysis)
+    shown = [m.size_tenths or 0 for scan in history.scans for m in scan.measurements]
+    shown += [a.sum_tenths or 0 for a in analysis.assessments]
+    shown += [tenths for tenths, _ in lines]
+    # Room above the highest point for the reference lines' labels and the hover tips.
+    sizes.set_ylim(0, mm_number(max(max(shown, default=0), 10 * TENTHS_PER_MM)) * 1.18)
+    _draw_reference_lines(timeline, sizes, lines, style)
+    _draw_strip(timeline, strip, history, lanes, right=right, style=style)
+
+    locator = AutoDateLocator(minticks=3, maxticks=8)  # type: ignore[no-untyped-call]
+    strip.xaxis.set_major_locator(locator)
+    strip.xaxis.set_major_formatter(
+        ConciseDateFormatter(  # type: ignore[no-untyped-call]
+            locator,
+            formats=["%Y", "%b", "%d", "%H:%M", "%H:%M", "%S.%f"],
+            zero_formats=["", "%Y", "%b %Y", "%d %b %Y", "%H:%M", "%H:%M"],
+            offset_formats=["", "%Y", "%b %Y", "%d %b %Y", "%d %b %Y", "%d %b %Y %H:%M"],
+        )
+    )
+    strip.set_xlim(day(left), day(right))
+
+    handles = timeline.legend_handles
+    labels = [str(handle.get_label()) for handle in handles]
+    legend_points = style.font_points * 0.9
+    if style.legend_beside:
+        # As many columns as a long list needs to stay within the figure's height, with long
+        # names shortened so that the plot keeps most of the width.
+        rows = max(1, int(figure.get_figheight() * 72 // (legend_points * 1.6)))
+        columns = -(-len(handles) // rows)
+        labels = [_shortened(label, _BESIDE_LABEL_CHARS) for label in labels]
+    elif columns is None:
+        columns = legend_columns(labels, figure.get_figwidth() * 72, legend_points)
+    figure.legend(
+        handles=handles,
+        labels=labels,
+        loc="outside right upper" if style.legend_beside else "outside lower center",
+        ncols=columns,
+        frameon=False,
+        handlelength=2.4,
+        handler_map=timeline.legend_handlers,
+    )
+    style_bands(timeline, style, None)
+    return timeline
+
+
+def _draw_bands(
+    timeline: Timeline, axes: Axes, analysis: CancerAnalysis, right: dt.date, style: PlotStyle
+) -> None:
+    shown: set[Status] = set()
+    for period in analysis.periods:
+        look = STATUS_LOOKS[period.status]
+        start, end = day(period.start), day(period.end or right)
+        band = axes.axvspan(
+            start,
+            end,
+            facecolor=to_rgba(look.colour, style.band_alpha),
+            edgecolor=style.text,
+            linewidth=0,
+            zorder=0,
+        )
+        hatch_colour = to_rgba(style.hatch_colour or look.colour, style.hatch_alpha)
+        axes.add_artist(HatchLines(band, look.hatch, hatch_colour, style.hatch_linewidth))
+        timeline.bands.append(band)
+        timeline.band_ranges.append((start, end))
+        if period.status not in shown:
+            shown.add(period.status)
+            patch = Patch(
+                facecolor=to_rgba(look.colour, 0.4),
+                edgecolor=style.faint,
+                label=short_status_label(period.status),
+            )
+            timeline.legend_handles.append(patch)
+            timeline.legend_handlers[patch] = HatchedPatchHandler(
+                look.hatch,
+                to_rgba(style.hatch_colour or look.colour, 0.9),
+                style.hatch_linewidth,
+            )
+
+
+def _draw_sizes(
+    timeline: Timeline,
+    axes: Axes,
+    history: CancerHistory,
+    analysis: CancerAnalysis,
+    style: PlotStyle,
+) -> None:
+    for number, spot in enumerate(history.spots):
+        points = tuple(
+            (scan.date, measurement.size_tenths)
+            for scan in sorted(history.scans, key=lambda s: s.date)
+            if (measurement := scan.measurement_of(spot.id)) is not None
+            and measurement.size_tenths is not None
+        )
+        if not points:
+            continue
+        (line,) = axes.plot(
+            days(date for date, _ in points),
+            [mm_number(tenths) for _, tenths in points],
+            color=SPOT_COLOURS[number % len(SPOT_COLOURS)],
+            marker=SPOT_MARKERS[number % len(SPOT_MARKERS)],
+            linestyle=SPOT_DASHES[number % len(SPOT_DASHES)],
+            linewidth=style.line_width,
+            markersize=style.marker_size,
+            markevery=_every(len(points), style),
+            label=spot.name,
+            zorder=3,
+        )
+        timeline.spot_lines.append(SpotLine(line, spot, points))
+        timeline.legend_handles.append(line)
+    sums = tuple(a for a in analysis.assessments if a.scan is not None and a.sum_tenths is not None)
+    if sums:
+        (line,) = axes.plot(
+            days(a.date for a in sums),
+            [mm_number(a.sum_tenths or 0) for a in sums],
+            color=style.text,
+            marker="o",
+            linewidth=style.line_width * 12 / 7,
+            markersize=style.marker_size + 1,
+            markevery=_every(len(sums), style),
+            markeredgecolor=style.base,
+            label=SUM_LABEL,
+            zorder=4,
+        )
+        timeline.sum_line, timeline.sums = line, sums
+        timeline.legend_handles.insert(0, line)
+
+
+def _draw_reference_lines(
+    timeline: Timeline, axes: Axes, lines: Sequence[tuple[int, str]], style: PlotStyle
+) -> None:
+    for number, (tenths, label) in enumerate(sorted(lines, reverse=True)):
+        value = mm_number(tenths)
+        words = f"{label} ({mm_text(tenths)})"
+        if style.legend_beside:
+            # Named in the legend, where a label on the line would cover the points near it;
+            # the two lines are told apart by their dashes.
+            (line,) = axes.plot(
+                [0, 1],
+                [value, value],
+                transform=axes.get_yaxis_transform(),
+                color=style.text,
+                linestyle=_REFERENCE_DASHES[number % len(_REFERENCE_DASHES)],
+                linewidth=1.0,
+                alpha=0.8,
+                label=words,
+            )
+            timeline.legend_handles.append(line)
+            continue
+        axes.axhline(value, color=style.text, linestyle=(0, (6, 4)), linewidth=1.1, alpha=0.8)
+        # The higher line is labelled above itself and the lower one below, so that two lines
+        # close together never have their labels on top of each other.
+        axes.annotate(
+            words,
+            xy=(1, value),
+            xycoords=("axes fraction", "data"),
+            xytext=(-4, 3 if number == 0 else -3),
+            textcoords="offset points",
+            ha="right",
+            va="bottom" if number == 0 else "top",
+            fontsize=style.font_points * 0.85,
+            bbox={"boxstyle": "square,pad=0.1", "fc": style.base, "ec": "none", "alpha": 0.75},
+        )
+
+
+def _draw_strip(
+    timeline: Timeline,
+    axes: Axes,
+    history: CancerHistory,
+    lanes: Sequence[int],
+    *,
+    right: dt.date,
+    style: PlotStyle,
+) -> None:
+    doctor_row = max(lanes, default=-1) + 1
+    statements = tuple(sorted(history.statements, key=lambda s: s.date))
+    if statements:
+        (markers,) = axes.plot(
+            days(s.date for s in statements),
+            [float(doctor_row)] * len(statements),
+            linestyle="none",
+            marker="D",
+            markersize=style.marker_size + 2,
+            color=style.text,
+            markeredgecolor=style.base,
+            zorder=3,
+        )
+        timeline.statement_markers, timeline.statements = markers, statements
+    for treatment, lane in zip(history.treatments, lanes, strict=True):
+        start, end = day(treatment.start), day(treatment.end or right)
+        bars = axes.broken_barh(
+            [(start, max(end - start, 1.0))],
+            (lane - 0.3, 0.6),
+            facecolor=to_rgba(SPOT_COLOURS[0], 0.55),
+            edgecolor=style.text,
+            linewidth=0.6,
+            zorder=2,
+        )
+        timeline.treatment_bars.append((bars, treatment))
+    ticks = [*range(doctor_row), doctor_row]
+    labels = [TREATMENTS_ROW_LABEL if row == 0 else "" for row in range(doctor_row)]
+    axes.set_yticks(ticks, [*labels, DOCTOR_ROW_LABEL])
+    axes.tick_params(axis="y", length=0)
+    axes.set_ylim(-0.6, doctor_row + 0.6)
+    axes.spines["left"].set_visible(False)
+    axes.grid(axis="y", color=style.faint, linewidth=0.6)
+    axes.set_axisbelow(True)
+
+
+def _shortened(label: str, limit: int) -> str:
+    return label if len(label) <= limit else label[: limit - 1].rstrip() + "…"
+
+
+def _every(points: int, style: PlotStyle) -> int:
+    """Mark every point, or every n-th one when a line has more than the style marks."""
+    if style.most_markers is None:
+        return 1
+    return max(1, -(-points // style.most_markers))

@@ -1,0 +1,100 @@
+"""The timeline drawing shared by the window and the printed summary: no Qt in it, hatches as
+plain lines inside their band, and the print style's legend and markers."""
+
+from __future__ import annotations
+
+import io
+import math
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from matplotlib.figure import Figure
+from matplotlib.transforms import Bbox
+
+from survivor_app.plot.hatching import hatch_dots, hatch_segments, spacing_points
+from survivor_app.plot.style import PRINT_STYLE, STATUS_LOOKS
+from survivor_app.plot.timeline import SUM_LABEL, draw_timeline
+from survivor_app.status import analyse
+from tests.report.records import demo_record, long_record
+
+BOX = Bbox.from_extents(10, 20, 110, 70)
+
+
+def test_the_drawing_loads_no_qt_and_no_pyplot() -> None:
+    probe = (
+        "import io, sys\n"
+        "from matplotlib.figure import Figure\n"
+        "from survivor_app.plot.style import PRINT_STYLE\n"
+        "from survivor_app.plot.timeline import draw_timeline\n"
+        "from survivor_app.status import analyse\n"
+        "from tests.report.records import demo_record\n"
+        "history = demo_record().history('c1')\n"
+        "figure = Figure(layout='constrained')\n"
+        "draw_timeline(figure, history, analyse(history), PRINT_STYLE)\n"
+        "figure.savefig(io.BytesIO(), format='svg')\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('PySide6', 'shiboken6')\n"
+        "      or m == 'matplotlib.pyplot' or m.startswith('matplotlib.backends.backend_qt')))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=Path(__file__).parents[2],
+    )
+    assert result.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize("hatch", [look.hatch for look in STATUS_LOOKS.values() if look.hatch])
+def test_a_hatch_stays_inside_its_box(hatch: str) -> None:
+    spacing = spacing_points(hatch)
+    lines = hatch_segments(hatch, BOX, spacing)
+    dots = hatch_dots(hatch, BOX, spacing)
+    assert lines or dots
+    for x, y in [point for segment in lines for point in segment] + dots:
+        assert BOX.x0 - 1e-9 <= x <= BOX.x1 + 1e-9
+        assert BOX.y0 - 1e-9 <= y <= BOX.y1 + 1e-9
+
+
+def test_hatch_lines_run_the_right_way_the_right_distance_apart() -> None:
+    forward = hatch_segments("/", BOX, 10)
+    backward = hatch_segments("\\", BOX, 10)
+    across = hatch_segments("-", BOX, 10)
+    assert all(math.isclose(y1 - y0, x1 - x0) for (x0, y0), (x1, y1) in forward)
+    assert all(math.isclose(y1 - y0, x0 - x1) for (x0, y0), (x1, y1) in backward)
+    assert [y for (_, y), _ in across] == [30, 40, 50, 60]
+    assert len(hatch_segments("x", BOX, 10)) == len(forward) + len(backward)
+    # Doubling a character halves the spacing, as matplotlib's own hatches do.
+    assert spacing_points("//") == spacing_points("/") / 2
+
+
+def test_the_print_style_names_the_reference_lines_beside_the_plot() -> None:
+    history = demo_record().history("c1")
+    figure = Figure(figsize=(7.3, 2.5), dpi=72, layout="constrained")
+    timeline = draw_timeline(figure, history, analyse(history), PRINT_STYLE)
+    (legend,) = figure.legends
+    texts = [text.get_text() for text in legend.get_texts()]
+    assert texts[0] == SUM_LABEL
+    assert texts[-2:] == [
+        "20 % above the smallest sum (14 mm)",
+        "30 % below the starting point (9.8 mm)",
+    ]
+    assert timeline.sizes is not None
+    assert not [text for text in timeline.sizes.texts if "%" in text.get_text()]
+    svg = io.BytesIO()
+    figure.savefig(svg, format="svg")
+    # Hatches are lines of their own, never a pattern a renderer would turn into a picture.
+    assert b"<pattern" not in svg.getvalue()
+
+
+def test_on_paper_a_long_history_carries_a_marker_every_few_points() -> None:
+    history = long_record().history("c1")
+    figure = Figure(figsize=(7.3, 2.5), dpi=72, layout="constrained")
+    timeline = draw_timeline(figure, history, analyse(history), PRINT_STYLE)
+    assert timeline.sum_line is not None
+    assert PRINT_STYLE.most_markers is not None
+    every = timeline.sum_line.get_markevery()
+    assert isinstance(every, int)
+    assert len(timeline.sums) / every <= PRINT_STYLE.most_markers
