@@ -17,8 +17,8 @@ run: $(STAMP)
 	$(BIN)/survivor-app
 
 lint: $(STAMP)
-	$(BIN)/ruff check survivor_app tests bench
-	$(BIN)/ruff format --check survivor_app tests bench
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 
 test: lint
