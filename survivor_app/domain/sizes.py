@@ -20,15 +20,18 @@ def tenths_from_decimal(value: Decimal, *, unit: str = "mm") -> int:
     if not value.is_finite():
         raise SizeError("Please enter a number.")
     factor = {"mm": TENTHS_PER_MM, "cm": TENTHS_PER_MM * 10}[unit]
-    tenths = value * factor
-    if tenths < 0:
+    # Only exact steps until the size is known to be in range and whole: multiplying first
+    # would round a number longer than 28 digits (23.500…01 mm read as 23.5) or overflow on
+    # an exponent such as 1e999999999. Comparisons and quantize never round what they check.
+    if value < 0:
         raise SizeError("A size cannot be below 0.")
-    if tenths > MAX_SIZE_TENTHS:
+    if value > Decimal(MAX_SIZE_TENTHS) / factor:
         raise SizeError("A size must be 500 mm (50 cm) or less.")
-    if tenths != tenths.to_integral_value():
+    steps = value.quantize(Decimal(1) / factor)
+    if steps != value:
         step = "0.1 mm" if unit == "mm" else "0.01 cm"
         raise SizeError(f"Please give the size to the nearest {step}.")
-    return int(tenths)
+    return int(steps * factor)
 
 
 def tenths_from_text(text: str, *, unit: str = "mm") -> int:

@@ -7,7 +7,7 @@ import datetime as dt
 from typing import Generic, Protocol, TypeVar
 
 from PySide6.QtCore import QDate, QLocale, QSignalBlocker, QSize, Qt, Signal
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -263,9 +263,9 @@ class TextField(QWidget):
         self._max_length = max_length
         self._touched = False
         editor.setAccessibleName(accessible_name)
-        if isinstance(editor, QLineEdit):
-            editor.setMaxLength(max_length)
-        else:
+        # No maxLength on a line: Qt counts UTF-16 units and would quietly cut a name of
+        # emoji the record format accepts; problem() refuses what is too long instead.
+        if isinstance(editor, QPlainTextEdit):
             # Tab moves on to the next field, so the keyboard can leave a text box.
             editor.setTabChangesFocus(True)
         editor.textChanged.connect(self._on_edited)
@@ -273,10 +273,12 @@ class TextField(QWidget):
         _stacked(self, editor, self.message)
 
     def text(self) -> str:
-        """What was typed, without spaces at either end."""
+        """What was typed, without spaces at either end; a box's lines end with ``\\n``."""
         if isinstance(self.editor, QLineEdit):
             return self.editor.text().strip()
-        return self.editor.toPlainText().strip()
+        # toPlainText() would turn no-break spaces into plain ones; the raw text keeps them,
+        # with a paragraph separator where each line ends.
+        return self.editor.document().toRawText().replace("\u2029", "\n").strip()
 
     def set_text(self, text: str) -> None:
         """Fill the field, as when editing something already recorded."""
@@ -291,7 +293,7 @@ class TextField(QWidget):
         if self._required is not None and not text:
             return self._required
         if len(text) > self._max_length:
-            return f"This is too long: please keep it under {self._max_length:,} characters."
+            return f"This is too long: please keep it to {self._max_length:,} characters or fewer."
         return None
 
     def show_problem(self, problem: str | None) -> None:
@@ -301,6 +303,25 @@ class TextField(QWidget):
     def _on_edited(self) -> None:
         self._touched = True
         self.changed.emit()
+
+
+class _DateBox(QDateEdit):
+    """Qt's date box, saying when it has dealt with a key or with the focus leaving it.
+
+    Then Qt may put back a whole date (the one before, or the day moved to the month's end)
+    with the box's signals blocked: ``settled`` lets the field check again what it shows.
+    """
+
+    #: Emitted after a key press or the loss of focus was handled; carries nothing.
+    settled = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        super().keyPressEvent(event)
+        self.settled.emit()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.settled.emit()
 
 
 class DateField(QWidget):
@@ -325,7 +346,7 @@ class DateField(QWidget):
         super().__init__(parent)
         self._birth_date = birth_date
         self._in_use = True
-        self.edit = QDateEdit(self)
+        self.edit = _DateBox(self)
         self.edit.setAccessibleName(accessible_name)
         self.edit.setCalendarPopup(True)
         self.edit.setDisplayFormat(date_pattern())
@@ -333,9 +354,11 @@ class DateField(QWidget):
         self.edit.setDate(qdate(date or dt.date.today()))
         self.edit.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         # dateChanged sees dates set from the calendar or by the program; the line's
-        # textChanged sees half-typed ones, which dateChanged never reports.
+        # textChanged sees half-typed ones, which dateChanged never reports; settled sees a
+        # whole date Qt put back without a signal.
         self.edit.dateChanged.connect(self.changed)
         self.edit.lineEdit().textChanged.connect(self.changed)
+        self.edit.settled.connect(self.changed)
         self.message = FieldMessage(self.edit, parent=self)
         _stacked(self, self.edit, self.message)
 

@@ -46,9 +46,9 @@ def window(qtbot: QtBot, settings: AppSettings, record_path: Path) -> Iterator[M
     qtbot.addWidget(main)
     main.resize(1366, 768)
     main.start_at(record_path)
-    main.show()
-    # Active, so that keys reach the focused widget and its shortcuts.
-    main.activateWindow()
-    qtbot.waitActive(main)
+    # Shown and active, so that keys reach the focused widget and its shortcuts.
+    with qtbot.waitActive(main):
+        main.show()
+        main.activateWindow()
     yield main
     main.close()

@@ -187,7 +187,7 @@ def test_text_field_trims_spaces_and_refuses_what_is_too_long(qtbot: QtBot) -> N
     assert field.text() == "a note"
     assert field.problem() is None
     field.set_text("x" * 11)
-    assert field.problem() == "This is too long: please keep it under 10 characters."
+    assert field.problem() == "This is too long: please keep it to 10 characters or fewer."
 
 
 def test_text_box_is_as_tall_as_its_lines(qtbot: QtBot) -> None:

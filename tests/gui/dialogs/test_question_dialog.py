@@ -73,7 +73,9 @@ def test_a_question_is_at_most_2000_characters(
 ) -> None:
     dialog = new_dialog(qtbot, person, cancer)
     control(dialog, "Question", QPlainTextEdit).setPlainText("?" * 2001)
-    assert shown_problems(dialog) == ["This is too long: please keep it under 2,000 characters."]
+    assert shown_problems(dialog) == [
+        "This is too long: please keep it to 2,000 characters or fewer."
+    ]
     assert dialog.value() is None
 
 
