@@ -3,21 +3,25 @@ the dialogs, each one an undo command written by the record session."""
 
 from __future__ import annotations
 
+import datetime as dt
 import tempfile
+from dataclasses import dataclass
 from importlib import metadata, resources
 from pathlib import Path
 
+from PySide6.QtCore import QStandardPaths
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QStackedWidget,
     QWidget,
 )
 
 from survivor_app.domain import Cancer, Person, Question, Record, new_id
-from survivor_app.exchange import ExchangeError, read_record, write_record
+from survivor_app.exchange import EXPORTERS, ExchangeError, read_record
 from survivor_app.files import write_private
 from survivor_app.gui.commands import (
     AddCommand,
@@ -35,12 +39,15 @@ from survivor_app.gui.dialogs import (
     CancerDialog,
     PersonDialog,
     QuestionDialog,
+    RestoreDialog,
     ScanDialog,
     StatementDialog,
     TreatmentDialog,
 )
+from survivor_app.gui.dialogs.restore import made_when
 from survivor_app.gui.record_session import RecordSession
 from survivor_app.gui.settings import AppSettings
+from survivor_app.gui.summary_actions import export_summary_pdf, print_summary
 from survivor_app.gui.widgets.glossary import GlossaryPage
 from survivor_app.gui.widgets.record_view import EXAMPLE_BANNER, READ_ONLY_BANNER, RecordView
 from survivor_app.gui.widgets.welcome import WelcomePage
@@ -51,6 +58,7 @@ from survivor_app.storage import (
     RecordLockedError,
     RecordStore,
     RecordWriteError,
+    copy_backup,
     list_backups,
     make_backup,
     newest_good_backup,
@@ -67,12 +75,65 @@ DAMAGED_WITHOUT_BACKUP = (
     "This record is damaged, so it cannot be opened. Nothing in it was changed, and there is "
     "no backup of it yet. Please keep the file: it may still be possible to recover it."
 )
+NOT_WRITTEN = (
+    "The file could not be written. Check that the folder can be written to, then try again."
+)
+#: Characters that some file system refuses in a name, replaced in the names suggested.
+NOT_IN_FILE_NAMES = '<>:"/\\|?*'
+
+
+@dataclass(frozen=True, slots=True)
+class ExportKind:
+    """How File ▸ Export offers one of the exchange formats to the person."""
+
+    #: The menu item, with its mnemonic.
+    menu: str
+    #: The save dialog's title.
+    title: str
+    #: What the suggested file name says after the person's name.
+    name: str
+    #: The file's ending, added when the person types a name without one.
+    suffix: str
+    #: The save dialog's filter.
+    filter: str
+
+
+#: The wording of each export in ``EXPORTERS``, by the same names.
+EXPORT_KINDS = {
+    "json": ExportKind("&JSON…", "Export the whole record as JSON", "record", ".json", JSON_FILTER),
+    "csv": ExportKind(
+        "&CSV (for spreadsheets)…",
+        "Export the scans for a spreadsheet",
+        "scans",
+        ".csv",
+        "Spreadsheet files (*.csv);;All files (*)",
+    ),
+    "fhir": ExportKind(
+        "&FHIR (for health systems)…",
+        "Export the record for a health system (FHIR)",
+        "FHIR",
+        ".json",
+        "FHIR files (*.json);;All files (*)",
+    ),
+}
 
 
 def _quoted(text: str, limit: int = 60) -> str:
     """A person's words inside a question to them, cut to a readable length."""
     text = " ".join(text.split())
     return f"“{text}”" if len(text) <= limit else f"“{text[: limit - 1].rstrip()}…”"
+
+
+def _documents() -> Path:
+    """The person's documents folder, where exports are suggested, or their home folder when
+    there is none (the save dialog would otherwise open wherever the app was started)."""
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(folder) if folder and Path(folder).is_dir() else Path.home()
+
+
+def _file_name(text: str) -> str:
+    """A name a file can have on any system, made from ``text`` (a person's name may hold a /)."""
+    return "".join("-" if character in NOT_IN_FILE_NAMES else character for character in text)
 
 
 class MainWindow(QMainWindow):
@@ -139,8 +200,8 @@ class MainWindow(QMainWindow):
     def open_record(self, path: Path) -> bool:
         """Open a record in place of the one open now; a plain message when it cannot be.
 
-        A record open in another window can be looked at read-only; a damaged one can be put
-        back from its newest backup.
+        A record open in another window can be looked at read-only; for a damaged one, a copy
+        of its newest good backup can be opened instead, the damaged file left as it is.
         """
         store: RecordStore | None
         try:
@@ -148,7 +209,7 @@ class MainWindow(QMainWindow):
         except RecordLockedError as error:
             store = self._offer_read_only(path, error)
         except DamagedRecordError as error:
-            store = self._offer_backup(path, error)
+            path, store = self._offer_backup_copy(path, error)
         except RecordError as error:
             QMessageBox.warning(self, CANNOT_OPEN, str(error))
             return False
@@ -177,30 +238,34 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, CANNOT_OPEN, str(refused))
             return None
 
-    def _offer_backup(self, path: Path, error: DamagedRecordError) -> RecordStore | None:
-        # SPEC.md §7: a damaged record offers its newest backup.
+    def _offer_backup_copy(
+        self, path: Path, error: DamagedRecordError
+    ) -> tuple[Path, RecordStore | None]:
+        # SPEC.md §7 and issue 7: the damaged file is never written; its newest good backup is
+        # copied beside it and opened in its place, so nothing of either is lost.
         backup = newest_good_backup(path)
         if backup is None:
             QMessageBox.warning(self, CANNOT_OPEN, DAMAGED_WITHOUT_BACKUP)
-            return None
+            return path, None
         made = next(info.made for info in list_backups(path) if info.path == backup)
+        day = made.astimezone().date()
+        copy = path.with_name(f"{path.stem} (from the backup of {day.isoformat()}){path.suffix}")
         answer = QMessageBox.question(
             self,
             "This record is damaged",
-            f"{error}\n\nThe newest backup is from {long_date(made.astimezone().date())}. "
-            "Put it back in place of the damaged record? The damaged file is kept "
-            "with the backups.",
+            f"{error}\n\nThe newest good backup is from {long_date(day)}. Open a copy of it? "
+            f"The copy is saved as “{copy.name}” beside the damaged file, which stays as it is.",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.Yes,
         )
         if answer != QMessageBox.StandardButton.Yes:
-            return None
+            return path, None
         try:
-            restore_backup(backup, path)
-            return RecordStore.open(path, create=False)
+            copy_backup(backup, copy)
+            return copy, RecordStore.open(copy, create=False)
         except RecordError as refused:
-            QMessageBox.warning(self, "The backup could not be put back", str(refused))
-            return None
+            QMessageBox.warning(self, "The backup could not be opened", str(refused))
+            return path, None
 
     def open_example(self) -> bool:
         """Open a copy of the example record in a temporary folder, clearly marked as an example."""
@@ -280,9 +345,16 @@ class MainWindow(QMainWindow):
         editable = store is not None and person is not None and not read_only
         for action in self._record_actions:
             action.setEnabled(editable)
-        self.export_json_action.setEnabled(person is not None)
+        for action in (
+            *self.export_actions.values(),
+            self.print_action,
+            self.export_pdf_action,
+        ):
+            action.setEnabled(person is not None)
         self.save_copy_action.setEnabled(store is not None)
         self.import_action.setEnabled(not read_only)
+        # A record that does not exist yet may still have backups to bring it back from.
+        self.restore_action.setEnabled(not example and not read_only)
         if store is None or person is None:
             if self.pages.currentWidget() is not self.welcome:
                 self.pages.setCurrentWidget(self.welcome)
@@ -317,24 +389,7 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         menus = self.menuBar()
-        file_menu = menus.addMenu("&File")
-        self.new_action = file_menu.addAction("&New record…", self._new_record)
-        self.new_action.setShortcut(QKeySequence.StandardKey.New)
-        self.open_action = file_menu.addAction("&Open…", self._choose_record)
-        self.open_action.setShortcut(QKeySequence.StandardKey.Open)
-        self.recent_menu = file_menu.addMenu("Open &recent")
-        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
-        self.save_copy_action = file_menu.addAction("&Save a copy as…", self._save_copy)
-        self.save_copy_action.setShortcut(QKeySequence.StandardKey.SaveAs)
-        file_menu.addSeparator()
-        self.import_action = file_menu.addAction("&Import…", self._import)
-        export_menu = file_menu.addMenu("&Export")
-        self.export_json_action = export_menu.addAction("&JSON…", self._export_json)
-        file_menu.addSeparator()
-        self.quit_action = file_menu.addAction("&Quit", self.close)
-        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
-
+        self._build_file_menu(menus.addMenu("&File"))
         edit_menu = menus.addMenu("&Edit")
         self.undo_action = edit_menu.addAction("&Undo", self.undo)
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
@@ -379,6 +434,38 @@ class MainWindow(QMainWindow):
             *self._cancer_actions,
             self.delete_cancer_action,
         )
+
+    def _build_file_menu(self, file_menu: QMenu) -> None:
+        self.new_action = file_menu.addAction("&New record…", self._new_record)
+        self.new_action.setShortcut(QKeySequence.StandardKey.New)
+        self.open_action = file_menu.addAction("&Open…", self._choose_record)
+        self.open_action.setShortcut(QKeySequence.StandardKey.Open)
+        self.recent_menu = file_menu.addMenu("Open &recent")
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        self.save_copy_action = file_menu.addAction("&Save a copy as…", self._save_copy)
+        self.save_copy_action.setShortcut(QKeySequence.StandardKey.SaveAs)
+        file_menu.addSeparator()
+        self.import_action = file_menu.addAction("&Import…", self._import)
+        export_menu = file_menu.addMenu("&Export")
+        #: File ▸ Export's actions, one per format in ``EXPORTERS``, by its name.
+        self.export_actions: dict[str, QAction] = {}
+        for kind in EXPORTERS:
+            action = export_menu.addAction(EXPORT_KINDS[kind].menu)
+            action.triggered.connect(lambda _checked=False, k=kind: self.export(k))
+            self.export_actions[kind] = action
+        self.export_json_action = self.export_actions["json"]
+        file_menu.addSeparator()
+        self.print_action = file_menu.addAction("&Print summary…", self.print_summary)
+        self.print_action.setShortcut(QKeySequence.StandardKey.Print)
+        self.export_pdf_action = file_menu.addAction(
+            "Export summary as P&DF…", self.export_summary_pdf
+        )
+        file_menu.addSeparator()
+        self.restore_action = file_menu.addAction("Res&tore from backup…", self.restore_from_backup)
+        file_menu.addSeparator()
+        self.quit_action = file_menu.addAction("&Quit", self.close)
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
 
     def _name_undo(self, text: str) -> None:
         self.undo_action.setText(f"&Undo {text}" if text else "&Undo")
@@ -694,29 +781,79 @@ class MainWindow(QMainWindow):
             return False
         return self._push(ReplaceContentCommand(before, record))
 
-    def _export_json(self) -> None:
-        if self.session is None:
-            return
-        record = self.session.store.load()
+    def export(self, kind: str) -> Path | None:
+        """Export the record in one of the formats of ``EXPORTERS`` (File ▸ Export), where the
+        person chooses; the file written, or None when cancelled or it could not be written."""
+        record = self.session.store.load() if self.session is not None else None
         if record is None:
-            return
-        name, _ = QFileDialog.getSaveFileName(
-            self,
-            "Export the record as JSON",
-            str(Path.home() / f"{record.person.name} record.json"),
-            JSON_FILTER,
+            return None
+        wording = EXPORT_KINDS[kind]
+        suggested = _documents() / _file_name(
+            f"{record.person.name} {wording.name} {dt.date.today().isoformat()}{wording.suffix}"
         )
+        name, _ = QFileDialog.getSaveFileName(self, wording.title, str(suggested), wording.filter)
         if not name:
-            return
-        try:
-            write_private(Path(name), write_record(record))
-        except OSError:
-            QMessageBox.warning(
-                self,
-                "The file could not be written",
-                "The file could not be written. Check that the folder can be written to, "
-                "then try again.",
+            return None
+        target = Path(name)
+        if not target.suffix:
+            target = target.with_suffix(wording.suffix)
+        if self.session is not None and target.resolve() == self.session.path.resolve():
+            # write_private replaces a file whole: this one would be the record itself.
+            QMessageBox.information(
+                self, "Choose another place", "The export needs another name than the record."
             )
+            return None
+        try:
+            write_private(target, EXPORTERS[kind](record))
+        except OSError:
+            QMessageBox.warning(self, "The file could not be written", NOT_WRITTEN)
+            return None
+        return target
+
+    def print_summary(self) -> None:
+        """Show the printed summary of the cancer in view, then print it (File ▸ Print summary)."""
+        record = self.session.store.load() if self.session is not None else None
+        if record is not None:
+            print_summary(self, record, self._cancer_id)
+
+    def export_summary_pdf(self) -> Path | None:
+        """Save the printed summary of the cancer in view as a PDF (File ▸ Export summary as
+        PDF); the file written, or None."""
+        record = self.session.store.load() if self.session is not None else None
+        if record is None:
+            return None
+        return export_summary_pdf(self, record, self._cancer_id)
+
+    def restore_from_backup(self) -> bool:
+        """Put one of the record's backups back in its place, after keeping the record as it is
+        now as a backup too (File ▸ Restore from backup); True once restored."""
+        session = self.session
+        if session is not None and (session.is_example or session.store.read_only):
+            return False
+        record = session.path if session is not None else self.home_record
+        backup = RestoreDialog.ask(self, record=record)
+        if backup is None:
+            return False
+        made = {info.path: info.made for info in list_backups(record)}.get(backup)
+        when = "" if made is None else f" on {made_when(made)}"
+        try:
+            if session is None:
+                # No record here yet (deleted, or never made): the backup becomes it.
+                restore_backup(backup, record)
+                if not self.open_record(record):
+                    return False
+            else:
+                session.restore(backup)
+        except RecordError as error:
+            QMessageBox.warning(self, "The backup was not restored", str(error))
+            return False
+        QMessageBox.information(
+            self,
+            "Your record was restored",
+            f"Your record is back as it was{when}. What it held a moment ago "
+            "is kept as a backup too, so nothing is lost.",
+        )
+        return True
 
     def _folder(self) -> Path:
         return self.home_record.parent if self.home_record.parent.exists() else Path.home()

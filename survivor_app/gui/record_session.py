@@ -12,7 +12,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from survivor_app.gui.commands import RecordCommand
-from survivor_app.storage import RecordStore, RecordWriteError, backup_if_due
+from survivor_app.storage import RecordStore, RecordWriteError, backup_if_due, prune_backups
 
 _log = logging.getLogger(__name__)
 
@@ -89,6 +89,21 @@ class RecordSession(QObject):
         self.undo_stack.redo()
         self.record_changed.emit()
         return True
+
+    def restore(self, backup: Path) -> Path:
+        """Put a backup's content in place of the record's; the path of the copy of the record
+        as it was, kept among its backups.
+
+        Raises RecordError (with the sentence for the person) when the backup cannot be used or
+        written; the record and the undo stack are then as they were. After a restore the undo
+        stack is cleared, since its changes were made to the content now replaced, and the
+        views refresh.
+        """
+        before = self.store.restore_from(backup)
+        self.undo_stack.clear()
+        prune_backups(self.path)
+        self.record_changed.emit()
+        return before
 
     def back_up_if_due(self) -> None:
         """Make the day's backup when one is due (SPEC.md §1: at most once a day, when the

@@ -1,21 +1,31 @@
-"""The File menu: new record, save a copy, import and export, with the file dialogs answered by
-patching them."""
+"""The File menu: new record, save a copy, import, every export, and the printed summary, with
+the file dialogs answered by patching them."""
 
 from __future__ import annotations
 
+import codecs
 import dataclasses
+import datetime as dt
 import stat
+import sys
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QFileDialog, QWidget
 from pytestqt.qtbot import QtBot
 
 from survivor_app import paths
-from survivor_app.exchange import ExchangeError, read_record, write_record
-from survivor_app.gui.main_window import MainWindow
+from survivor_app.domain import Record
+from survivor_app.exchange import EXPORTERS, ExchangeError, read_record, write_record
+from survivor_app.gui.main_window import NOT_WRITTEN, MainWindow
+from survivor_app.gui.summary_actions import PDF_FILTER, SummaryPreview
 from survivor_app.storage import RecordStore
-from tests.gui.answers import message_boxes
-from tests.gui.records import BASELINE, SHRUNK, small_record, write_record_file
+from tests.gui.answers import Yes, message_boxes
+from tests.gui.records import BASELINE, PERSON, SHRUNK, small_record, write_record_file
+from tests.report.pdfs import pages
 
 pytestmark = [
     pytest.mark.usefixtures("uk_dates"),
@@ -139,13 +149,220 @@ def test_a_file_that_cannot_be_imported_changes_nothing(
     assert window.session.store.load() == small_record()
 
 
-def test_the_record_exports_as_json_for_its_owner_alone(
+def save_dialog_answers(monkeypatch: pytest.MonkeyPatch, path: Path) -> list[tuple[str, str, str]]:
+    """Answer the save dialog with ``path``; the list gets each title, suggestion and filter."""
+    asked: list[tuple[str, str, str]] = []
+
+    def save(_parent: QWidget, title: str, suggested: str, filters: str) -> tuple[str, str]:
+        asked.append((title, suggested, filters))
+        return str(path), ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save)
+    return asked
+
+
+def test_the_export_menu_has_one_item_for_each_format(window: MainWindow) -> None:
+    assert list(window.export_actions) == list(EXPORTERS)
+    assert [action.text() for action in window.export_actions.values()] == [
+        "&JSON…",
+        "&CSV (for spreadsheets)…",
+        "&FHIR (for health systems)…",
+    ]
+    # Nothing to export on the welcome page.
+    assert not any(action.isEnabled() for action in window.export_actions.values())
+
+
+#: What the save dialog suggests for each export: the file's name, and the filter offered first.
+SUGGESTED = {
+    "json": ("Ana Example record {today}.json", "Record files (*.json)"),
+    "csv": ("Ana Example scans {today}.csv", "Spreadsheet files (*.csv)"),
+    "fhir": ("Ana Example FHIR {today}.json", "FHIR files (*.json)"),
+}
+
+
+@pytest.mark.parametrize("kind", list(EXPORTERS))
+def test_each_export_writes_its_format_for_its_owner_alone(
+    window: MainWindow,
+    record_path: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    kind: str,
+) -> None:
+    name, filters = SUGGESTED[kind]
+    write_record_file(record_path, small_record())
+    window.open_record(record_path)
+    target = tmp_path / f"export.{kind}"
+    asked = save_dialog_answers(monkeypatch, target)
+    window.export_actions[kind].trigger()
+    ((_title, suggested, offered),) = asked
+    assert Path(suggested).name == name.format(today=dt.date.today().isoformat())
+    assert offered.startswith(filters)
+    assert target.read_bytes() == EXPORTERS[kind](small_record())
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+
+
+def test_the_json_export_reads_back_as_the_record(
     window: MainWindow, record_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     write_record_file(record_path, small_record())
     window.open_record(record_path)
     target = tmp_path / "export.json"
-    choose_file(monkeypatch, "getSaveFileName", target)
+    save_dialog_answers(monkeypatch, target)
     window.export_json_action.trigger()
     assert read_record(target.read_bytes()) == small_record()
+
+
+def test_a_name_typed_without_its_ending_gets_it(
+    window: MainWindow, record_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write_record_file(record_path, small_record())
+    window.open_record(record_path)
+    save_dialog_answers(monkeypatch, tmp_path / "for the clinic")
+    assert window.export("csv") == tmp_path / "for the clinic.csv"
+    assert (tmp_path / "for the clinic.csv").read_bytes().startswith(codecs.BOM_UTF8)
+
+
+def test_a_name_that_no_file_may_have_is_made_safe(
+    window: MainWindow, record_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    record = dataclasses.replace(
+        small_record(), person=dataclasses.replace(PERSON, name="Ana / Example")
+    )
+    write_record_file(record_path, record)
+    window.open_record(record_path)
+    asked = save_dialog_answers(monkeypatch, tmp_path / "x.json")
+    window.export_json_action.trigger()
+    assert Path(asked[0][1]).name.startswith("Ana - Example record ")
+
+
+def test_an_export_that_cannot_be_written_says_so_and_leaves_nothing(
+    window: MainWindow, record_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write_record_file(record_path, small_record())
+    window.open_record(record_path)
+    missing = tmp_path / "no such folder"
+    save_dialog_answers(monkeypatch, missing / "export.json")
+    shown = message_boxes(monkeypatch, "warning")
+    assert window.export("fhir") is None
+    assert shown == [("The file could not be written", NOT_WRITTEN)]
+    assert not missing.exists()
+
+
+def test_a_cancelled_export_writes_nothing(
+    window: MainWindow, record_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write_record_file(record_path, small_record())
+    window.open_record(record_path)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_args: ("", ""))
+    before = set(tmp_path.rglob("*"))
+    assert window.export("json") is None
+    assert set(tmp_path.rglob("*")) == before
+
+
+def test_an_export_never_replaces_the_record_itself(
+    window: MainWindow, record_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write_record_file(record_path, small_record())
+    window.open_record(record_path)
+    save_dialog_answers(monkeypatch, record_path)
+    shown = message_boxes(monkeypatch, "information")
+    assert window.export("json") is None
+    assert shown == [("Choose another place", "The export needs another name than the record.")]
+    assert window.session is not None
+    assert window.session.store.load() == small_record()
+
+
+# The printed summary
+
+
+@pytest.fixture
+def two_cancers(window: MainWindow, record_path: Path, demo: Record) -> MainWindow:
+    """The window on the example's content (two cancers), showing the second, the lung cancer."""
+    write_record_file(record_path, demo)
+    assert window.open_record(record_path)
+    selector = window.view.cancer_selector
+    selector.setCurrentIndex(selector.findText("Lung cancer"))
+    return window
+
+
+def test_the_summary_needs_a_record(window: MainWindow) -> None:
+    assert not window.print_action.isEnabled()
+    assert not window.export_pdf_action.isEnabled()
+
+
+def test_print_shows_the_preview_of_the_cancer_in_view(
+    qtbot: QtBot,
+    two_cancers: MainWindow,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    printed = tmp_path / "printed.pdf"
+
+    def print_to_file(preview: SummaryPreview) -> int:
+        # What the preview's Print button would send to the printer, sent to a PDF instead.
+        printer = preview.summary_printer
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(printed))
+        preview.paintRequested.emit(printer)
+        return 0
+
+    monkeypatch.setattr(SummaryPreview, "exec", print_to_file)
+    assert two_cancers.print_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Print)
+    qtbot.keyClick(two_cancers, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    (page,) = pages(printed.read_bytes())
+    assert "Margaret Ellis" in page.text
+    assert "Lung cancer" in page.text
+    assert "Breast cancer" not in page.text
+
+
+def test_the_summary_is_exported_as_a_pdf_of_the_cancer_in_view(
+    two_cancers: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "for my doctor.pdf"
+    asked = save_dialog_answers(monkeypatch, target)
+    two_cancers.export_pdf_action.trigger()
+    assert asked[0][2] == PDF_FILTER
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    (page,) = pages(target.read_bytes())
+    assert "Margaret Ellis" in page.text
+    assert "Lung cancer" in page.text
+    assert "Breast cancer" not in page.text
+
+
+def test_the_example_and_a_read_only_view_can_be_printed(
+    window: MainWindow, record_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert window.open_example()
+    assert window.print_action.isEnabled()
+    assert window.export_pdf_action.isEnabled()
+    write_record_file(record_path, small_record())
+    with RecordStore.open(record_path, create=False):
+        message_boxes(monkeypatch, "question", Yes)
+        assert window.open_record(record_path)
+        assert window.print_action.isEnabled()
+        assert all(action.isEnabled() for action in window.export_actions.values())
+
+
+@pytest.mark.skipif(
+    sys.platform != "linux", reason="Qt finds the documents folder through HOME on Linux alone"
+)
+def test_exports_are_suggested_in_the_documents_folder_or_at_home(
+    window: MainWindow,
+    record_path: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
+    write_record_file(record_path, small_record())
+    window.open_record(record_path)
+    asked = save_dialog_answers(monkeypatch, tmp_path / "x.json")
+    window.export_json_action.trigger()
+    (home / "Documents").mkdir()
+    window.export_json_action.trigger()
+    assert [Path(suggested).parent for _title, suggested, _filters in asked] == [
+        home,
+        home / "Documents",
+    ]

@@ -505,21 +505,25 @@ def damage(path: Path) -> None:
         file.write(b"\xff" * 400)
 
 
-def test_a_damaged_record_is_put_back_from_its_newest_backup(
+def test_a_copy_of_the_newest_good_backup_opens_in_place_of_a_damaged_record(
     qtbot: QtBot, window: MainWindow, record_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     write_record_file(record_path, no_statement())
     with RecordStore.open(record_path, create=False) as store:
         make_backup(store, "by-hand")
     damage(record_path)
+    damaged = record_path.read_bytes()
     asked = message_boxes(monkeypatch, "question", Yes)
     assert window.open_record(record_path)
     ((title, text),) = asked
     assert title == "This record is damaged"
-    assert "The newest backup is from" in text
+    assert "The newest good backup is from" in text
     assert window.session is not None
     assert window.session.store.load() == no_statement()
-    assert list(paths.backups_dir(record_path).glob("*damaged*"))
+    assert window.session.path.parent == record_path.parent
+    assert window.session.path.name.startswith("test (from the backup of ")
+    assert window.home_record == window.session.path
+    assert record_path.read_bytes() == damaged
 
 
 def test_a_damaged_record_is_left_alone_when_the_backup_is_declined(

@@ -1,8 +1,9 @@
-"""The data-entry dialogs: each has ``ask(parent, ...)`` returning the value entered, or None."""
+"""The dialogs: each has ``ask(parent, ...)`` returning the value entered or chosen, or None."""
 
 from survivor_app.gui.dialogs.cancer import CancerDialog
 from survivor_app.gui.dialogs.person import PersonDialog
 from survivor_app.gui.dialogs.question import QuestionDialog
+from survivor_app.gui.dialogs.restore import RestoreDialog
 from survivor_app.gui.dialogs.scan import ScanDialog, ScanEntry
 from survivor_app.gui.dialogs.spot import SpotDialog
 from survivor_app.gui.dialogs.statement import StatementDialog
@@ -12,6 +13,7 @@ __all__ = [
     "CancerDialog",
     "PersonDialog",
     "QuestionDialog",
+    "RestoreDialog",
     "ScanDialog",
     "ScanEntry",
     "SpotDialog",
