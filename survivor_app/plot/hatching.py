@@ -87,6 +87,8 @@ class HatchLines(Artist):
         self.linewidth = linewidth
         self.set_zorder(patch.get_zorder() + 0.01)
         self.set_in_layout(False)
+        self._paths_for: tuple[object, ...] | None = None
+        self._paths: tuple[Path | None, Path | None] = (None, None)
 
     def draw(self, renderer: RendererBase) -> None:
         if not self.get_visible() or not self.patch.get_visible() or not self.hatch:
@@ -94,35 +96,20 @@ class HatchLines(Artist):
         box = self.patch.get_window_extent(renderer)
         # Typed as any array; for one number of points it is one number of pixels.
         spacing = cast(float, renderer.points_to_pixels(spacing_points(self.hatch) / self.density))
+        half = cast(float, renderer.points_to_pixels(_DOT_POINTS)) / 2
+        key = (self.hatch, tuple(box.bounds), spacing, half)
+        if key != self._paths_for:
+            # Worked out again only when the rectangle moved or the resolution changed, not for
+            # every repaint (a tip shown under the pointer repaints the whole figure).
+            self._paths = _hatch_paths(self.hatch, box, spacing, half)
+            self._paths_for = key
+        lines, squares = self._paths
         gc = renderer.new_gc()
         gc.set_foreground(self.colour, isRGBA=True)
         gc.set_linewidth(self.linewidth)
-        segments = hatch_segments(self.hatch, box, spacing)
-        if segments:
-            lines = Path(
-                [point for segment in segments for point in segment],
-                [Path.MOVETO, Path.LINETO] * len(segments),
-            )
+        if lines is not None:
             renderer.draw_path(gc, lines, IdentityTransform())
-        dots = hatch_dots(self.hatch, box, spacing)
-        if dots:
-            # One filled path of small squares: as small as these, squares look round, and one
-            # path takes a fraction of the room of a marker per dot in a PDF.
-            half = cast(float, renderer.points_to_pixels(_DOT_POINTS)) / 2
-            squares = Path(
-                [
-                    corner
-                    for x, y in dots
-                    for corner in (
-                        (x - half, y - half),
-                        (x + half, y - half),
-                        (x + half, y + half),
-                        (x - half, y + half),
-                        (x - half, y - half),
-                    )
-                ],
-                [Path.MOVETO, Path.LINETO, Path.LINETO, Path.LINETO, Path.CLOSEPOLY] * len(dots),
-            )
+        if squares is not None:
             gc.set_linewidth(0)
             renderer.draw_path(gc, squares, IdentityTransform(), self.colour)
         gc.restore()
@@ -157,6 +144,38 @@ class HatchedPatchHandler(HandlerPatch):
         assert isinstance(box, Rectangle)
         # Twice as dense as on the band, so that a small box still shows its pattern.
         return [box, HatchLines(box, self.hatch, self.colour, self.linewidth, density=2)]
+
+
+def _hatch_paths(
+    hatch: str, box: Bbox, spacing: float, half: float
+) -> tuple[Path | None, Path | None]:
+    """The hatch's lines, and its dots as squares ``2 × half`` wide, as paths in pixels."""
+    lines = squares = None
+    segments = hatch_segments(hatch, box, spacing)
+    if segments:
+        lines = Path(
+            [point for segment in segments for point in segment],
+            [Path.MOVETO, Path.LINETO] * len(segments),
+        )
+    dots = hatch_dots(hatch, box, spacing)
+    if dots:
+        # One filled path of small squares: as small as these, squares look round, and one
+        # path takes a fraction of the room of a marker per dot in a PDF.
+        squares = Path(
+            [
+                corner
+                for x, y in dots
+                for corner in (
+                    (x - half, y - half),
+                    (x + half, y - half),
+                    (x + half, y + half),
+                    (x - half, y + half),
+                    (x - half, y - half),
+                )
+            ],
+            [Path.MOVETO, Path.LINETO, Path.LINETO, Path.LINETO, Path.CLOSEPOLY] * len(dots),
+        )
+    return lines, squares
 
 
 def _steps(start: float, stop: float, step: float) -> list[float]:

@@ -14,9 +14,10 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 import matplotlib
+from matplotlib.collections import PolyCollection
 from matplotlib.colors import to_rgba
 from matplotlib.dates import AutoDateLocator, ConciseDateFormatter, date2num
-from matplotlib.patches import Patch
+from matplotlib.patches import Patch, Rectangle
 
 from survivor_app.domain import (
     TENTHS_PER_MM,
@@ -42,11 +43,9 @@ from survivor_app.status.labels import short_status_label
 if TYPE_CHECKING:
     from matplotlib.artist import Artist
     from matplotlib.axes import Axes
-    from matplotlib.collections import PolyCollection
     from matplotlib.figure import Figure
     from matplotlib.legend_handler import HandlerBase
     from matplotlib.lines import Line2D
-    from matplotlib.patches import Rectangle
     from matplotlib.typing import RcKeyType
 
 EMPTY_TEXT = "Your timeline appears here once you add a scan."
@@ -56,6 +55,7 @@ DOCTOR_ROW_LABEL = "Doctor said"
 TREATMENTS_ROW_LABEL = "Treatments"
 _REFERENCE_DASHES = ((0, (6, 3)), (0, (1.5, 2)))
 _BESIDE_LABEL_CHARS = 40
+_ANY_DAY = dt.date(2000, 1, 1)
 
 
 @dataclass(slots=True)
@@ -194,7 +194,10 @@ def treatment_lanes(history: CancerHistory, until: dt.date) -> list[int]:
 
 def days(dates: Iterable[dt.date]) -> list[float]:
     """Dates as matplotlib's day numbers, the x values of every axes here."""
-    return [day(date) for date in dates]
+    # matplotlib's day numbers and Python's ordinals both count whole days, so they differ by a
+    # constant: one conversion finds it, rather than one for each of a long history's dates.
+    offset = _ANY_DAY.toordinal() - day(_ANY_DAY)
+    return [date.toordinal() - offset for date in dates]
 
 
 def day(date: dt.date) -> float:
@@ -249,7 +252,7 @@ def _draw_history(
     _draw_reference_lines(timeline, sizes, lines, style)
     _draw_strip(timeline, strip, history, lanes, right=right, style=style)
 
-    locator = AutoDateLocator(minticks=3, maxticks=8)  # type: ignore[no-untyped-call]
+    locator = _DateTicks(minticks=3, maxticks=8)
     strip.xaxis.set_major_locator(locator)
     strip.xaxis.set_major_formatter(
         ConciseDateFormatter(  # type: ignore[no-untyped-call]
@@ -292,14 +295,20 @@ def _draw_bands(
     for period in analysis.periods:
         look = STATUS_LOOKS[period.status]
         start, end = day(period.start), day(period.end or right)
-        band = axes.axvspan(
-            start,
-            end,
+        # The rectangle axvspan makes, without its updating of the data limits, which costs
+        # more than the rest for the dozens of periods of a long history: the limits are set
+        # by hand once everything is drawn.
+        band = Rectangle(
+            (start, 0),
+            end - start,
+            1,
+            transform=axes.get_xaxis_transform(which="grid"),
             facecolor=to_rgba(look.colour, style.band_alpha),
             edgecolor=style.text,
             linewidth=0,
             zorder=0,
         )
+        axes.add_artist(band)
         hatch_colour = to_rgba(style.hatch_colour or look.colour, style.hatch_alpha)
         axes.add_artist(HatchLines(band, look.hatch, hatch_colour, style.hatch_linewidth))
         timeline.bands.append(band)
@@ -326,13 +335,16 @@ def _draw_sizes(
     analysis: CancerAnalysis,
     style: PlotStyle,
 ) -> None:
+    # Every spot's points in one pass over the scans, in date order: a long history has a
+    # thousand scans of a dozen spots.
+    points_of: dict[str, list[tuple[dt.date, int]]] = {spot.id: [] for spot in history.spots}
+    for scan in sorted(history.scans, key=lambda s: s.date):
+        for measurement in scan.measurements:
+            spot_points = points_of.get(measurement.spot_id)
+            if spot_points is not None and measurement.size_tenths is not None:
+                spot_points.append((scan.date, measurement.size_tenths))
     for number, spot in enumerate(history.spots):
-        points = tuple(
-            (scan.date, measurement.size_tenths)
-            for scan in sorted(history.scans, key=lambda s: s.date)
-            if (measurement := scan.measurement_of(spot.id)) is not None
-            and measurement.size_tenths is not None
-        )
+        points = tuple(points_of[spot.id])
         if not points:
             continue
         (line,) = axes.plot(
@@ -429,14 +441,19 @@ def _draw_strip(
         timeline.statement_markers, timeline.statements = markers, statements
     for treatment, lane in zip(history.treatments, lanes, strict=True):
         start, end = day(treatment.start), day(treatment.end or right)
-        bars = axes.broken_barh(
-            [(start, max(end - start, 1.0))],
-            (lane - 0.3, 0.6),
+        finish = start + max(end - start, 1.0)
+        low = lane - 0.3
+        high = low + 0.6
+        # The bar broken_barh makes, without its updating of the data limits: the limits are
+        # set by hand below, as for the bands.
+        bars = PolyCollection(
+            [[(start, low), (start, high), (finish, high), (finish, low)]],
             facecolor=to_rgba(SPOT_COLOURS[0], 0.55),
             edgecolor=style.text,
             linewidth=0.6,
             zorder=2,
         )
+        axes.add_collection(bars, autolim=False)
         timeline.treatment_bars.append((bars, treatment))
     ticks = [*range(doctor_row), doctor_row]
     labels = [TREATMENTS_ROW_LABEL if row == 0 else "" for row in range(doctor_row)]
@@ -446,6 +463,22 @@ def _draw_strip(
     axes.spines["left"].set_visible(False)
     axes.grid(axis="y", color=style.faint, linewidth=0.6)
     axes.set_axisbelow(True)
+
+
+class _DateTicks(AutoDateLocator):
+    """matplotlib's choice of date ticks, remembered for the dates shown: one drawing asks for
+    them a dozen times (for the layout, the tick labels and the grid), to the same answer."""
+
+    def __init__(self, *, minticks: int, maxticks: int) -> None:
+        super().__init__(minticks=minticks, maxticks=maxticks)  # type: ignore[no-untyped-call]
+        self._remembered: tuple[tuple[float, ...], Any] | None = None
+
+    def __call__(self) -> Any:
+        shown = tuple(self.axis.get_view_interval()) if self.axis is not None else ()
+        if self._remembered is None or self._remembered[0] != shown:
+            self._remembered = (shown, super().__call__())  # type: ignore[no-untyped-call]
+        # A copy, as a new answer would be: whoever asked may change it.
+        return self._remembered[1].copy()
 
 
 def _shortened(label: str, limit: int) -> str:

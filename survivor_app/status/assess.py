@@ -3,6 +3,7 @@ STATUS_RULES.md §3-§6, with the numbers and findings that explain each label."
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import datetime as dt
 import enum
@@ -40,6 +41,7 @@ CONFIRM_DAYS = 28
 RECURRENCE_DAYS = 365
 
 _DISEASE_FOUND = (Status.PROGRESSED, Status.RECURRED)
+_RESPONSES = (Status.COMPLETE_REMISSION, Status.PARTIAL_REMISSION)
 
 
 class Reason(enum.StrEnum):
@@ -158,8 +160,11 @@ class _Episode:
             self.baseline_sum: int | None = None
             self.nadir: int | None = None
         else:
+            measured = _by_spot(scan)
             sizes = {
-                spot.id: _counted(m, spot) for spot in spots if (m := _of(scan, spot)) is not None
+                spot.id: _counted(m, spot)
+                for spot in spots
+                if (m := measured.get(spot.id)) is not None
             }
             self.tracked = tuple(spot for spot in spots if sizes.get(spot.id, 0) > 0)
             self.baseline_sum = sum(sizes[spot.id] for spot in self.tracked)
@@ -340,22 +345,35 @@ class _Walk:
         if scan.no_evidence_of_disease:
             return _Measured(Status.COMPLETE_REMISSION, Reason.NO_EVIDENCE_MARK, 0)
         tracked_ids = {spot.id for spot in episode.tracked}
-        seen = tuple(
-            _finding(m, spot) for spot in episode.tracked if (m := _of(scan, spot)) is not None
-        )
-        missing = tuple(spot for spot in episode.tracked if _of(scan, spot) is None)
-        total = sum(f.size_tenths for f in seen)
+        # A long history has a thousand scans of a dozen spots: one look-up table per scan, and
+        # sizes as numbers, made into findings only for the spots a label names.
+        measured = _by_spot(scan)
+        seen = [
+            (spot, m, _counted(m, spot))
+            for spot in episode.tracked
+            if (m := measured.get(spot.id)) is not None
+        ]
+        missing = tuple(spot for spot in episode.tracked if spot.id not in measured)
+        total = sum(size for _, _, size in seen)
         complete = None if missing else total
-        present_now = tuple(
+        new = tuple(
             _finding(m, self.spots[m.spot_id])
             for m in scan.measurements
-            if _present(_finding(m, self.spots[m.spot_id])) and self.certain(position, m)
+            if m.spot_id not in tracked_ids and self._certainly_present(position, m)
         )
-        new = tuple(f for f in present_now if f.spot.id not in tracked_ids)
-        returned = tuple(f for f in seen if _present(f)) if remission_start else ()
+        returned = (
+            tuple(_finding(m, spot) for spot, m, size in seen if _present(size, spot))
+            if remission_start
+            else ()
+        )
         if new or returned:
             days = None if remission_start is None else (scan.date - remission_start).days
             recurred = days is not None and days >= RECURRENCE_DAYS
+            present_now = tuple(
+                _finding(m, self.spots[m.spot_id])
+                for m in scan.measurements
+                if self._certainly_present(position, m)
+            )
             return _Measured(
                 Status.RECURRED if recurred else Status.PROGRESSED,
                 Reason.NEW_SPOT if new else Reason.BACK_AFTER_REMISSION,
@@ -370,9 +388,9 @@ class _Walk:
             return _Measured(Status.PROGRESSED, Reason.GROWTH, total, missing_spots=missing)
         if missing:
             return _Measured(Status.NOT_EVALUABLE, Reason.NOT_MEASURED, None, missing_spots=missing)
-        if not any(_present(f) for f in seen):
+        if not any(_present(size, spot) for spot, _, size in seen):
             # Every spot is gone; what is left above 0 are lymph nodes of normal size.
-            small = tuple(f for f in seen if f.size_tenths > 0)
+            small = tuple(_finding(m, spot) for spot, m, size in seen if size > 0)
             return _Measured(Status.COMPLETE_REMISSION, Reason.ALL_GONE, total, small_nodes=small)
         baseline = episode.baseline_sum
         if baseline is not None and PARTIAL_RATIO[1] * total <= PARTIAL_RATIO[0] * baseline:
@@ -380,6 +398,11 @@ class _Walk:
         if episode.had_partial:
             return _Measured(Status.PARTIAL_REMISSION, Reason.RESPONSE_STANDS, total)
         return _Measured(Status.STABLE, Reason.NO_BIG_CHANGE, total)
+
+    def _certainly_present(self, position: int, m: Measurement) -> bool:
+        """Whether the spot of ``m`` is there and certainly so."""
+        spot = self.spots[m.spot_id]
+        return _present(_counted(m, spot), spot) and self.certain(position, m)
 
 
 def _attach_statements(
@@ -389,19 +412,16 @@ def _attach_statements(
     no scan in the 30 days before them. Statements without a status inform no label (§6)."""
     attached: dict[int, Statement] = {}
     alone: list[Statement] = []
+    dates = [scan.date for scan in scans]
     for statement in statements:
         if statement.status is None:
             continue
-        candidates = [
-            position
-            for position, scan in enumerate(scans)
-            if 0 <= (statement.date - scan.date).days <= ATTACH_DAYS
-        ]
-        if not candidates:
+        # Scans are in date order (then entry order): the latest scan on or before the
+        # statement's date is the last of the candidates, if it is within the 30 days.
+        position = bisect.bisect_right(dates, statement.date) - 1
+        if position < 0 or (statement.date - dates[position]).days > ATTACH_DAYS:
             alone.append(statement)
             continue
-        # Scans are in date order, so the last candidate is the latest (then last entered) scan.
-        position = candidates[-1]
         counting = attached.get(position)
         # Statements come in entry order: of two on the same date, the one entered last counts.
         if counting is None or statement.date >= counting.date:
@@ -415,7 +435,7 @@ def _certainty(scans: Sequence[Scan], spots: dict[str, Spot]) -> Callable[[int, 
     last_certain: dict[str, int] = {}
     for position, scan in enumerate(scans):
         for m in scan.measurements:
-            if not m.uncertain and _present(_finding(m, spots[m.spot_id])):
+            if not m.uncertain and _present(_counted(m, spot := spots[m.spot_id]), spot):
                 last_certain[m.spot_id] = position
 
     def certain(position: int, m: Measurement) -> bool:
@@ -426,27 +446,43 @@ def _certainty(scans: Sequence[Scan], spots: dict[str, Spot]) -> Callable[[int, 
 
 def _confirm(assessments: Sequence[Assessment]) -> tuple[Assessment, ...]:
     """Mark each remission confirmed when its unbroken run spans at least 28 days (§2)."""
+    complete = _runs(assessments, (Status.COMPLETE_REMISSION,))
+    response = _runs(assessments, _RESPONSES)
     confirmed: list[Assessment] = []
     for index, assessment in enumerate(assessments):
         if assessment.status is Status.COMPLETE_REMISSION:
-            run = {Status.COMPLETE_REMISSION}
+            first, last = complete[index]
         elif assessment.status is Status.PARTIAL_REMISSION:
-            run = {Status.COMPLETE_REMISSION, Status.PARTIAL_REMISSION}
+            first, last = response[index]
         else:
             confirmed.append(assessment)
             continue
-        first = last = index
-        while first > 0 and assessments[first - 1].status in run:
-            first -= 1
-        while last + 1 < len(assessments) and assessments[last + 1].status in run:
-            last += 1
         span = (assessments[last].date - assessments[first].date).days
         confirmed.append(dataclasses.replace(assessment, confirmed=span >= CONFIRM_DAYS))
     return tuple(confirmed)
 
 
-def _of(scan: Scan, spot: Spot) -> Measurement | None:
-    return scan.measurement_of(spot.id)
+def _runs(assessments: Sequence[Assessment], run: tuple[Status, ...]) -> list[tuple[int, int]]:
+    """For each assessment, the first and last index of the unbroken run of ``run`` statuses
+    around it: one pass each way, rather than a walk along the run from every assessment."""
+    count = len(assessments)
+    first = list(range(count))
+    last = list(range(count))
+    for index in range(1, count):
+        if assessments[index].status in run and assessments[index - 1].status in run:
+            first[index] = first[index - 1]
+    for index in range(count - 2, -1, -1):
+        if assessments[index].status in run and assessments[index + 1].status in run:
+            last[index] = last[index + 1]
+    return list(zip(first, last, strict=True))
+
+
+def _by_spot(scan: Scan) -> dict[str, Measurement]:
+    """Each measurement of a scan by its spot's id (the first, as ``Scan.measurement_of``)."""
+    measured: dict[str, Measurement] = {}
+    for m in scan.measurements:
+        measured.setdefault(m.spot_id, m)
+    return measured
 
 
 def _counted(m: Measurement, spot: Spot) -> int:
@@ -461,11 +497,11 @@ def _finding(m: Measurement, spot: Spot) -> SpotFinding:
     return SpotFinding(spot, _counted(m, spot), too_small=m.too_small)
 
 
-def _present(finding: SpotFinding) -> bool:
-    """A spot is there: above 0, or for a lymph node 10 mm or more."""
-    if finding.spot.lymph_node:
-        return finding.size_tenths >= NODE_PRESENT_TENTHS
-    return finding.size_tenths > 0
+def _present(size_tenths: int, spot: Spot) -> bool:
+    """A spot counting for this size is there: above 0, or for a lymph node 10 mm or more."""
+    if spot.lymph_node:
+        return size_tenths >= NODE_PRESENT_TENTHS
+    return size_tenths > 0
 
 
 def _grew(total: int, nadir: int) -> bool:

@@ -90,14 +90,16 @@ def measurement_values(scan: Scan, position: int, measurement: Measurement) -> V
     )
 
 
-def measurement_from(row: sqlite3.Row) -> Measurement:
-    """The measurement a row holds."""
-    return Measurement(
-        spot_id=row["spot_id"],
-        size_tenths=row["size_tenths"],
-        too_small=bool(row["too_small"]),
-        uncertain=bool(row["uncertain"]),
-    )
+#: The columns ``measurement_from`` takes, in its order.
+MEASUREMENT_READ = ("spot_id", "size_tenths", "too_small", "uncertain")
+
+
+def measurement_from(
+    spot_id: str, size_tenths: int | None, too_small: int, uncertain: int
+) -> Measurement:
+    """The measurement held in a row's ``MEASUREMENT_READ`` columns (read as a plain tuple, not
+    a sqlite3.Row: a long record holds tens of thousands of them)."""
+    return Measurement(spot_id, size_tenths, bool(too_small), bool(uncertain))
 
 
 CANCERS: Table[Cancer] = Table(
@@ -153,17 +155,24 @@ SCANS: Table[Scan] = Table(
         int(s.new_baseline),
         s.notes,
     ),
-    item=lambda row: Scan(
+    item=lambda row: scan_from(row, ()),
+)
+
+
+def scan_from(row: sqlite3.Row, measurements: tuple[Measurement, ...]) -> Scan:
+    """The scan a row holds, with the measurements read from their own table."""
+    return Scan(
         id=row["id"],
         cancer_id=row["cancer_id"],
         date=_required_day(row["date"]),
         kind=ScanKind(row["kind"]),
+        measurements=measurements,
         facility=row["facility"],
         no_evidence_of_disease=bool(row["no_evidence_of_disease"]),
         new_baseline=bool(row["new_baseline"]),
         notes=row["notes"],
-    ),
-)
+    )
+
 
 # The status engine breaks ties between statements of one date by entry order.
 STATEMENTS: Table[Statement] = Table(

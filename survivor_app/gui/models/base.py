@@ -13,6 +13,13 @@ SORT_ROLE = Qt.ItemDataRole.UserRole
 #: The role that gives the id of the thing a row shows.
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
+# The roles ``RecordTableModel.data`` answers, as plain numbers: comparing with Qt's enum
+# members costs more than the rest of a call.
+_TEXT_ROLES = frozenset((int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.AccessibleTextRole)))
+_TOOLTIP_ROLE = int(Qt.ItemDataRole.ToolTipRole)
+_SORT_ROLE = int(SORT_ROLE)
+_ANSWERED_ROLES = _TEXT_ROLES | {_TOOLTIP_ROLE, _SORT_ROLE, int(ID_ROLE)}
+
 Row = TypeVar("Row")
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -65,21 +72,25 @@ class RecordTableModel(QAbstractTableModel, Generic[Row]):
         return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not self.checkIndex(index, QAbstractTableModel.CheckIndexOption.IndexIsValid):
+        # Views ask for a dozen roles per cell, and a sorting view for two values per comparison:
+        # thousands of calls for a long record. The roles this model has nothing for are
+        # answered first, and the index is checked in plain Python, as checkIndex would.
+        if role not in _ANSWERED_ROLES or not index.isValid() or index.model() is not self:
             return None
-        row = self._rows[index.row()]
-        column = self._columns[index.column()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+        row_number, column_number = index.row(), index.column()
+        if row_number >= len(self._rows) or column_number >= len(self._columns):
+            return None
+        row = self._rows[row_number]
+        column = self._columns[column_number]
+        if role in _TEXT_ROLES:
             return column.text(row)
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _TOOLTIP_ROLE:
             # Long quotes and answers are cut off in a narrow column; the tooltip shows them whole.
             text = column.text(row)
             return text if len(text) > 40 else None
-        if role == SORT_ROLE:
+        if role == _SORT_ROLE:
             return column.sort_key(row)
-        if role == ID_ROLE:
-            return self._key(row)
-        return None
+        return self._key(row)
 
     def row_at(self, row: int) -> Row:
         """The thing shown in one row."""
@@ -89,21 +100,37 @@ class RecordTableModel(QAbstractTableModel, Generic[Row]):
         """Every row, in the model's own order (views may sort them differently)."""
         return tuple(self._rows)
 
+    def column_texts(self, column: int) -> list[str]:
+        """The text each row shows in one column, in the model's own order."""
+        text = self._columns[column].text
+        return [text(row) for row in self._rows]
+
     def row_of(self, key: Hashable) -> int:
         """The row that shows the thing with this id, or -1."""
         return next((i for i, row in enumerate(self._rows) if self._key(row) == key), -1)
 
     def set_rows(self, rows: Sequence[Row]) -> None:
-        """Show these rows, announcing each row that went away, came in or changed."""
+        """Show these rows, announcing each row that went away, came in or changed.
+
+        Neighbouring rows that go or come together are announced in one signal, so that a view
+        fits itself to a thousand new rows once rather than a thousand times.
+        """
         new = list(rows)
         new_keys = [self._key(row) for row in new]
         wanted = set(new_keys)
         # Bottom up, so the rows still to be looked at keep their numbers.
-        for i in reversed(range(len(self._rows))):
-            if self._key(self._rows[i]) not in wanted:
-                self.beginRemoveRows(QModelIndex(), i, i)
-                del self._rows[i]
-                self.endRemoveRows()
+        last = len(self._rows) - 1
+        while last >= 0:
+            if self._key(self._rows[last]) in wanted:
+                last -= 1
+                continue
+            first = last
+            while first > 0 and self._key(self._rows[first - 1]) not in wanted:
+                first -= 1
+            self.beginRemoveRows(QModelIndex(), first, last)
+            del self._rows[first : last + 1]
+            self.endRemoveRows()
+            last = first - 1
         kept = [self._key(row) for row in self._rows]
         kept_set = set(kept)
         if kept != [key for key in new_keys if key in kept_set]:
@@ -113,11 +140,20 @@ class RecordTableModel(QAbstractTableModel, Generic[Row]):
             self.endResetModel()
             return
         last_column = len(self._columns) - 1
-        for i, (key, row) in enumerate(zip(new_keys, new, strict=True)):
-            if i >= len(self._rows) or self._key(self._rows[i]) != key:
-                self.beginInsertRows(QModelIndex(), i, i)
-                self._rows.insert(i, row)
-                self.endInsertRows()
-            elif self._rows[i] != row:
-                self._rows[i] = row
-                self.dataChanged.emit(self.index(i, 0), self.index(i, last_column))
+        i = 0
+        while i < len(new):
+            if i < len(self._rows) and kept[i] == new_keys[i]:
+                if self._rows[i] != new[i]:
+                    self._rows[i] = new[i]
+                    self.dataChanged.emit(self.index(i, 0), self.index(i, last_column))
+                i += 1
+                continue
+            # The new rows before the next kept one (or up to the end) come in together.
+            end = i + 1
+            while end < len(new) and new_keys[end] not in kept_set:
+                end += 1
+            self.beginInsertRows(QModelIndex(), i, end - 1)
+            self._rows[i:i] = new[i:end]
+            kept[i:i] = new_keys[i:end]
+            self.endInsertRows()
+            i = end

@@ -4,7 +4,7 @@ with Add, Edit and Delete buttons and their keys (Insert, Enter or Return, Delet
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelection, QModelIndex, QSortFilterProxyModel, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QFontMetricsF, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -16,6 +16,9 @@ from PySide6.QtWidgets import (
 )
 
 from survivor_app.gui.models.base import ID_ROLE, SORT_ROLE, RecordTableModel
+
+#: Pixels by which a text's width as measured here may differ from the width Qt lays it out at.
+_ROUNDING_ROOM = 2.0
 
 
 class TableTab(QWidget):
@@ -155,6 +158,33 @@ class TableTab(QWidget):
         # Every column but the last fits its content, up to a width that leaves room for the
         # others (a long quote is shown whole in its tooltip); the last takes the rest.
         widest = self.fontMetrics().averageCharWidth() * 40
+        header = self.table.horizontalHeader()
         for column in range(self.model.columnCount() - 1):
-            self.table.resizeColumnToContents(column)
-            self.table.setColumnWidth(column, min(self.table.columnWidth(column), widest))
+            fitted = max(self._content_width(column), header.sectionSizeHint(column))
+            self.table.setColumnWidth(column, min(fitted, widest))
+
+    def _content_width(self, column: int) -> int:
+        """The width ``QTableView.resizeColumnToContents`` would give a column's cells.
+
+        Qt asks the delegate about every row, a dozen questions to the model per cell: far too
+        slow for the thousand scans of a long record, after every edit. A cell's width grows
+        with the width of its text alone, so only the rows whose text is widest are asked
+        about (one per width, with a little room for rounding).
+        """
+        metrics = QFontMetricsF(self.table.font())
+        advances: dict[str, float] = {}
+        row_of_advance: dict[float, int] = {}
+        for row, text in enumerate(self.model.column_texts(column)):
+            advance = advances.get(text)
+            if advance is None:
+                advance = advances[text] = metrics.horizontalAdvance(text)
+            row_of_advance.setdefault(advance, row)
+        hint = 0
+        if row_of_advance:
+            widest_text = max(row_of_advance)
+            for advance, row in row_of_advance.items():
+                if advance >= widest_text - _ROUNDING_ROOM:
+                    index = self.proxy.mapFromSource(self.model.index(row, column))
+                    hint = max(hint, self.table.sizeHintForIndex(index).width())
+        # QTableView counts the grid line in, as here.
+        return hint + 1 if self.table.showGrid() else hint

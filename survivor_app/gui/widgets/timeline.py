@@ -2,13 +2,14 @@
 summary uses) embedded in a Qt canvas, in the window's colours and font, with a tip for each
 point, statement and treatment under the pointer, and bands that answer clicks.
 
-matplotlib is imported when the plot is first shown, not when this module is, so the window
-appears before matplotlib has loaded.
+matplotlib is imported once the plot has first been painted (with a placeholder sentence), not
+when this module is, so the window appears before matplotlib has loaded.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import gc
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -49,8 +50,9 @@ class _HoverTarget:
     artist: Artist
     axes: Axes
     describe: Callable[[int], str]
-    #: Where each item is, in data coordinates, for the tip to point at (none: at the pointer).
-    anchors: Sequence[tuple[float, float]] = ()
+    #: Where item i is, in data coordinates, for the tip to point at (None: at the pointer).
+    #: Worked out on hovering, not for each of the thousands of points of a long history.
+    anchor: Callable[[int], tuple[float, float]] | None = None
 
 
 def _rgba(colour: QColor, alpha: float) -> tuple[float, float, float, float]:
@@ -135,11 +137,13 @@ class TimelinePlot(QWidget):
             return None
         return self._tip.get_text()
 
-    def showEvent(self, event: Any) -> None:
-        super().showEvent(event)
+    def paintEvent(self, event: Any) -> None:
+        super().paintEvent(event)
         if self.canvas is None and not self._build_pending:
             self._build_pending = True
-            # After this event, so the window is on screen before matplotlib loads.
+            # After the first paint, not on showing: Qt paints a shown window only once the
+            # events queued before the paint are handled, so matplotlib would load first and
+            # the window would stay empty until it had.
             QTimer.singleShot(0, self, self._build_canvas)
 
     def changeEvent(self, event: QEvent) -> None:
@@ -151,6 +155,14 @@ class TimelinePlot(QWidget):
     def _build_canvas(self) -> None:
         from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
         from matplotlib.figure import Figure
+
+        import survivor_app.plot.timeline  # noqa: F401 (loaded with the rest, before the freeze)
+
+        if gc.get_freeze_count() == 0:
+            # Qt, matplotlib and the app's own modules are loaded now, and stay as long as the
+            # program: taken out of the cyclic collector's full passes, which would otherwise
+            # walk their hundreds of thousands of objects every few edits of a long record.
+            gc.freeze()
 
         # The screen's own dots per inch, so a point in the plot is a point in the window.
         figure = Figure(dpi=self.logicalDpiY(), layout="constrained")
@@ -169,7 +181,10 @@ class TimelinePlot(QWidget):
         self._layout.replaceWidget(self._placeholder, canvas)
         self._placeholder.deleteLater()
         self.canvas = canvas
-        # Laid out now, so the first drawing is made for the canvas's real size.
+        # Shown and laid out now (the layout would show it only on the next turn of the event
+        # loop), so that the first drawing is made for the canvas's real size and no resize
+        # comes after it to make it draw everything a second time.
+        canvas.show()
         self._layout.activate()
         self._draw()
 
@@ -199,6 +214,7 @@ class TimelinePlot(QWidget):
 
         self._resized.stop()
         style = self._plot_style()
+        self._lay_out_next_draw()
         timeline = draw_timeline(self.canvas.figure, self._history, self._analysis, style)
         self._style, self._timeline = style, timeline
         self._hover = self._hover_targets(timeline)
@@ -232,20 +248,22 @@ class TimelinePlot(QWidget):
 
     def _hover_targets(self, timeline: Timeline) -> list[_HoverTarget]:
         """What shows a tip, from the bottom of the drawing to the top."""
-        from survivor_app.plot.timeline import day
-
         targets = []
         if timeline.sizes is not None:
             for drawn in timeline.spot_lines:
-                anchors = [(day(date), mm_number(tenths)) for date, tenths in drawn.points]
                 describe = self._spot_tip(drawn.spot, drawn.points)
-                targets.append(_HoverTarget(drawn.line, timeline.sizes, describe, anchors))
+                targets.append(
+                    _HoverTarget(drawn.line, timeline.sizes, describe, _point_of(drawn.points))
+                )
             if timeline.sum_line is not None:
                 sums = timeline.sums
-                anchors = [(day(a.date), mm_number(a.sum_tenths or 0)) for a in sums]
+                sum_points = [(a.date, a.sum_tenths or 0) for a in sums]
                 targets.append(
                     _HoverTarget(
-                        timeline.sum_line, timeline.sizes, lambda i: self._sum_tip(sums[i]), anchors
+                        timeline.sum_line,
+                        timeline.sizes,
+                        lambda i: self._sum_tip(sums[i]),
+                        _point_of(sum_points),
                     )
                 )
         if timeline.strip is not None:
@@ -325,9 +343,9 @@ class TimelinePlot(QWidget):
         tip = self._tip
         tip.set_text(target.describe(index))
         x, y = event.x, event.y
-        if target.anchors:
+        if target.anchor is not None:
             # Point at the marker itself, not at wherever near it the pointer is.
-            x, y = target.axes.transData.transform(target.anchors[index])
+            x, y = target.axes.transData.transform(target.anchor(index))
         tip.xy = (x, y)
         # Open the tip towards the middle, so it is never cut off at an edge of the plot.
         width, height = self.canvas.figure.bbox.width, self.canvas.figure.bbox.height
@@ -346,10 +364,21 @@ class TimelinePlot(QWidget):
         self._tip.set_visible(False)
         return True
 
+    def _lay_out_next_draw(self) -> None:
+        assert self.canvas is not None
+        self.canvas.figure.set_layout_engine("constrained")
+
     def _on_drawn(self, _event: Event) -> None:
+        assert self.canvas is not None
+        # The layout is worked out on the first draw of a drawing, or of a new size, and kept:
+        # a tip or a highlighted band repaints the figure, and would otherwise lay it all out
+        # again (a third of a repaint), to the same result.
+        self.canvas.figure.set_layout_engine("none")
         self.drawn.emit()
 
     def _on_resize(self, _event: Event) -> None:
+        # Before the canvas draws at its new size.
+        self._lay_out_next_draw()
         self._resized.start()
 
     def _on_leave(self, _event: Event) -> None:
@@ -372,6 +401,13 @@ def _shortened(text: str, limit: int = 160) -> str:
     """A quote cut to a readable length for a tip; the statements table shows it whole."""
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _point_of(points: Sequence[tuple[dt.date, int]]) -> Callable[[int], tuple[float, float]]:
+    """Where the i-th of these (date, size in tenths of a mm) points is drawn."""
+    from survivor_app.plot.timeline import day
+
+    return lambda index: (day(points[index][0]), mm_number(points[index][1]))
 
 
 def _always(text: str) -> Callable[[int], str]:
