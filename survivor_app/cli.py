@@ -54,11 +54,13 @@ def _read_bytes(path: Path) -> bytes:
         raise CommandError(f"{path}: cannot be read ({error.strerror})") from None
 
 
-def _write_output(path: Path, data: bytes) -> None:
+def _write_output(path: Path, data: bytes, *, record: Path) -> None:
     if str(path) == "-":
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
         return
+    if path.resolve() == record.resolve():
+        raise CommandError(f"{path}: this is the record itself; choose another file to write")
     try:
         write_private(path, data)
     except OSError as error:
@@ -116,7 +118,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
         record = store.load()
     if record is None:
         raise CommandError(f"{store.path}: this record is empty; there is nothing to export")
-    _write_output(Path(args.output), EXPORTERS[args.format](record))
+    _write_output(Path(args.output), EXPORTERS[args.format](record), record=store.path)
     return 0
 
 
@@ -162,7 +164,7 @@ def _cmd_summary(args: argparse.Namespace) -> int:
     # Qt is imported only here; the summary is drawn without a screen.
     from survivor_app.report.render import summary_pdf
 
-    _write_output(Path(args.output), summary_pdf(summaries, paper))
+    _write_output(Path(args.output), summary_pdf(summaries, paper), record=store.path)
     if args.output != "-":
         print(f"Wrote the summary on {PAPER_NAMES[paper]} paper to {args.output}")
     return 0
@@ -259,7 +261,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         _fail("stopped")
     except Exception as error:  # a person never sees a traceback, even for a bug of ours
-        _fail(f"something went wrong that should not have ({type(error).__name__}: {error})")
+        _fail(f"something unexpected went wrong ({error!r})")
 
 
 def _fail(message: str) -> NoReturn:

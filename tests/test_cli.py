@@ -353,3 +353,15 @@ def test_commands_that_write_refuse_a_record_open_elsewhere(
         assert run(capsys, "periods", "--record", record_path).code == 0
         assert run(capsys, "backup", "--record", record_path).code == 0
         assert digest(record_path) == before
+
+
+@pytest.mark.parametrize("command", ["export", "summary"])
+def test_nothing_is_written_over_the_record_itself(
+    capsys: pytest.CaptureFixture[str], record_path: Path, command: str
+) -> None:
+    run(capsys, "demo", "--record", record_path)
+    before = digest(record_path)
+    assert_one_line_error(
+        run(capsys, command, "--record", record_path, "-o", record_path), "the record itself"
+    )
+    assert digest(record_path) == before

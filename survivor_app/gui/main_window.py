@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from importlib import metadata, resources
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -46,6 +45,7 @@ from survivor_app.gui.dialogs import (
 )
 from survivor_app.gui.dialogs.restore import made_when
 from survivor_app.gui.record_session import RecordSession
+from survivor_app.gui.save_paths import suggested_path
 from survivor_app.gui.settings import AppSettings
 from survivor_app.gui.summary_actions import export_summary_pdf, print_summary
 from survivor_app.gui.widgets.glossary import GlossaryPage
@@ -78,8 +78,6 @@ DAMAGED_WITHOUT_BACKUP = (
 NOT_WRITTEN = (
     "The file could not be written. Check that the folder can be written to, then try again."
 )
-#: Characters that some file system refuses in a name, replaced in the names suggested.
-NOT_IN_FILE_NAMES = '<>:"/\\|?*'
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,16 +122,15 @@ def _quoted(text: str, limit: int = 60) -> str:
     return f"“{text}”" if len(text) <= limit else f"“{text[: limit - 1].rstrip()}…”"
 
 
-def _documents() -> Path:
-    """The person's documents folder, where exports are suggested, or their home folder when
-    there is none (the save dialog would otherwise open wherever the app was started)."""
-    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return Path(folder) if folder and Path(folder).is_dir() else Path.home()
-
-
-def _file_name(text: str) -> str:
-    """A name a file can have on any system, made from ``text`` (a person's name may hold a /)."""
-    return "".join("-" if character in NOT_IN_FILE_NAMES else character for character in text)
+def _free_name(beside: Path, words: str) -> Path:
+    """A file name beside ``beside`` that nothing has yet: ``record (words).survivor``, then
+    ``record (words 2).survivor``, so an earlier copy with the person's edits is never replaced."""
+    candidate = beside.with_name(f"{beside.stem} ({words}){beside.suffix}")
+    number = 1
+    while candidate.exists():
+        number += 1
+        candidate = beside.with_name(f"{beside.stem} ({words} {number}){beside.suffix}")
+    return candidate
 
 
 class MainWindow(QMainWindow):
@@ -249,7 +246,7 @@ class MainWindow(QMainWindow):
             return path, None
         made = next(info.made for info in list_backups(path) if info.path == backup)
         day = made.astimezone().date()
-        copy = path.with_name(f"{path.stem} (from the backup of {day.isoformat()}){path.suffix}")
+        copy = _free_name(path, f"from the backup of {day.isoformat()}")
         answer = QMessageBox.question(
             self,
             "This record is damaged",
@@ -788,7 +785,7 @@ class MainWindow(QMainWindow):
         if record is None:
             return None
         wording = EXPORT_KINDS[kind]
-        suggested = _documents() / _file_name(
+        suggested = suggested_path(
             f"{record.person.name} {wording.name} {dt.date.today().isoformat()}{wording.suffix}"
         )
         name, _ = QFileDialog.getSaveFileName(self, wording.title, str(suggested), wording.filter)

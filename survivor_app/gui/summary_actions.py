@@ -8,12 +8,13 @@ import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QStandardPaths
+from PySide6.QtCore import QLocale
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from survivor_app.domain import Record
 from survivor_app.files import write_private
+from survivor_app.gui.save_paths import suggested_path
 from survivor_app.report.content import TITLE, CancerSummary, SummaryError, build_summaries
 from survivor_app.report.paper import Paper, paper_for_territory
 from survivor_app.report.render import page_layout, render_summary, summary_pdf
@@ -76,7 +77,10 @@ def export_summary_pdf(
     summaries = _summaries(parent, EXPORT_TITLE, record, cancer_id)
     if summaries is None:
         return None
-    path = ask_pdf_path(parent, _suggested_path(record))
+    path = ask_pdf_path(
+        parent,
+        suggested_path(f"Summary for {record.person.name} {dt.date.today().isoformat()}.pdf"),
+    )
     if path is None:
         return None
     try:
@@ -106,11 +110,3 @@ def _summaries(
             parent, title, "There is nothing to print yet. Add a cancer and a scan first."
         )
         return None
-
-
-def _suggested_path(record: Record) -> Path:
-    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    name = f"Summary for {record.person.name} {dt.date.today().isoformat()}.pdf"
-    # Characters that no file system takes in a name.
-    name = "".join("-" if c in '<>:"/\\|?*' else c for c in name)
-    return Path(folder or Path.home()) / name

@@ -526,6 +526,24 @@ def test_a_copy_of_the_newest_good_backup_opens_in_place_of_a_damaged_record(
     assert record_path.read_bytes() == damaged
 
 
+def test_a_second_copy_of_a_backup_never_replaces_the_first(
+    qtbot: QtBot, window: MainWindow, record_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write_record_file(record_path, no_statement())
+    with RecordStore.open(record_path, create=False) as store:
+        make_backup(store, "by-hand")
+    damage(record_path)
+    message_boxes(monkeypatch, "question", Yes)
+    assert window.open_record(record_path)
+    assert window.session is not None
+    first = window.session.path
+    first_bytes = first.read_bytes()
+    assert window.open_record(record_path)
+    assert window.session.path != first
+    assert window.session.path.name.endswith(" 2).survivor")
+    assert first.read_bytes() == first_bytes
+
+
 def test_a_damaged_record_is_left_alone_when_the_backup_is_declined(
     window: MainWindow, record_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -1,0 +1,27 @@
+"""Where the window suggests saving what the person exports or prints, and under what name."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths
+
+#: Characters that some file system refuses in a name, replaced in the names suggested.
+NOT_IN_FILE_NAMES = '<>:"/\\|?*'
+
+
+def documents_folder() -> Path:
+    """The person's documents folder, or their home folder when there is none (the save dialog
+    would otherwise open wherever the app was started)."""
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(folder) if folder and Path(folder).is_dir() else Path.home()
+
+
+def file_name(text: str) -> str:
+    """A name a file can have on any system, made from ``text`` (a person's name may hold a /)."""
+    return "".join("-" if character in NOT_IN_FILE_NAMES else character for character in text)
+
+
+def suggested_path(text: str) -> Path:
+    """A file in the documents folder named after ``text``, such as ``Ana scans 2026-11-23.csv``."""
+    return documents_folder() / file_name(text)
