@@ -119,7 +119,7 @@ def reference_lines(analysis: CancerAnalysis) -> list[tuple[int, str]]:
         lines.append((baseline * 7 // 10, "30 % below the starting point"))
     if nadir:
         growth = max(-(-nadir * 12 // 10), nadir + 5 * TENTHS_PER_MM)
-        lines.append((growth, "20 % above the smallest sum"))
+        lines.append((growth, "20 % and 5 mm growth"))
     return lines
 
 

@@ -38,9 +38,10 @@ DISCLAIMER = "Prepared by the patient from their own records. Not a medical docu
 #: STATUS_RULES.md §9, said where a doctor looks for it: under every page.
 SCOPE_NOTE = (
     "Labels follow the app’s rules, based on RECIST 1.1: the sum of the spots’ longest widths "
-    "(lymph nodes: short axis) against a starting scan. Blood cancers (lymphoma, leukaemia, "
-    "myeloma), brain tumours and prostate cancer followed by PSA have their own criteria "
-    "(Lugano, RANO, IMWG, PCWG3), not applied here. Tumour markers such as CA-125 are not used."
+    "(lymph nodes: their shortest width) against a starting scan. Blood cancers (lymphoma, "
+    "leukaemia, myeloma), brain tumours and prostate cancer followed by PSA have their own "
+    "criteria (Lugano, RANO, IMWG, PCWG3), not applied here. Tumour markers such as CA-125 are "
+    "not used."
 )
 
 TITLE = "Summary for my appointment"

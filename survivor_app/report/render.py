@@ -86,7 +86,7 @@ class _Type:
     lines: int = 3
 
 
-_TITLE = _Type(8, colour=_QUIET, lines=1)
+_TITLE = _Type(8, colour=_QUIET, lines=2)
 _NAME = _Type(16, bold=True, lines=2)
 _BODY = _Type(9, lines=2)
 _CANCER = _Type(10, bold=True, lines=2)

@@ -96,7 +96,7 @@ def test_the_reference_lines_follow_the_current_baseline_and_smallest_sum(qtbot:
     record = dataclasses.replace(small_record(scans=scans), statements=())
     # 30 % below 30 mm; and growth needs 20 % (25.2 mm) and 5 mm (26 mm) over 21 mm.
     assert reference_labels(qtbot, record) == [
-        "20 % above the smallest sum (26 mm)",
+        "20 % and 5 mm growth (26 mm)",
         "30 % below the starting point (21 mm)",
     ]
 
@@ -107,7 +107,7 @@ def test_after_a_progression_the_lines_start_from_the_new_baseline(qtbot: QtBot)
     assert analyse(record.history("c1")).assessments[-1].status is Status.PROGRESSED
     # The new episode is measured from this scan's 58 mm.
     assert reference_labels(qtbot, record) == [
-        "20 % above the smallest sum (69.6 mm)",
+        "20 % and 5 mm growth (69.6 mm)",
         "30 % below the starting point (40.6 mm)",
     ]
 

@@ -78,7 +78,7 @@ def test_the_print_style_names_the_reference_lines_beside_the_plot() -> None:
     texts = [text.get_text() for text in legend.get_texts()]
     assert texts[0] == SUM_LABEL
     assert texts[-2:] == [
-        "20 % above the smallest sum (14 mm)",
+        "20 % and 5 mm growth (14 mm)",
         "30 % below the starting point (9.8 mm)",
     ]
     assert timeline.sizes is not None
