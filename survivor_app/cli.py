@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import importlib.metadata
-import importlib.resources
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -13,7 +12,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from survivor_app import paths
-from survivor_app.exchange import EXPORTERS, ExchangeError, read_record
+from survivor_app.exchange import EXPORTERS, ExchangeError, demo_record, read_record
 from survivor_app.files import write_private
 from survivor_app.status import periods_document, periods_text
 from survivor_app.storage import (
@@ -75,12 +74,8 @@ def _open_existing(path: Path) -> RecordStore:
         return RecordStore.open(path, read_only=True)
 
 
-def _demo_bytes() -> bytes:
-    return (importlib.resources.files("survivor_app.resources") / "demo.record.json").read_bytes()
-
-
 def _cmd_demo(args: argparse.Namespace) -> int:
-    record = read_record(_demo_bytes())
+    record = demo_record()
     with RecordStore.open(paths.record_path(args.record)) as store:
         if not store.is_empty():
             raise CommandError(

@@ -10,9 +10,7 @@ import pytest
 
 from survivor_app.cli import main
 from survivor_app.domain import Status
-from tests.shared_files import EXAMPLES
-
-CASES = sorted(EXAMPLES.glob("*.record.json"))
+from tests.shared_files import EXAMPLE_RECORDS
 
 
 def periods_json(capsys: pytest.CaptureFixture[str], *args: str) -> dict[str, object]:
@@ -21,7 +19,7 @@ def periods_json(capsys: pytest.CaptureFixture[str], *args: str) -> dict[str, ob
     return document
 
 
-@pytest.mark.parametrize("case", CASES, ids=lambda p: p.name.removesuffix(".record.json"))
+@pytest.mark.parametrize("case", EXAMPLE_RECORDS, ids=lambda p: p.name.removesuffix(".record.json"))
 def test_example_gets_its_expected_labels(
     capsys: pytest.CaptureFixture[str], record_path: Path, case: Path
 ) -> None:

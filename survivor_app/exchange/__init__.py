@@ -5,6 +5,7 @@ from collections.abc import Callable
 
 from survivor_app.domain import Record
 from survivor_app.exchange.csv_export import write_csv
+from survivor_app.exchange.demo import demo_record
 from survivor_app.exchange.fhir import write_fhir
 from survivor_app.exchange.record_json import ExchangeError, read_record, write_record
 
@@ -15,4 +16,12 @@ EXPORTERS: dict[str, Callable[[Record], bytes]] = {
     "fhir": write_fhir,
 }
 
-__all__ = ["EXPORTERS", "ExchangeError", "read_record", "write_csv", "write_fhir", "write_record"]
+__all__ = [
+    "EXPORTERS",
+    "ExchangeError",
+    "demo_record",
+    "read_record",
+    "write_csv",
+    "write_fhir",
+    "write_record",
+]

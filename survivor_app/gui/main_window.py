@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import tempfile
 from dataclasses import dataclass
-from importlib import metadata, resources
+from importlib import metadata
 from pathlib import Path
 
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from survivor_app.domain import Cancer, Person, Question, Record, new_id
-from survivor_app.exchange import EXPORTERS, ExchangeError, read_record
+from survivor_app.exchange import EXPORTERS, ExchangeError, demo_record, read_record
 from survivor_app.files import write_private
 from survivor_app.gui.commands import (
     AddCommand,
@@ -68,7 +68,6 @@ from survivor_app.storage import (
 APP_TITLE = "Survivorship Tracker"
 RECORD_FILTER = "Survivorship Tracker records (*.survivor);;All files (*)"
 JSON_FILTER = "Record files (*.json);;All files (*)"
-DEMO_RESOURCE = "demo.record.json"
 UNDO_HINT = "You can undo this with Edit ▸ Undo."
 CANNOT_OPEN = "This record cannot be opened"
 DAMAGED_WITHOUT_BACKUP = (
@@ -268,9 +267,7 @@ class MainWindow(QMainWindow):
         """Open a copy of the example record in a temporary folder, clearly marked as an example."""
         folder = tempfile.TemporaryDirectory(prefix="survivor-example-")
         try:
-            record = read_record(
-                (resources.files("survivor_app.resources") / DEMO_RESOURCE).read_bytes()
-            )
+            record = demo_record()
             store = RecordStore.open(Path(folder.name) / "example.survivor", create=True)
             store.replace_content(record)
         except RecordError as error:

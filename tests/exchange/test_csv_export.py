@@ -29,11 +29,9 @@ from survivor_app.exchange import read_record
 from survivor_app.exchange.csv_export import HEADERS, write_csv
 from survivor_app.status import status_label
 from tests.exchange.documents import TODAY, records
-from tests.shared_files import EXAMPLES
+from tests.shared_files import DEMO_RECORD, EXAMPLE_RECORDS
 
-DEMO = Path(__file__).resolve().parents[2] / "resources" / "demo.record.json"
-EXAMPLE_FILES = sorted(EXAMPLES.glob("*.record.json"))
-RECORD_FILES = [DEMO, *EXAMPLE_FILES]
+RECORD_FILES = [DEMO_RECORD, *EXAMPLE_RECORDS]
 BOM = b"\xef\xbb\xbf"
 
 
@@ -107,7 +105,7 @@ def test_rows_go_by_cancer_then_date_then_spot(path: Path) -> None:
     assert all(dt.date.fromisoformat(date) for _, date, _ in keys)
 
 
-@pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda path: path.name)
+@pytest.mark.parametrize("path", EXAMPLE_RECORDS, ids=lambda path: path.name)
 def test_every_example_shows_the_labels_the_rules_expect(path: Path) -> None:
     record = read_record(path.read_bytes(), today=TODAY)
     expected = json.loads(path.with_name(path.name.replace(".record.", ".expected.")).read_text())
@@ -142,7 +140,7 @@ def test_every_size_is_the_recorded_tenths_with_one_decimal(path: Path) -> None:
 
 
 def test_the_demo_reads_as_its_story() -> None:
-    rows = rows_of(write_csv(read_record(DEMO.read_bytes(), today=TODAY)))
+    rows = rows_of(write_csv(read_record(DEMO_RECORD.read_bytes(), today=TODAY)))
     liver = next(
         row for row in rows if row["Scan date"] == "2025-03-03" and row["Spot"] == "Liver spot"
     )

@@ -33,11 +33,9 @@ from survivor_app.exchange import read_record
 from survivor_app.exchange.fhir import write_fhir
 from survivor_app.status import analyse, status_label
 from tests.exchange.documents import TODAY, records
-from tests.shared_files import EXAMPLES
+from tests.shared_files import DEMO_RECORD, EXAMPLE_RECORDS
 
-DEMO = Path(__file__).resolve().parents[2] / "resources" / "demo.record.json"
-EXAMPLE_FILES = sorted(EXAMPLES.glob("*.record.json"))
-RECORD_FILES = [DEMO, *EXAMPLE_FILES]
+RECORD_FILES = [DEMO_RECORD, *EXAMPLE_RECORDS]
 
 MCODE = "http://hl7.org/fhir/us/mcode/StructureDefinition/"
 LOINC = "http://loinc.org"
@@ -203,7 +201,7 @@ def test_every_size_given_is_a_tumor_size_of_its_spot(path: Path) -> None:
     assert sorted(found) == sorted(recorded)
 
 
-@pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda path: path.name)
+@pytest.mark.parametrize("path", EXAMPLE_RECORDS, ids=lambda path: path.name)
 def test_every_assessment_is_a_disease_status_with_the_expected_trend_and_label(
     path: Path,
 ) -> None:
@@ -248,7 +246,7 @@ def test_every_assessment_is_a_disease_status_with_the_expected_trend_and_label(
 
 
 def test_the_evidence_is_imaging_for_a_scan_and_an_examination_for_a_doctor() -> None:
-    bundle = bundle_of(read_record(DEMO.read_bytes(), today=TODAY))
+    bundle = bundle_of(read_record(DEMO_RECORD.read_bytes(), today=TODAY))
     evidence = {}
     for observation in observations(bundle, "97509-4"):
         kinds = [code_of(e["valueCodeableConcept"]) for e in observation["extension"]]
@@ -263,7 +261,7 @@ def test_the_evidence_is_imaging_for_a_scan_and_an_examination_for_a_doctor() ->
 
 
 def test_a_disagreement_and_the_doctors_words_are_kept_in_notes() -> None:
-    bundle = bundle_of(read_record(DEMO.read_bytes(), today=TODAY))
+    bundle = bundle_of(read_record(DEMO_RECORD.read_bytes(), today=TODAY))
     (observation,) = [
         o for o in observations(bundle, "97509-4") if o["effectiveDateTime"] == "2025-11-24"
     ]
@@ -277,7 +275,7 @@ def test_a_disagreement_and_the_doctors_words_are_kept_in_notes() -> None:
 
 
 def test_the_demo_person_cancers_and_spots_read_as_written() -> None:
-    bundle = bundle_of(read_record(DEMO.read_bytes(), today=TODAY))
+    bundle = bundle_of(read_record(DEMO_RECORD.read_bytes(), today=TODAY))
     (patient,) = resources(bundle, "Patient")
     assert patient["name"] == [{"text": "Margaret Ellis"}]
     assert patient["birthDate"] == "1956-05-14"

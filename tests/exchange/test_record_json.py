@@ -26,18 +26,17 @@ from survivor_app.domain import (
 )
 from survivor_app.exchange import ExchangeError, read_record, write_record
 from tests.exchange.documents import DROP, TODAY, Raw, base_document, changed, dumps
-from tests.shared_files import EXAMPLES, SCHEMA
+from tests.shared_files import EXAMPLE_RECORDS, SCHEMA
 
-EXAMPLE_FILES = sorted(EXAMPLES.glob("*.record.json"))
 FORMAT_MD = SCHEMA.parents[1] / "FORMAT.md"
 VALIDATOR = jsonschema.Draft202012Validator(json.loads(SCHEMA.read_text("utf-8")))
 
 
 def test_there_are_examples_to_read() -> None:
-    assert len(EXAMPLE_FILES) >= 6
+    assert len(EXAMPLE_RECORDS) >= 6
 
 
-@pytest.mark.parametrize("example", EXAMPLE_FILES, ids=lambda path: path.name)
+@pytest.mark.parametrize("example", EXAMPLE_RECORDS, ids=lambda path: path.name)
 def test_every_example_reads_writes_and_reads_again_byte_for_byte(example: Path) -> None:
     record = read_record(example.read_bytes(), today=TODAY)
     written = write_record(record)
@@ -47,7 +46,7 @@ def test_every_example_reads_writes_and_reads_again_byte_for_byte(example: Path)
     assert write_record(again) == written
 
 
-@pytest.mark.parametrize("example", EXAMPLE_FILES, ids=lambda path: path.name)
+@pytest.mark.parametrize("example", EXAMPLE_RECORDS, ids=lambda path: path.name)
 def test_every_example_keeps_its_sizes_in_tenths(example: Path) -> None:
     document = json.loads(example.read_text("utf-8"))
     record = read_record(example.read_bytes(), today=TODAY)

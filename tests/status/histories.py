@@ -34,6 +34,17 @@ SPOTS = (BREAST, NODE, LIVER, LUNG)
 
 TOO_SMALL = "too small"
 
+#: The labels, short, so a case's expected statuses read like the table of §10.
+B, CR, PR, SD, PD, RD, NE = (
+    Status.BASELINE,
+    Status.COMPLETE_REMISSION,
+    Status.PARTIAL_REMISSION,
+    Status.STABLE,
+    Status.PROGRESSED,
+    Status.RECURRED,
+    Status.NOT_EVALUABLE,
+)
+
 Label = tuple[str, Status, RecurrenceType | None, bool | None]
 
 

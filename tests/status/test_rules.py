@@ -10,24 +10,21 @@ from survivor_app.domain import CancerHistory, RecurrenceType, Scan, Status
 from survivor_app.status import Reason, assess
 from tests.status.histories import (
     BREAST,
+    CR,
     LIVER,
     LUNG,
+    NE,
     NODE,
+    PD,
+    PR,
+    RD,
+    SD,
     TOO_SMALL,
+    B,
     history,
     labels,
     scan,
     statuses,
-)
-
-B, CR, PR, SD, PD, RD, NE = (
-    Status.BASELINE,
-    Status.COMPLETE_REMISSION,
-    Status.PARTIAL_REMISSION,
-    Status.STABLE,
-    Status.PROGRESSED,
-    Status.RECURRED,
-    Status.NOT_EVALUABLE,
 )
 
 

@@ -10,18 +10,17 @@ import pytest
 
 from survivor_app.exchange import read_record
 from survivor_app.status import analyse
-from tests.shared_files import EXAMPLES
+from tests.shared_files import EXAMPLE_RECORDS
 
-CASES = sorted(EXAMPLES.glob("*.record.json"))
 # Later than every example's dates, so that none is refused as lying in the future.
 TODAY = dt.date(2100, 1, 1)
 
 
 def test_there_are_examples() -> None:
-    assert len(CASES) >= 6
+    assert len(EXAMPLE_RECORDS) >= 6
 
 
-@pytest.mark.parametrize("case", CASES, ids=lambda p: p.name.removesuffix(".record.json"))
+@pytest.mark.parametrize("case", EXAMPLE_RECORDS, ids=lambda p: p.name.removesuffix(".record.json"))
 def test_example_gets_its_expected_labels(case: Path) -> None:
     expected = json.loads(case.with_name(case.name.replace(".record.", ".expected.")).read_bytes())
     record = read_record(case.read_bytes(), today=TODAY)

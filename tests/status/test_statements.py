@@ -7,17 +7,7 @@ import pytest
 
 from survivor_app.domain import RecurrenceType, Scan, Statement, Status
 from survivor_app.status import assess, status_label
-from tests.status.histories import history, labels, said, scan
-
-B, CR, PR, SD, PD, RD, NE = (
-    Status.BASELINE,
-    Status.COMPLETE_REMISSION,
-    Status.PARTIAL_REMISSION,
-    Status.STABLE,
-    Status.PROGRESSED,
-    Status.RECURRED,
-    Status.NOT_EVALUABLE,
-)
+from tests.status.histories import CR, NE, PD, PR, RD, SD, B, history, labels, said, scan
 
 TWO_SCANS = (scan("2024-01-01", {"P": "30"}), scan("2024-03-01", {"P": "24"}))
 

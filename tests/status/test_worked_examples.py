@@ -4,18 +4,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from survivor_app.domain import RecurrenceType, Status
+from survivor_app.domain import RecurrenceType
 from survivor_app.status import Reason, assess
-from tests.status.histories import history, labels, scan
-
-B, CR, PR, SD, PD, RD = (
-    Status.BASELINE,
-    Status.COMPLETE_REMISSION,
-    Status.PARTIAL_REMISSION,
-    Status.STABLE,
-    Status.PROGRESSED,
-    Status.RECURRED,
-)
+from tests.status.histories import CR, PD, PR, RD, SD, B, history, labels, scan
 
 
 def test_a_partial_remission_confirmed_by_the_next_scan() -> None:
