@@ -15,7 +15,7 @@ import pytest
 
 from survivor_app.cli import main
 from survivor_app.storage import RecordStore
-from tests.shared_files import EXAMPLE_RECORDS, SCHEMA
+from tests.shared_files import READABLE_EXAMPLES, SCHEMA, example_params
 
 
 @dataclass
@@ -85,9 +85,7 @@ def test_demo_refuses_a_record_that_has_data(
     assert digest(record_path) == before
 
 
-@pytest.mark.parametrize(
-    "example", EXAMPLE_RECORDS, ids=lambda p: p.name.removesuffix(".record.json")
-)
+@pytest.mark.parametrize("example", example_params())
 def test_every_example_round_trips_and_validates(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, example: Path
 ) -> None:
@@ -104,7 +102,7 @@ def test_every_example_round_trips_and_validates(
 
 
 def test_export_to_standard_output(capsys: pytest.CaptureFixture[str], record_path: Path) -> None:
-    run(capsys, "import", EXAMPLE_RECORDS[0], "--record", record_path)
+    run(capsys, "import", READABLE_EXAMPLES[0], "--record", record_path)
     outcome = run(capsys, "export", "--record", record_path, "-o", "-")
     assert outcome.code == 0
     assert json.loads(outcome.out)["format"] == "survivor-record"
@@ -130,7 +128,7 @@ def test_a_bad_file_is_refused_in_one_line_and_changes_nothing(
     content: bytes,
     fragment: str,
 ) -> None:
-    run(capsys, "import", EXAMPLE_RECORDS[0], "--record", record_path)
+    run(capsys, "import", READABLE_EXAMPLES[0], "--record", record_path)
     before = digest(record_path)
     bad = tmp_path / "bad.json"
     bad.write_bytes(content)
@@ -143,7 +141,7 @@ def test_a_bad_file_is_refused_in_one_line_and_changes_nothing(
 def test_a_bad_file_names_the_place(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, record_path: Path
 ) -> None:
-    data = json.loads(EXAMPLE_RECORDS[0].read_text("utf-8"))
+    data = json.loads(READABLE_EXAMPLES[0].read_text("utf-8"))
     data["scans"][1]["measurements"][0]["size_mm"] = -4
     bad = tmp_path / "bad.json"
     bad.write_text(json.dumps(data), "utf-8")
@@ -155,10 +153,10 @@ def test_a_bad_file_names_the_place(
 def test_import_into_a_record_with_data_needs_replace(
     capsys: pytest.CaptureFixture[str], record_path: Path
 ) -> None:
-    run(capsys, "import", EXAMPLE_RECORDS[0], "--record", record_path)
+    run(capsys, "import", READABLE_EXAMPLES[0], "--record", record_path)
     before = digest(record_path)
     assert_one_line_error(
-        run(capsys, "import", EXAMPLE_RECORDS[1], "--record", record_path), "--replace"
+        run(capsys, "import", READABLE_EXAMPLES[1], "--record", record_path), "--replace"
     )
     assert digest(record_path) == before
 
@@ -166,7 +164,7 @@ def test_import_into_a_record_with_data_needs_replace(
 def test_replace_backs_up_first_then_swaps_everything(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, record_path: Path
 ) -> None:
-    old, new = EXAMPLE_RECORDS[0], EXAMPLE_RECORDS[1]
+    old, new = READABLE_EXAMPLES[0], READABLE_EXAMPLES[1]
     fresh = tmp_path / "fresh.survivor"
     run(capsys, "import", new, "--record", fresh)
     run(capsys, "export", "--record", fresh, "-o", tmp_path / "expected.json")
@@ -190,7 +188,7 @@ def test_a_foreign_file_is_refused_and_untouched(
     foreign.write_text("Dear Dr. Osei,\n" * 200, "utf-8")
     before = digest(foreign)
     assert_one_line_error(run(capsys, "export", "--record", foreign, "-o", tmp_path / "out.json"))
-    assert_one_line_error(run(capsys, "import", EXAMPLE_RECORDS[0], "--record", foreign))
+    assert_one_line_error(run(capsys, "import", READABLE_EXAMPLES[0], "--record", foreign))
     assert digest(foreign) == before
     assert not (tmp_path / "out.json").exists()
 
@@ -204,7 +202,7 @@ def test_a_missing_record_is_one_line(capsys: pytest.CaptureFixture[str], tmp_pa
 def test_record_given_before_the_command_is_used(
     capsys: pytest.CaptureFixture[str], record_path: Path
 ) -> None:
-    run(capsys, "import", EXAMPLE_RECORDS[0], "--record", record_path)
+    run(capsys, "import", READABLE_EXAMPLES[0], "--record", record_path)
     outcome = run(capsys, "--record", record_path, "periods", "--json")
     assert outcome.code == 0
     assert json.loads(outcome.out)["format"] == "survivor-periods"
@@ -281,10 +279,10 @@ def test_backup_of_a_missing_record_is_one_line(
 def test_restore_brings_back_the_backup_after_keeping_the_record_as_it_was(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, record_path: Path
 ) -> None:
-    run(capsys, "import", EXAMPLE_RECORDS[0], "--record", record_path)
+    run(capsys, "import", READABLE_EXAMPLES[0], "--record", record_path)
     run(capsys, "export", "--record", record_path, "-o", tmp_path / "first.json")
     backup = Path(run(capsys, "backup", "--record", record_path).out.strip())
-    run(capsys, "import", EXAMPLE_RECORDS[1], "--record", record_path, "--replace")
+    run(capsys, "import", READABLE_EXAMPLES[1], "--record", record_path, "--replace")
     run(capsys, "export", "--record", record_path, "-o", tmp_path / "second.json")
 
     outcome = run(capsys, "restore", backup, "--record", record_path)
@@ -341,7 +339,7 @@ def test_commands_that_write_refuse_a_record_open_elsewhere(
         before = digest(record_path)
         for command in (
             ["demo", "--record", record_path],
-            ["import", EXAMPLE_RECORDS[1], "--record", record_path, "--replace"],
+            ["import", READABLE_EXAMPLES[1], "--record", record_path, "--replace"],
             ["restore", backup, "--record", record_path],
         ):
             assert_one_line_error(run(capsys, *command), "open in another window")

@@ -1,5 +1,5 @@
-"""Every shared example gets its expected labels through ``import`` then ``periods --json``,
-and the demo record shows every label."""
+"""Every example of the specification gets its expected labels through ``import`` then
+``periods --json``, and the demo record shows every label."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pytest
 
 from survivor_app.cli import main
 from survivor_app.domain import Status
-from tests.shared_files import EXAMPLE_RECORDS
+from tests.shared_files import example_params
 
 
 def periods_json(capsys: pytest.CaptureFixture[str], *args: str) -> dict[str, object]:
@@ -19,7 +19,7 @@ def periods_json(capsys: pytest.CaptureFixture[str], *args: str) -> dict[str, ob
     return document
 
 
-@pytest.mark.parametrize("case", EXAMPLE_RECORDS, ids=lambda p: p.name.removesuffix(".record.json"))
+@pytest.mark.parametrize("case", example_params(labels=True))
 def test_example_gets_its_expected_labels(
     capsys: pytest.CaptureFixture[str], record_path: Path, case: Path
 ) -> None:

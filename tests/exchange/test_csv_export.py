@@ -29,9 +29,9 @@ from survivor_app.exchange import read_record
 from survivor_app.exchange.csv_export import HEADERS, write_csv
 from survivor_app.status import status_label
 from tests.exchange.documents import TODAY, records
-from tests.shared_files import DEMO_RECORD, EXAMPLE_RECORDS
+from tests.shared_files import DEMO_RECORD, READABLE_EXAMPLES, example_params
 
-RECORD_FILES = [DEMO_RECORD, *EXAMPLE_RECORDS]
+RECORD_FILES = [DEMO_RECORD, *READABLE_EXAMPLES]
 BOM = b"\xef\xbb\xbf"
 
 
@@ -105,7 +105,7 @@ def test_rows_go_by_cancer_then_date_then_spot(path: Path) -> None:
     assert all(dt.date.fromisoformat(date) for _, date, _ in keys)
 
 
-@pytest.mark.parametrize("path", EXAMPLE_RECORDS, ids=lambda path: path.name)
+@pytest.mark.parametrize("path", example_params(labels=True))
 def test_every_example_shows_the_labels_the_rules_expect(path: Path) -> None:
     record = read_record(path.read_bytes(), today=TODAY)
     expected = json.loads(path.with_name(path.name.replace(".record.", ".expected.")).read_text())

@@ -33,9 +33,9 @@ from survivor_app.exchange import read_record
 from survivor_app.exchange.fhir import write_fhir
 from survivor_app.status import analyse, status_label
 from tests.exchange.documents import TODAY, records
-from tests.shared_files import DEMO_RECORD, EXAMPLE_RECORDS
+from tests.shared_files import DEMO_RECORD, READABLE_EXAMPLES, example_params
 
-RECORD_FILES = [DEMO_RECORD, *EXAMPLE_RECORDS]
+RECORD_FILES = [DEMO_RECORD, *READABLE_EXAMPLES]
 
 MCODE = "http://hl7.org/fhir/us/mcode/StructureDefinition/"
 LOINC = "http://loinc.org"
@@ -201,7 +201,7 @@ def test_every_size_given_is_a_tumor_size_of_its_spot(path: Path) -> None:
     assert sorted(found) == sorted(recorded)
 
 
-@pytest.mark.parametrize("path", EXAMPLE_RECORDS, ids=lambda path: path.name)
+@pytest.mark.parametrize("path", example_params(labels=True))
 def test_every_assessment_is_a_disease_status_with_the_expected_trend_and_label(
     path: Path,
 ) -> None:

@@ -26,7 +26,7 @@ from survivor_app.domain import (
 )
 from survivor_app.exchange import ExchangeError, read_record, write_record
 from tests.exchange.documents import DROP, TODAY, Raw, base_document, changed, dumps
-from tests.shared_files import EXAMPLE_RECORDS, SCHEMA
+from tests.shared_files import EXAMPLE_RECORDS, SCHEMA, example_params
 
 FORMAT_MD = SCHEMA.parents[1] / "FORMAT.md"
 VALIDATOR = jsonschema.Draft202012Validator(json.loads(SCHEMA.read_text("utf-8")))
@@ -36,7 +36,7 @@ def test_there_are_examples_to_read() -> None:
     assert len(EXAMPLE_RECORDS) >= 6
 
 
-@pytest.mark.parametrize("example", EXAMPLE_RECORDS, ids=lambda path: path.name)
+@pytest.mark.parametrize("example", example_params())
 def test_every_example_reads_writes_and_reads_again_byte_for_byte(example: Path) -> None:
     record = read_record(example.read_bytes(), today=TODAY)
     written = write_record(record)
@@ -46,7 +46,7 @@ def test_every_example_reads_writes_and_reads_again_byte_for_byte(example: Path)
     assert write_record(again) == written
 
 
-@pytest.mark.parametrize("example", EXAMPLE_RECORDS, ids=lambda path: path.name)
+@pytest.mark.parametrize("example", example_params())
 def test_every_example_keeps_its_sizes_in_tenths(example: Path) -> None:
     document = json.loads(example.read_text("utf-8"))
     record = read_record(example.read_bytes(), today=TODAY)
@@ -79,6 +79,9 @@ def key_orders(document: dict[str, Any]) -> dict[str, list[str]]:
     return orders
 
 
+@pytest.mark.xfail(
+    strict=True, reason="FORMAT.md version 2's example has a spot without a size: issue 16"
+)
 def test_format_md_example_reads_and_is_written_with_its_key_order() -> None:
     example = format_example()
     written = json.loads(write_record(read_record(json.dumps(example).encode(), today=TODAY)))

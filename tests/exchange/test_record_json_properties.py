@@ -17,11 +17,11 @@ from hypothesis import strategies as st
 from survivor_app.domain import Record
 from survivor_app.exchange import ExchangeError, read_record, write_record
 from tests.exchange.documents import DROP, TODAY, change, dumps, records, steps
-from tests.shared_files import EXAMPLE_RECORDS, SCHEMA
+from tests.shared_files import READABLE_EXAMPLES, SCHEMA
 
 SCHEMA_DOCUMENT: dict[str, Any] = json.loads(SCHEMA.read_text("utf-8"))
 VALIDATOR = jsonschema.Draft202012Validator(SCHEMA_DOCUMENT)
-EXAMPLE_RECORDS = [read_record(example.read_bytes(), today=TODAY) for example in EXAMPLE_RECORDS]
+EXAMPLES = [read_record(example.read_bytes(), today=TODAY) for example in READABLE_EXAMPLES]
 #: Values of each JSON kind; the schema decides which of them are wrong at a given place.
 WRONG_KINDS: list[object] = [7, 2.5, "seven", True, False, None, [], {}, ["x"], {"x": 1}]
 #: Keys whose value is a date (the schema's date and date_or_null).
@@ -143,7 +143,7 @@ def corrupted_files(draw: st.DrawFn) -> tuple[str, bytes, str]:
     keys, objects = places(document)
     if not targets(corruption, keys):
         # A small generated record may have no size or no date; every example has them all.
-        document = json.loads(write_record(draw(st.sampled_from(EXAMPLE_RECORDS))))
+        document = json.loads(write_record(draw(st.sampled_from(EXAMPLES))))
         keys, objects = places(document)
     if corruption == "add an unknown key":
         path, schema = draw(st.sampled_from(objects))

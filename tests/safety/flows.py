@@ -9,7 +9,7 @@ from pathlib import Path
 from survivor_app.cli import main
 from survivor_app.exchange import EXPORTERS
 from survivor_app.storage import RecordStore, backup_if_due, copy_backup, list_backups
-from tests.shared_files import EXAMPLE_RECORDS
+from tests.shared_files import READABLE_EXAMPLES
 from tests.storage.damage import damage_pages
 
 
@@ -33,8 +33,8 @@ def every_flow(folder: Path) -> Path:
     run("periods", "--record", record)
     run("periods", "--json", "--record", record)
     run("summary", "--record", record, "-o", folder / "summary.pdf")
-    run("import", EXAMPLE_RECORDS[0], "--record", folder / "imported.survivor")
-    run("import", EXAMPLE_RECORDS[1], "--record", record, "--replace")
+    run("import", READABLE_EXAMPLES[0], "--record", folder / "imported.survivor")
+    run("import", READABLE_EXAMPLES[1], "--record", record, "--replace")
     run("backup", "--record", record)
     with RecordStore.open(record) as store:
         store.set_setting("seen", "yes")

@@ -23,7 +23,7 @@ from survivor_app.cli import main
 from survivor_app.domain import Question
 from survivor_app.paths import backups_dir
 from survivor_app.storage import RecordStore, RecordWriteError, backup_if_due, make_backup
-from tests.shared_files import EXAMPLE_RECORDS
+from tests.shared_files import READABLE_EXAMPLES
 from tests.storage.samples import in_reading_order, sample_record
 
 SAMPLE = in_reading_order(sample_record())
@@ -239,7 +239,7 @@ def test_an_import_whose_backup_fails_changes_nothing(
 ) -> None:
     before = digest(record)
     full_disk(monkeypatch)
-    example = EXAMPLE_RECORDS[0]
+    example = READABLE_EXAMPLES[0]
     one_plain_line(run(capsys, "import", example, "--record", record, "--replace"), "disk is full")
     assert digest(record) == before
 

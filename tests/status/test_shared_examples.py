@@ -1,4 +1,5 @@
-"""Every shared example in ``shared/examples`` gets exactly the labels its expected file demands."""
+"""Every example of the specification (``tests/data/examples``) gets exactly the labels its
+expected file demands."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import pytest
 
 from survivor_app.exchange import read_record
 from survivor_app.status import analyse
-from tests.shared_files import EXAMPLE_RECORDS
+from tests.shared_files import EXAMPLE_RECORDS, example_params
 
 # Later than every example's dates, so that none is refused as lying in the future.
 TODAY = dt.date(2100, 1, 1)
@@ -20,7 +21,7 @@ def test_there_are_examples() -> None:
     assert len(EXAMPLE_RECORDS) >= 6
 
 
-@pytest.mark.parametrize("case", EXAMPLE_RECORDS, ids=lambda p: p.name.removesuffix(".record.json"))
+@pytest.mark.parametrize("case", example_params(labels=True))
 def test_example_gets_its_expected_labels(case: Path) -> None:
     expected = json.loads(case.with_name(case.name.replace(".record.", ".expected.")).read_bytes())
     record = read_record(case.read_bytes(), today=TODAY)
