@@ -253,9 +253,9 @@ def test_a_read_only_view_does_not_update_an_older_record(
 def test_a_folder_that_refuses_the_lock_file_is_said_plainly(
     filled: RecordStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    record = tmp_path / "shared" / "record.survivor"
+    record = tmp_path / "common" / "record.survivor"
     filled.backup_to(record)
-    text = tmp_path / "shared" / "notes.txt"
+    text = tmp_path / "common" / "notes.txt"
     text.write_text("Scan on Monday.\n" * 20)
     real_open = os.open
 
@@ -272,7 +272,7 @@ def test_a_folder_that_refuses_the_lock_file_is_said_plainly(
     with pytest.raises(NotARecordError):
         RecordStore.open(text)
     with pytest.raises(RecordWriteError, match="The new record could not be saved"):
-        RecordStore.open(tmp_path / "shared" / "new.survivor")
+        RecordStore.open(tmp_path / "common" / "new.survivor")
     with RecordStore.open(record, read_only=True) as view:
         assert view.load() == SAMPLE
 

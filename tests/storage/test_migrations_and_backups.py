@@ -143,7 +143,10 @@ def test_backups_within_one_second_are_all_kept(
     assert sorted(backups_dir(filled.path).iterdir()) == sorted(made)
 
 
-@pytest.mark.parametrize("reason", ["", "../escape", "Daily", "two words", "end-"])
+@pytest.mark.parametrize(
+    "reason",
+    ["", "../escape", "Daily", "two words", "end-"],  # not a path of ours: hostile input
+)
 def test_a_backup_reason_is_a_plain_word(filled: RecordStore, reason: str) -> None:
     with pytest.raises(ValueError, match="reason"):
         make_backup(filled, reason)
