@@ -1,22 +1,38 @@
-# make run: set up .venv if needed and open the app. make test: lint, type-check, then the suite.
+# make run: set up .venv with what the app needs, then open the app.
+# make test: add the test tools to .venv, then lint, type-check and run the whole suite.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed
+CREATED := $(VENV)/.created
+APP := $(VENV)/.app-installed
+TOOLS := $(VENV)/.test-tools-installed
+# Quiet about what would only worry a newcomer: pip's upgrade notice, and the note setuptools
+# prints (as a Python warning of the build backend) for every editable install.
+PIP := PIP_DISABLE_PIP_VERSION_CHECK=1 PYTHONWARNINGS=ignore $(BIN)/python -m pip
 
 .PHONY: run test lint clean
 
-$(STAMP): pyproject.toml
+$(CREATED):
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Survivorship Tracker needs Python 3.11 or newer.")'
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
-	@touch $(STAMP)
+	@echo "Setting up Survivorship Tracker: about a minute, once."
+	@$(PYTHON) -m venv $(VENV)
+	@$(PIP) install --quiet --upgrade pip
+	@touch $@
 
-run: $(STAMP)
+$(APP): pyproject.toml $(CREATED)
+	@echo "Installing what the app needs (Qt, matplotlib, platformdirs)…"
+	@$(PIP) install --progress-bar on -e .
+	@touch $@
+
+$(TOOLS): pyproject.toml $(APP)
+	@echo "Installing the test tools…"
+	@$(PIP) install --progress-bar on -e '.[test]'
+	@touch $@
+
+run: $(APP)
 	$(BIN)/survivor-app
 
-lint: $(STAMP)
+lint: $(TOOLS)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
