@@ -1,4 +1,5 @@
-"""Writing files the person owns (exports, summaries): private to them, never half-written."""
+"""Making the files and folders the app writes for the person (records, exports, summaries,
+settings): private to them, and never half-written."""
 
 from __future__ import annotations
 
@@ -28,3 +29,20 @@ def write_private(path: Path, data: bytes) -> None:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temporary)
         raise
+
+
+def make_private_folder(folder: Path) -> None:
+    """Create ``folder`` and any missing parents, each readable by the owner alone."""
+    missing = [f for f in (folder, *folder.parents) if not f.exists()]
+    # From the outermost in; ``mkdir(parents=True)`` would give the parents the default mode.
+    for each in reversed(missing):
+        each.mkdir(mode=0o700)
+
+
+def create_private_file(path: Path) -> None:
+    """Create an empty file readable by the owner alone, before SQLite opens it.
+
+    SQLite gives its journal the database's permissions, so the journal is private as well.
+    """
+    make_private_folder(path.parent)
+    os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))

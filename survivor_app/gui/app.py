@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from pathlib import Path
 from types import TracebackType
@@ -14,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from survivor_app import paths
 from survivor_app.gui.main_window import MainWindow
-from survivor_app.gui.settings import AppSettings
+from survivor_app.gui.settings import AppSettings, keep_qt_settings_private
 
 #: The name of the app's .desktop file on Linux, so the window gets the app's icon and name.
 DESKTOP_FILE_NAME = "survivor-app"
@@ -56,6 +57,7 @@ def make_application() -> QApplication:
     # No display name: Qt would add it to the end of every window title, which already
     # begins with the app's name.
     app.setDesktopFileName(DESKTOP_FILE_NAME)
+    keep_qt_settings_private()
     return app
 
 
@@ -67,6 +69,9 @@ def run(record: Path, *, explicit: bool) -> int:
     exist yet, or holds nothing, opens on the welcome page; nothing is written until the
     person starts their record.
     """
+    # Whatever the window's libraries write for themselves (Qt's and matplotlib's caches) is
+    # the person's alone, like everything the app writes on purpose.
+    os.umask(0o077)
     app = make_application()
     sys.excepthook = report_unexpected
     settings = AppSettings()

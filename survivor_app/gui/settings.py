@@ -1,12 +1,18 @@
-"""What the app remembers between runs: the window's layout, the last record, recent records."""
+"""What the app remembers between runs: the window's layout, the last record, recent records;
+kept, like Qt's own settings, where only the person can read them."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
 from survivor_app import paths
+from survivor_app.files import make_private_folder
+
+#: Where Qt keeps its own settings (the file dialog's recent folders) under the config folder.
+QT_SETTINGS_FILE = "QtProject.conf"
 
 #: How many records File ▸ Open recent lists.
 RECENT_LIMIT = 8
@@ -22,6 +28,7 @@ class AppSettings:
 
     def __init__(self, file: Path | None = None) -> None:
         self.file = file or paths.config_dir() / "settings.ini"
+        keep_private(self.file)
         self._settings = QSettings(str(self.file), QSettings.Format.IniFormat)
 
     def window_geometry(self) -> QByteArray | None:
@@ -65,3 +72,22 @@ class AppSettings:
     def _bytes(self, key: str) -> QByteArray | None:
         value = self._settings.value(key)
         return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+
+def keep_private(file: Path) -> None:
+    """Make ``file`` and its folder readable by the owner alone before Qt writes to it: an
+    empty file of mode 0600 in a folder of mode 0700, or an existing one set so. Qt rewrites a
+    settings file through a new file that takes the old one's permissions."""
+    make_private_folder(file.parent)
+    os.chmod(file.parent, 0o700)
+    os.close(os.open(file, os.O_CREAT | os.O_WRONLY, 0o600))
+    os.chmod(file, 0o600)
+
+
+def keep_qt_settings_private() -> None:
+    """Send the settings Qt writes for itself (such as the file dialog's history of folders,
+    which names the person's records) to the app's private config folder."""
+    folder = paths.config_dir()
+    keep_private(folder / QT_SETTINGS_FILE)
+    for kind in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(kind, QSettings.Scope.UserScope, str(folder))

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from contextlib import closing, contextmanager, nullcontext
 from pathlib import Path
 
+from survivor_app.files import make_private_folder
 from survivor_app.storage import schema
 from survivor_app.storage.errors import (
     DamagedRecordError,
@@ -27,23 +28,6 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 _APPLICATION_ID_BYTES = slice(68, 72)
 #: A SQLite file is at least one page, and its header alone is 100 bytes.
 _HEADER_SIZE = 100
-
-
-def make_private_folder(folder: Path) -> None:
-    """Create ``folder`` and any missing parents, each readable by the owner alone."""
-    missing = [f for f in (folder, *folder.parents) if not f.exists()]
-    # From the outermost in; ``mkdir(parents=True)`` would give the parents the default mode.
-    for each in reversed(missing):
-        each.mkdir(mode=0o700)
-
-
-def create_private_file(path: Path) -> None:
-    """Create an empty file readable by the owner alone, before SQLite opens it.
-
-    SQLite gives its journal the database's permissions, so the journal is private as well.
-    """
-    make_private_folder(path.parent)
-    os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
 
 
 def inspect_record(path: Path) -> int:

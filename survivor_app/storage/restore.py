@@ -8,8 +8,9 @@ import shutil
 from contextlib import closing
 from pathlib import Path
 
+from survivor_app.files import make_private_folder
 from survivor_app.storage.backups import check_backup, new_backup_path, prune_backups
-from survivor_app.storage.connection import connect_read_only, make_private_folder, write_copy
+from survivor_app.storage.connection import connect_read_only, write_copy
 from survivor_app.storage.errors import DamagedRecordError, RecordWriteError
 from survivor_app.storage.store import RecordStore
 

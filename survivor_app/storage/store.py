@@ -21,15 +21,14 @@ from survivor_app.domain import (
     Statement,
     Treatment,
 )
+from survivor_app.files import create_private_file, make_private_folder
 from survivor_app.storage import schema
 from survivor_app.storage.backups import check_backup, make_backup
 from survivor_app.storage.connection import (
     connect,
     connect_read_only,
-    create_private_file,
     inspect_record,
     is_sound,
-    make_private_folder,
     write_copy,
 )
 from survivor_app.storage.errors import (

@@ -4,6 +4,7 @@ the calm message in place of a traceback."""
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -35,9 +36,11 @@ def windows_shown(qapp: QApplication, monkeypatch: pytest.MonkeyPatch) -> Iterat
         return 0
 
     monkeypatch.setattr(QApplication, "exec", exec_once)
-    before = sys.excepthook
+    before, umask = sys.excepthook, os.umask(0o022)
+    os.umask(umask)
     yield titles
     sys.excepthook = before
+    os.umask(umask)
 
 
 def test_a_new_record_opens_on_the_welcome_page_and_is_not_created(
