@@ -6,11 +6,9 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -31,7 +29,7 @@ from survivor_app.domain import (
 )
 from survivor_app.gui.dialogs import ScanDialog, ScanEntry, SpotDialog
 
-from .forms import choose, control, shown_problems
+from .forms import choose, control, shown_problems, type_date
 
 NEW_SPOT = Spot("spot-9", "cancer-1", "Lung spot", Area.DISTANT, False, "right lung")
 
@@ -41,7 +39,7 @@ def new_dialog(
 ) -> ScanDialog:
     dialog = ScanDialog(None, person=person, history=history, scan=scan)
     qtbot.addWidget(dialog)
-    control(dialog, "Date of the scan", QDateEdit).setDate(QDate(2023, 3, 1))
+    type_date(dialog, "Date of the scan", "01/03/2023")
     return dialog
 
 
@@ -180,7 +178,7 @@ def test_no_evidence_of_disease_allows_no_size_above_zero(
 
 def test_one_scan_of_a_kind_a_day(qtbot: QtBot, person: Person, history: CancerHistory) -> None:
     dialog = new_dialog(qtbot, person, history)
-    control(dialog, "Date of the scan", QDateEdit).setDate(QDate(2022, 1, 25))
+    type_date(dialog, "Date of the scan", "25/01/2022")
     choose(control(dialog, "Kind of scan", QComboBox), "MRI")
     assert shown_problems(dialog) == ["There is already a scan of this kind (MRI) on this date."]
     choose(control(dialog, "Kind of scan", QComboBox), "PET-CT")
@@ -191,10 +189,11 @@ def test_the_scan_date_must_be_possible(
     qtbot: QtBot, person: Person, history: CancerHistory
 ) -> None:
     dialog = new_dialog(qtbot, person, history)
-    date = control(dialog, "Date of the scan", QDateEdit)
-    date.setDate(QDate(dt.date.today() + dt.timedelta(days=1)))
+    type_date(
+        dialog, "Date of the scan", (dt.date.today() + dt.timedelta(days=1)).strftime("%d/%m/%Y")
+    )
     assert shown_problems(dialog) == ["This date is in the future."]
-    date.setDate(QDate(1961, 1, 1))
+    type_date(dialog, "Date of the scan", "01/01/1961")
     assert shown_problems(dialog) == ["This date is before your date of birth."]
     assert not dialog.ok_button().isEnabled()
 

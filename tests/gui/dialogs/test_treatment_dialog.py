@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QLineEdit
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from survivor_app.domain import Cancer, Person, Treatment, TreatmentKind
 from survivor_app.gui.dialogs import TreatmentDialog
 
-from .forms import choose, control, shown_problems
+from .forms import choose, control, shown_problems, type_date
 
 
 def new_dialog(
@@ -29,7 +28,7 @@ def test_a_treatment_still_going_on_has_no_end(
     assert control(dialog, "Still going on", QCheckBox).isChecked()
     choose(control(dialog, "Kind of treatment", QComboBox), "Hormone therapy")
     qtbot.keyClicks(control(dialog, "Name of the treatment", QLineEdit), "Letrozole")
-    control(dialog, "Start date", QDateEdit).setDate(QDate(2022, 8, 1))
+    type_date(dialog, "Start date", "01/08/2022")
     treatment = dialog.value()
     assert treatment is not None
     assert treatment.id.startswith("treatment-")
@@ -41,9 +40,9 @@ def test_a_treatment_still_going_on_has_no_end(
 def test_a_finished_treatment_has_an_end(qtbot: QtBot, person: Person, cancer: Cancer) -> None:
     dialog = new_dialog(qtbot, person, cancer)
     choose(control(dialog, "Kind of treatment", QComboBox), "Chemotherapy")
-    control(dialog, "Start date", QDateEdit).setDate(QDate(2022, 2, 1))
+    type_date(dialog, "Start date", "01/02/2022")
     control(dialog, "Still going on", QCheckBox).setChecked(False)
-    control(dialog, "End date", QDateEdit).setDate(QDate(2022, 7, 15))
+    type_date(dialog, "End date", "15/07/2022")
     treatment = dialog.value()
     assert treatment is not None
     assert (treatment.kind, treatment.start, treatment.end) == (
@@ -55,21 +54,20 @@ def test_a_finished_treatment_has_an_end(qtbot: QtBot, person: Person, cancer: C
 
 def test_the_end_cannot_be_before_the_start(qtbot: QtBot, person: Person, cancer: Cancer) -> None:
     dialog = new_dialog(qtbot, person, cancer)
-    control(dialog, "Start date", QDateEdit).setDate(QDate(2022, 2, 1))
+    type_date(dialog, "Start date", "01/02/2022")
     control(dialog, "Still going on", QCheckBox).setChecked(False)
-    end = control(dialog, "End date", QDateEdit)
-    end.setDate(QDate(2022, 1, 31))
+    type_date(dialog, "End date", "31/01/2022")
     assert shown_problems(dialog) == ["The end cannot be before the start."]
     assert not dialog.ok_button().isEnabled()
-    end.setDate(QDate(2022, 2, 1))
+    type_date(dialog, "End date", "01/02/2022")
     assert dialog.ok_button().isEnabled()
 
 
 def test_treatment_dates_must_be_possible(qtbot: QtBot, person: Person, cancer: Cancer) -> None:
     dialog = new_dialog(qtbot, person, cancer)
-    control(dialog, "Start date", QDateEdit).setDate(QDate(1960, 1, 1))
+    type_date(dialog, "Start date", "01/01/1960")
     control(dialog, "Still going on", QCheckBox).setChecked(False)
-    control(dialog, "End date", QDateEdit).setDate(QDate(dt.date.today() + dt.timedelta(days=2)))
+    type_date(dialog, "End date", (dt.date.today() + dt.timedelta(days=2)).strftime("%d/%m/%Y"))
     assert shown_problems(dialog) == [
         "This date is before your date of birth.",
         "This date is in the future.",
