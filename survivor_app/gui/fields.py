@@ -372,7 +372,6 @@ class DateField(QWidget):
         *,
         accessible_name: str,
         birth_date: dt.date | None = None,
-        date: dt.date | None = None,
         required: str | None = None,
         parent: QWidget | None = None,
     ) -> None:
@@ -414,8 +413,6 @@ class DateField(QWidget):
         self.message = FieldMessage(self.edit, parent=self)
         layout.addWidget(self.message)
         self.setFocusProxy(self.edit)
-        if date is not None:
-            self.set_value(date)
         self._show_understood()
 
     def reading(self) -> dt.date | str:

@@ -239,8 +239,9 @@ def test_tab_and_shift_tab_keep_what_was_typed(qtbot: QtBot) -> None:
 
 @pytest.mark.qt_log_ignore(OPENING_A_POPUP)
 def test_the_calendar_opens_with_alt_down_and_gives_the_day_picked(qtbot: QtBot) -> None:
-    field = DateField(accessible_name="Date", date=dt.date(2024, 1, 31))
+    field = DateField(accessible_name="Date")
     qtbot.addWidget(field)
+    field.set_value(dt.date(2024, 1, 31))
     field.show()
     qtbot.waitExposed(field)
     assert field.calendar_button.focusPolicy() == Qt.FocusPolicy.NoFocus
@@ -279,8 +280,9 @@ def test_escape_closes_the_calendar_and_keeps_the_text(qtbot: QtBot) -> None:
 
 
 def test_a_date_not_in_use_has_no_value_and_no_problem(qtbot: QtBot) -> None:
-    field = DateField(accessible_name="Date", date=TODAY + dt.timedelta(days=3))
+    field = DateField(accessible_name="Date")
     qtbot.addWidget(field)
+    field.set_value(TODAY + dt.timedelta(days=3))
     assert field.problem() == "This date is in the future."
     with qtbot.waitSignal(field.changed):
         field.set_in_use(False)
@@ -290,7 +292,8 @@ def test_a_date_not_in_use_has_no_value_and_no_problem(qtbot: QtBot) -> None:
 def test_a_date_counts_while_its_window_is_disabled(qtbot: QtBot) -> None:
     window = QWidget()
     qtbot.addWidget(window)
-    field = DateField(accessible_name="Date", date=dt.date(2024, 1, 31), parent=window)
+    field = DateField(accessible_name="Date", parent=window)
+    field.set_value(dt.date(2024, 1, 31))
     window.setEnabled(False)
     assert field.value() == dt.date(2024, 1, 31)
 
