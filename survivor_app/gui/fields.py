@@ -11,6 +11,7 @@ from PySide6.QtGui import QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QComboBox,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -318,7 +319,7 @@ class _DateLine(QLineEdit):
         super().keyPressEvent(event)
 
 
-class _CalendarPopup(QWidget):
+class _CalendarPopup(QFrame):
     """A month to pick a day from, closed by Enter or a click on a day, or by Escape."""
 
     #: Emitted with the day picked (a ``datetime.date``).
@@ -326,13 +327,15 @@ class _CalendarPopup(QWidget):
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent, Qt.WindowType.Popup)
+        # A popup has no window frame: its own line sets it apart from the dialog beneath.
+        self.setFrameStyle(QFrame.Shape.StyledPanel | QFrame.Shadow.Plain)
         self.calendar = QCalendarWidget(self)
         self.calendar.setGridVisible(True)
         self.calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
         self.calendar.activated.connect(self._pick)
         self.calendar.clicked.connect(self._pick)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setContentsMargins(1, 1, 1, 1)
         layout.addWidget(self.calendar)
 
     def open_at(self, anchor: QWidget, date: dt.date) -> None:
