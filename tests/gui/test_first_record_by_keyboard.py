@@ -145,6 +145,8 @@ class NewUser:
         keys.alt("n")
         keys.type("Ana Example")
         keys.press(Qt.Key.Key_Tab)
+        assert keys.focus() is window.welcome.birth.edit
+        assert keys.focus().property("text") == ""  # nothing is ever filled in for the person
         keys.type(self.date(BIRTH))
         assert window.welcome.birth.value() == BIRTH
         keys.press(Qt.Key.Key_Tab)
