@@ -393,10 +393,11 @@ class MainWindow(QMainWindow):
         self.redo_action.setEnabled(False)
         edit_menu.addSeparator()
         self.add_scan_action = edit_menu.addAction("Add &scan…", self.add_scan)
-        self.add_scan_action.setShortcut(QKeySequence("Ctrl+Shift+S"))
+        # Not Ctrl+Shift+S: that is "Save as" (Save a copy) on most systems.
+        self.add_scan_action.setShortcut(QKeySequence("Ctrl+Shift+N"))
         self.add_statement_action = edit_menu.addAction("Add s&tatement…", self.add_statement)
         self.add_statement_action.setShortcut(QKeySequence("Ctrl+Shift+D"))
-        self.add_treatment_action = edit_menu.addAction("Add trea&tment…", self.add_treatment)
+        self.add_treatment_action = edit_menu.addAction("Add tr&eatment…", self.add_treatment)
         self.add_treatment_action.setShortcut(QKeySequence("Ctrl+Shift+T"))
         self.add_question_action = edit_menu.addAction("Add &question…", self.add_question)
         self.add_question_action.setShortcut(QKeySequence("Ctrl+Shift+Q"))

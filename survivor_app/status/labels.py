@@ -8,6 +8,7 @@ import enum
 from collections.abc import Iterable
 
 from survivor_app.domain import RecurrenceType, Status
+from survivor_app.domain.typed_dates import MONTH_NAMES
 
 
 class Basis(enum.StrEnum):
@@ -45,22 +46,6 @@ _BASIS: dict[frozenset[Basis], str] = {
 
 NOT_YET_CONFIRMED = " (not yet confirmed)"
 
-# Month names written out, never from the locale, so that output is the same on every computer.
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-
 
 def status_label(
     status: Status,
@@ -92,4 +77,4 @@ def basis_label(basis: Iterable[Basis]) -> str:
 
 def date_text(date: dt.date) -> str:
     """A date for sentences, written like ``3 March 2024``."""
-    return f"{date.day} {_MONTHS[date.month - 1]} {date.year}"
+    return f"{date.day} {MONTH_NAMES[date.month - 1]} {date.year}"

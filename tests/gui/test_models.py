@@ -73,9 +73,9 @@ def test_a_scan_row_shows_its_date_kind_sum_and_label() -> None:
         "Sum of sizes",
         "Label",
     ]
-    assert column_texts(model, 0) == ["10/01/2024", "CT", "50 mm", "Starting point"]
+    assert column_texts(model, 0) == ["10 Jan 2024", "CT", "50 mm", "Starting point"]
     # The doctor said "stable" two days after this scan: the doctor's label counts.
-    assert column_texts(model, 1) == ["10/04/2024", "MRI", "30 mm", "Stable (controlled)"]
+    assert column_texts(model, 1) == ["10 Apr 2024", "MRI", "30 mm", "Stable (controlled)"]
     assert model.index(1, 0).data(ID_ROLE) == SHRUNK.id
 
 
@@ -94,7 +94,7 @@ def test_statement_treatment_and_question_rows_read_plainly() -> None:
     statements = StatementTableModel()
     statements.set_rows([STATEMENT, dataclasses.replace(STATEMENT, id="d2", status=None)])
     assert column_texts(statements, 0) == [
-        "12/04/2024",
+        "12 Apr 2024",
         "Dr. Osei",
         "The tumour is responding.",
         "Stable (controlled)",
@@ -105,7 +105,7 @@ def test_statement_treatment_and_question_rows_read_plainly() -> None:
     assert [treatments.index(0, c).data() for c in range(4)] == [
         "Chemotherapy",
         "AC-T",
-        "20/01/2024",
+        "20 Jan 2024",
         "Ongoing",
     ]
     questions = QuestionTableModel()
@@ -114,13 +114,13 @@ def test_statement_treatment_and_question_rows_read_plainly() -> None:
     assert [questions.index(0, c).data() for c in range(3)] == [QUESTION.text, "Not yet", "—"]
     assert [questions.index(1, c).data() for c in range(3)] == [
         QUESTION.text,
-        "02/05/2024",
+        "2 May 2024",
         "Months.",
     ]
 
 
 def test_dates_sort_as_dates_not_as_their_text() -> None:
-    # As text, "03/03/2025" would come before "22/06/2024".
+    # As text, "3 Mar 2025" would come before "22 Jun 2024".
     later = dataclasses.replace(STATEMENT, id="d2", date=dt.date(2025, 3, 3))
     model = StatementTableModel()
     model.set_rows([later, dataclasses.replace(STATEMENT, date=dt.date(2024, 6, 22))])
@@ -129,7 +129,7 @@ def test_dates_sort_as_dates_not_as_their_text() -> None:
     proxy.setSourceModel(model)
     proxy.setSortRole(SORT_ROLE)
     proxy.sort(0, Qt.SortOrder.AscendingOrder)
-    assert [proxy.index(row, 0).data() for row in range(2)] == ["22/06/2024", "03/03/2025"]
+    assert [proxy.index(row, 0).data() for row in range(2)] == ["22 Jun 2024", "3 Mar 2025"]
 
 
 def test_sums_sort_as_numbers() -> None:
@@ -181,15 +181,15 @@ def test_a_period_row_gives_its_label_dates_basis_and_disagreement() -> None:
     assert model.rowCount() == 2
     first, second = model.index(0, 0), model.index(1, 0)
     assert first.data() == "Starting point"
-    assert first.data(DATES_ROLE) == "10/01/2024 – 10/04/2024"
+    assert first.data(DATES_ROLE) == "10 Jan 2024 – 10 Apr 2024"
     assert first.data(BASIS_ROLE) == "Measurements"
     assert first.data(DISAGREEMENT_ROLE) == ()
     assert second.data() == "Stable (controlled)"
     # The statement is about that scan, so the period is dated by the scan.
-    assert second.data(DATES_ROLE) == "Since 10/04/2024"
+    assert second.data(DATES_ROLE) == "Since 10 Apr 2024"
     assert second.data(BASIS_ROLE) == "Doctor’s statement"
     assert len(second.data(DISAGREEMENT_ROLE)) == 1
     spoken = second.data(Qt.ItemDataRole.AccessibleTextRole)
-    assert spoken.startswith("Stable (controlled). Since 10/04/2024. Based on: Doctor")
+    assert spoken.startswith("Stable (controlled). Since 10 Apr 2024. Based on: Doctor")
     assert "Your doctor and the scans differ" in spoken
     assert DISAGREEMENT_MARK.startswith("⚑")

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Generic, TypeVar
 
 from PySide6.QtCore import QEvent
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -24,6 +25,7 @@ from survivor_app.gui.fields import (
     DateField,
     FormCheck,
     SizeField,
+    TextBox,
     TextField,
     WrappingLabel,
     describe,
@@ -34,6 +36,8 @@ T = TypeVar("T")
 
 #: The narrowest a dialog may be, in average characters of the person's font.
 DIALOG_WIDTH_CHARS = 60
+#: What a box of several lines says of the key that presses OK from it.
+OK_KEY_HINT = "Ctrl+Enter presses OK."
 #: How long a gloss's line may run before it wraps, in average characters of the font.
 GLOSS_CHARS = 80
 
@@ -116,6 +120,12 @@ class EntryDialog(QDialog, Generic[T]):
         )
         self.body.addWidget(self._buttons)
         self.ok_button().setDefault(True)
+        # Enter adds a line in a box of several lines; Ctrl+Enter presses OK from anywhere.
+        for key in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(key), self, self.accept)
+        for box in self.findChildren(TextBox):
+            box.setPlaceholderText("\n".join(filter(None, (box.placeholderText(), OK_KEY_HINT))))
+            box.setToolTip(OK_KEY_HINT)
         self._finished = True
         self.recheck()
 

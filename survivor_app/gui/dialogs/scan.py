@@ -108,6 +108,8 @@ class _SpotRow:
         self.finding.currentIndexChanged.connect(self._on_finding_changed)
         self.finding.choose(Finding.NOT_MEASURED)
         self._on_finding_changed()
+        # What the row held before "No evidence of disease" set the spot gone.
+        self._before_gone: tuple[Finding, str, bool] | None = None
 
     def place(self, grid: QGridLayout, row: int) -> None:
         """Put the row's widgets on grid line ``row`` and its message on the line below."""
@@ -133,6 +135,24 @@ class _SpotRow:
             self.finding.choose(Finding.SIZE)
             self.size.set_size(measurement.size_tenths)
         self.uncertain.setChecked(measurement.uncertain)
+
+    def set_gone(self) -> None:
+        """Say the spot is gone, keeping what the row held so that ``put_back`` can restore it."""
+        self._before_gone = (self.chosen(), self.size.text(), self.uncertain.isChecked())
+        self.size.edit.clear()
+        self.finding.choose(Finding.GONE)
+
+    def put_back(self) -> None:
+        """Show again what the row held before ``set_gone``, unless the person changed it since."""
+        if self._before_gone is None:
+            return
+        finding, size, uncertain = self._before_gone
+        self._before_gone = None
+        if self.chosen() is not Finding.GONE or not self.size.is_blank():
+            return
+        self.finding.choose(finding)
+        self.size.edit.setText(size)
+        self.uncertain.setChecked(uncertain)
 
     def chosen(self) -> Finding:
         """What the scan said of the spot, as chosen."""
@@ -273,6 +293,7 @@ class ScanDialog(EntryDialog[ScanEntry]):
             row = self._add_spot_row(spot, new=False)
             if scan is not None:
                 row.fill(scan.measurement_of(spot.id))
+        self._no_evidence.toggled.connect(self._on_no_evidence)
         self._kind.currentIndexChanged.connect(self.recheck)
         self.watch(self._date, self._facility, self._notes)
         self.finish()
@@ -324,9 +345,20 @@ class ScanDialog(EntryDialog[ScanEntry]):
             return
         self._new_spots.append(spot)
         row = self._add_spot_row(spot, new=True)
+        if self._no_evidence.isChecked():
+            row.set_gone()
         self._no_spots.hide()
         row.size.setFocus()
         self.recheck()
+
+    def _on_no_evidence(self, checked: bool) -> None:
+        # No evidence of disease means every spot is gone: the rows say so, where the person
+        # can see it, and unticking puts back what they held.
+        for row in self._rows:
+            if checked:
+                row.set_gone()
+            else:
+                row.put_back()
 
     def _spots_box(self) -> QGroupBox:
         box = QGroupBox("Spots on this scan")

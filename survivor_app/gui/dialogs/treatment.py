@@ -49,23 +49,34 @@ class TreatmentDialog(EntryDialog[Treatment]):
         self._start = DateField(accessible_name="Start date", birth_date=person.birth_date)
         self.add_row("&Start", self._start, self._start.edit)
 
-        self._end = DateField(accessible_name="End date", birth_date=person.birth_date)
+        self._end = DateField(
+            accessible_name="End date",
+            birth_date=person.birth_date,
+            required="Please type the date it ended.",
+        )
         self.add_row("&End", self._end, self._end.edit)
-        self._ongoing = QCheckBox("Still &going on")
-        self._ongoing.setAccessibleName("Still going on")
-        describe(self._ongoing, "Tick when the treatment has not ended yet.")
-        self.form.addRow("", self._ongoing)
+        self._one_day = self._length_box("One &day only", "Tick for an operation or one dose.")
+        self._ongoing = self._length_box(
+            "Still &going on", "Tick when the treatment has not ended yet."
+        )
+        # Until the person ticks one of them, the kind chooses: surgery takes one day.
+        self._length_chosen = False
 
         if treatment is not None:
+            self._length_chosen = True
             self._kind.choose(treatment.kind)
             self._name.set_text(treatment.name)
             self._start.set_value(treatment.start)
-            if treatment.end is not None:
+            if treatment.end not in (None, treatment.start):
                 self._end.set_value(treatment.end)
-        ongoing = treatment is None or treatment.end is None
-        self._ongoing.setChecked(ongoing)
-        self._end.set_in_use(not ongoing)
-        self._ongoing.toggled.connect(lambda checked: self._end.set_in_use(not checked))
+            self._one_day.setChecked(treatment.end == treatment.start)
+            self._ongoing.setChecked(treatment.end is None)
+        else:
+            self._follow_kind()
+        self._one_day.toggled.connect(self._on_one_day)
+        self._ongoing.toggled.connect(self._on_ongoing)
+        self._kind.currentIndexChanged.connect(self._follow_kind)
+        self._end.set_in_use(self._end_in_use())
         self.watch(self._name, self._start, self._end)
         self.finish()
 
@@ -104,5 +115,39 @@ class TreatmentDialog(EntryDialog[Treatment]):
             kind=self._kind.choice(),
             start=start,
             name=self._name.text(),
-            end=self._end.value(),
+            end=start if self._one_day.isChecked() else self._end.value(),
         )
+
+    def _length_box(self, text: str, explanation: str) -> QCheckBox:
+        box = QCheckBox(text)
+        box.setAccessibleName(text.replace("&", ""))
+        describe(box, explanation)
+        # Only a tick by the person (a click or the space bar) stops the kind choosing.
+        box.clicked.connect(self._on_length_chosen)
+        self.form.addRow("", box)
+        return box
+
+    def _on_length_chosen(self) -> None:
+        self._length_chosen = True
+
+    def _follow_kind(self) -> None:
+        if self._length_chosen:
+            return
+        surgery = self._kind.choice() is TreatmentKind.SURGERY
+        self._one_day.setChecked(surgery)
+        self._ongoing.setChecked(not surgery)
+
+    def _on_one_day(self, checked: bool) -> None:
+        if checked:
+            self._ongoing.setChecked(False)
+        self._end.set_in_use(self._end_in_use())
+
+    def _on_ongoing(self, checked: bool) -> None:
+        if checked:
+            self._one_day.setChecked(False)
+        self._end.set_in_use(self._end_in_use())
+
+    def _end_in_use(self) -> bool:
+        # The end is asked for only when the treatment took more than a day and is over;
+        # it is never filled in for the person.
+        return not (self._one_day.isChecked() or self._ongoing.isChecked())

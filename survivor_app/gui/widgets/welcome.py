@@ -54,7 +54,6 @@ class WelcomePage(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._style_sheet = ""
-        self._today = dt.date.today()
 
         title = QLabel("Welcome to Survivorship Tracker")
         font = QFont(title.font())
@@ -101,7 +100,9 @@ class WelcomePage(QWidget):
         self.name = TextField(
             QLineEdit(), accessible_name="Your name", required="Please give your name."
         )
-        self.birth = DateField(accessible_name="Date of birth")
+        self.birth = DateField(
+            accessible_name="Date of birth", required="Please give your date of birth."
+        )
         self.cancer_name = TextField(
             QLineEdit(),
             accessible_name="Name of the cancer",
@@ -112,7 +113,9 @@ class WelcomePage(QWidget):
             QLineEdit(), accessible_name="Where it started", required="Please say where it started."
         )
         self.site.editor.setPlaceholderText("e.g. left breast")
-        self.diagnosed = DateField(accessible_name="Date of diagnosis")
+        self.diagnosed = DateField(
+            accessible_name="Date of diagnosis", required="Please give the date of diagnosis."
+        )
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         for text, field, buddy in (
@@ -165,9 +168,8 @@ class WelcomePage(QWidget):
         """Empty the form, for a new record."""
         for field in (self.name, self.cancer_name, self.site):
             field.set_text("")
-        self._today = dt.date.today()
-        self.birth.set_value(self._today)
-        self.diagnosed.set_value(self._today)
+        self.birth.set_value(None)
+        self.diagnosed.set_value(None)
         self.recheck()
 
     def recheck(self) -> bool:
@@ -175,12 +177,7 @@ class WelcomePage(QWidget):
         check = FormCheck()
         check.add(self.name, self.name.problem())
         birth = self.birth.value()
-        # A date of birth of today is the field as it came: a gentle hint, not a problem yet.
-        untouched = birth == self._today and self.birth.problem() is None
-        if untouched:
-            self.birth.message.show_problem("Please give your date of birth.", hint=True)
-        else:
-            check.add(self.birth, self.birth.problem())
+        check.add(self.birth, self.birth.problem())
         check.add(self.cancer_name, self.cancer_name.problem())
         check.add(self.site, self.site.problem())
         diagnosed = self.diagnosed.value()
@@ -188,9 +185,8 @@ class WelcomePage(QWidget):
         if problem is None and diagnosed is not None:
             problem = date_problem(diagnosed, birth_date=birth, today=dt.date.today())
         check.add(self.diagnosed, problem)
-        passed = check.passed and not untouched
-        self.start_button.setEnabled(passed)
-        return passed
+        self.start_button.setEnabled(check.passed)
+        return check.passed
 
     def changeEvent(self, event: QEvent) -> None:
         """Follow the system's switch between light and dark, so the marks stay readable."""

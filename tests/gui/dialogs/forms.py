@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import TypeVar
 
-from PySide6.QtWidgets import QComboBox, QWidget
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 
 from survivor_app.gui.fields import FieldMessage
 
@@ -28,3 +29,10 @@ def choose(combo: QComboBox, words: str) -> None:
 def shown_problems(dialog: QWidget) -> list[str]:
     """Every sentence the dialog shows as a problem (not as a gentle hint), in form order."""
     return [m.text() for m in dialog.findChildren(FieldMessage) if m.text() and not m.is_hint()]
+
+
+def type_date(dialog: QWidget, name: str, typed: str) -> None:
+    """Type a date, key by key, over whatever the date field named ``name`` holds."""
+    edit = control(dialog, name, QLineEdit)
+    edit.selectAll()
+    QTest.keyClicks(edit, typed)

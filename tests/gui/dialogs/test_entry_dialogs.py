@@ -3,8 +3,10 @@ Escape and Cancel, ``ask()``, and marks that follow the light or dark palette an
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable
+from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
@@ -21,18 +23,34 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from survivor_app.domain import Cancer, CancerHistory, Person
+from survivor_app.domain import (
+    Area,
+    Cancer,
+    CancerHistory,
+    Measurement,
+    Person,
+    Question,
+    RecurrenceType,
+    Scan,
+    ScanKind,
+    Spot,
+    Statement,
+    Status,
+    Treatment,
+    TreatmentKind,
+)
 from survivor_app.gui.dialogs import (
     CancerDialog,
     PersonDialog,
     QuestionDialog,
     ScanDialog,
+    ScanEntry,
     SpotDialog,
     StatementDialog,
     TreatmentDialog,
 )
 from survivor_app.gui.dialogs.entry import EntryDialog
-from survivor_app.gui.fields import problem_style_sheet
+from survivor_app.gui.fields import TextBox, problem_style_sheet
 
 from .forms import control
 
@@ -163,3 +181,96 @@ def test_dialogs_grow_with_the_system_font(qtbot: QtBot, cancer: Cancer) -> None
     # Margins and frames come from the style and stay put; the text and what holds it grow.
     assert large.sizeHint().width() > normal.sizeHint().width() * 3 // 2
     assert large.sizeHint().height() > normal.sizeHint().height() * 5 // 4
+
+
+# What a dialog shows is what it stores: each one opened on something recorded and closed
+# with OK gives back exactly that thing, with nothing filled in, cleared or guessed.
+D = dt.date
+RECORDED: list[tuple[str, object]] = [
+    ("person", Person("Ana Example", D(1961, 4, 9), "Left-handed.")),
+    ("person", Person("Ana Example")),
+    ("cancer", Cancer("cancer-1", "Breast cancer", "left breast", D(2022, 1, 20), "Stage II.")),
+    ("cancer", Cancer("cancer-1", "Breast cancer", "not known")),
+    ("spot", Spot("spot-2", "cancer-1", "Armpit node", Area.REGIONAL_NODE, True, "axilla")),
+    ("spot", Spot("spot-3", "cancer-1", "Liver spot A", Area.DISTANT, False, "")),
+    ("scan", Scan("scan-2", "cancer-1", D(2022, 6, 1), ScanKind.CT,
+                  (Measurement("spot-1", 0), Measurement("spot-2", None, too_small=True,
+                                                          uncertain=True),
+                   Measurement("spot-3", 125, uncertain=True)),
+                  facility="City Hospital", new_baseline=True, notes="Smaller.")),
+    ("scan", Scan("scan-3", "cancer-1", D(2023, 6, 1), ScanKind.PET_CT,
+                  (Measurement("spot-1", 0), Measurement("spot-2", 0)),
+                  no_evidence_of_disease=True)),
+    ("scan", Scan("scan-4", "cancer-1", D(2023, 7, 1), ScanKind.MRI, (),
+                  no_evidence_of_disease=True)),
+    ("statement", Statement("statement-1", "cancer-1", D(2024, 2, 29), "It came back.",
+                            "Dr. Osei", Status.RECURRED, RecurrenceType.DISTANT)),
+    ("statement", Statement("statement-2", "cancer-1", D(2023, 1, 2), "We will see.")),
+    ("treatment", Treatment("treatment-1", "cancer-1", TreatmentKind.SURGERY, D(2022, 2, 3),
+                            "Lumpectomy", D(2022, 2, 3))),
+    ("treatment", Treatment("treatment-2", "cancer-1", TreatmentKind.SURGERY, D(2022, 2, 3),
+                            "", D(2022, 2, 9))),
+    ("treatment", Treatment("treatment-3", "cancer-1", TreatmentKind.CHEMOTHERAPY,
+                            D(2022, 3, 1), "FEC", None)),
+    ("treatment", Treatment("treatment-4", "cancer-1", TreatmentKind.RADIATION, D(2022, 3, 1))),
+    ("question", Question("question-1", "Why?", "cancer-1", D(2024, 5, 2), "Because.")),
+    ("question", Question("question-2", "When is the next scan?")),
+]  # fmt: skip
+
+
+def edit_dialog(recorded: object, person: Person, history: CancerHistory) -> EntryDialog[Any]:
+    """The dialog that changes ``recorded``, opened on it."""
+    cancer = history.cancer
+    match recorded:
+        case Person():
+            return PersonDialog(None, person=recorded)
+        case Cancer():
+            return CancerDialog(None, person=person, cancer=recorded)
+        case Spot():
+            return SpotDialog(None, cancer=cancer, spot=recorded)
+        case Scan():
+            return ScanDialog(None, person=person, history=history, scan=recorded)
+        case Statement():
+            return StatementDialog(None, person=person, cancer=cancer, statement=recorded)
+        case Treatment():
+            return TreatmentDialog(None, person=person, cancer=cancer, treatment=recorded)
+        case Question():
+            return QuestionDialog(None, person=person, cancers=[cancer], question=recorded)
+    raise AssertionError(recorded)
+
+
+@pytest.mark.parametrize(("kind", "recorded"), RECORDED, ids=lambda value: str(value)[:24])
+def test_a_dialog_gives_back_exactly_what_it_was_opened_on(
+    qtbot: QtBot, person: Person, history: CancerHistory, kind: str, recorded: object
+) -> None:
+    dialog = edit_dialog(recorded, person, history)
+    qtbot.addWidget(dialog)
+    assert dialog.ok_button().isEnabled()
+    if isinstance(recorded, Scan):
+        assert dialog.value() == ScanEntry(recorded)
+    else:
+        assert dialog.value() == recorded
+
+
+@pytest.mark.parametrize(
+    ("kind", "recorded"),
+    [(kind, recorded) for kind, recorded in RECORDED[::2] if kind not in ("spot", "treatment")],
+    ids=lambda value: str(value)[:24],
+)
+def test_ctrl_enter_presses_ok_from_a_box_of_several_lines_and_the_box_says_so(
+    qtbot: QtBot, person: Person, history: CancerHistory, kind: str, recorded: object
+) -> None:
+    dialog = edit_dialog(recorded, person, history)
+    qtbot.addWidget(dialog)
+    boxes = dialog.findChildren(TextBox)
+    assert boxes, f"the {kind} dialog has no box of several lines"
+    with qtbot.waitActive(dialog):
+        dialog.show()
+        dialog.activateWindow()
+    for box in boxes:
+        assert "Ctrl+Enter presses OK." in box.placeholderText()
+    before = boxes[0].toPlainText()
+    boxes[0].setFocus()
+    qtbot.keyClick(boxes[0], Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert boxes[0].toPlainText() == before

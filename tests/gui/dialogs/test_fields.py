@@ -5,13 +5,13 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import QDate, QLocale, Qt
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QDateTimeEdit, QLineEdit, QWidget
+from PySide6.QtWidgets import QApplication, QCalendarWidget, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from survivor_app.domain import Area
-from survivor_app.gui.dates import date_pattern
+from survivor_app.gui.dates import date_pattern, long_date, short_date
 from survivor_app.gui.fields import (
     PROBLEM_PROPERTY,
     ChoiceBox,
@@ -32,6 +32,8 @@ from survivor_app.gui.fields import (
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
 
 TODAY = dt.date.today()
+#: What Qt's offscreen platform says when a popup opens; real screens do not.
+OPENING_A_POPUP = r"This plugin does not support (raise|grabbing the keyboard)"
 
 
 @pytest.mark.parametrize(
@@ -45,6 +47,21 @@ TODAY = dt.date.today()
 )
 def test_date_pattern_always_has_a_four_digit_year(locale: str, pattern: str) -> None:
     assert date_pattern(QLocale(locale)) == pattern
+
+
+@pytest.mark.parametrize(
+    ("locale", "short", "long"),
+    [
+        ("C", "6 Dec 2026", "6 December 2026"),
+        ("en_GB", "6 Dec 2026", "6 December 2026"),
+        ("en_US", "Dec 6, 2026", "December 6, 2026"),
+        ("de_DE", "6 Dec 2026", "6 December 2026"),
+        ("ja_JP", "6 Dec 2026", "6 December 2026"),
+    ],
+)
+def test_dates_shown_name_their_month_in_every_locale(locale: str, short: str, long: str) -> None:
+    QLocale.setDefault(QLocale.c() if locale == "C" else QLocale(locale))
+    assert (short_date(dt.date(2026, 12, 6)), long_date(dt.date(2026, 12, 6))) == (short, long)
 
 
 def test_date_problem_refuses_the_future_and_before_birth() -> None:
@@ -122,11 +139,18 @@ def test_size_field_shows_a_recorded_size_in_either_unit(qtbot: QtBot) -> None:
     assert field.is_blank()
 
 
+def type_in(field: DateField, text: str, qtbot: QtBot) -> None:
+    """Type ``text`` over whatever the field holds, key by key."""
+    field.edit.selectAll()
+    qtbot.keyClicks(field.edit, text)
+
+
 def test_date_field_gives_the_date_and_checks_it(qtbot: QtBot) -> None:
     field = DateField(accessible_name="Date", birth_date=dt.date(1961, 4, 9))
     qtbot.addWidget(field)
-    assert field.edit.displayFormat() == "dd/MM/yyyy"
+    assert field.edit.placeholderText() == "e.g. 25/03/2024"
     field.set_value(dt.date(2023, 3, 25))
+    assert field.edit.text() == "25 Mar 2023"
     assert field.value() == dt.date(2023, 3, 25)
     assert field.problem() is None
     field.set_value(TODAY + dt.timedelta(days=1))
@@ -135,22 +159,130 @@ def test_date_field_gives_the_date_and_checks_it(qtbot: QtBot) -> None:
     assert field.problem() == "This date is before your date of birth."
 
 
-def test_date_field_refuses_a_half_typed_date(qtbot: QtBot) -> None:
-    field = DateField(accessible_name="Date", date=dt.date(2024, 1, 31))
+def test_a_new_date_field_starts_empty_with_a_calm_hint(qtbot: QtBot) -> None:
+    field = DateField(accessible_name="Date", required="Please give your date of birth.")
+    qtbot.addWidget(field)
+    assert (field.edit.text(), field.value()) == ("", None)
+    field.show_problem(field.problem())
+    assert (field.message.text(), field.message.is_hint()) == (
+        "Please give your date of birth.",
+        True,
+    )
+    type_in(field, "1", qtbot)
+    field.edit.clear()
+    field.show_problem(field.problem())
+    assert not field.message.is_hint()
+
+
+@pytest.mark.parametrize(
+    ("locale", "typed", "words"),
+    [
+        ("en_GB", "14/03/1954", "Sunday 14 March 1954"),
+        ("en_GB", "14.3.1954", "Sunday 14 March 1954"),
+        ("en_US", "3/14/1954", "Sunday, March 14, 1954"),
+        ("en_US", "03-14-1954", "Sunday, March 14, 1954"),
+        ("de_DE", "14.03.1954", "Sunday 14 March 1954"),
+        ("de_DE", "14 3 1954", "Sunday 14 March 1954"),
+        ("C", "14 03 1954", "Sunday 14 March 1954"),
+        ("en_US", "1954-03-14", "Sunday, March 14, 1954"),
+        ("de_DE", "March 14, 1954", "Sunday 14 March 1954"),
+    ],
+)
+def test_a_typed_date_is_said_in_words_beside_the_field(
+    qtbot: QtBot, locale: str, typed: str, words: str
+) -> None:
+    QLocale.setDefault(QLocale.c() if locale == "C" else QLocale(locale))
+    field = DateField(accessible_name="Date")
+    qtbot.addWidget(field)
+    type_in(field, typed, qtbot)
+    assert field.edit.text() == typed
+    assert field.value() == dt.date(1954, 3, 14)
+    assert field.understood.text() == words
+    assert field.edit.accessibleDescription() == words
+
+
+def test_a_wrong_date_says_why_and_keeps_the_text(qtbot: QtBot) -> None:
+    field = DateField(accessible_name="Date")
+    qtbot.addWidget(field)
+    type_in(field, "31/02/2024", qtbot)
+    assert field.edit.text() == "31/02/2024"
+    assert (field.value(), field.problem()) == (None, "There is no 31 February.")
+    assert field.understood.text() == ""
+    type_in(field, "14/03/54", qtbot)
+    assert field.problem() == "Please type the year in full, for example 1954."
+
+
+def test_tab_and_shift_tab_keep_what_was_typed(qtbot: QtBot) -> None:
+    window = QWidget()
+    qtbot.addWidget(window)
+    before, after = QLineEdit(window), QLineEdit(window)
+    field = DateField(accessible_name="Date", parent=window)
+    QWidget.setTabOrder(before, field.edit)
+    QWidget.setTabOrder(field.edit, after)
+    with qtbot.waitActive(window):
+        window.show()
+        window.activateWindow()
+    field.edit.setFocus()
+    qtbot.keyClicks(field.edit, "02/05/20")
+    qtbot.keyClick(field.edit, Qt.Key.Key_Backtab)
+    assert before.hasFocus()
+    qtbot.keyClick(before, Qt.Key.Key_Tab)
+    assert field.edit.hasFocus()
+    field.edit.end(False)
+    qtbot.keyClicks(field.edit, "21")
+    # The calendar's button takes no Tab stop: Tab goes on to the next field.
+    qtbot.keyClick(field.edit, Qt.Key.Key_Tab)
+    assert after.hasFocus()
+    assert field.edit.text() == "02/05/2021"
+    assert field.value() == dt.date(2021, 5, 2)
+
+
+@pytest.mark.qt_log_ignore(OPENING_A_POPUP)
+def test_the_calendar_opens_with_alt_down_and_gives_the_day_picked(qtbot: QtBot) -> None:
+    field = DateField(accessible_name="Date")
+    qtbot.addWidget(field)
+    field.set_value(dt.date(2024, 1, 31))
+    field.show()
+    qtbot.waitExposed(field)
+    assert field.calendar_button.focusPolicy() == Qt.FocusPolicy.NoFocus
+    qtbot.keyClick(field.edit, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    calendar = field.findChild(QCalendarWidget)
+    assert calendar is not None
+    assert calendar.isVisible()
+    assert calendar.selectedDate() == QDate(2024, 1, 31)
+    days = QApplication.focusWidget()
+    assert days is not None
+    assert calendar.isAncestorOf(days)
+    qtbot.keyClick(days, Qt.Key.Key_Left)
+    qtbot.keyClick(days, Qt.Key.Key_Return)
+    assert not calendar.isVisible()
+    assert field.value() == dt.date(2024, 1, 30)
+    assert field.edit.text() == "30 Jan 2024"
+
+
+@pytest.mark.qt_log_ignore(OPENING_A_POPUP)
+def test_escape_closes_the_calendar_and_keeps_the_text(qtbot: QtBot) -> None:
+    field = DateField(accessible_name="Date")
     qtbot.addWidget(field)
     field.show()
-    field.edit.setSelectedSection(QDateTimeEdit.Section.MonthSection)
-    with qtbot.waitSignal(field.changed):
-        qtbot.keyClick(field.edit, Qt.Key.Key_0)
-    assert field.edit.text() == "31/0/2024"
-    assert not field.edit.hasAcceptableInput()
-    assert field.value() is None
-    assert field.problem() == "Please finish the date, for example 25/03/2024."
+    qtbot.waitExposed(field)
+    qtbot.keyClicks(field.edit, "14/03/19")
+    field.calendar_button.click()
+    calendar = field.findChild(QCalendarWidget)
+    assert calendar is not None
+    assert calendar.isVisible()
+    days = QApplication.focusWidget()
+    assert days is not None
+    assert calendar.isAncestorOf(days)
+    qtbot.keyClick(days, Qt.Key.Key_Escape)
+    assert not calendar.isVisible()
+    assert field.edit.text() == "14/03/19"
 
 
 def test_a_date_not_in_use_has_no_value_and_no_problem(qtbot: QtBot) -> None:
-    field = DateField(accessible_name="Date", date=TODAY + dt.timedelta(days=3))
+    field = DateField(accessible_name="Date")
     qtbot.addWidget(field)
+    field.set_value(TODAY + dt.timedelta(days=3))
     assert field.problem() == "This date is in the future."
     with qtbot.waitSignal(field.changed):
         field.set_in_use(False)
@@ -160,7 +292,8 @@ def test_a_date_not_in_use_has_no_value_and_no_problem(qtbot: QtBot) -> None:
 def test_a_date_counts_while_its_window_is_disabled(qtbot: QtBot) -> None:
     window = QWidget()
     qtbot.addWidget(window)
-    field = DateField(accessible_name="Date", date=dt.date(2024, 1, 31), parent=window)
+    field = DateField(accessible_name="Date", parent=window)
+    field.set_value(dt.date(2024, 1, 31))
     window.setEnabled(False)
     assert field.value() == dt.date(2024, 1, 31)
 

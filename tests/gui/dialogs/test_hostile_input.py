@@ -4,7 +4,6 @@ disabled; never an exception. Text is stored, shown and exported exactly as type
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import json
 import re
@@ -17,12 +16,10 @@ from typing import Any
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
-from PySide6.QtCore import QDate, QLocale, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
-    QDateTimeEdit,
     QLineEdit,
     QPlainTextEdit,
 )
@@ -40,8 +37,8 @@ from survivor_app.domain import (
     Treatment,
     TreatmentKind,
 )
+from survivor_app.domain.typed_dates import DateOrder, read_typed_date
 from survivor_app.exchange import read_record, write_record
-from survivor_app.gui.dates import date_pattern, python_date
 from survivor_app.gui.dialogs import (
     CancerDialog,
     PersonDialog,
@@ -57,11 +54,11 @@ from survivor_app.gui.models.tables import StatementTableModel
 from survivor_app.storage import RecordStore
 from tests.shared_files import SCHEMA
 
-from .forms import choose, control, shown_problems
+from .forms import choose, control, shown_problems, type_date
 
 TODAY = dt.date.today()
 BIRTH = dt.date(1961, 4, 9)
-FINISH_THE_DATE = "Please finish the date, for example 25/03/2024."
+TYPE_THE_DATE = "Please type the date, for example 25/03/2024."
 
 STATEMENT = Statement(
     "statement-1", "cancer-1", dt.date(2023, 3, 1), "It is stable.", "Dr. Osei", Status.STABLE
@@ -315,23 +312,6 @@ NEAR_TODAY_OR_BIRTH = st.one_of(
     st.dates(BIRTH - dt.timedelta(days=40), BIRTH + dt.timedelta(days=40)),
 ).map(lambda day: day.strftime("%d/%m/%Y"))
 DATE_TEXTS = st.one_of(st.text(), DAY_MONTH_YEAR, NEAR_TODAY_OR_BIRTH).filter(reaches_qt_whole)
-WELL_FORMED = re.compile(r"(\d\d)/(\d\d)/(\d{4})", re.ASCII)
-
-
-def meant_date(typed: str) -> dt.date | None:
-    """The date a well-formed dd/mm/yyyy text stands for in the field, or None when none.
-
-    Qt's date box reads a day past the month's end (30/02/2024) as the month's last day and
-    shows that date at once: the field never holds an impossible date, and gives back the one
-    it shows. Typed key by key, such a day cannot even be entered (see the test below).
-    """
-    match = WELL_FORMED.fullmatch(typed)
-    if match is None:
-        return None
-    day, month, year = (int(part) for part in match.groups())
-    if not (1 <= month <= 12 and 1 <= day <= 31 and year >= 1900):
-        return None
-    return dt.date(year, month, min(day, calendar.monthrange(year, month)[1]))
 
 
 def date_sentence(date: dt.date, kind: str) -> str | None:
@@ -344,15 +324,17 @@ def date_sentence(date: dt.date, kind: str) -> str | None:
     return None
 
 
-def assert_date_checked(dialog: EntryDialog[Any], edit: QDateEdit, field: DateCase) -> None:
-    """The dialog agrees with what its date box shows: a whole, possible date is given back as
-    shown; anything else is refused with one plain sentence."""
-    if not edit.hasAcceptableInput():
-        # Whatever the text, a date the box cannot read whole gets the same sentence.
-        assert_refused(dialog, FINISH_THE_DATE)
+def assert_date_checked(dialog: EntryDialog[Any], edit: QLineEdit, field: DateCase) -> None:
+    """The dialog agrees with the text in the date's line: a real, possible date is given back
+    as read; anything else is refused with one plain sentence."""
+    if not edit.text().strip():
+        assert_refused(dialog, TYPE_THE_DATE)
         return
-    shown = python_date(QLocale().toDate(edit.text(), date_pattern()))
-    sentence = date_sentence(shown, field.kind)
+    reading = read_typed_date(edit.text(), DateOrder.DAY_MONTH_YEAR)
+    if isinstance(reading, str):
+        assert_refused(dialog, reading)
+        return
+    sentence = date_sentence(reading, field.kind)
     if sentence is not None:
         assert_refused(dialog, sentence)
         return
@@ -360,11 +342,10 @@ def assert_date_checked(dialog: EntryDialog[Any], edit: QDateEdit, field: DateCa
     assert dialog.ok_button().isEnabled()
     value = dialog.value()
     assert value is not None
-    assert field.read(value) == shown
+    assert field.read(value) == reading
 
 
-#: How text gets into a date box: key by key, pasted (both checked by the box as they come),
-#: or set on its line by the program, which skips the box's checks.
+#: How text gets into a date's line: key by key, pasted, or set by the program.
 WAYS = ("typed", "pasted", "set")
 
 
@@ -390,62 +371,25 @@ def test_a_date_is_a_possible_one_or_refused_with_a_sentence(
     way: str,
 ) -> None:
     dialog = ready(field.kind)
-    edit = control(dialog, field.name, QDateEdit)
-    edit.setDate(QDate(2023, 3, 1))
+    edit = control(dialog, field.name, QLineEdit)
     edit.setFocus()
     assert edit.hasFocus()
     match way:
         case "typed":
             edit.selectAll()
-            # QTest has keys for ASCII only; the box refuses every other key anyway.
+            # QTest has keys for ASCII only.
             qtbot.keyClicks(edit, "".join(c for c in typed if " " <= c <= "~"))
         case "pasted":
-            paste(edit.lineEdit(), typed)
+            paste(edit, typed)
         case "set":
-            edit.lineEdit().setText(typed)
-    meant = meant_date(typed)
-    if way != "typed" and meant is not None:
-        assert python_date(QLocale().toDate(edit.text(), date_pattern())) == meant
-    if way == "set":
-        # Qt may then put back the date before with its signals blocked, so the field can
-        # be stricter than the box for a moment, never more lenient.
-        if dialog.ok_button().isEnabled():
-            assert_date_checked(dialog, edit, field)
-    else:
-        assert_date_checked(dialog, edit, field)
-    # OK is reached by Tab or a click, and either takes the focus from the date first.
-    edit.clearFocus()
+            edit.setText(typed)
+    shown = edit.text()
     assert_date_checked(dialog, edit, field)
-
-
-def test_thirty_february_cannot_be_typed(
-    qtbot: QtBot, ready: Callable[[str], EntryDialog[Any]]
-) -> None:
-    dialog = ready("statement")
-    edit = control(dialog, "Date of the statement", QDateEdit)
-    edit.setDate(QDate(2024, 2, 1))
-    edit.setSelectedSection(QDateTimeEdit.Section.DaySection)
-    # February has no 30th: after the 3 the day is complete, and the 0 starts the month.
-    qtbot.keyClicks(edit, "30")
-    assert edit.text() == "03/0/2024"
-    assert_refused(dialog, FINISH_THE_DATE)
-
-
-def test_a_half_typed_date_put_back_by_qt_is_accepted_again(
-    qtbot: QtBot, ready: Callable[[str], EntryDialog[Any]]
-) -> None:
-    dialog = ready("statement")
-    edit = control(dialog, "Date of the statement", QDateEdit)
-    edit.setFocus()
-    edit.setSelectedSection(QDateTimeEdit.Section.DaySection)
-    qtbot.keyClicks(edit, "0")
-    assert edit.text() == "0/03/2023"
-    assert_refused(dialog, FINISH_THE_DATE)
-    # Tab ends the day; Qt puts back the day before without a word, and the sentence goes.
-    qtbot.keyClick(edit, Qt.Key.Key_Tab)
-    assert edit.text() == "01/03/2023"
-    assert shown_problems(dialog) == []
-    assert dialog.ok_button().isEnabled()
+    # OK is reached by Tab or a click, and either takes the focus from the date first: the
+    # text stays as it was, and so does what it means.
+    edit.clearFocus()
+    assert edit.text() == shown
+    assert_date_checked(dialog, edit, field)
 
 
 # Text
@@ -622,7 +566,7 @@ def test_a_quote_is_stored_shown_and_exported_exactly_as_typed(
 ) -> None:
     dialog = StatementDialog(None, person=person, cancer=history.cancer)
     qtbot.addWidget(dialog)
-    control(dialog, "Date of the statement", QDateEdit).setDate(QDate(2023, 3, 1))
+    type_date(dialog, "Date of the statement", "01/03/2023")
     paste(control(dialog, "What they said", QPlainTextEdit), quote)
     typed = kept_text(quote, box=True)
     statement = dialog.value()
@@ -671,15 +615,13 @@ def wrong_size(qtbot: QtBot, dialog: EntryDialog[Any]) -> str:
 
 
 def wrong_statement_date(qtbot: QtBot, dialog: EntryDialog[Any]) -> str:
-    edit = control(dialog, "Date of the statement", QDateEdit)
-    edit.setSelectedSection(QDateTimeEdit.Section.DaySection)
-    qtbot.keyClicks(edit, "0")
-    return FINISH_THE_DATE
+    type_date(dialog, "Date of the statement", "31/02/2023")
+    return "There is no 31 February."
 
 
 def wrong_treatment_end(qtbot: QtBot, dialog: EntryDialog[Any]) -> str:
     control(dialog, "Still going on", QCheckBox).setChecked(False)
-    control(dialog, "End date", QDateEdit).setDate(QDate(2022, 1, 31))
+    type_date(dialog, "End date", "31/01/2022")
     return "The end cannot be before the start."
 
 

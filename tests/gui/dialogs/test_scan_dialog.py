@@ -6,11 +6,10 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import QDate
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -31,7 +30,7 @@ from survivor_app.domain import (
 )
 from survivor_app.gui.dialogs import ScanDialog, ScanEntry, SpotDialog
 
-from .forms import choose, control, shown_problems
+from .forms import choose, control, shown_problems, type_date
 
 NEW_SPOT = Spot("spot-9", "cancer-1", "Lung spot", Area.DISTANT, False, "right lung")
 
@@ -41,7 +40,7 @@ def new_dialog(
 ) -> ScanDialog:
     dialog = ScanDialog(None, person=person, history=history, scan=scan)
     qtbot.addWidget(dialog)
-    control(dialog, "Date of the scan", QDateEdit).setDate(QDate(2023, 3, 1))
+    type_date(dialog, "Date of the scan", "01/03/2023")
     return dialog
 
 
@@ -172,15 +171,71 @@ def test_no_evidence_of_disease_allows_no_size_above_zero(
     ]
     assert not dialog.ok_button().isEnabled()
     size(dialog, "Breast tumour").setText("0")
-    choose(finding(dialog, "Armpit node"), "Gone")
     scan = entry(dialog).scan
     assert scan.no_evidence_of_disease
-    assert scan.measurements == (Measurement("spot-1", 0), Measurement("spot-2", 0))
+    assert scan.measurements == (
+        Measurement("spot-1", 0),
+        Measurement("spot-2", 0),
+        Measurement("spot-3", 0),
+    )
+
+
+def test_no_evidence_of_disease_shows_every_spot_gone_and_unticking_puts_them_back(
+    qtbot: QtBot, person: Person, history: CancerHistory
+) -> None:
+    dialog = new_dialog(qtbot, person, history)
+    qtbot.keyClicks(size(dialog, "Breast tumour"), "12")
+    choose(finding(dialog, "Armpit node"), "Too small to measure")
+    uncertain(dialog, "Armpit node").setChecked(True)
+    before = entry(dialog).scan.measurements
+    no_evidence = control(dialog, "No evidence of disease", QCheckBox)
+    no_evidence.setFocus()
+    qtbot.keyClick(no_evidence, Qt.Key.Key_Space)
+    assert no_evidence.isChecked()
+    spots = ("Breast tumour", "Armpit node", "Liver spot A")
+    assert [finding(dialog, spot).currentText() for spot in spots] == ["Gone"] * 3
+    assert [size(dialog, spot).text() for spot in spots] == [""] * 3
+    assert entry(dialog).scan.measurements == tuple(
+        Measurement(spot_id, 0) for spot_id in ("spot-1", "spot-2", "spot-3")
+    )
+    qtbot.keyClick(no_evidence, Qt.Key.Key_Space)
+    assert [finding(dialog, spot).currentText() for spot in spots] == [
+        "Size",
+        "Too small to measure",
+        "Not measured",
+    ]
+    assert size(dialog, "Breast tumour").text() == "12"
+    assert uncertain(dialog, "Armpit node").isChecked()
+    assert entry(dialog).scan.measurements == before
+
+
+def test_unticking_keeps_a_spot_the_person_changed_meanwhile(
+    qtbot: QtBot, person: Person, history: CancerHistory
+) -> None:
+    dialog = new_dialog(qtbot, person, history)
+    qtbot.keyClicks(size(dialog, "Breast tumour"), "12")
+    no_evidence = control(dialog, "No evidence of disease", QCheckBox)
+    no_evidence.setChecked(True)
+    choose(finding(dialog, "Breast tumour"), "Too small to measure")
+    no_evidence.setChecked(False)
+    assert finding(dialog, "Breast tumour").currentText() == "Too small to measure"
+    assert size(dialog, "Breast tumour").text() == ""
+
+
+def test_a_spot_added_to_a_scan_with_no_evidence_of_disease_is_gone(
+    qtbot: QtBot, person: Person, history: CancerHistory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(SpotDialog, "ask", lambda *args, **kwargs: NEW_SPOT)
+    dialog = new_dialog(qtbot, person, history)
+    control(dialog, "No evidence of disease", QCheckBox).setChecked(True)
+    control(dialog, "Add a new spot", QPushButton).click()
+    assert finding(dialog, "Lung spot").currentText() == "Gone"
+    assert Measurement("spot-9", 0) in entry(dialog).scan.measurements
 
 
 def test_one_scan_of_a_kind_a_day(qtbot: QtBot, person: Person, history: CancerHistory) -> None:
     dialog = new_dialog(qtbot, person, history)
-    control(dialog, "Date of the scan", QDateEdit).setDate(QDate(2022, 1, 25))
+    type_date(dialog, "Date of the scan", "25/01/2022")
     choose(control(dialog, "Kind of scan", QComboBox), "MRI")
     assert shown_problems(dialog) == ["There is already a scan of this kind (MRI) on this date."]
     choose(control(dialog, "Kind of scan", QComboBox), "PET-CT")
@@ -191,10 +246,11 @@ def test_the_scan_date_must_be_possible(
     qtbot: QtBot, person: Person, history: CancerHistory
 ) -> None:
     dialog = new_dialog(qtbot, person, history)
-    date = control(dialog, "Date of the scan", QDateEdit)
-    date.setDate(QDate(dt.date.today() + dt.timedelta(days=1)))
+    type_date(
+        dialog, "Date of the scan", (dt.date.today() + dt.timedelta(days=1)).strftime("%d/%m/%Y")
+    )
     assert shown_problems(dialog) == ["This date is in the future."]
-    date.setDate(QDate(1961, 1, 1))
+    type_date(dialog, "Date of the scan", "01/01/1961")
     assert shown_problems(dialog) == ["This date is before your date of birth."]
     assert not dialog.ok_button().isEnabled()
 

@@ -5,15 +5,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QComboBox, QDateEdit, QLineEdit, QPlainTextEdit, QPushButton
+from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QPushButton
 from pytestqt.qtbot import QtBot
 
 from survivor_app.domain import Cancer, Person, RecurrenceType, Statement, Status
 from survivor_app.gui.dialogs import StatementDialog
 from survivor_app.status.suggest import Suggestion
 
-from .forms import choose, control, shown_problems
+from .forms import choose, control, shown_problems, type_date
 
 
 def new_dialog(
@@ -30,7 +29,7 @@ def use_this(dialog: StatementDialog) -> QPushButton:
 
 def test_a_statement_is_returned_as_entered(qtbot: QtBot, person: Person, cancer: Cancer) -> None:
     dialog = new_dialog(qtbot, person, cancer)
-    control(dialog, "Date of the statement", QDateEdit).setDate(QDate(2022, 2, 2))
+    type_date(dialog, "Date of the statement", "02/02/2022")
     qtbot.keyClicks(control(dialog, "Who said it", QLineEdit), "Dr. Osei")
     qtbot.keyClicks(control(dialog, "What they said", QPlainTextEdit), "It is responding well.")
     choose(control(dialog, "Status", QComboBox), "Partial remission")
@@ -66,6 +65,7 @@ def test_where_it_came_back_is_asked_only_for_a_recurrence(
     qtbot: QtBot, person: Person, cancer: Cancer
 ) -> None:
     dialog = new_dialog(qtbot, person, cancer)
+    type_date(dialog, "Date of the statement", "02/02/2022")
     qtbot.keyClicks(control(dialog, "What they said", QPlainTextEdit), "We found a spot.")
     where = control(dialog, "Where it came back", QComboBox)
     assert not where.isEnabled()
@@ -89,6 +89,7 @@ def test_a_suggestion_is_offered_but_not_applied(
     qtbot: QtBot, person: Person, cancer: Cancer
 ) -> None:
     dialog = new_dialog(qtbot, person, cancer)
+    type_date(dialog, "Date of the statement", "02/02/2022")
     assert dialog.suggestion() is None
     qtbot.keyClicks(
         control(dialog, "What they said", QPlainTextEdit), "The scan is stable, it is controlled."
@@ -108,6 +109,7 @@ def test_use_this_takes_the_suggested_status_and_place(
     qtbot: QtBot, person: Person, cancer: Cancer
 ) -> None:
     dialog = new_dialog(qtbot, person, cancer)
+    type_date(dialog, "Date of the statement", "02/02/2022")
     qtbot.keyClicks(
         control(dialog, "What they said", QPlainTextEdit),
         "I'm sorry, it has come back in the liver.",
@@ -143,7 +145,7 @@ def test_a_statement_needs_the_words_and_a_possible_date(
 ) -> None:
     dialog = new_dialog(qtbot, person, cancer)
     assert not dialog.ok_button().isEnabled()
-    control(dialog, "Date of the statement", QDateEdit).setDate(QDate(1960, 12, 31))
+    type_date(dialog, "Date of the statement", "31/12/1960")
     qtbot.keyClicks(control(dialog, "What they said", QPlainTextEdit), " ")
     assert shown_problems(dialog) == [
         "This date is before your date of birth.",
