@@ -20,7 +20,13 @@ from PySide6.QtWidgets import (
 )
 
 from survivor_app.domain import Cancer, Person, Question, Record, new_id
-from survivor_app.exchange import EXPORTERS, ExchangeError, demo_record, read_record
+from survivor_app.exchange import (
+    EXPORTERS,
+    ExchangeError,
+    demo_record,
+    read_bounded,
+    read_record,
+)
 from survivor_app.files import write_private
 from survivor_app.gui.commands import (
     AddCommand,
@@ -726,7 +732,7 @@ class MainWindow(QMainWindow):
         if not name:
             return
         try:
-            record = read_record(Path(name).read_bytes())
+            record = read_record(read_bounded(Path(name)))
         except OSError:
             QMessageBox.warning(
                 self,
