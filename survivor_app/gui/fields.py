@@ -21,7 +21,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from survivor_app.domain import TENTHS_PER_MM, SizeError, tenths_from_text
+from survivor_app.domain import (
+    TENTHS_PER_MM,
+    SizeError,
+    check_date,
+    check_text,
+    tenths_from_text,
+)
 from survivor_app.gui.dates import date_pattern, python_date, qdate
 
 #: The dynamic property a wrong field carries; the dialogs' style sheet draws its border.
@@ -41,12 +47,10 @@ T = TypeVar("T")
 
 
 def date_problem(date: dt.date, *, birth_date: dt.date | None, today: dt.date) -> str | None:
-    """Why a date cannot be accepted, or None when it can."""
-    if date > today:
-        return "This date is in the future."
-    if birth_date is not None and date < birth_date:
-        return "This date is before your date of birth."
-    return None
+    """Why a date cannot be accepted (the record's rule: from 1900, not in the future, not
+    before the date of birth), or None when it can."""
+    problem = check_date(date, "date", birth_date=birth_date, today=today)
+    return None if problem is None else problem.sentence
 
 
 def problem_style_sheet(palette: QPalette) -> str:
@@ -288,13 +292,15 @@ class TextField(QWidget):
             self.editor.setPlainText(text)
 
     def problem(self) -> str | None:
-        """Why the text cannot be accepted, or None."""
+        """Why the text cannot be accepted, or None: a box may hold lines, a line may not, and
+        neither a control character (tab aside)."""
         text = self.text()
         if self._required is not None and not text:
             return self._required
         if len(text) > self._max_length:
             return f"This is too long: please keep it to {self._max_length:,} characters or fewer."
-        return None
+        unclean = check_text(text, "text", lines=isinstance(self.editor, QPlainTextEdit))
+        return None if unclean is None else unclean.sentence
 
     def show_problem(self, problem: str | None) -> None:
         """Show the sentence; a blank field nobody has typed in yet only gets a calm hint."""
