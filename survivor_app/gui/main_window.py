@@ -3,7 +3,6 @@ the dialogs, each one an undo command written by the record session."""
 
 from __future__ import annotations
 
-import datetime as dt
 import tempfile
 from dataclasses import dataclass
 from importlib import metadata
@@ -51,7 +50,7 @@ from survivor_app.gui.dialogs import (
 )
 from survivor_app.gui.dialogs.restore import made_when
 from survivor_app.gui.record_session import RecordSession
-from survivor_app.gui.save_paths import suggested_path
+from survivor_app.gui.save_paths import suggested_export
 from survivor_app.gui.settings import AppSettings
 from survivor_app.gui.summary_actions import export_summary_pdf, print_summary
 from survivor_app.gui.widgets.glossary import GlossaryPage
@@ -93,7 +92,7 @@ class ExportKind:
     menu: str
     #: The save dialog's title.
     title: str
-    #: What the suggested file name says after the person's name.
+    #: What the suggested file name says after the record's name.
     name: str
     #: The file's ending, added when the person types a name without one.
     suffix: str
@@ -785,12 +784,10 @@ class MainWindow(QMainWindow):
         """Export the record in one of the formats of ``EXPORTERS`` (File ▸ Export), where the
         person chooses; the file written, or None when cancelled or it could not be written."""
         record = self.session.store.load() if self.session is not None else None
-        if record is None:
+        if record is None or self.session is None:
             return None
         wording = EXPORT_KINDS[kind]
-        suggested = suggested_path(
-            f"{record.person.name} {wording.name} {dt.date.today().isoformat()}{wording.suffix}"
-        )
+        suggested = suggested_export(self.session.path, wording.name, wording.suffix)
         name, _ = QFileDialog.getSaveFileName(self, wording.title, str(suggested), wording.filter)
         if not name:
             return None
@@ -820,9 +817,9 @@ class MainWindow(QMainWindow):
         """Save the printed summary of the cancer in view as a PDF (File ▸ Export summary as
         PDF); the file written, or None."""
         record = self.session.store.load() if self.session is not None else None
-        if record is None:
+        if record is None or self.session is None:
             return None
-        return export_summary_pdf(self, record, self._cancer_id)
+        return export_summary_pdf(self, record, self._cancer_id, named_after=self.session.path)
 
     def restore_from_backup(self) -> bool:
         """Put one of the record's backups back in its place, after keeping the record as it is
