@@ -137,6 +137,14 @@ def _free_name(beside: Path, words: str) -> Path:
     return candidate
 
 
+def _same_file(one: Path, other: Path) -> bool:
+    """True when both names lead to one file (a link, a second hard link, another spelling)."""
+    try:
+        return one.samefile(other)
+    except OSError:
+        return False
+
+
 class MainWindow(QMainWindow):
     """The app's one window: the welcome page until a record has content, then the record."""
 
@@ -202,8 +210,13 @@ class MainWindow(QMainWindow):
         """Open a record in place of the one open now; a plain message when it cannot be.
 
         A record open in another window can be looked at read-only; for a damaged one, a copy
-        of its newest good backup can be opened instead, the damaged file left as it is.
+        of its newest good backup can be opened instead, the damaged file left as it is. The
+        record already open here, by any of its names, is simply shown.
         """
+        if self.session is not None and _same_file(path, self.session.path):
+            self.raise_()
+            self.activateWindow()
+            return True
         store: RecordStore | None
         try:
             store = RecordStore.open(path, create=False)
