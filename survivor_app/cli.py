@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from survivor_app import paths
-from survivor_app.domain import is_clean, visible
+from survivor_app.domain import json_escape, visible
 from survivor_app.exchange import EXPORTERS, ExchangeError, demo_record, read_bounded, read_record
 from survivor_app.files import write_private
 from survivor_app.status import periods_document, periods_text
@@ -50,15 +50,6 @@ def _version() -> str:
 def _say(line: str) -> None:
     """Print one line for the person, every control character in it escaped."""
     print(visible(line))
-
-
-def _json_for_terminal(text: str) -> str:
-    """JSON with every character a terminal could take for a control written as a ``\\u``
-    escape: the same JSON value (JSON itself escapes only the first 32)."""
-    return "".join(
-        character if is_clean(character, lines=True) else f"\\u{ord(character):04x}"
-        for character in text
-    )
 
 
 def _read_bytes(path: Path) -> bytes:
@@ -142,7 +133,8 @@ def _cmd_periods(args: argparse.Namespace) -> int:
     if record is None:
         raise CommandError(f"{store.path}: this record is empty; add a cancer and a scan first")
     if args.json:
-        sys.stdout.write(_json_for_terminal(periods_document(record)))
+        # The same JSON value: JSON itself escapes only the first 32 characters.
+        sys.stdout.write(visible(periods_document(record), json_escape))
     else:
         sys.stdout.write(visible(periods_text(record)))
     return 0

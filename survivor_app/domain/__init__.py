@@ -28,7 +28,7 @@ from survivor_app.domain.rules import (
     check_date,
     check_text,
     code_point,
-    is_clean,
+    json_escape,
     visible,
 )
 from survivor_app.domain.sizes import (
@@ -65,7 +65,7 @@ __all__ = [
     "check_date",
     "check_text",
     "code_point",
-    "is_clean",
+    "json_escape",
     "mm_number",
     "mm_text",
     "new_id",

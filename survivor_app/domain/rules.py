@@ -6,18 +6,23 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 
 #: The first day a record's dates can be: a year such as 0022 is a typo, and no one alive
 #: was born before this.
 EARLIEST_DATE = dt.date(1900, 1, 1)
 
-# Tab is text everywhere; a line break only in a field of several lines.
-_TAB = "\t"
 _LINE_BREAK = "\n"
-# Unicode's "not a character" code points that byte order marks turn into.
-_NOT_CHARACTERS = frozenset("\ufffe\uffff")
+# What text may not hold: the control characters (Unicode's category Cc, all of them but tab),
+# halves of UTF-16 pairs (Cs), and the "not a character" code points a byte order mark turns
+# into. A line break is added for a field of one line. One regular expression, so that a
+# record of 30 years (6 MB of JSON) is checked in a few milliseconds.
+_UNCLEAN = "\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff"
+_UNCLEAN_IN_LINES = re.compile(f"[{_UNCLEAN}]")
+_UNCLEAN_IN_A_LINE = re.compile(f"[{_UNCLEAN}\n]")
 
 
 class ProblemCode(enum.StrEnum):
@@ -44,49 +49,53 @@ class Problem:
     fact: str
 
 
+def _python_escape(character: str) -> str:
+    """A character as Python writes it in a string: ``\\x1b``, ``\\ufffe``."""
+    return character.encode("unicode_escape").decode("ascii")
+
+
+def json_escape(character: str) -> str:
+    """A character of the first 65,536 as JSON writes it in a string: ``\\u001b``."""
+    return f"\\u{ord(character):04x}"
+
+
 def code_point(character: str) -> str:
     """How a character is named in a message: ``U+001B``."""
     return f"U+{ord(character):04X}"
 
 
-def is_clean(character: str, *, lines: bool = False) -> bool:
-    """True for a character a record's text can hold: no control character but tab (and a line
-    break where ``lines``), no U+FFFE or U+FFFF, no half of a UTF-16 pair."""
-    if character == _TAB or (lines and character == _LINE_BREAK):
-        return True
-    if character in _NOT_CHARACTERS:
-        return False
-    return unicodedata.category(character) not in ("Cc", "Cs")
+def _unclean(lines: bool) -> re.Pattern[str]:
+    return _UNCLEAN_IN_LINES if lines else _UNCLEAN_IN_A_LINE
 
 
 def check_text(text: str, field: str, *, lines: bool = False) -> Problem | None:
     """Why ``text`` cannot be kept in ``field`` (of several lines when ``lines``), or None."""
-    for character in text:
-        if is_clean(character, lines=lines):
-            continue
-        named = code_point(character)
-        if character == _LINE_BREAK:
-            return Problem(
-                field,
-                ProblemCode.LINE_BREAK,
-                "This must be one line. Please remove the line break.",
-                "holds a line break, but this text is one line",
-            )
-        if unicodedata.category(character) == "Cc":
-            return Problem(
-                field,
-                ProblemCode.CONTROL_CHARACTER,
-                f"This holds a control character ({named}) that a record cannot keep. "
-                "Please remove it.",
-                f"holds a control character ({named}) that a record cannot keep",
-            )
+    found = _unclean(lines).search(text)
+    if found is None:
+        return None
+    character = found.group()
+    named = code_point(character)
+    if character == _LINE_BREAK:
         return Problem(
             field,
-            ProblemCode.NOT_A_CHARACTER,
-            f"This holds {named}, which is not a character a record can keep. Please remove it.",
-            f"holds {named}, which is not a character a record can keep",
+            ProblemCode.LINE_BREAK,
+            "This must be one line. Please remove the line break.",
+            "holds a line break, but this text is one line",
         )
-    return None
+    if unicodedata.category(character) == "Cc":
+        return Problem(
+            field,
+            ProblemCode.CONTROL_CHARACTER,
+            f"This holds a control character ({named}) that a record cannot keep. "
+            "Please remove it.",
+            f"holds a control character ({named}) that a record cannot keep",
+        )
+    return Problem(
+        field,
+        ProblemCode.NOT_A_CHARACTER,
+        f"This holds {named}, which is not a character a record can keep. Please remove it.",
+        f"holds {named}, which is not a character a record can keep",
+    )
 
 
 def check_date(
@@ -115,14 +124,7 @@ def check_date(
     return None
 
 
-def visible(text: str) -> str:
+def visible(text: str, escape: Callable[[str], str] = _python_escape) -> str:
     """The text with every character that is not clean (line breaks and tabs kept) written as
-    its escape, such as ``\\x1b``: safe to show in a terminal, a message or a plot."""
-    if all(is_clean(character, lines=True) for character in text):
-        return text
-    return "".join(
-        character
-        if is_clean(character, lines=True)
-        else character.encode("unicode_escape").decode("ascii")
-        for character in text
-    )
+    its ``escape``, such as ``\\x1b``: safe to show in a terminal, a message or a plot."""
+    return _UNCLEAN_IN_LINES.sub(lambda found: escape(found.group()), text)
