@@ -28,7 +28,6 @@ from survivor_app.domain import (
     Treatment,
     mm_number,
     mm_text,
-    visible,
 )
 from survivor_app.plot.hatching import HatchedPatchHandler, HatchLines
 from survivor_app.plot.style import (
@@ -38,6 +37,7 @@ from survivor_app.plot.style import (
     STATUS_LOOKS,
     PlotStyle,
 )
+from survivor_app.plot.words import as_typed
 from survivor_app.status import Assessment, CancerAnalysis
 from survivor_app.status.labels import short_status_label
 
@@ -358,8 +358,7 @@ def _draw_sizes(
             linewidth=style.line_width,
             markersize=style.marker_size,
             markevery=_every(len(points), style),
-            # A control character from an older record would make the printed SVG unreadable.
-            label=visible(spot.name),
+            label=as_typed(spot.name),
             zorder=3,
         )
         timeline.spot_lines.append(SpotLine(line, spot, points))

@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from survivor_app.gui.main_window import MainWindow
 from tests.gui.plotting import canvas_point
-from tests.gui.records import BASELINE, SHRUNK, TUMOUR, small_record
+from tests.gui.records import BASELINE, SHRUNK, TUMOUR, small_record, write_record_file
 from tests.older_records import ESCAPES, older_record, scan_dated, spot_named
 
 pytestmark = [
@@ -58,3 +58,26 @@ def test_a_record_with_year_22_and_control_characters_opens_and_draws(
     assert held is not None
     assert held.scans[0].date == dt.date(22, 5, 14)
     assert record_path.read_bytes() == before
+
+
+def test_a_spot_name_matplotlib_could_take_for_mathematics_is_drawn(
+    qtbot: QtBot, window: MainWindow, record_path: Path
+) -> None:
+    # Clean text today: "$\frac{$" between dollar signs would fail as matplotlib's mathematics.
+    record = small_record(scans=(BASELINE, SHRUNK))
+    spots = tuple(
+        dataclasses.replace(s, name="x $\\frac{$ y") if s.id == TUMOUR.id else s
+        for s in record.spots
+    )
+    write_record_file(record_path, dataclasses.replace(record, spots=spots))
+    assert window.open_record(record_path)
+    plot = window.view.plot
+    qtbot.waitUntil(plot.is_ready)
+    assert plot.canvas is not None
+    plot.canvas.draw()
+    sizes = plot.canvas.figure.axes[0]
+    line = next(line for line in sizes.get_lines() if line.get_label().startswith("x "))
+    x, y = line.get_xydata()[0]
+    qtbot.mouseMove(plot.canvas, canvas_point(plot, 0, x, y))
+    qtbot.waitUntil(lambda: plot.tip_text() is not None)
+    plot.canvas.draw()

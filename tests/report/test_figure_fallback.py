@@ -102,3 +102,16 @@ def test_a_record_with_control_characters_and_a_date_of_year_22_still_prints(
     assert page.images == 0
     for words in ("Size (mm)", "Sum of tracked spots", "Breast tumour\\x1b]52;c;aGVsbG8=\\x07"):
         assert words in page.text
+
+
+@pytest.mark.parametrize("name", ["x $\\frac{$ y", "Cost $5 and $10", "a\\$b"])
+def test_a_spot_name_with_dollar_signs_prints_word_for_word(qapp: QApplication, name: str) -> None:
+    # matplotlib would read text between two $ as mathematics, and fail on "$\frac{$".
+    record = demo_record()
+    breast = record.cancers[0].id
+    first_spot = next(s for s in record.spots if s.cancer_id == breast)
+    spots = tuple(dataclasses.replace(s, name=name) if s == first_spot else s for s in record.spots)
+    held = dataclasses.replace(record, spots=spots)
+    (page,) = pages(summary_pdf(build_summaries(held, breast, today=TODAY), Paper.A4))
+    assert page.images == 0
+    assert f"Sum of tracked spots {name} " in page.text

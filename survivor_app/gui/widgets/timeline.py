@@ -25,9 +25,9 @@ from survivor_app.domain import (
     Treatment,
     mm_number,
     mm_text,
-    visible,
 )
 from survivor_app.gui.dates import long_date, short_date
+from survivor_app.plot.words import as_typed
 from survivor_app.status import Assessment, CancerAnalysis
 from survivor_app.status.labels import status_label
 
@@ -349,8 +349,7 @@ class TimelinePlot(QWidget):
         assert self.canvas is not None
         assert self._tip is not None
         tip = self._tip
-        # A control character kept by an older record is shown as its escape.
-        tip.set_text(visible(target.describe(index)))
+        tip.set_text(as_typed(target.describe(index)))
         x, y = event.x, event.y
         if target.anchor is not None:
             # Point at the marker itself, not at wherever near it the pointer is.
