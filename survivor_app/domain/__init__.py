@@ -27,7 +27,6 @@ from survivor_app.domain.rules import (
     ProblemCode,
     check_date,
     check_text,
-    code_point,
     json_escape,
     visible,
 )
@@ -64,7 +63,6 @@ __all__ = [
     "TreatmentKind",
     "check_date",
     "check_text",
-    "code_point",
     "json_escape",
     "mm_number",
     "mm_text",

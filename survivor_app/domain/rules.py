@@ -59,7 +59,7 @@ def json_escape(character: str) -> str:
     return f"\\u{ord(character):04x}"
 
 
-def code_point(character: str) -> str:
+def _code_point(character: str) -> str:
     """How a character is named in a message: ``U+001B``."""
     return f"U+{ord(character):04X}"
 
@@ -74,7 +74,7 @@ def check_text(text: str, field: str, *, lines: bool = False) -> Problem | None:
     if found is None:
         return None
     character = found.group()
-    named = code_point(character)
+    named = _code_point(character)
     if character == _LINE_BREAK:
         return Problem(
             field,
