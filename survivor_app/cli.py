@@ -1,4 +1,8 @@
-"""The ``survivor-app`` command line: the window is one subcommand among the others."""
+"""The ``survivor-app`` command line: the window is one subcommand among the others.
+
+Everything it prints to a terminal goes through ``visible``: a control character in a stored
+name, a path or a refused value is shown as its escape, so that no escape sequence of a record
+(such as OSC 52, which writes the clipboard) reaches the terminal raw."""
 
 from __future__ import annotations
 
@@ -12,7 +16,8 @@ from pathlib import Path
 from typing import NoReturn
 
 from survivor_app import paths
-from survivor_app.exchange import EXPORTERS, ExchangeError, demo_record, read_record
+from survivor_app.domain import json_escape, visible
+from survivor_app.exchange import EXPORTERS, ExchangeError, demo_record, read_bounded, read_record
 from survivor_app.files import write_private
 from survivor_app.status import periods_document, periods_text
 from survivor_app.storage import (
@@ -35,16 +40,21 @@ class _Parser(argparse.ArgumentParser):
     """argparse that reports a usage mistake in one line instead of the usage block."""
 
     def error(self, message: str) -> NoReturn:
-        self.exit(2, f"{self.prog}: {message} (see '{PROG} --help')\n")
+        self.exit(2, f"{self.prog}: {visible(message)} (see '{PROG} --help')\n")
 
 
 def _version() -> str:
     return importlib.metadata.version("survivor-app")
 
 
+def _say(line: str) -> None:
+    """Print one line for the person, every control character in it escaped."""
+    print(visible(line))
+
+
 def _read_bytes(path: Path) -> bytes:
     try:
-        return path.read_bytes()
+        return read_bounded(path)
     except FileNotFoundError:
         raise CommandError(f"{path}: there is no such file") from None
     except IsADirectoryError:
@@ -82,7 +92,7 @@ def _cmd_demo(args: argparse.Namespace) -> int:
                 f"{store.path}: this record already holds data; choose a new file for the example"
             )
         store.replace_content(record)
-    print(f"Wrote the example record to {store.path}")
+    _say(f"Wrote the example record to {store.path}")
     return 0
 
 
@@ -102,9 +112,9 @@ def _cmd_import(args: argparse.Namespace) -> int:
                     "add --replace to swap all of it (a backup is made first)"
                 )
             backup = make_backup(store, "before-import")
-            print(f"Backed up the record to {backup}")
+            _say(f"Backed up the record to {backup}")
         store.replace_content(record)
-    print(f"Imported {args.file} into {store.path}")
+    _say(f"Imported {args.file} into {store.path}")
     return 0
 
 
@@ -122,8 +132,11 @@ def _cmd_periods(args: argparse.Namespace) -> int:
         record = store.load()
     if record is None:
         raise CommandError(f"{store.path}: this record is empty; add a cancer and a scan first")
-    text = periods_document(record) if args.json else periods_text(record)
-    sys.stdout.write(text)
+    if args.json:
+        # The same JSON value: JSON itself escapes only the first 32 characters.
+        sys.stdout.write(visible(periods_document(record), json_escape))
+    else:
+        sys.stdout.write(visible(periods_text(record)))
     return 0
 
 
@@ -131,15 +144,15 @@ def _cmd_backup(args: argparse.Namespace) -> int:
     with _open_existing(paths.record_path(args.record)) as store:
         backup = make_backup(store, "by-hand")
     prune_backups(store.path)
-    print(backup)
+    _say(str(backup))
     return 0
 
 
 def _cmd_restore(args: argparse.Namespace) -> int:
     record = paths.record_path(args.record)
     before = restore_backup(Path(args.backup), record)
-    print(f"Kept the record as it was in {before}")
-    print(f"Restored {args.backup} into {record}")
+    _say(f"Kept the record as it was in {before}")
+    _say(f"Restored {args.backup} into {record}")
     return 0
 
 
@@ -161,7 +174,7 @@ def _cmd_summary(args: argparse.Namespace) -> int:
 
     _write_output(Path(args.output), summary_pdf(summaries, paper), record=store.path)
     if args.output != "-":
-        print(f"Wrote the summary on {PAPER_NAMES[paper]} paper to {args.output}")
+        _say(f"Wrote the summary on {PAPER_NAMES[paper]} paper to {args.output}")
     return 0
 
 
@@ -260,6 +273,6 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _fail(message: str) -> NoReturn:
-    first_line = " ".join(message.split())
+    first_line = " ".join(visible(message).split())
     print(f"{PROG}: {first_line}", file=sys.stderr)
     raise SystemExit(2)

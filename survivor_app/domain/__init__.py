@@ -21,6 +21,15 @@ from survivor_app.domain.model import (
     Treatment,
     TreatmentKind,
 )
+from survivor_app.domain.rules import (
+    EARLIEST_DATE,
+    Problem,
+    ProblemCode,
+    check_date,
+    check_text,
+    json_escape,
+    visible,
+)
 from survivor_app.domain.sizes import (
     SizeError,
     mm_number,
@@ -30,6 +39,7 @@ from survivor_app.domain.sizes import (
 )
 
 __all__ = [
+    "EARLIEST_DATE",
     "MAX_SIZE_TENTHS",
     "STATED_STATUSES",
     "TENTHS_PER_MM",
@@ -38,6 +48,8 @@ __all__ = [
     "CancerHistory",
     "Measurement",
     "Person",
+    "Problem",
+    "ProblemCode",
     "Question",
     "Record",
     "RecurrenceType",
@@ -49,9 +61,13 @@ __all__ = [
     "Status",
     "Treatment",
     "TreatmentKind",
+    "check_date",
+    "check_text",
+    "json_escape",
     "mm_number",
     "mm_text",
     "new_id",
     "tenths_from_decimal",
     "tenths_from_text",
+    "visible",
 ]

@@ -10,8 +10,7 @@ import datetime as dt
 import enum
 import re
 
-#: The earliest year a date in a record may have (FORMAT.md: dates from 1900).
-EARLIEST_YEAR = 1900
+from survivor_app.domain.rules import EARLIEST_DATE
 
 # Written out, never taken from the locale, so that output is the same on every computer.
 MONTH_NAMES = (
@@ -120,8 +119,8 @@ def _read_digits(parts: list[str], order: DateOrder) -> dt.date | str:
 
 
 def _whole_date(year: int, month: int, day: int) -> dt.date | str:
-    if year < EARLIEST_YEAR:
-        return f"Please type a date from {EARLIEST_YEAR} on."
+    if year < EARLIEST_DATE.year:
+        return f"Please type a date from {EARLIEST_DATE.year} on."
     try:
         return dt.date(year, month, day)
     except ValueError:
@@ -160,6 +159,7 @@ def short_date_text(date: dt.date, order: DateOrder) -> str:
 
 def _with_month(date: dt.date, order: DateOrder, month: str) -> str:
     # Month names make the order plain, so only month-first locales get their own order.
+    # Four digits always, so that a year an older version let through (0022) reads as typed.
     if order is DateOrder.MONTH_DAY_YEAR:
-        return f"{month} {date.day}, {date.year}"
-    return f"{date.day} {month} {date.year}"
+        return f"{month} {date.day}, {date.year:04d}"
+    return f"{date.day} {month} {date.year:04d}"

@@ -7,7 +7,12 @@ from survivor_app.domain import Record
 from survivor_app.exchange.csv_export import write_csv
 from survivor_app.exchange.demo import demo_record
 from survivor_app.exchange.fhir import write_fhir
-from survivor_app.exchange.record_json import ExchangeError, read_record, write_record
+from survivor_app.exchange.record_json import (
+    ExchangeError,
+    read_bounded,
+    read_record,
+    write_record,
+)
 
 #: Every export, by the name the command line and the File ▸ Export menu use.
 EXPORTERS: dict[str, Callable[[Record], bytes]] = {
@@ -20,6 +25,7 @@ __all__ = [
     "EXPORTERS",
     "ExchangeError",
     "demo_record",
+    "read_bounded",
     "read_record",
     "write_csv",
     "write_fhir",

@@ -13,13 +13,17 @@ Choices a reader of the file should know:
 - "Status at this scan" is the label of the scan's assessment, which a doctor's statement about
   that scan may have set; a scan that is not an assessment (notes only) leaves it empty.
 - A cell that starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return gets a leading
-  ``'``, so that no spreadsheet reads the person's words as a formula.
+  ``'``, so that no spreadsheet reads the person's words as a formula; so does one where such a
+  sign comes after spaces or invisible characters (zero-width space, byte order mark, direction
+  marks), or is written in another form of it (fullwidth ``＝``, small ``﹦``, ``＋``, ``－``,
+  ``＠``), which some spreadsheets read as the sign itself.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import unicodedata
 from collections.abc import Iterator
 
 from survivor_app.domain import TENTHS_PER_MM, Area, Measurement, Record, Spot
@@ -111,4 +115,15 @@ def _yes_no(flag: bool) -> str:
 
 
 def _neutralised(cell: str) -> str:
-    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
+    return "'" + cell if _could_be_formula(cell) else cell
+
+
+def _could_be_formula(cell: str) -> bool:
+    if cell.startswith(FORMULA_STARTS):
+        return True
+    for character in cell:
+        if character.isspace() or unicodedata.category(character) == "Cf":
+            continue
+        # NFKC reads a fullwidth or small form as the sign it stands for (＝ and ﹦ as =).
+        return unicodedata.normalize("NFKC", character).startswith(FORMULA_STARTS)
+    return False

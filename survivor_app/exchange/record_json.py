@@ -6,11 +6,13 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import json
+import os
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import TypeVar
+from pathlib import Path
+from typing import NoReturn, TypeVar
 
 from survivor_app.domain import (
     MAX_SIZE_TENTHS,
@@ -30,7 +32,10 @@ from survivor_app.domain import (
     Status,
     Treatment,
     TreatmentKind,
+    check_date,
+    check_text,
     mm_number,
+    visible,
 )
 
 FORMAT_NAME = "survivor-record"
@@ -38,6 +43,9 @@ FORMAT_VERSION = 1
 
 #: How an error about the whole file shows its place, where other errors show a JSON path.
 WHOLE_FILE = "(file)"
+#: The largest file import reads: a record of 30 years is about 6 MB, and reading needs many
+#: times the file in memory.
+LARGEST_FILE_BYTES = 64 * 1024 * 1024
 
 _NAME_LENGTH = 200
 _NOTES_LENGTH = 20000
@@ -47,8 +55,8 @@ _ID_LENGTH = 64
 _DATE_PATTERN = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _ONE_DECIMAL = Decimal("0.1")
 _LARGEST_MM = Decimal(MAX_SIZE_TENTHS) / TENTHS_PER_MM
-# Long texts are cut short when a message quotes them.
-_QUOTE_LENGTH = 40
+# Long texts and numbers are cut short when a message quotes them.
+_QUOTE_LENGTH = 60
 
 _Choice = TypeVar("_Choice", bound=enum.Enum)
 _Item = TypeVar("_Item")
@@ -86,8 +94,22 @@ class _NotANumber:
     text: str
 
 
+def read_bounded(path: Path) -> bytes:
+    """The bytes of a file to import, or ExchangeError when it is larger than a record can be;
+    no more than that is ever read (OSError when the file cannot be read)."""
+    with path.open("rb") as file:
+        # The size a file says it has refuses it unread; the bounded read catches the rest
+        # (a file that grows, or a device with no size such as /dev/zero).
+        if os.fstat(file.fileno()).st_size > LARGEST_FILE_BYTES:
+            _refuse_size()
+        data = file.read(LARGEST_FILE_BYTES + 1)
+    _check_size(data)
+    return data
+
+
 def read_record(data: bytes, *, today: dt.date | None = None) -> Record:
     """The record a JSON file holds, or ExchangeError naming the first place that is wrong."""
+    _check_size(data)
     document = _parse(data)
     return _RecordReader(dt.date.today() if today is None else today).read(document)
 
@@ -193,6 +215,19 @@ def _mm(tenths: int | None) -> float | None:
     return None if tenths is None else mm_number(tenths)
 
 
+def _check_size(data: bytes) -> None:
+    if len(data) > LARGEST_FILE_BYTES:
+        _refuse_size()
+
+
+def _refuse_size() -> NoReturn:
+    raise ExchangeError(
+        "",
+        f"the file is larger than {LARGEST_FILE_BYTES // (1024 * 1024)} MB, so it cannot be "
+        "a record (a record of 30 years is about 6 MB)",
+    )
+
+
 def _parse(data: bytes) -> object:
     """The JSON value in the file, with numbers kept exact as Decimal."""
     try:
@@ -235,8 +270,10 @@ def _item(path: str, index: int) -> str:
 
 
 def _shown(text: str) -> str:
-    """Text safe to print: a lone surrogate from a ``\\ud800`` escape becomes that escape again."""
-    return text.encode("utf-8", "backslashreplace").decode("utf-8")
+    """Text safe to print, cut to a readable length: a control character or a lone surrogate
+    (from a ``\\ud800`` escape) is shown as its escape."""
+    shown = visible(text)
+    return shown if len(shown) <= _QUOTE_LENGTH else shown[: _QUOTE_LENGTH - 1] + "…"
 
 
 def _describe(value: object) -> str:
@@ -246,14 +283,12 @@ def _describe(value: object) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, Decimal):
-        return str(value)
+        # A number of ten million digits is read exactly, but never repeated in full.
+        return _shown(str(value))
     if isinstance(value, _NotANumber):
         return value.text
     if isinstance(value, str):
-        shown = _shown(value)
-        if len(shown) > _QUOTE_LENGTH:
-            shown = shown[: _QUOTE_LENGTH - 1] + "…"
-        return f"'{shown}'"
+        return f"'{_shown(value)}'"
     if isinstance(value, list):
         return "a list"
     return "an object"
@@ -291,8 +326,10 @@ def _text(
     longest: int,
     shortest: int = 0,
     default: str | None = None,
+    lines: bool = False,
 ) -> str:
-    """A text; ``default`` is what an optional text means when the key is left out."""
+    """A clean text (of several lines when ``lines``); ``default`` is what an optional text
+    means when the key is left out."""
     if default is not None and key not in fields:
         return default
     value = fields[key]
@@ -305,12 +342,9 @@ def _text(
         raise ExchangeError(
             where, f"the text is {len(value)} characters long; the most is {longest}"
         )
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError:
-        raise ExchangeError(
-            where, f"{_describe(value)} holds a character that is not text"
-        ) from None
+    problem = check_text(value, key, lines=lines)
+    if problem is not None:
+        raise ExchangeError(where, f"{_describe(value)} {problem.fact}")
     return value
 
 
@@ -427,11 +461,13 @@ class _RecordReader:
         if version > FORMAT_VERSION:
             raise ExchangeError(
                 "version",
-                f"this file comes from a newer version of the app (format version {version}); "
-                "please update the app to import it",
+                "this file comes from a newer version of the app "
+                f"(format version {_describe(version)}); please update the app to import it",
             )
         if version != FORMAT_VERSION:
-            raise ExchangeError("version", f"{version} is not a version this app can read")
+            raise ExchangeError(
+                "version", f"{_describe(version)} is not a version this app can read"
+            )
 
     def _each(
         self, root: _JsonObject, key: str, read_one: Callable[[object, str], _Item]
@@ -442,14 +478,10 @@ class _RecordReader:
     def _person(self, value: object, path: str) -> Person:
         fields = _fields(value, path, known=("name", "birth_date", "notes"), required=("name",))
         name = _text(fields, "name", path, shortest=1, longest=_NAME_LENGTH)
-        birth_date = (
-            None if fields.get("birth_date") is None else _calendar_date(fields, "birth_date", path)
-        )
-        if birth_date is not None and birth_date > self.today:
-            raise ExchangeError(_key(path, "birth_date"), f"{birth_date} is after today")
         # Every later date is checked against it.
+        birth_date = self._optional_past_date(fields, "birth_date", path)
         self.birth_date = birth_date
-        notes = _text(fields, "notes", path, longest=_NOTES_LENGTH, default="")
+        notes = _text(fields, "notes", path, longest=_NOTES_LENGTH, default="", lines=True)
         return Person(name=name, birth_date=birth_date, notes=notes)
 
     def _cancer(self, value: object, path: str) -> Cancer:
@@ -465,7 +497,7 @@ class _RecordReader:
             name=_text(fields, "name", path, shortest=1, longest=_NAME_LENGTH),
             primary_site=_text(fields, "primary_site", path, shortest=1, longest=_NAME_LENGTH),
             diagnosed_on=self._optional_past_date(fields, "diagnosed_on", path),
-            notes=_text(fields, "notes", path, longest=_NOTES_LENGTH, default=""),
+            notes=_text(fields, "notes", path, longest=_NOTES_LENGTH, default="", lines=True),
         )
 
     def _spot(self, value: object, path: str) -> Spot:
@@ -529,7 +561,7 @@ class _RecordReader:
         facility = _text(fields, "facility", path, longest=_NAME_LENGTH, default="")
         no_evidence_of_disease = _flag(fields, "no_evidence_of_disease", path, default=False)
         new_baseline = _flag(fields, "new_baseline", path, default=False)
-        notes = _text(fields, "notes", path, longest=_NOTES_LENGTH, default="")
+        notes = _text(fields, "notes", path, longest=_NOTES_LENGTH, default="", lines=True)
         entries = _list(fields, "measurements", path)
         measured: dict[str, int] = {}
         measurements = tuple(
@@ -590,7 +622,7 @@ class _RecordReader:
         if too_small and size_tenths is not None:
             raise ExchangeError(
                 where,
-                f"{fields['size_mm']} is given, but too_small is true: "
+                f"{_describe(fields['size_mm'])} is given, but too_small is true: "
                 "a spot too small to measure has no size",
             )
         if not too_small and size_tenths is None:
@@ -598,7 +630,8 @@ class _RecordReader:
         if no_evidence_of_disease and size_tenths:
             raise ExchangeError(
                 where,
-                f"{fields['size_mm']} is above 0, but the scan says no evidence of disease",
+                f"{_describe(fields['size_mm'])} is above 0, "
+                "but the scan says no evidence of disease",
             )
         return Measurement(
             spot_id=spot_id, size_tenths=size_tenths, too_small=too_small, uncertain=uncertain
@@ -615,7 +648,7 @@ class _RecordReader:
         cancer_id = self._cancer_of(fields, "cancer", path)
         date = self._past_date(fields, "date", path)
         clinician = _text(fields, "clinician", path, longest=_NAME_LENGTH, default="")
-        text = _text(fields, "text", path, longest=_NOTES_LENGTH)
+        text = _text(fields, "text", path, longest=_NOTES_LENGTH, lines=True)
         status = _optional_choice(fields, "status", path, STATED_STATUSES)
         recurrence_type = _optional_choice(fields, "recurrence_type", path, RecurrenceType)
         if recurrence_type is not None and status is not Status.RECURRED:
@@ -667,10 +700,10 @@ class _RecordReader:
         )
         return Question(
             id=question_id,
-            text=_text(fields, "text", path, shortest=1, longest=_QUESTION_LENGTH),
+            text=_text(fields, "text", path, shortest=1, longest=_QUESTION_LENGTH, lines=True),
             cancer_id=cancer_id,
             asked_on=self._optional_past_date(fields, "asked_on", path),
-            answer=_text(fields, "answer", path, longest=_NOTES_LENGTH, default=""),
+            answer=_text(fields, "answer", path, longest=_NOTES_LENGTH, default="", lines=True),
         )
 
     def _new_id(self, fields: _JsonObject, path: str, seen: dict[str, int], items: str) -> str:
@@ -693,14 +726,11 @@ class _RecordReader:
         return cancer_id
 
     def _past_date(self, fields: _JsonObject, key: str, path: str) -> dt.date:
-        """A date that has happened, within the person's lifetime."""
+        """A date from 1900 that has happened, within the person's lifetime."""
         date = _calendar_date(fields, key, path)
-        if date > self.today:
-            raise ExchangeError(_key(path, key), f"{date} is after today")
-        if self.birth_date is not None and date < self.birth_date:
-            raise ExchangeError(
-                _key(path, key), f"{date} is before the birth date {self.birth_date}"
-            )
+        problem = check_date(date, key, birth_date=self.birth_date, today=self.today)
+        if problem is not None:
+            raise ExchangeError(_key(path, key), f"{date.isoformat()} {problem.fact}")
         return date
 
     def _optional_past_date(self, fields: _JsonObject, key: str, path: str) -> dt.date | None:
@@ -730,10 +760,10 @@ def _size(fields: _JsonObject, key: str, path: str) -> int | None:
         raise ExchangeError(where, f"{_describe(value)} is not a number")
     # The range comes first: quantize below would fail on a size like 1e999.
     if value < 0:
-        raise ExchangeError(where, f"{value} is below 0")
+        raise ExchangeError(where, f"{_describe(value)} is below 0")
     if value > _LARGEST_MM:
-        raise ExchangeError(where, f"{value} is above {_LARGEST_MM}")
+        raise ExchangeError(where, f"{_describe(value)} is above {_LARGEST_MM}")
     tenth = value.quantize(_ONE_DECIMAL)
     if tenth != value:
-        raise ExchangeError(where, f"{value} has more than one decimal")
+        raise ExchangeError(where, f"{_describe(value)} has more than one decimal")
     return int(tenth * TENTHS_PER_MM)

@@ -23,8 +23,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from survivor_app.domain import TENTHS_PER_MM, SizeError, tenths_from_text
-from survivor_app.domain.typed_dates import EARLIEST_YEAR, date_in_words, read_typed_date
+from survivor_app.domain import (
+    TENTHS_PER_MM,
+    SizeError,
+    check_date,
+    check_text,
+    tenths_from_text,
+)
+from survivor_app.domain.rules import EARLIEST_DATE
+from survivor_app.domain.typed_dates import date_in_words, read_typed_date
 from survivor_app.gui.dates import date_order, python_date, qdate, short_date, typed_example
 
 #: The dynamic property a wrong field carries; the dialogs' style sheet draws its border.
@@ -42,12 +49,10 @@ T = TypeVar("T")
 
 
 def date_problem(date: dt.date, *, birth_date: dt.date | None, today: dt.date) -> str | None:
-    """Why a date cannot be accepted, or None when it can."""
-    if date > today:
-        return "This date is in the future."
-    if birth_date is not None and date < birth_date:
-        return "This date is before your date of birth."
-    return None
+    """Why a date cannot be accepted (the record's rule: from 1900, not in the future, not
+    before the date of birth), or None when it can."""
+    problem = check_date(date, "date", birth_date=birth_date, today=today)
+    return None if problem is None else problem.sentence
 
 
 def problem_style_sheet(palette: QPalette) -> str:
@@ -289,13 +294,15 @@ class TextField(QWidget):
             self.editor.setPlainText(text)
 
     def problem(self) -> str | None:
-        """Why the text cannot be accepted, or None."""
+        """Why the text cannot be accepted, or None: a box may hold lines, a line may not, and
+        neither a control character (tab aside)."""
         text = self.text()
         if self._required is not None and not text:
             return self._required
         if len(text) > self._max_length:
             return f"This is too long: please keep it to {self._max_length:,} characters or fewer."
-        return None
+        unclean = check_text(text, "text", lines=isinstance(self.editor, QPlainTextEdit))
+        return None if unclean is None else unclean.sentence
 
     def show_problem(self, problem: str | None) -> None:
         """Show the sentence; a blank field nobody has typed in yet only gets a calm hint."""
@@ -340,7 +347,7 @@ class _CalendarPopup(QFrame):
 
     def open_at(self, anchor: QWidget, date: dt.date) -> None:
         """Show the month of ``date`` under ``anchor``, with the keyboard on that day."""
-        self.calendar.setDateRange(qdate(dt.date(EARLIEST_YEAR, 1, 1)), qdate(dt.date.today()))
+        self.calendar.setDateRange(qdate(EARLIEST_DATE), qdate(dt.date.today()))
         self.calendar.setSelectedDate(qdate(date))
         self.move(anchor.mapToGlobal(QPoint(0, anchor.height())))
         self.show()

@@ -3,7 +3,6 @@ the dialogs, each one an undo command written by the record session."""
 
 from __future__ import annotations
 
-import datetime as dt
 import tempfile
 from dataclasses import dataclass
 from importlib import metadata
@@ -20,7 +19,13 @@ from PySide6.QtWidgets import (
 )
 
 from survivor_app.domain import Cancer, Person, Question, Record, new_id
-from survivor_app.exchange import EXPORTERS, ExchangeError, demo_record, read_record
+from survivor_app.exchange import (
+    EXPORTERS,
+    ExchangeError,
+    demo_record,
+    read_bounded,
+    read_record,
+)
 from survivor_app.files import write_private
 from survivor_app.gui.commands import (
     AddCommand,
@@ -45,7 +50,7 @@ from survivor_app.gui.dialogs import (
 )
 from survivor_app.gui.dialogs.restore import made_when
 from survivor_app.gui.record_session import RecordSession
-from survivor_app.gui.save_paths import suggested_path
+from survivor_app.gui.save_paths import suggested_export
 from survivor_app.gui.settings import AppSettings
 from survivor_app.gui.summary_actions import export_summary_pdf, print_summary
 from survivor_app.gui.widgets.glossary import GlossaryPage
@@ -87,7 +92,7 @@ class ExportKind:
     menu: str
     #: The save dialog's title.
     title: str
-    #: What the suggested file name says after the person's name.
+    #: What the suggested file name says after the record's name.
     name: str
     #: The file's ending, added when the person types a name without one.
     suffix: str
@@ -130,6 +135,14 @@ def _free_name(beside: Path, words: str) -> Path:
         number += 1
         candidate = beside.with_name(f"{beside.stem} ({words} {number}){beside.suffix}")
     return candidate
+
+
+def _same_file(one: Path, other: Path) -> bool:
+    """True when both names lead to one file (a link, a second hard link, another spelling)."""
+    try:
+        return one.samefile(other)
+    except OSError:
+        return False
 
 
 class MainWindow(QMainWindow):
@@ -197,8 +210,13 @@ class MainWindow(QMainWindow):
         """Open a record in place of the one open now; a plain message when it cannot be.
 
         A record open in another window can be looked at read-only; for a damaged one, a copy
-        of its newest good backup can be opened instead, the damaged file left as it is.
+        of its newest good backup can be opened instead, the damaged file left as it is. The
+        record already open here, by any of its names, is simply shown.
         """
+        if self.session is not None and _same_file(path, self.session.path):
+            self.raise_()
+            self.activateWindow()
+            return True
         store: RecordStore | None
         try:
             store = RecordStore.open(path, create=False)
@@ -727,7 +745,7 @@ class MainWindow(QMainWindow):
         if not name:
             return
         try:
-            record = read_record(Path(name).read_bytes())
+            record = read_record(read_bounded(Path(name)))
         except OSError:
             QMessageBox.warning(
                 self,
@@ -780,12 +798,10 @@ class MainWindow(QMainWindow):
         """Export the record in one of the formats of ``EXPORTERS`` (File ▸ Export), where the
         person chooses; the file written, or None when cancelled or it could not be written."""
         record = self.session.store.load() if self.session is not None else None
-        if record is None:
+        if record is None or self.session is None:
             return None
         wording = EXPORT_KINDS[kind]
-        suggested = suggested_path(
-            f"{record.person.name} {wording.name} {dt.date.today().isoformat()}{wording.suffix}"
-        )
+        suggested = suggested_export(self.session.path, wording.name, wording.suffix)
         name, _ = QFileDialog.getSaveFileName(self, wording.title, str(suggested), wording.filter)
         if not name:
             return None
@@ -815,9 +831,9 @@ class MainWindow(QMainWindow):
         """Save the printed summary of the cancer in view as a PDF (File ▸ Export summary as
         PDF); the file written, or None."""
         record = self.session.store.load() if self.session is not None else None
-        if record is None:
+        if record is None or self.session is None:
             return None
-        return export_summary_pdf(self, record, self._cancer_id)
+        return export_summary_pdf(self, record, self._cancer_id, named_after=self.session.path)
 
     def restore_from_backup(self) -> bool:
         """Put one of the record's backups back in its place, after keeping the record as it is

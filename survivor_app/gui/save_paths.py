@@ -1,7 +1,10 @@
-"""Where the window suggests saving what the person exports or prints, and under what name."""
+"""Where the window suggests saving what the person exports or prints, and under what name:
+the record's file name and the date, never the person's name unless they type it (a name in
+a file name shows in every folder listing, recent-files list and upload)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths
@@ -23,5 +26,11 @@ def file_name(text: str) -> str:
 
 
 def suggested_path(text: str) -> Path:
-    """A file in the documents folder named after ``text``, such as ``Ana scans 2026-11-23.csv``."""
+    """A file in the documents folder named after ``text``."""
     return documents_folder() / file_name(text)
+
+
+def suggested_export(record: Path, what: str, suffix: str) -> Path:
+    """The file suggested for an export of ``record``: ``mum scans 2026-11-23.csv`` for the
+    scans of ``mum.survivor`` exported on that day."""
+    return suggested_path(f"{record.stem} {what} {dt.date.today().isoformat()}{suffix}")

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from survivor_app.domain import Record
 from survivor_app.files import write_private
-from survivor_app.gui.save_paths import suggested_path
+from survivor_app.gui.save_paths import suggested_export
 from survivor_app.report.content import TITLE, CancerSummary, SummaryError, build_summaries
 from survivor_app.report.paper import Paper, paper_for_territory
 from survivor_app.report.render import page_layout, render_summary, summary_pdf
@@ -56,7 +56,8 @@ def summary_preview(
     summaries = _summaries(parent, PRINT_TITLE, record, cancer_id)
     if summaries is None:
         return None
-    return SummaryPreview(parent, summaries, f"{TITLE}: {record.person.name}")
+    # The document's name is what a print dialog suggests for a file: never the person's name.
+    return SummaryPreview(parent, summaries, TITLE)
 
 
 def print_summary(parent: QWidget | None, record: Record, cancer_id: str | None = None) -> None:
@@ -68,19 +69,17 @@ def print_summary(parent: QWidget | None, record: Record, cancer_id: str | None 
 
 
 def export_summary_pdf(
-    parent: QWidget | None, record: Record, cancer_id: str | None = None
+    parent: QWidget | None, record: Record, cancer_id: str | None = None, *, named_after: Path
 ) -> Path | None:
     """File ▸ Export summary as PDF…: ask where, then write the PDF readable by its owner only.
+    The name suggested is that of the record file ``named_after`` with the date.
 
     Returns the file written, or None when the person cancelled or it could not be written.
     """
     summaries = _summaries(parent, EXPORT_TITLE, record, cancer_id)
     if summaries is None:
         return None
-    path = ask_pdf_path(
-        parent,
-        suggested_path(f"Summary for {record.person.name} {dt.date.today().isoformat()}.pdf"),
-    )
+    path = ask_pdf_path(parent, suggested_export(named_after, "summary", ".pdf"))
     if path is None:
         return None
     try:

@@ -37,6 +37,7 @@ from survivor_app.plot.style import (
     STATUS_LOOKS,
     PlotStyle,
 )
+from survivor_app.plot.words import as_typed
 from survivor_app.status import Assessment, CancerAnalysis
 from survivor_app.status.labels import short_status_label
 
@@ -225,7 +226,8 @@ def _draw_history(
     dates += [t.start for t in history.treatments] + [t.end for t in history.treatments if t.end]
     first, last = min(dates), max(dates)
     pad = max(dt.timedelta(days=20), (last - first) * 0.04)
-    left, right = first - pad, last + pad
+    # A date a record should not hold (year 22, written by an older version) still draws.
+    left, right = first - min(pad, first - dt.date.min), last + min(pad, dt.date.max - last)
     lanes = treatment_lanes(history, right)
     strip_rows = 1 + (max(lanes) + 1 if lanes else 0)
     grid = figure.add_gridspec(2, 1, height_ratios=[6, 0.9 + 0.6 * strip_rows])
@@ -356,7 +358,7 @@ def _draw_sizes(
             linewidth=style.line_width,
             markersize=style.marker_size,
             markevery=_every(len(points), style),
-            label=spot.name,
+            label=as_typed(spot.name),
             zorder=3,
         )
         timeline.spot_lines.append(SpotLine(line, spot, points))

@@ -4,8 +4,9 @@ all show the same pages.
 
 Each cancer starts on a new page and takes two pages at most: the content caps every list, and
 every text here is held to a few printed lines. The timeline is matplotlib's SVG drawn by
-QSvgRenderer, so it stays vector on paper and in the PDF. Only what is drawn here is on the
-page: Qt stamps no page number or header of its own.
+QSvgRenderer, so it stays vector on paper and in the PDF; should Qt not load that SVG, a picture
+of the same plot is printed rather than a blank box. Only what is drawn here is on the page: Qt
+stamps no page number or header of its own.
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+from xml.etree import ElementTree
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QPointF, QRectF, Qt
 from PySide6.QtGui import (
@@ -22,6 +25,7 @@ from PySide6.QtGui import (
     QFont,
     QFontMetricsF,
     QGuiApplication,
+    QImage,
     QPagedPaintDevice,
     QPageLayout,
     QPageSize,
@@ -48,6 +52,9 @@ from survivor_app.report.content import (
     SizeRow,
 )
 from survivor_app.report.paper import Paper
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
 
 MARGIN_MM = 12.0
 #: The PDF's resolution: QPainter works in whole device pixels, so fine ones keep text exact.
@@ -423,8 +430,8 @@ class _Sheet:
 
         def draw(y: float, _spare: float) -> None:
             # Made only when drawn: the layout measures pieces more than once.
-            svg = _timeline_svg(self.summary, self.width / self.unit, points)
-            QSvgRenderer(QByteArray(svg)).render(self.painter, QRectF(0, y, self.width, height))
+            figure = _timeline_figure(self.summary, self.width / self.unit, points)
+            draw_figure(self.painter, figure, QRectF(0, y, self.width, height))
 
         return _Piece(height, draw, space_before=0)
 
@@ -615,9 +622,44 @@ class _Sheet:
         return self._put(words, 0, 0) + self.px(4)
 
 
-def _timeline_svg(summary: CancerSummary, width_points: float, height_points: float) -> bytes:
-    """The timeline for paper as SVG, sized in points."""
-    import matplotlib
+#: The resolution of the picture printed when the timeline's SVG cannot be drawn.
+PICTURE_DPI = 300
+
+
+def draw_figure(painter: QPainter, figure: Figure, target: QRectF) -> None:
+    """Draw a matplotlib figure into ``target``: as vector SVG, or as a picture of the same
+    plot when Qt cannot load that SVG (never a blank box)."""
+    svg = _svg(figure)
+    renderer = QSvgRenderer()
+    # Checked first, so that Qt is not handed XML it would only complain about.
+    if _is_xml(svg) and renderer.load(QByteArray(svg)) and renderer.isValid():
+        renderer.render(painter, target)
+    else:
+        painter.drawImage(target, _picture(figure))
+
+
+def _is_xml(data: bytes) -> bool:
+    try:
+        ElementTree.fromstring(data)
+    except ElementTree.ParseError:
+        return False
+    return True
+
+
+def _picture(figure: Figure) -> QImage:
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    canvas = FigureCanvasAgg(figure)
+    figure.set_dpi(PICTURE_DPI)
+    canvas.draw()
+    rgba = canvas.buffer_rgba()
+    width, height = int(canvas.renderer.width), int(canvas.renderer.height)
+    # copy(): the image must outlive the canvas's buffer.
+    return QImage(bytes(rgba), width, height, QImage.Format.Format_RGBA8888).copy()
+
+
+def _timeline_figure(summary: CancerSummary, width_points: float, height_points: float) -> Figure:
+    """The timeline for paper, sized in points."""
     from matplotlib.figure import Figure
 
     from survivor_app.plot.style import PRINT_STYLE
@@ -626,6 +668,13 @@ def _timeline_svg(summary: CancerSummary, width_points: float, height_points: fl
     # At 72 dots an inch, a pixel of the drawing is a point of the SVG.
     figure = Figure(figsize=(width_points / 72, height_points / 72), dpi=72, layout="constrained")
     draw_timeline(figure, summary.history, summary.analysis, PRINT_STYLE)
+    return figure
+
+
+def _svg(figure: Figure) -> bytes:
+    """The figure as SVG, sized in points."""
+    import matplotlib
+
     stream = io.BytesIO()
     # Text stays text, drawn by Qt in the same font: QtSvg cannot draw the empty glyph that
     # matplotlib writes for a space when text is turned into outlines.

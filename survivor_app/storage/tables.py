@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 from survivor_app.domain import (
+    EARLIEST_DATE,
     Area,
     Cancer,
     Measurement,
@@ -24,6 +25,7 @@ from survivor_app.domain import (
     Treatment,
     TreatmentKind,
 )
+from survivor_app.storage.errors import RecordWriteError
 
 Item = TypeVar("Item")
 
@@ -43,8 +45,22 @@ class Table(Generic[Item]):
     item: Callable[[sqlite3.Row], Item]
 
 
+#: Why a date before 1900 is not written (only a program that skips the domain's rules or an
+#: older version's import could give one).
+BEFORE_EARLIEST = (
+    f"A date before {EARLIEST_DATE.year} cannot be saved: it may be a typo, such as 0022 "
+    "for 2022. Nothing was changed."
+)
+
+
+def _stored(day: dt.date) -> str:
+    if day < EARLIEST_DATE:
+        raise RecordWriteError(BEFORE_EARLIEST)
+    return day.isoformat()
+
+
 def _text(day: dt.date | None) -> str | None:
-    return None if day is None else day.isoformat()
+    return None if day is None else _stored(day)
 
 
 def _day(text: str | None) -> dt.date | None:
@@ -148,7 +164,7 @@ SCANS: Table[Scan] = Table(
     values=lambda s: (
         s.id,
         s.cancer_id,
-        s.date.isoformat(),
+        _stored(s.date),
         s.kind.value,
         s.facility,
         int(s.no_evidence_of_disease),
@@ -182,7 +198,7 @@ STATEMENTS: Table[Statement] = Table(
     values=lambda s: (
         s.id,
         s.cancer_id,
-        s.date.isoformat(),
+        _stored(s.date),
         s.text,
         s.clinician,
         None if s.status is None else s.status.value,
@@ -210,7 +226,7 @@ TREATMENTS: Table[Treatment] = Table(
         t.cancer_id,
         t.kind.value,
         t.name,
-        t.start.isoformat(),
+        _stored(t.start),
         _text(t.end),
     ),
     item=lambda row: Treatment(

@@ -226,14 +226,24 @@ _WORDS = st.sampled_from(
 )
 
 
-def _text(*, shortest: int = 0, longest: int = 40) -> st.SearchStrategy[str]:
+#: Any character a record's text may hold: no control character but tab, no U+FFFE or U+FFFF,
+#: no half of a UTF-16 pair (a line break is added where a field has lines).
+_CLEAN = st.characters(
+    exclude_categories=["Cc", "Cs"], exclude_characters="\ufffe\uffff", include_characters="\t"
+)
+_CLEAN_LINES = st.one_of(_CLEAN, st.just("\n"))
+
+
+def _text(*, shortest: int = 0, longest: int = 40, lines: bool = False) -> st.SearchStrategy[str]:
     return st.one_of(
-        st.text(min_size=shortest, max_size=longest),
-        _WORDS.filter(lambda word: shortest <= len(word) <= longest),
+        st.text(_CLEAN_LINES if lines else _CLEAN, min_size=shortest, max_size=longest),
+        _WORDS.filter(
+            lambda word: shortest <= len(word) <= longest and (lines or "\n" not in word)
+        ),
     )
 
 
-_IDS = st.text(min_size=1, max_size=12)
+_IDS = st.text(_CLEAN, min_size=1, max_size=12)
 
 
 def _ids(count: int) -> st.SearchStrategy[list[str]]:
@@ -246,7 +256,9 @@ def records(draw: st.DrawFn) -> Record:
     birth_date = draw(st.none() | st.dates(dt.date(1900, 1, 1), TODAY))
     days = st.dates(birth_date or dt.date(1900, 1, 1), TODAY)
     person = Person(
-        name=draw(_text(shortest=1)), birth_date=birth_date, notes=draw(_text(longest=200))
+        name=draw(_text(shortest=1)),
+        birth_date=birth_date,
+        notes=draw(_text(longest=200, lines=True)),
     )
     cancers = tuple(
         Cancer(
@@ -254,7 +266,7 @@ def records(draw: st.DrawFn) -> Record:
             name=draw(_text(shortest=1)),
             primary_site=draw(_text(shortest=1)),
             diagnosed_on=draw(st.none() | days),
-            notes=draw(_text()),
+            notes=draw(_text(lines=True)),
         )
         for cancer_id in draw(st.integers(0, 3).flatmap(_ids))
     )
@@ -306,7 +318,7 @@ def records(draw: st.DrawFn) -> Record:
                 facility=draw(_text()),
                 no_evidence_of_disease=no_evidence_of_disease,
                 new_baseline=draw(st.booleans()),
-                notes=draw(_text(longest=200)),
+                notes=draw(_text(longest=200, lines=True)),
             )
         )
     statements = []
@@ -320,7 +332,7 @@ def records(draw: st.DrawFn) -> Record:
                 id=statement_id,
                 cancer_id=draw(cancer_ids),
                 date=draw(days),
-                text=draw(_text(longest=200)),
+                text=draw(_text(longest=200, lines=True)),
                 clinician=draw(_text()),
                 status=status,
                 recurrence_type=recurrence_type,
@@ -342,10 +354,10 @@ def records(draw: st.DrawFn) -> Record:
     questions = tuple(
         Question(
             id=question_id,
-            text=draw(_text(shortest=1)),
+            text=draw(_text(shortest=1, lines=True)),
             cancer_id=draw(st.none() | cancer_ids),
             asked_on=draw(st.none() | days),
-            answer=draw(_text()),
+            answer=draw(_text(lines=True)),
         )
         for question_id in draw(st.integers(0, 3).flatmap(_ids))
     )

@@ -7,10 +7,12 @@ import csv
 import datetime as dt
 import io
 import json
+import unicodedata
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from survivor_app.domain import (
     Area,
@@ -238,9 +240,25 @@ def test_a_doctors_statement_about_a_scan_gives_that_scans_label() -> None:
 
 
 DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
+#: The same signs in other forms, and after spaces or characters that take no room.
+DISGUISED = (
+    "＝",
+    "﹦",
+    "＋",
+    "－",
+    "＠",
+    "﹢",
+    "﹣",
+    "﹫",
+    "  =",
+    "\u200b=",
+    "\ufeff+",
+    "\u200e@",
+    "\u3000－",
+)
 
 
-@pytest.mark.parametrize("start", DANGEROUS, ids=repr)
+@pytest.mark.parametrize("start", DANGEROUS + DISGUISED, ids=repr)
 def test_a_cell_that_a_spreadsheet_could_run_is_neutralised(start: str) -> None:
     words = {
         "cancer": f'{start}HYPERLINK("http://example.invalid","cancer")',
@@ -268,7 +286,62 @@ def test_a_cell_that_a_spreadsheet_could_run_is_neutralised(start: str) -> None:
     assert row["Spot"] == "'" + words["spot"]
     assert row["Where in the body"] == "'" + words["location"]
     assert row["Scan notes"] == "'" + words["notes"]
-    assert not any(cell.startswith(DANGEROUS) for cell in row.values())
+    assert not any(cell.startswith(DANGEROUS + DISGUISED) for cell in row.values())
+
+
+def spot_name_cell(name: str) -> str:
+    """The Spot cell written for a spot of this name."""
+    spot = Spot(id="s1", cancer_id="c1", name=name, area=Area.PRIMARY, lymph_node=False)
+    record = one_cancer(scan("sc1", dt.date(2024, 1, 1), Measurement("s1", 120)), spots=(spot,))
+    (row,) = rows_of(write_csv(record))
+    return row["Spot"]
+
+
+def first_visible(text: str) -> str:
+    """The first character a spreadsheet would read, in its plain form ("" for none)."""
+    for character in text:
+        if not character.isspace() and unicodedata.category(character) != "Cf":
+            return unicodedata.normalize("NFKC", character)
+    return ""
+
+
+INVISIBLE = st.sampled_from(
+    [
+        " ",
+        "\u00a0",
+        "\u3000",
+        "\u200b",
+        "\u200c",
+        "\u200d",
+        "\u2060",
+        "\ufeff",
+        "\u200e",
+        "\u200f",
+        "\u202a",
+        "\u2066",
+    ]
+)
+SIGNS = st.sampled_from(
+    ["=", "+", "-", "@", "＝", "﹦", "＋", "－", "＠", "﹢", "﹣", "﹫", "⁼", "₌"]
+)
+
+
+@settings(max_examples=200)
+@given(
+    prefix=st.lists(INVISIBLE, max_size=4).map("".join),
+    sign=st.one_of(SIGNS, st.characters(exclude_categories=["Cc", "Cs"])),
+    rest=st.text(st.characters(exclude_categories=["Cc", "Cs"]), max_size=10),
+)
+def test_no_cell_starts_a_formula_after_invisible_characters_or_in_another_form(
+    prefix: str, sign: str, rest: str
+) -> None:
+    name = prefix + sign + rest
+    cell = spot_name_cell(name)
+    assert cell in (name, "'" + name)
+    if cell == name:
+        assert first_visible(cell)[:1] not in ("=", "+", "-", "@")
+    else:
+        assert first_visible(name)[:1] in ("=", "+", "-", "@")
 
 
 def test_harmless_cells_are_left_as_written() -> None:

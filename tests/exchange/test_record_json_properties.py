@@ -147,7 +147,13 @@ def corrupted_files(draw: st.DrawFn) -> tuple[str, bytes, str]:
         keys, objects = places(document)
     if corruption == "add an unknown key":
         path, schema = draw(st.sampled_from(objects))
-        key = draw(st.text(min_size=1, max_size=10).filter(lambda k: k not in schema["properties"]))
+        # A key of printable characters: one that is not is shown escaped (tested elsewhere).
+        printable = st.characters(exclude_categories=["Cc", "Cs"])
+        key = draw(
+            st.text(printable, min_size=1, max_size=10).filter(
+                lambda k: k not in schema["properties"]
+            )
+        )
         target: Any = document
         for step in steps(path):
             target = target[step]

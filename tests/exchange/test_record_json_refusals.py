@@ -79,8 +79,24 @@ ONE_PLACE = [
     ({"scans[0].measurements[0].size_mm": Raw("NaN")}, "", "NaN is not a number"),
     ({"scans[0].measurements[0].size_mm": Raw("Infinity")}, "", "Infinity is not a number"),
     ({"scans[0].measurements[0].size_mm": Raw("-Infinity")}, "", "-Infinity is not a number"),
-    ({"person.name": Raw('"Ana \\ud800"')}, "person.name", "not text"),
-    ({"person.notes": Raw('"\\udfff"')}, "person.notes", "'\\udfff' holds a character"),
+    ({"person.name": Raw('"Ana \\ud800"')}, "person.name", "U+D800, which is not a character"),
+    ({"person.notes": Raw('"\\udfff"')}, "person.notes", "'\\udfff' holds U+DFFF, which is not"),
+    # Clean text (issue 12): no control character but tab, a line break only where lines are.
+    ({"spots[2].name": "Liver\x0c"}, "spots[2].name", "'Liver\\x0c' holds a control character"),
+    ({"spots[0].name": "a\x00b"}, "spots[0].name", "control character (U+0000)"),
+    ({"person.name": "Ana\x1b]52;c;aGk=\x07"}, "person.name", "'Ana\\x1b]52;c;aGk=\\x07' holds"),
+    ({"scans[0].facility": "C\x9bity"}, "scans[0].facility", "control character (U+009B)"),
+    ({"cancers[0].notes": "one\r\ntwo"}, "cancers[0].notes", "control character (U+000D)"),
+    ({"cancers[0].notes": "\x7f"}, "cancers[0].notes", "control character (U+007F)"),
+    ({"statements[0].clinician": "Dr\nOsei"}, "statements[0].clinician", "holds a line break"),
+    ({"questions[0].id": "q\n1"}, "questions[0].id", "holds a line break"),
+    ({"treatments[0].name": "x\ufffe"}, "treatments[0].name", "holds U+FFFE, which is not a"),
+    ({"questions[1].answer": "\uffff"}, "questions[1].answer", "holds U+FFFF, which is not a"),
+    # Dates from 1900 (issue 12).
+    ({"scans[0].date": "0022-05-14"}, "scans[0].date", "0022-05-14 is before 1900, the earliest"),
+    ({"person.birth_date": "1899-12-31"}, "person.birth_date", "1899-12-31 is before 1900"),
+    ({"person.birth_date": "0001-01-01"}, "person.birth_date", "0001-01-01 is before 1900"),
+    ({"questions[0].asked_on": "1899-01-01"}, "questions[0].asked_on", "is before 1900"),
     # What the file is.
     ({"format": DROP}, "format", "not a Survivorship Tracker record"),
     ({"format": "survivor-periods"}, "format", "'survivor-periods' is not 'survivor-record'"),
@@ -359,11 +375,38 @@ def test_the_version_is_checked_before_the_keys_a_newer_version_may_add() -> Non
         {"statements[1].recurrence_type": None},
         {"version": Raw("1.0")},
         {"person.birth_date": None, "scans[0].date": "1900-01-01"},
+        {"person.birth_date": "1900-01-01"},
+        {"cancers[0].notes": "one\ntwo\tthree", "spots[0].name": "tab\there"},
+        {"statements[0].text": "line\u2028separator\u2029and \u202eright to left\u202c"},
+        {"questions[0].text": "How long?\nAnd then?", "questions[1].answer": "a\nb"},
     ],
     ids=str,
 )
 def test_what_the_rules_allow_is_accepted(changes: dict[str, object]) -> None:
     read_record(changed(changes), today=TODAY)
+
+
+def test_a_huge_number_is_cut_short_in_the_message() -> None:
+    digits = "9" * 10_000_000
+    error = refusal(changed({"scans[0].measurements[0].size_mm": Raw(digits)}))
+    assert error.path == "scans[0].measurements[0].size_mm"
+    assert error.message == f"{'9' * 59}… is above 500"
+    error = refusal(changed({"version": Raw(digits)}))
+    assert len(str(error)) < 200
+
+
+def test_long_texts_and_keys_are_cut_short_and_escaped_in_the_message() -> None:
+    error = refusal(changed({"spots[0].area": "\x1b]52;c;" + "A" * 1000 + "\x07"}))
+    assert error.message.startswith("'\\x1b]52;c;AAAA")
+    assert "\x1b" not in error.message
+    assert len(error.message) < 200
+    key = "\\u001b[2J" * 1000
+    error = refusal(replaced('"name": "Ana Example",', f'"name": "Ana Example", "{key}": 1,'))
+    assert error.path.startswith("person.\\x1b[2J\\x1b[2J")
+    assert error.path.endswith("…")
+    assert len(error.path) == len("person.") + 60
+    assert "\x1b" not in error.path
+    assert error.message == "unknown key"
 
 
 def object_places() -> list[tuple[str, dict[str, Any]]]:

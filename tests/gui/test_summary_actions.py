@@ -3,6 +3,7 @@ the export writes a private PDF where the person chose, on the paper of their lo
 
 from __future__ import annotations
 
+import datetime as dt
 import stat
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,6 +20,9 @@ from survivor_app.domain import Record
 from survivor_app.gui import summary_actions
 from survivor_app.report.paper import Paper
 from tests.report.pdfs import LETTER_POINTS, pages
+
+#: The record file the summaries are exported from.
+MUM = Path("/records/mum.survivor")
 
 
 @pytest.fixture
@@ -62,7 +66,7 @@ def test_the_export_writes_a_private_pdf_where_the_person_chose(
     locale_of(QLocale.Language.English, QLocale.Country.UnitedStates)
     target = tmp_path / "for the doctor.pdf"
     monkeypatch.setattr(summary_actions, "ask_pdf_path", lambda _parent, _suggested: target)
-    assert summary_actions.export_summary_pdf(None, demo, "c1") == target
+    assert summary_actions.export_summary_pdf(None, demo, "c1", named_after=MUM) == target
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
     (page,) = pages(target.read_bytes())
     assert page.size == pytest.approx(LETTER_POINTS, abs=0.5)
@@ -73,7 +77,7 @@ def test_a_cancelled_export_writes_nothing(
     qtbot: QtBot, demo: Record, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(summary_actions, "ask_pdf_path", lambda _parent, _suggested: None)
-    assert summary_actions.export_summary_pdf(None, demo) is None
+    assert summary_actions.export_summary_pdf(None, demo, named_after=MUM) is None
     assert list(tmp_path.iterdir()) == []
 
 
@@ -82,7 +86,7 @@ def test_an_export_that_cannot_be_written_says_so(
 ) -> None:
     target = tmp_path / "missing folder" / "summary.pdf"
     monkeypatch.setattr(summary_actions, "ask_pdf_path", lambda _parent, _suggested: target)
-    assert summary_actions.export_summary_pdf(None, demo, "c2") is None
+    assert summary_actions.export_summary_pdf(None, demo, "c2", named_after=MUM) is None
     assert told == [f"{summary_actions.EXPORT_TITLE}: {summary_actions.NOT_WRITTEN}"]
 
 
@@ -91,9 +95,28 @@ def test_a_record_without_a_cancer_has_nothing_to_print(
 ) -> None:
     empty = Record(person=demo.person)
     assert summary_actions.summary_preview(None, empty) is None
-    assert summary_actions.export_summary_pdf(None, empty) is None
+    assert summary_actions.export_summary_pdf(None, empty, named_after=MUM) is None
     assert len(told) == 2
     assert all("Add a cancer" in words for words in told)
+
+
+def test_the_pdf_is_suggested_under_the_record_s_name_and_the_date_not_the_person_s(
+    qtbot: QtBot, demo: Record, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    suggested: list[Path] = []
+
+    def ask(_parent: Any, path: Path) -> None:
+        suggested.append(path)
+
+    monkeypatch.setattr(summary_actions, "ask_pdf_path", ask)
+    assert summary_actions.export_summary_pdf(None, demo, named_after=MUM) is None
+    (path,) = suggested
+    assert path.name == f"mum summary {dt.date.today().isoformat()}.pdf"
+    assert demo.person.name not in str(path)
+    preview = summary_actions.summary_preview(None, demo)
+    assert preview is not None
+    qtbot.addWidget(preview)
+    assert demo.person.name not in preview.printer().docName()
 
 
 def test_the_save_dialog_suggests_a_pdf_and_adds_the_ending(

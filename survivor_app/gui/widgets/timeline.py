@@ -18,8 +18,16 @@ from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from survivor_app.domain import CancerHistory, Spot, Statement, Treatment, mm_number, mm_text
+from survivor_app.domain import (
+    CancerHistory,
+    Spot,
+    Statement,
+    Treatment,
+    mm_number,
+    mm_text,
+)
 from survivor_app.gui.dates import long_date, short_date
+from survivor_app.plot.words import as_typed
 from survivor_app.status import Assessment, CancerAnalysis
 from survivor_app.status.labels import status_label
 
@@ -341,7 +349,7 @@ class TimelinePlot(QWidget):
         assert self.canvas is not None
         assert self._tip is not None
         tip = self._tip
-        tip.set_text(target.describe(index))
+        tip.set_text(as_typed(target.describe(index)))
         x, y = event.x, event.y
         if target.anchor is not None:
             # Point at the marker itself, not at wherever near it the pointer is.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit
 from pytestqt.qtbot import QtBot
 
@@ -81,3 +82,27 @@ def test_changing_a_spot_keeps_its_id(
     assert dialog.value() == Spot(
         node.id, cancer.id, "Left armpit node", Area.DISTANT, True, node.location
     )
+
+
+def test_a_control_character_pasted_from_a_pdf_is_shown_beside_the_name_as_typed(
+    qtbot: QtBot, cancer: Cancer
+) -> None:
+    dialog = new_dialog(qtbot, cancer)
+    name = control(dialog, "Name of the spot", QLineEdit)
+    qtbot.keyClicks(name, "Liver spot")
+    name.insert("\x0c")  # a form feed, as pasted from a PDF
+    qtbot.keyClicks(name, " A")
+    assert shown_problems(dialog) == [
+        "This holds a control character (U+000C) that a record cannot keep. Please remove it."
+    ]
+    assert not dialog.ok_button().isEnabled()
+    assert name.text() == "Liver spot\x0c A"
+    # Taking it out by the keyboard is all it needs.
+    for _ in range(2):
+        qtbot.keyClick(name, Qt.Key.Key_Left)
+    qtbot.keyClick(name, Qt.Key.Key_Backspace)
+    assert shown_problems(dialog) == []
+    assert dialog.ok_button().isEnabled()
+    spot = dialog.value()
+    assert spot is not None
+    assert spot.name == "Liver spot A"
