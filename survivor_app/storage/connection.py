@@ -71,6 +71,7 @@ def connect(path: Path) -> sqlite3.Connection:
     """A read-write connection with the record's settings; transactions are the caller's."""
     connection = sqlite3.connect(path, isolation_level=None)
     try:
+        guard(connection)
         # The rollback journal (not WAL) keeps a record one self-contained file at rest, and
         # FULL sync makes each committed edit survive a power cut.
         connection.execute("PRAGMA journal_mode = DELETE")
@@ -88,8 +89,27 @@ def connect_read_only(path: Path) -> sqlite3.Connection:
     connection = sqlite3.connect(
         f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None
     )
+    try:
+        guard(connection)
+    except sqlite3.Error:
+        connection.close()
+        raise
     connection.row_factory = sqlite3.Row
     return connection
+
+
+def guard(connection: sqlite3.Connection) -> None:
+    """Treat what a file's schema says as data, never as code: no function that could do harm
+    runs from a CHECK, a view or a trigger (``trusted_schema``), and nothing may write the schema
+    or the file behind SQLite's back (defensive mode, where Python offers it: 3.12 and later).
+
+    Every record is also compared with the app's own schema before it is used
+    (``inspect_record``); this is the second wall, for whatever that comparison could miss.
+    """
+    connection.execute("PRAGMA trusted_schema = OFF")
+    defensive = getattr(sqlite3, "SQLITE_DBCONFIG_DEFENSIVE", None)
+    if defensive is not None:
+        getattr(connection, "setconfig")(defensive, True)  # noqa: B009 (absent before 3.12)
 
 
 def is_sound(connection: sqlite3.Connection) -> bool:
@@ -126,6 +146,7 @@ def write_copy(source: sqlite3.Connection, target: Path, what: str = "The copy")
     partial = Path(name)
     try:
         with write_errors(what), closing(sqlite3.connect(partial)) as copy:
+            guard(copy)
             source.backup(copy)
         try:
             inspect_record(partial)
@@ -171,6 +192,10 @@ def _inspect_database(path: Path) -> int:
                 raise NotARecordError
             if version > schema.latest_version():
                 raise NewerRecordError
+            # Only the app's own tables, word for word: a trigger, a view, a virtual table or
+            # a changed column would otherwise run its SQL on the person's own edits.
+            if schema.entries(connection) != schema.expected_entries(version):
+                raise NotARecordError
             if connection.execute("PRAGMA quick_check").fetchone()[0] != "ok":
                 raise DamagedRecordError
             return version
@@ -202,4 +227,5 @@ def _recover(path: Path) -> None:
         write_errors("The record"),
         closing(sqlite3.connect(path, isolation_level=None)) as connection,
     ):
+        guard(connection)
         connection.execute("PRAGMA schema_version").fetchone()
