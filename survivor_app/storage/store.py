@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import uuid
 from collections.abc import Iterator
@@ -35,6 +36,7 @@ from survivor_app.storage.connection import (
 from survivor_app.storage.errors import (
     RecordError,
     RecordMissingError,
+    RecordNotWritableError,
     RecordWriteError,
     write_errors,
 )
@@ -65,12 +67,6 @@ from survivor_app.storage.tables import (
 _NOT_UP_TO_DATE = (
     "This record needs a small update before it can be shown, and a read-only view cannot "
     "make it. Close the record in the other window, then open it again."
-)
-#: Why a record cannot be written: the folder refuses the lock file, so it would refuse the
-#: journal of every change as well.
-_FOLDER_READ_ONLY = (
-    "Changes to this record cannot be saved, because its folder cannot be written to. "
-    "You can open a read-only view, or ask for help with the folder's permissions."
 )
 
 
@@ -109,8 +105,9 @@ class RecordStore:
         version is refused with a RecordError and left untouched. Before an older record is
         updated, a copy of it is made in its backups folder.
 
-        A record open for writing elsewhere raises RecordLockedError; one in a folder that
-        cannot be written to raises RecordWriteError. Either can still be opened with
+        A record open for writing elsewhere (under this name or another: a link) raises
+        RecordLockedError; one in a folder, or a file, that cannot be written to raises
+        RecordNotWritableError. Either can still be opened with
         ``read_only=True``: nothing is created, locked or updated, and every write raises
         RecordWriteError ("This record is open read-only.").
         """
@@ -130,7 +127,11 @@ class RecordStore:
                     create_private_file(path)
                 except OSError as error:
                     raise RecordWriteError.about(error, "The new record") from error
+                lock.hold_file(path)
             version = inspect_record(path)
+            if not os.access(path, os.W_OK):
+                # SQLite would open it read-only without a word, and refuse each edit later.
+                raise RecordNotWritableError(RecordNotWritableError.FILE)
             with write_errors("The record"):
                 connection = connect(path)
         except BaseException:
@@ -153,7 +154,8 @@ class RecordStore:
                 raise RecordWriteError.about(error, "The new record") from error
             # A file that is no record at all is better refused as such.
             inspect_record(path)
-            raise RecordWriteError(_FOLDER_READ_ONLY) from error
+            # The folder refuses the lock file, so it would refuse every change's journal too.
+            raise RecordNotWritableError from error
 
     @classmethod
     def _open_read_only(cls, path: Path) -> RecordStore:
