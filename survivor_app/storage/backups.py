@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from survivor_app import paths
 from survivor_app.storage import schema
 from survivor_app.storage.connection import connect_read_only, inspect_record, write_copy
+from survivor_app.storage.digest import matches
 from survivor_app.storage.errors import (
     DamagedRecordError,
     NewerRecordError,
@@ -44,6 +45,10 @@ _BACKUP_NEWER = (
     "This backup was saved by a newer version of Survivorship Tracker. Update the app to use it."
 )
 _BACKUP_UNREADABLE = "This backup cannot be read. Check that your account may open it."
+_BACKUP_ALTERED = (
+    "This backup has changed since it was made, so it cannot be trusted. "
+    "It was left as it is. Choose another one."
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,7 +173,8 @@ def check_backup(backup: Path) -> int:
     """The version of the record a backup holds, once it is known to be sound.
 
     Raises RecordMissingError, NotARecordError, DamagedRecordError, NewerRecordError (or a plain
-    RecordError when it cannot be read), each with a sentence about a backup. The backup is
+    RecordError when it cannot be read), each with a sentence about a backup; a backup whose
+    content no longer matches the digest it was made with is DamagedRecordError too. The backup is
     read, never changed (but for SQLite's own undoing of a write a crash cut short, as when any
     record is opened).
     """
@@ -187,6 +193,13 @@ def check_backup(backup: Path) -> int:
     if version == 0:
         # Only a file cut short has nothing in it: every backup of a record has its tables.
         raise DamagedRecordError(_BACKUP_EMPTY)
+    try:
+        with closing(connect_read_only(backup)) as connection:
+            sound = matches(connection)
+    except sqlite3.Error:
+        raise DamagedRecordError(_BACKUP_DAMAGED) from None
+    if not sound:
+        raise DamagedRecordError(_BACKUP_ALTERED)
     return version
 
 

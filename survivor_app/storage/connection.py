@@ -11,6 +11,7 @@ from contextlib import closing, contextmanager, nullcontext
 from pathlib import Path
 
 from survivor_app.storage import schema
+from survivor_app.storage.digest import stamp
 from survivor_app.storage.errors import (
     DamagedRecordError,
     NewerRecordError,
@@ -129,7 +130,8 @@ def write_copy(source: sqlite3.Connection, target: Path, what: str = "The copy")
     """Write a checked copy of the database behind ``source`` to ``target``, owner-only.
 
     The copy is made beside the target (through SQLite's backup API, so it is consistent even
-    while others write) and put in its place only once SQLite has checked it: a failed copy never
+    while others write), carries the digest of its content (``digest.stamp``), and is put in
+    its place only once SQLite has checked it: a failed copy never
     leaves a half-written file under the target's name. A record at ``target`` that is open in
     another window is not replaced (RecordLockedError). Every other failure is RecordWriteError,
     its sentence starting with ``what``.
@@ -145,9 +147,13 @@ def write_copy(source: sqlite3.Connection, target: Path, what: str = "The copy")
         raise RecordWriteError.about(error, what) from error
     partial = Path(name)
     try:
-        with write_errors(what), closing(sqlite3.connect(partial)) as copy:
+        with (
+            write_errors(what),
+            closing(sqlite3.connect(partial, isolation_level=None)) as copy,
+        ):
             guard(copy)
             source.backup(copy)
+            stamp(copy)
         try:
             inspect_record(partial)
         except RecordError as error:
