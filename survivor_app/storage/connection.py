@@ -20,8 +20,10 @@ from survivor_app.storage.errors import (
     RecordWriteError,
     write_errors,
 )
-from survivor_app.storage.lock import held
+from survivor_app.storage.lock import claim, held
 
+#: How the name of a copy being written ends (``.<target name>.<random>.partial``).
+PARTIAL = ".partial"
 #: The first 16 bytes of every SQLite database file.
 SQLITE_HEADER = b"SQLite format 3\x00"
 #: Where the header keeps ``PRAGMA application_id`` (four bytes, big-endian).
@@ -140,13 +142,16 @@ def write_copy(source: sqlite3.Connection, target: Path, what: str = "The copy")
         make_private_folder(target.parent)
         # mkstemp creates the file 0600, like every record.
         handle, name = tempfile.mkstemp(
-            prefix=f".{target.name}.", suffix=".partial", dir=target.parent
+            prefix=f".{target.name}.", suffix=PARTIAL, dir=target.parent
         )
-        os.close(handle)
     except OSError as error:
         raise RecordWriteError.about(error, what) from error
     partial = Path(name)
+    claimed: int | None = handle
     try:
+        # Held until the copy is done: a copy left by a writer that was killed is removed by
+        # the next backup (``remove_if_abandoned``), this one never.
+        claimed = claim(handle)
         with (
             write_errors(what),
             closing(sqlite3.connect(partial, isolation_level=None)) as copy,
@@ -160,14 +165,15 @@ def write_copy(source: sqlite3.Connection, target: Path, what: str = "The copy")
             raise RecordWriteError(
                 f"{what} could not be checked, so it was not kept. Please try again."
             ) from error
-        try:
-            # A window writing to the file it would replace would lose its later changes.
-            with held(target) if target.exists() else nullcontext():
-                os.replace(partial, target)
-        except OSError as error:
-            raise RecordWriteError.about(error, what) from error
+        # A window writing to the file it would replace would lose its later changes.
+        with held(target) if target.exists() else nullcontext():
+            os.replace(partial, target)
+    except OSError as error:
+        raise RecordWriteError.about(error, what) from error
     finally:
         partial.unlink(missing_ok=True)
+        if claimed is not None:
+            os.close(claimed)
 
 
 class _InterruptedWrite(Exception):

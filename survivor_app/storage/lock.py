@@ -121,6 +121,37 @@ def held(record: Path) -> Iterator[RecordLock]:
         lock.release()
 
 
+def claim(handle: int) -> int | None:
+    """Mark an open file (a copy being written) as in use until the handle returned is closed:
+    while it is, ``remove_if_abandoned`` leaves the file alone. On Windows, which refuses to
+    remove or rename an open file, the handle is closed at once and None returned."""
+    if sys.platform == "win32":
+        os.close(handle)
+        return None
+    fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    return handle
+
+
+def remove_if_abandoned(path: Path) -> bool:
+    """Remove a copy that nobody is writing any more (its writer was killed); True if removed.
+
+    A copy still being written (``claim``) is left alone, as is one that cannot be removed."""
+    try:
+        if sys.platform == "win32":
+            path.unlink()
+            return True
+        handle = os.open(path, os.O_RDONLY)
+        try:
+            if not _try_lock(handle):
+                return False
+            path.unlink()
+            return True
+        finally:
+            os.close(handle)
+    except OSError:
+        return False
+
+
 def _same_file(handle: int, path: Path) -> bool:
     try:
         named = path.stat()

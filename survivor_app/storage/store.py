@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import sqlite3
-import uuid
 from collections.abc import Iterator
 from contextlib import closing, contextmanager, suppress
 from pathlib import Path
@@ -56,8 +55,10 @@ from survivor_app.storage.tables import (
     Table,
     change_mark,
     count_content,
+    generation,
     measurement_from,
     measurement_values,
+    new_mark,
     person_from,
     person_values,
     scan_from,
@@ -95,6 +96,9 @@ class RecordStore:
         # How many transaction() blocks are open: the outermost one is BEGIN ... COMMIT, each
         # one inside it a savepoint, so a write that fails inside a group leaves no half.
         self._depth = 0
+        # The highest generation of change mark this store has seen: a restore brings back an
+        # older one, and the next mark must still come after every earlier content.
+        self._generation = 0
 
     @classmethod
     def open(cls, path: Path, *, create: bool = True, read_only: bool = False) -> RecordStore:
@@ -469,6 +473,7 @@ class RecordStore:
             raise ValueError("A record cannot be restored from itself.")
         version = check_backup(backup)
         before = make_backup(self, "before-restore")
+        self._generation = max(self._generation, generation(self.change_mark()))
         self._take_content_of(backup)
         if not is_sound(self._connection):
             self._take_content_of(before)
@@ -477,6 +482,9 @@ class RecordStore:
                 "Please try again, or choose another backup."
             )
         self._migrate(version)
+        # The restored content is the newest now: its mark comes after the one it replaced.
+        with self.transaction():
+            pass
         return before
 
     # Inside
@@ -486,10 +494,13 @@ class RecordStore:
 
     def _mark_change(self) -> None:
         # Inside the write's own transaction, so the mark and the change are kept together.
+        self._generation = max(self._generation, generation(self.change_mark()))
+        mark = new_mark(self._generation)
+        self._generation += 1
         self._execute(
             "INSERT INTO setting (key, value) VALUES (?, ?)"
             " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-            (CHANGE_MARK, uuid.uuid4().hex),
+            (CHANGE_MARK, mark),
         )
 
     def _take_content_of(self, source: Path) -> None:

@@ -124,7 +124,7 @@ def test_a_crafted_record_is_never_restored_over(
 def test_a_crafted_file_among_the_backups_is_never_offered(tmp_path: Path, kind: str) -> None:
     record = sample_at(tmp_path / "mine.survivor")
     folder = backups_dir(record)
-    folder.mkdir(mode=0o700)
+    folder.mkdir(mode=0o700, parents=True)
     crafted = crafted_record(folder / "mine-20260101T000000Z-daily.survivor", kind)
     before = state(crafted)
     damage_pages(record)
