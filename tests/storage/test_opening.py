@@ -76,6 +76,16 @@ def test_the_connection_keeps_every_edit_safe(store: RecordStore) -> None:
     assert connection.execute("PRAGMA trusted_schema").fetchone()[0] == 0
 
 
+@pytest.mark.skipif(
+    not hasattr(sqlite3, "SQLITE_DBCONFIG_DEFENSIVE"), reason="Python offers it from 3.12"
+)
+def test_every_connection_is_defensive_where_python_offers_it(filled: RecordStore) -> None:
+    defensive = sqlite3.SQLITE_DBCONFIG_DEFENSIVE
+    assert filled._connection.getconfig(defensive)
+    with RecordStore.open(filled.path, read_only=True) as view:
+        assert view._connection.getconfig(defensive)
+
+
 def test_a_read_only_view_trusts_no_schema(filled: RecordStore) -> None:
     with RecordStore.open(filled.path, read_only=True) as view:
         assert view._connection.execute("PRAGMA trusted_schema").fetchone()[0] == 0
