@@ -20,6 +20,7 @@ from survivor_app.storage import schema
 from survivor_app.storage.connection import (
     PARTIAL,
     connect_read_only,
+    holds_own_schema,
     inspect_record,
     make_private_folder,
     write_copy,
@@ -375,10 +376,11 @@ def _described(backup: _Named) -> BackupInfo:
 
 
 def _mark_of(backup: Path) -> str | None:
-    """The change mark a backup holds; None when it has none or cannot be read."""
+    """The change mark a backup holds; None when it has none, cannot be read, or is not a
+    record this app made (whose ``setting`` could be a view running its own SQL)."""
     try:
         with closing(connect_read_only(backup)) as connection:
-            return change_mark(connection)
+            return change_mark(connection) if holds_own_schema(connection) else None
     except (sqlite3.Error, OSError):
         # An unreadable backup counts as older than any change.
         return None

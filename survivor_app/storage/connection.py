@@ -116,16 +116,28 @@ def guard(connection: sqlite3.Connection) -> None:
 
 
 def is_sound(connection: sqlite3.Connection) -> bool:
-    """True when the database behind ``connection`` is this app's record and passes SQLite's
-    check of its pages."""
+    """True when the database behind ``connection`` is this app's record, with exactly its
+    schema, and passes SQLite's check of its pages."""
     try:
         return (
-            _pragma(connection, "application_id") == schema.APPLICATION_ID
-            and 0 < _pragma(connection, "user_version") <= schema.latest_version()
+            holds_own_schema(connection)
             and connection.execute("PRAGMA quick_check").fetchone()[0] == "ok"
         )
     except sqlite3.DatabaseError:
         return False
+
+
+def holds_own_schema(connection: sqlite3.Connection) -> bool:
+    """True when the database behind ``connection`` is this app's record of a version this app
+    knows, with exactly that version's schema: only then may its rows be read, since reading a
+    view (or a table a trigger watches) would run the file's own SQL. Reads ``sqlite_master``
+    alone."""
+    version = _pragma(connection, "user_version")
+    return (
+        _pragma(connection, "application_id") == schema.APPLICATION_ID
+        and 0 < version <= schema.latest_version()
+        and schema.entries(connection) == schema.expected_entries(version)
+    )
 
 
 def write_copy(source: sqlite3.Connection, target: Path, what: str = "The copy") -> None:
@@ -206,7 +218,7 @@ def _inspect_database(path: Path) -> int:
                 raise NewerRecordError
             # Only the app's own tables, word for word: a trigger, a view, a virtual table or
             # a changed column would otherwise run its SQL on the person's own edits.
-            if schema.entries(connection) != schema.expected_entries(version):
+            if not holds_own_schema(connection):
                 raise NotARecordError
             if connection.execute("PRAGMA quick_check").fetchone()[0] != "ok":
                 raise DamagedRecordError

@@ -5,7 +5,10 @@ it was."""
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
+import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -16,9 +19,11 @@ from survivor_app.paths import backups_dir
 from survivor_app.storage import (
     NotARecordError,
     RecordStore,
+    backup_if_due,
     check_backup,
     copy_backup,
     list_backups,
+    make_backup,
     newest_good_backup,
     restore_backup,
 )
@@ -28,6 +33,8 @@ from tests.storage.samples import sample_record
 
 NOT_A_RECORD = "This file is not a Survivorship Tracker record. Choose another file."
 NOT_A_BACKUP = "This file is not a Survivorship Tracker backup. Choose another one."
+
+NOW = dt.datetime(2024, 6, 20, 9, 30, tzinfo=dt.UTC)
 
 kinds = pytest.mark.parametrize("kind", sorted(CHANGES))
 
@@ -131,4 +138,22 @@ def test_a_crafted_file_among_the_backups_is_never_offered(tmp_path: Path, kind:
     assert newest_good_backup(record) is None
     (listed,) = list_backups(record)
     assert listed.problem == NOT_A_BACKUP
+    assert state(crafted) == before
+
+
+def test_no_mark_is_read_from_a_crafted_file_among_the_backups(tmp_path: Path) -> None:
+    record = sample_at(tmp_path / "mine.survivor")
+    with RecordStore.open(record) as store:
+        mark = store.change_mark()
+        crafted = make_backup(store, "daily", now=NOW - dt.timedelta(days=2))
+        # A view that says "nothing has changed since": believed, no daily backup would come.
+        with closing(sqlite3.connect(crafted, isolation_level=None)) as connection:
+            connection.executescript(
+                "DROP TABLE setting;"
+                f"CREATE VIEW setting (key, value) AS SELECT 'last-change', '{mark}';"
+            )
+        before = state(crafted)
+        made = backup_if_due(store, NOW)
+    assert made is not None
+    assert newest_good_backup(record) == made
     assert state(crafted) == before
