@@ -292,7 +292,7 @@ def _old_backups(record: Path) -> list[_Named]:
 
 def _tidy(record: Path) -> None:
     """Move the record's old backups into its own folder, unless another file beside the record
-    could claim them; remove copies that a killed backup left half-written."""
+    could claim them; remove copies that a killed backup or restore left half-written."""
     own = paths.backups_dir(record)
     old = _old_backups(record)
     if old and not _stem_is_shared(record):
@@ -305,9 +305,19 @@ def _tidy(record: Path) -> None:
         except OSError:
             # Left where they are, and still found there.
             pass
-    for folder in (own, paths.shared_backups_dir(record)):
+    # In the backups folders, every copy; beside the record, only the record's own (a restore
+    # writes one there), never another program's.
+    for folder, start in (
+        (own, "."),
+        (paths.shared_backups_dir(record), "."),
+        (record.parent, f".{record.name}."),
+    ):
         try:
-            partials = [path for path in folder.iterdir() if path.name.endswith(PARTIAL)]
+            partials = [
+                path
+                for path in folder.iterdir()
+                if path.name.startswith(start) and path.name.endswith(PARTIAL)
+            ]
         except OSError:
             continue
         for partial in partials:

@@ -128,6 +128,10 @@ def test_a_copy_left_half_written_goes_with_the_next_backup(filled: RecordStore)
     folder = backups_dir(filled.path)
     abandoned = folder / f".{first.name}.k1ll3d.partial"
     abandoned.write_bytes(b"SQLite format 3\x00 cut short")
+    beside = filled.path.with_name(f".{filled.path.name}.r3st0r3.partial")
+    beside.write_bytes(b"SQLite format 3\x00 cut short")
+    someone_else_s = filled.path.with_name(".their file.partial")
+    someone_else_s.write_bytes(b"not ours")
     in_progress = folder / ".another.w0rk1ng.partial"
     in_progress.write_bytes(b"being written")
     writing = claim(os.open(in_progress, os.O_RDWR))
@@ -135,6 +139,8 @@ def test_a_copy_left_half_written_goes_with_the_next_backup(filled: RecordStore)
     try:
         make_backup(filled, "by-hand", now=NOW + A_DAY)
         assert not abandoned.exists()
+        assert not beside.exists()
+        assert someone_else_s.exists()
         # Another program's backup still being written is left alone.
         assert in_progress.exists()
     finally:
