@@ -23,6 +23,7 @@ from survivor_app.status import periods_document, periods_text
 from survivor_app.storage import (
     RecordError,
     RecordLockedError,
+    RecordNotWritableError,
     RecordStore,
     make_backup,
     prune_backups,
@@ -79,8 +80,9 @@ def _write_output(path: Path, data: bytes, *, record: Path) -> None:
 def _open_existing(path: Path) -> RecordStore:
     try:
         return RecordStore.open(path, create=False)
-    except RecordLockedError:
-        # Open in the window: a command that only reads may still read it.
+    except (RecordLockedError, RecordNotWritableError):
+        # Open in the window, or in a folder or file that cannot be written to: a command that
+        # only reads may still read it.
         return RecordStore.open(path, read_only=True)
 
 

@@ -42,5 +42,12 @@ def record_path(explicit: str | os.PathLike[str] | None = None) -> Path:
 
 
 def backups_dir(record: Path) -> Path:
-    """The ``backups/`` folder beside a record."""
+    """The record's own backups folder, ``backups/<record file name>/`` beside it: named for the
+    whole file name, so ``mum`` and ``mum.survivor`` never share one."""
+    return shared_backups_dir(record) / record.name
+
+
+def shared_backups_dir(record: Path) -> Path:
+    """The ``backups/`` folder beside a record, which holds each record's own folder (and, from
+    before those, the backups of every record in the folder side by side)."""
     return record.parent / "backups"

@@ -14,6 +14,7 @@ import jsonschema
 import pytest
 
 from survivor_app.cli import main
+from survivor_app.paths import backups_dir
 from survivor_app.storage import RecordStore
 from tests.shared_files import READABLE_EXAMPLES, SCHEMA, example_params
 
@@ -173,7 +174,7 @@ def test_replace_backs_up_first_then_swaps_everything(
 
     assert run(capsys, "import", new, "--record", record_path, "--replace").code == 0
 
-    backups = list((record_path.parent / "backups").iterdir())
+    backups = list(backups_dir(record_path).iterdir())
     assert len(backups) == 1
     run(capsys, "export", "--record", backups[0], "-o", tmp_path / "backup.json")
     assert (tmp_path / "backup.json").read_bytes() == (tmp_path / "old.json").read_bytes()
@@ -260,7 +261,8 @@ def test_backup_prints_the_path_of_a_private_copy(
     outcome = run(capsys, "backup", "--record", record_path)
     assert outcome.code == 0
     backup = Path(outcome.out.strip())
-    assert backup.parent == record_path.parent / "backups"
+    # In the record's own folder of backups, named for its whole file name.
+    assert backup.parent == record_path.parent / "backups" / record_path.name
     assert backup.name.endswith("-by-hand.survivor")
     assert stat.S_IMODE(backup.stat().st_mode) == 0o600
     assert digest(record_path) == before

@@ -33,5 +33,9 @@ def test_explicit_record_beats_the_variable(
     assert paths.record_path(tmp_path / "dad.survivor") == tmp_path / "dad.survivor"
 
 
-def test_backups_sit_beside_the_record(tmp_path: Path) -> None:
-    assert paths.backups_dir(tmp_path / "a.survivor") == tmp_path / "backups"
+def test_backups_sit_beside_the_record_in_a_folder_named_for_the_whole_file_name(
+    tmp_path: Path,
+) -> None:
+    assert paths.shared_backups_dir(tmp_path / "a.survivor") == tmp_path / "backups"
+    assert paths.backups_dir(tmp_path / "a.survivor") == tmp_path / "backups" / "a.survivor"
+    assert paths.backups_dir(tmp_path / "a") == tmp_path / "backups" / "a"

@@ -61,6 +61,7 @@ from survivor_app.storage import (
     DamagedRecordError,
     RecordError,
     RecordLockedError,
+    RecordNotWritableError,
     RecordStore,
     RecordWriteError,
     copy_backup,
@@ -78,6 +79,11 @@ CANNOT_OPEN = "This record cannot be opened"
 DAMAGED_WITHOUT_BACKUP = (
     "This record is damaged, so it cannot be opened. Nothing in it was changed, and there is "
     "no backup of it yet. Please keep the file: it may still be possible to recover it."
+)
+#: The banner of a read-only view of a record whose folder or file cannot be written to.
+NOT_WRITABLE_BANNER = (
+    "This record cannot be changed here, because its folder or file cannot be written to. "
+    "You can look at it, print it and export it."
 )
 NOT_WRITTEN = (
     "The file could not be written. Check that the folder can be written to, then try again."
@@ -157,6 +163,8 @@ class MainWindow(QMainWindow):
         self.home_record = home_record
         self.session: RecordSession | None = None
         self._cancer_id: str | None = None
+        #: What the banner of a read-only view says: why the record cannot be changed here.
+        self._read_only_banner = READ_ONLY_BANNER
         self._glossary: GlossaryPage | None = None
 
         self.welcome = WelcomePage(self)
@@ -209,9 +217,10 @@ class MainWindow(QMainWindow):
     def open_record(self, path: Path) -> bool:
         """Open a record in place of the one open now; a plain message when it cannot be.
 
-        A record open in another window can be looked at read-only; for a damaged one, a copy
-        of its newest good backup can be opened instead, the damaged file left as it is. The
-        record already open here, by any of its names, is simply shown.
+        A record open in another window, or in a folder or file that cannot be written to, can
+        be looked at read-only; for a damaged one, a copy of its newest good backup can be
+        opened instead, the damaged file left as it is. The record already open here, by any of
+        its names, is simply shown.
         """
         if self.session is not None and _same_file(path, self.session.path):
             self.raise_()
@@ -221,7 +230,11 @@ class MainWindow(QMainWindow):
         try:
             store = RecordStore.open(path, create=False)
         except RecordLockedError as error:
-            store = self._offer_read_only(path, error)
+            store = self._offer_read_only(path, error, "This record is open in another window")
+            self._read_only_banner = READ_ONLY_BANNER
+        except RecordNotWritableError as error:
+            store = self._offer_read_only(path, error, "This record cannot be changed here")
+            self._read_only_banner = NOT_WRITABLE_BANNER
         except DamagedRecordError as error:
             path, store = self._offer_backup_copy(path, error)
         except RecordError as error:
@@ -236,10 +249,10 @@ class MainWindow(QMainWindow):
         self.settings.remember_record(path)
         return True
 
-    def _offer_read_only(self, path: Path, error: RecordLockedError) -> RecordStore | None:
+    def _offer_read_only(self, path: Path, error: RecordError, title: str) -> RecordStore | None:
         answer = QMessageBox.question(
             self,
-            "This record is open in another window",
+            title,
             f"{error}\n\nOpen a read-only view now? You can look at everything, but not change it.",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.Yes,
@@ -374,7 +387,7 @@ class MainWindow(QMainWindow):
             return
         self.pages.setCurrentWidget(self.view)
         self.view.set_banner(
-            EXAMPLE_BANNER if example else READ_ONLY_BANNER if read_only else None,
+            EXAMPLE_BANNER if example else self._read_only_banner if read_only else None,
             closes_example=example,
         )
         self.view.set_editable(editable)

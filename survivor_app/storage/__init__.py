@@ -17,6 +17,7 @@ from survivor_app.storage.errors import (
     RecordError,
     RecordLockedError,
     RecordMissingError,
+    RecordNotWritableError,
     RecordWriteError,
 )
 from survivor_app.storage.restore import restore_backup
@@ -30,6 +31,7 @@ __all__ = [
     "RecordError",
     "RecordLockedError",
     "RecordMissingError",
+    "RecordNotWritableError",
     "RecordStore",
     "RecordWriteError",
     "backup_if_due",

@@ -1,5 +1,8 @@
-"""Copies of a record kept in the ``backups/`` folder beside it: made, listed, checked, pruned,
-and copied out again; each one is named ``<record name>-<UTC time>-<reason>.survivor``."""
+"""Copies of a record kept in its own folder, ``backups/<record file name>/`` beside it: made,
+listed, checked, pruned, and copied out again; each one is named
+``<record name>-<UTC time>-<reason>.survivor``. Backups from before each record had its own
+folder, side by side in ``backups/``, are still found, and moved into the record's own folder
+when no other file in its folder could claim them."""
 
 from __future__ import annotations
 
@@ -13,8 +16,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from survivor_app import paths
+from survivor_app.files import make_private_folder
 from survivor_app.storage import schema
-from survivor_app.storage.connection import connect_read_only, inspect_record, write_copy
+from survivor_app.storage.connection import (
+    PARTIAL,
+    connect_read_only,
+    holds_own_schema,
+    inspect_record,
+    write_copy,
+)
+from survivor_app.storage.digest import matches
 from survivor_app.storage.errors import (
     DamagedRecordError,
     NewerRecordError,
@@ -22,7 +33,8 @@ from survivor_app.storage.errors import (
     RecordError,
     RecordMissingError,
 )
-from survivor_app.storage.tables import change_mark, count_content
+from survivor_app.storage.lock import remove_if_abandoned
+from survivor_app.storage.tables import change_mark, count_content, generation
 
 if TYPE_CHECKING:
     from survivor_app.storage.store import RecordStore
@@ -44,6 +56,10 @@ _BACKUP_NEWER = (
     "This backup was saved by a newer version of Survivorship Tracker. Update the app to use it."
 )
 _BACKUP_UNREADABLE = "This backup cannot be read. Check that your account may open it."
+_BACKUP_ALTERED = (
+    "This backup has changed since it was made, so it cannot be trusted. "
+    "It was left as it is. Choose another one."
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,8 +91,10 @@ def make_backup(store: RecordStore, reason: str, *, now: dt.datetime | None = No
     ``reason`` is a short lower-case word such as ``before-import``. A second copy within the
     same second gets ``-2`` (then ``-3``, ...) after its reason, so no copy replaces another.
     The copy is written through SQLite's backup API, checked, and made owner-only; a failure is
-    RecordWriteError and leaves no file behind.
+    RecordWriteError and leaves no file behind. Copies that a killed backup left half-written
+    (``.partial``) are removed first.
     """
+    _tidy(store.path)
     target = new_backup_path(store.path, reason, now)
     store.backup_to(target, "The backup")
     return target
@@ -102,31 +120,42 @@ def backup_if_due(store: RecordStore, now: dt.datetime | None = None) -> Path | 
     """Make the daily backup when it is due; its path, or None when none was needed. ``now`` (an
     aware datetime) defaults to this moment.
 
-    It is due when the newest backup of the record is a day old or older and the record has
-    changed since it (or there is none yet and the record holds something). A read-only store
-    makes none. Old backups are pruned each time. Raises RecordWriteError when the backup is due
-    but cannot be written (the record itself is not touched).
+    It is due when the record has changed since its last backup (no backup holds its change
+    mark: neither the newest one made until now, nor any dated later than now) and that last
+    backup is a day old or older (or there is none yet and the record holds something). A
+    backup dated in the future (made while the clock was ahead) is kept, but never holds a new
+    one back. A read-only store makes none. Old backups are pruned each time. Raises
+    RecordWriteError when the backup is due but cannot be written (the record is not touched).
     """
     if store.read_only:
         return None
     moment = dt.datetime.now(dt.UTC) if now is None else now.astimezone(dt.UTC)
     made = _backups_of(store.path)
-    if made:
-        newest = made[0]
-        # The mark is read only when the age allows a backup: it means opening the newest one.
-        due = moment - newest.made >= DAILY and _mark_of(newest.path) != store.change_mark()
-    else:
+    past = [backup for backup in made if backup.made <= moment]
+    if past and moment - past[0].made < DAILY:
+        due = False
+    elif not made:
         due = not store.is_empty()
+    else:
+        # The marks are read only when the age allows a backup: it means opening the backups.
+        latest = [*(backup for backup in made if backup.made > moment), *past[:1]]
+        due = store.change_mark() not in {_mark_of(backup.path) for backup in latest}
     backup = make_backup(store, "daily", now=moment) if due else None
-    prune_backups(store.path)
+    prune_backups(store.path, now=moment)
     return backup
 
 
-def prune_backups(record: Path, keep: int = KEEP_NEWEST) -> list[Path]:
+def prune_backups(
+    record: Path, keep: int = KEEP_NEWEST, *, now: dt.datetime | None = None
+) -> list[Path]:
     """Remove the record's older backups, keeping the newest ``keep`` and the newest one of each
-    month; the paths removed. Only this record's backups are looked at; one that cannot be
-    removed now is left for the next time."""
-    made = _backups_of(record)
+    month; the paths removed. Only this record's backups are looked at; one dated later than
+    ``now`` (default: this moment) is always kept, and counts for nothing; one that cannot be
+    removed now is left for the next time, and one from before each record had its own folder
+    that another file could claim is never removed."""
+    moment = dt.datetime.now(dt.UTC) if now is None else now.astimezone(dt.UTC)
+    _tidy(record)
+    made = [backup for backup in _backups_of(record) if backup.made <= moment and not backup.shared]
     kept = {backup.path for backup in made[:keep]}
     months: set[tuple[int, int]] = set()
     for backup in made:
@@ -148,14 +177,22 @@ def prune_backups(record: Path, keep: int = KEEP_NEWEST) -> list[Path]:
 
 def list_backups(record: Path) -> list[BackupInfo]:
     """Every backup of the record, newest first, each opened read-only to see what it holds; a
-    damaged or foreign one is listed with its ``problem``, never raised."""
+    damaged or foreign one is listed with its ``problem``, never raised. Digests are not read
+    here (that reads every row of every backup): a restore checks the one chosen."""
     return [_described(backup) for backup in _backups_of(record)]
 
 
 def newest_good_backup(record: Path) -> Path | None:
-    """The newest backup of the record that can be used, or None: for a damaged record, the
-    one to offer opening as a copy (``copy_backup``)."""
-    for backup in _backups_of(record):
+    """The backup of the record holding its latest content that can be used, or None: for a
+    damaged record, the one to offer opening as a copy (``copy_backup``).
+
+    Latest by content, not by name: the backup whose change mark has the highest generation
+    (the most writes), so one named with a clock that was wrong is not taken for the newest;
+    among equals, the newest by name. Each is checked (``check_backup``, its digest too)."""
+    backups = _backups_of(record)
+    generations = {backup.path: generation(_mark_of(backup.path)) for backup in backups}
+    backups.sort(key=lambda backup: generations[backup.path], reverse=True)
+    for backup in backups:
         try:
             check_backup(backup.path)
         except RecordError:
@@ -164,11 +201,13 @@ def newest_good_backup(record: Path) -> Path | None:
     return None
 
 
-def check_backup(backup: Path) -> int:
+def check_backup(backup: Path, *, content: bool = True) -> int:
     """The version of the record a backup holds, once it is known to be sound.
 
     Raises RecordMissingError, NotARecordError, DamagedRecordError, NewerRecordError (or a plain
-    RecordError when it cannot be read), each with a sentence about a backup. The backup is
+    RecordError when it cannot be read), each with a sentence about a backup; a backup whose
+    content no longer matches the digest it was made with is DamagedRecordError too (unless
+    ``content`` is false: reading every row takes long on a long record). The backup is
     read, never changed (but for SQLite's own undoing of a write a crash cut short, as when any
     record is opened).
     """
@@ -187,6 +226,15 @@ def check_backup(backup: Path) -> int:
     if version == 0:
         # Only a file cut short has nothing in it: every backup of a record has its tables.
         raise DamagedRecordError(_BACKUP_EMPTY)
+    if not content:
+        return version
+    try:
+        with closing(connect_read_only(backup)) as connection:
+            sound = matches(connection)
+    except sqlite3.Error:
+        raise DamagedRecordError(_BACKUP_DAMAGED) from None
+    if not sound:
+        raise DamagedRecordError(_BACKUP_ALTERED)
     return version
 
 
@@ -219,16 +267,87 @@ class _Named:
     made: dt.datetime
     reason: str
     number: int
+    #: True for a backup from before each record had its own folder, which another record in
+    #: the same folder (``mum`` beside ``mum.survivor``) could also claim.
+    shared: bool = False
 
 
 def _backups_of(record: Path) -> list[_Named]:
-    """The record's backups by their names alone, newest first."""
+    """The record's backups by their names alone, newest first: those in its own folder, and
+    those from before it had one still in the shared ``backups/`` folder."""
+    return sorted(
+        [*_named_in(paths.backups_dir(record), record), *_old_backups(record)],
+        key=lambda backup: (backup.made, backup.number),
+        reverse=True,
+    )
+
+
+def _old_backups(record: Path) -> list[_Named]:
+    """The record's backups from before it had its own folder."""
+    return [
+        _Named(backup.path, backup.made, backup.reason, backup.number, shared=True)
+        for backup in _named_in(paths.shared_backups_dir(record), record)
+    ]
+
+
+def _tidy(record: Path) -> None:
+    """Move the record's old backups into its own folder, unless another file beside the record
+    could claim them; remove copies that a killed backup or restore left half-written."""
+    own = paths.backups_dir(record)
+    old = _old_backups(record)
+    if old and not _stem_is_shared(record):
+        try:
+            make_private_folder(own)
+            for backup in old:
+                target = own / backup.path.name
+                if not target.exists():
+                    backup.path.rename(target)
+        except OSError:
+            # Left where they are, and still found there.
+            pass
+    # In the backups folders, every copy; beside the record, only the record's own (a restore
+    # writes one there), never another program's.
+    for folder, start in (
+        (own, "."),
+        (paths.shared_backups_dir(record), "."),
+        (record.parent, f".{record.name}."),
+    ):
+        try:
+            partials = [
+                path
+                for path in folder.iterdir()
+                if path.name.startswith(start) and path.name.endswith(PARTIAL)
+            ]
+        except OSError:
+            continue
+        for partial in partials:
+            remove_if_abandoned(partial)
+
+
+def _stem_is_shared(record: Path) -> bool:
+    """True when another file beside the record has its name without the ending (``mum`` for
+    ``mum.survivor``), so that backups named ``mum-...`` may be that one's."""
+    try:
+        beside = list(record.parent.iterdir())
+    except OSError:
+        return True
+    return any(
+        path.stem == record.stem
+        and path.name != record.name
+        and path.is_file()
+        and not path.name.endswith(("-journal", ".lock"))
+        for path in beside
+    )
+
+
+def _named_in(folder: Path, record: Path) -> list[_Named]:
+    """The files in ``folder`` named as backups of ``record``, in no order."""
     pattern = re.compile(
         rf"{re.escape(record.stem)}-(?P<time>[0-9]{{8}}T[0-9]{{6}}Z)-(?P<rest>{_REASON.pattern})"
         r"\.survivor"
     )
     try:
-        names = list(paths.backups_dir(record).iterdir())
+        names = list(folder.iterdir())
     except OSError:
         return []
     found = []
@@ -243,13 +362,12 @@ def _backups_of(record: Path) -> list[_Named]:
         parts = _NUMBER.fullmatch(whole["rest"])
         assert parts is not None  # any reason matches, with or without a number
         found.append(_Named(path, made, parts["reason"], int(parts["number"] or 1)))
-    found.sort(key=lambda backup: (backup.made, backup.number), reverse=True)
     return found
 
 
 def _described(backup: _Named) -> BackupInfo:
     try:
-        version = check_backup(backup.path)
+        version = check_backup(backup.path, content=False)
     except RecordError as error:
         return BackupInfo(backup.path, backup.made, backup.reason, problem=str(error))
     if version != schema.latest_version():
@@ -268,10 +386,11 @@ def _described(backup: _Named) -> BackupInfo:
 
 
 def _mark_of(backup: Path) -> str | None:
-    """The change mark a backup holds; None when it has none or cannot be read."""
+    """The change mark a backup holds; None when it has none, cannot be read, or is not a
+    record this app made (whose ``setting`` could be a view running its own SQL)."""
     try:
         with closing(connect_read_only(backup)) as connection:
-            return change_mark(connection)
+            return change_mark(connection) if holds_own_schema(connection) else None
     except (sqlite3.Error, OSError):
         # An unreadable backup counts as older than any change.
         return None

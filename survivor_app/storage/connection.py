@@ -12,6 +12,7 @@ from pathlib import Path
 
 from survivor_app.files import make_private_folder
 from survivor_app.storage import schema
+from survivor_app.storage.digest import stamp
 from survivor_app.storage.errors import (
     DamagedRecordError,
     NewerRecordError,
@@ -20,8 +21,10 @@ from survivor_app.storage.errors import (
     RecordWriteError,
     write_errors,
 )
-from survivor_app.storage.lock import held
+from survivor_app.storage.lock import claim, held
 
+#: How the name of a copy being written ends (``.<target name>.<random>.partial``).
+PARTIAL = ".partial"
 #: The first 16 bytes of every SQLite database file.
 SQLITE_HEADER = b"SQLite format 3\x00"
 #: Where the header keeps ``PRAGMA application_id`` (four bytes, big-endian).
@@ -55,6 +58,7 @@ def connect(path: Path) -> sqlite3.Connection:
     """A read-write connection with the record's settings; transactions are the caller's."""
     connection = sqlite3.connect(path, isolation_level=None)
     try:
+        guard(connection)
         # The rollback journal (not WAL) keeps a record one self-contained file at rest, and
         # FULL sync makes each committed edit survive a power cut.
         connection.execute("PRAGMA journal_mode = DELETE")
@@ -72,28 +76,60 @@ def connect_read_only(path: Path) -> sqlite3.Connection:
     connection = sqlite3.connect(
         f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None
     )
+    try:
+        guard(connection)
+    except sqlite3.Error:
+        connection.close()
+        raise
     connection.row_factory = sqlite3.Row
     return connection
 
 
+def guard(connection: sqlite3.Connection) -> None:
+    """Treat what a file's schema says as data, never as code: no function that could do harm
+    runs from a CHECK, a view or a trigger (``trusted_schema``), and nothing may write the schema
+    or the file behind SQLite's back (defensive mode, where Python offers it: 3.12 and later).
+
+    Every record is also compared with the app's own schema before it is used
+    (``inspect_record``); this is the second wall, for whatever that comparison could miss.
+    """
+    connection.execute("PRAGMA trusted_schema = OFF")
+    defensive = getattr(sqlite3, "SQLITE_DBCONFIG_DEFENSIVE", None)
+    if defensive is not None:
+        getattr(connection, "setconfig")(defensive, True)  # noqa: B009 (absent before 3.12)
+
+
 def is_sound(connection: sqlite3.Connection) -> bool:
-    """True when the database behind ``connection`` is this app's record and passes SQLite's
-    check of its pages."""
+    """True when the database behind ``connection`` is this app's record, with exactly its
+    schema, and passes SQLite's check of its pages."""
     try:
         return (
-            _pragma(connection, "application_id") == schema.APPLICATION_ID
-            and 0 < _pragma(connection, "user_version") <= schema.latest_version()
+            holds_own_schema(connection)
             and connection.execute("PRAGMA quick_check").fetchone()[0] == "ok"
         )
     except sqlite3.DatabaseError:
         return False
 
 
+def holds_own_schema(connection: sqlite3.Connection) -> bool:
+    """True when the database behind ``connection`` is this app's record of a version this app
+    knows, with exactly that version's schema: only then may its rows be read, since reading a
+    view (or a table a trigger watches) would run the file's own SQL. Reads ``sqlite_master``
+    alone."""
+    version = _pragma(connection, "user_version")
+    return (
+        _pragma(connection, "application_id") == schema.APPLICATION_ID
+        and 0 < version <= schema.latest_version()
+        and schema.entries(connection) == schema.expected_entries(version)
+    )
+
+
 def write_copy(source: sqlite3.Connection, target: Path, what: str = "The copy") -> None:
     """Write a checked copy of the database behind ``source`` to ``target``, owner-only.
 
     The copy is made beside the target (through SQLite's backup API, so it is consistent even
-    while others write) and put in its place only once SQLite has checked it: a failed copy never
+    while others write), carries the digest of its content (``digest.stamp``), and is put in
+    its place only once SQLite has checked it: a failed copy never
     leaves a half-written file under the target's name. A record at ``target`` that is open in
     another window is not replaced (RecordLockedError). Every other failure is RecordWriteError,
     its sentence starting with ``what``.
@@ -102,29 +138,38 @@ def write_copy(source: sqlite3.Connection, target: Path, what: str = "The copy")
         make_private_folder(target.parent)
         # mkstemp creates the file 0600, like every record.
         handle, name = tempfile.mkstemp(
-            prefix=f".{target.name}.", suffix=".partial", dir=target.parent
+            prefix=f".{target.name}.", suffix=PARTIAL, dir=target.parent
         )
-        os.close(handle)
     except OSError as error:
         raise RecordWriteError.about(error, what) from error
     partial = Path(name)
+    claimed: int | None = handle
     try:
-        with write_errors(what), closing(sqlite3.connect(partial)) as copy:
+        # Held until the copy is done: a copy left by a writer that was killed is removed by
+        # the next backup (``remove_if_abandoned``), this one never.
+        claimed = claim(handle)
+        with (
+            write_errors(what),
+            closing(sqlite3.connect(partial, isolation_level=None)) as copy,
+        ):
+            guard(copy)
             source.backup(copy)
+            stamp(copy)
         try:
             inspect_record(partial)
         except RecordError as error:
             raise RecordWriteError(
                 f"{what} could not be checked, so it was not kept. Please try again."
             ) from error
-        try:
-            # A window writing to the file it would replace would lose its later changes.
-            with held(target) if target.exists() else nullcontext():
-                os.replace(partial, target)
-        except OSError as error:
-            raise RecordWriteError.about(error, what) from error
+        # A window writing to the file it would replace would lose its later changes.
+        with held(target) if target.exists() else nullcontext():
+            os.replace(partial, target)
+    except OSError as error:
+        raise RecordWriteError.about(error, what) from error
     finally:
         partial.unlink(missing_ok=True)
+        if claimed is not None:
+            os.close(claimed)
 
 
 class _InterruptedWrite(Exception):
@@ -155,6 +200,10 @@ def _inspect_database(path: Path) -> int:
                 raise NotARecordError
             if version > schema.latest_version():
                 raise NewerRecordError
+            # Only the app's own tables, word for word: a trigger, a view, a virtual table or
+            # a changed column would otherwise run its SQL on the person's own edits.
+            if not holds_own_schema(connection):
+                raise NotARecordError
             if connection.execute("PRAGMA quick_check").fetchone()[0] != "ok":
                 raise DamagedRecordError
             return version
@@ -186,4 +235,5 @@ def _recover(path: Path) -> None:
         write_errors("The record"),
         closing(sqlite3.connect(path, isolation_level=None)) as connection,
     ):
+        guard(connection)
         connection.execute("PRAGMA schema_version").fetchone()

@@ -97,6 +97,21 @@ class RecordWriteError(RecordError):
         )
 
 
+class RecordNotWritableError(RecordWriteError):
+    """The record's folder, or the file itself, cannot be written to: it can still be read, and
+    a read-only view shows it."""
+
+    sentence = (
+        "Changes to this record cannot be saved, because its folder cannot be written to. "
+        "You can open a read-only view, or ask for help with the folder's permissions."
+    )
+    #: Said when the folder may be written to but the file may not.
+    FILE = (
+        "Changes to this record cannot be saved, because the file cannot be written to. "
+        "You can open a read-only view, or ask for help with the file's permissions."
+    )
+
+
 # SQLite's primary result codes that mean the disk, the folder or another program stopped a
 # write; every other code is a bug in this program and stays an ordinary exception.
 _WRITE_FAILURES = frozenset(

@@ -144,3 +144,36 @@ MIGRATIONS: tuple[Migration, ...] = (_create_tables,)
 def latest_version() -> int:
     """The version a record has once every migration has run."""
     return len(MIGRATIONS)
+
+
+#: One entry of ``sqlite_master`` as compared: its type, name, table and SQL text (the root
+#: page is left out: it differs from file to file).
+SchemaEntry = tuple[str, str, str, str | None]
+
+
+def entries(connection: sqlite3.Connection) -> frozenset[SchemaEntry]:
+    """What the schema of the database behind ``connection`` declares, read from
+    ``sqlite_master`` alone: nothing in the file is run."""
+    rows = connection.execute("SELECT type, name, tbl_name, sql FROM sqlite_master").fetchall()
+    return frozenset((str(kind), str(name), str(table), sql) for kind, name, table, sql in rows)
+
+
+def expected_entries(version: int) -> frozenset[SchemaEntry]:
+    """The exact schema a record of ``version`` has: its migrations run on an empty database in
+    memory, so the SQL text is the app's own, word for word."""
+    return _built(MIGRATIONS[:version])
+
+
+_BUILT: dict[tuple[Migration, ...], frozenset[SchemaEntry]] = {}
+
+
+def _built(migrations: tuple[Migration, ...]) -> frozenset[SchemaEntry]:
+    if migrations not in _BUILT:
+        connection = sqlite3.connect(":memory:", isolation_level=None)
+        try:
+            for migration in migrations:
+                migration(connection)
+            _BUILT[migrations] = entries(connection)
+        finally:
+            connection.close()
+    return _BUILT[migrations]

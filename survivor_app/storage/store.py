@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
-import uuid
 from collections.abc import Iterator
 from contextlib import closing, contextmanager, suppress
 from pathlib import Path
@@ -34,6 +34,7 @@ from survivor_app.storage.connection import (
 from survivor_app.storage.errors import (
     RecordError,
     RecordMissingError,
+    RecordNotWritableError,
     RecordWriteError,
     write_errors,
 )
@@ -53,8 +54,10 @@ from survivor_app.storage.tables import (
     Table,
     change_mark,
     count_content,
+    generation,
     measurement_from,
     measurement_values,
+    new_mark,
     person_from,
     person_values,
     scan_from,
@@ -64,12 +67,6 @@ from survivor_app.storage.tables import (
 _NOT_UP_TO_DATE = (
     "This record needs a small update before it can be shown, and a read-only view cannot "
     "make it. Close the record in the other window, then open it again."
-)
-#: Why a record cannot be written: the folder refuses the lock file, so it would refuse the
-#: journal of every change as well.
-_FOLDER_READ_ONLY = (
-    "Changes to this record cannot be saved, because its folder cannot be written to. "
-    "You can open a read-only view, or ask for help with the folder's permissions."
 )
 
 
@@ -98,6 +95,9 @@ class RecordStore:
         # How many transaction() blocks are open: the outermost one is BEGIN ... COMMIT, each
         # one inside it a savepoint, so a write that fails inside a group leaves no half.
         self._depth = 0
+        # The highest generation of change mark this store has seen: a restore brings back an
+        # older one, and the next mark must still come after every earlier content.
+        self._generation = 0
 
     @classmethod
     def open(cls, path: Path, *, create: bool = True, read_only: bool = False) -> RecordStore:
@@ -108,8 +108,9 @@ class RecordStore:
         version is refused with a RecordError and left untouched. Before an older record is
         updated, a copy of it is made in its backups folder.
 
-        A record open for writing elsewhere raises RecordLockedError; one in a folder that
-        cannot be written to raises RecordWriteError. Either can still be opened with
+        A record open for writing elsewhere (under this name or another: a link) raises
+        RecordLockedError; one in a folder, or a file, that cannot be written to raises
+        RecordNotWritableError. Either can still be opened with
         ``read_only=True``: nothing is created, locked or updated, and every write raises
         RecordWriteError ("This record is open read-only.").
         """
@@ -129,7 +130,11 @@ class RecordStore:
                     create_private_file(path)
                 except OSError as error:
                     raise RecordWriteError.about(error, "The new record") from error
+                lock.hold_file(path)
             version = inspect_record(path)
+            if not os.access(path, os.W_OK):
+                # SQLite would open it read-only without a word, and refuse each edit later.
+                raise RecordNotWritableError(RecordNotWritableError.FILE)
             with write_errors("The record"):
                 connection = connect(path)
         except BaseException:
@@ -152,7 +157,8 @@ class RecordStore:
                 raise RecordWriteError.about(error, "The new record") from error
             # A file that is no record at all is better refused as such.
             inspect_record(path)
-            raise RecordWriteError(_FOLDER_READ_ONLY) from error
+            # The folder refuses the lock file, so it would refuse every change's journal too.
+            raise RecordNotWritableError from error
 
     @classmethod
     def _open_read_only(cls, path: Path) -> RecordStore:
@@ -466,6 +472,7 @@ class RecordStore:
             raise ValueError("A record cannot be restored from itself.")
         version = check_backup(backup)
         before = make_backup(self, "before-restore")
+        self._generation = max(self._generation, generation(self.change_mark()))
         self._take_content_of(backup)
         if not is_sound(self._connection):
             self._take_content_of(before)
@@ -474,6 +481,9 @@ class RecordStore:
                 "Please try again, or choose another backup."
             )
         self._migrate(version)
+        # The restored content is the newest now: its mark comes after the one it replaced.
+        with self.transaction():
+            pass
         return before
 
     # Inside
@@ -483,10 +493,13 @@ class RecordStore:
 
     def _mark_change(self) -> None:
         # Inside the write's own transaction, so the mark and the change are kept together.
+        self._generation = max(self._generation, generation(self.change_mark()))
+        mark = new_mark(self._generation)
+        self._generation += 1
         self._execute(
             "INSERT INTO setting (key, value) VALUES (?, ?)"
             " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-            (CHANGE_MARK, uuid.uuid4().hex),
+            (CHANGE_MARK, mark),
         )
 
     def _take_content_of(self, source: Path) -> None:

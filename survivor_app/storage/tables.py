@@ -4,7 +4,9 @@ in, and the conversions between a row and a domain object."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 import sqlite3
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Generic, TypeVar
@@ -256,9 +258,24 @@ QUESTIONS: Table[Question] = Table(
 #: The tables of a record's content besides the person, each after the ones it points to.
 CONTENT = ("cancer", "spot", "scan", "measurement", "statement", "treatment", "question")
 
-#: The setting that changes with every write: a new random mark each time, so "has the record
-#: changed since this backup?" is one comparison with the mark the backup holds.
+#: The setting that changes with every write: a new mark each time, so "has the record changed
+#: since this backup?" is one comparison with the mark the backup holds. A mark is
+#: ``<generation>-<random hex>``: the generation counts the record's writes, so of two copies of
+#: one record the one with the higher generation holds the later content, whatever the clock
+#: said when each was made. Marks written before generations are random hex alone (generation 0).
 CHANGE_MARK = "last-change"
+_GENERATION = re.compile(r"([0-9]{1,18})-[0-9a-f]{32}")
+
+
+def generation(mark: str | None) -> int:
+    """The generation a change mark carries; 0 for none, or for a mark from before them."""
+    found = None if mark is None else _GENERATION.fullmatch(mark)
+    return 0 if found is None else int(found[1])
+
+
+def new_mark(after: int) -> str:
+    """A new change mark, one generation after ``after``."""
+    return f"{after + 1}-{uuid.uuid4().hex}"
 
 
 def count_content(connection: sqlite3.Connection) -> dict[str, int]:

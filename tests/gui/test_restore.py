@@ -29,6 +29,7 @@ from survivor_app.gui.record_session import RecordSession
 from survivor_app.storage import RecordStore, list_backups, make_backup
 from tests.gui.answers import Yes, answer, message_boxes
 from tests.gui.records import BASELINE, PERSON, SHRUNK, small_record, write_record_file
+from tests.storage.test_digest import ALTERED, edit_in_place
 
 pytestmark = [
     pytest.mark.usefixtures("uk_dates", "central_european_time"),
@@ -344,3 +345,22 @@ def test_restore_is_not_offered_for_the_example_or_a_read_only_view(
         asked = answer(monkeypatch, RestoreDialog, None)
         assert not window.restore_from_backup()
         assert asked == []
+
+
+def test_a_backup_altered_in_place_is_explained_and_left_alone(
+    window: MainWindow, record_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write_record_file(record_path, small_record())
+    backup = back_up(record_path, "by-hand", utc(2024, 3, 3, 14, 5))
+    assert window.open_record(record_path)
+    # Text changed inside the file's pages: SQLite's own check sees nothing wrong.
+    edit_in_place(backup, b"Ana Example", b"Ann Example")
+    before = backup.read_bytes()
+    answer(monkeypatch, RestoreDialog, backup)
+    warned = message_boxes(monkeypatch, "warning")
+    assert not window.restore_from_backup()
+    assert warned == [("The backup was not restored", ALTERED)]
+    assert window.session is not None
+    assert window.session.store.person() == PERSON
+    assert backup.read_bytes() == before
+    assert not list(paths.backups_dir(record_path).glob("*before-restore*"))

@@ -192,7 +192,7 @@ def test_an_export_into_a_read_only_folder_leaves_no_file(
 def test_a_backup_on_a_full_disk_leaves_nothing_behind(
     capsys: pytest.CaptureFixture[str], record: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    backups_dir(record).mkdir(mode=0o700)
+    backups_dir(record).mkdir(mode=0o700, parents=True)
     before = digest(record)
     full_disk(monkeypatch)
     one_plain_line(

@@ -38,6 +38,7 @@ from survivor_app.storage import (
 from survivor_app.storage import (
     store as store_module,
 )
+from survivor_app.storage.tables import generation
 from tests.storage.damage import damage_pages
 from tests.storage.samples import in_reading_order, sample_record
 
@@ -153,7 +154,7 @@ def fake_backups(record: Path, times: list[dt.datetime], reason: str = "daily") 
     made = []
     for moment in times:
         target = backups.new_backup_path(record, reason, moment)
-        target.parent.mkdir(mode=0o700, exist_ok=True)
+        target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         target.write_bytes(b"")
         made.append(target)
     return made
@@ -335,7 +336,8 @@ def test_restoring_puts_back_the_backup_s_content_and_settings(filled: RecordSto
     before = filled.restore_from(backup)
     assert filled.load() == SAMPLE
     assert filled.setting("colour") == "blue"
-    assert filled.change_mark() == mark_of(backup)
+    # The restored content is the newest now: its mark comes after the one it replaced.
+    assert generation(filled.change_mark()) > generation(mark_of(before)) > 0
     # The same file, still the person's alone: the content was swapped inside it.
     assert filled.path.stat().st_ino == identity
     assert stat.S_IMODE(filled.path.stat().st_mode) == 0o600

@@ -72,6 +72,23 @@ def test_the_connection_keeps_every_edit_safe(store: RecordStore) -> None:
     assert connection.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
     assert connection.execute("PRAGMA foreign_keys").fetchone()[0] == 1
     assert connection.isolation_level is None
+    # What a file's schema says is data: no function of it runs as code.
+    assert connection.execute("PRAGMA trusted_schema").fetchone()[0] == 0
+
+
+@pytest.mark.skipif(
+    not hasattr(sqlite3, "SQLITE_DBCONFIG_DEFENSIVE"), reason="Python offers it from 3.12"
+)
+def test_every_connection_is_defensive_where_python_offers_it(filled: RecordStore) -> None:
+    defensive = sqlite3.SQLITE_DBCONFIG_DEFENSIVE
+    assert filled._connection.getconfig(defensive)
+    with RecordStore.open(filled.path, read_only=True) as view:
+        assert view._connection.getconfig(defensive)
+
+
+def test_a_read_only_view_trusts_no_schema(filled: RecordStore) -> None:
+    with RecordStore.open(filled.path, read_only=True) as view:
+        assert view._connection.execute("PRAGMA trusted_schema").fetchone()[0] == 0
 
 
 def test_the_journal_is_private_while_a_change_is_written(store: RecordStore) -> None:

@@ -1,0 +1,142 @@
+"""Each backup carries a digest of its content: one whose text was altered in place (which
+SQLite's own check cannot see) is refused for restoring and never offered, and left alone."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from collections.abc import Callable
+from contextlib import closing
+from pathlib import Path
+
+import pytest
+
+from survivor_app.storage import (
+    DamagedRecordError,
+    RecordStore,
+    check_backup,
+    list_backups,
+    make_backup,
+    newest_good_backup,
+    restore_backup,
+)
+from survivor_app.storage.digest import DIGEST, content_digest
+from tests.storage.damage import damage_pages
+from tests.storage.samples import in_reading_order, sample_record
+
+ALTERED = (
+    "This backup has changed since it was made, so it cannot be trusted. "
+    "It was left as it is. Choose another one."
+)
+
+
+def digest_setting(path: Path) -> str | None:
+    with closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)) as connection:
+        row = connection.execute("SELECT value FROM setting WHERE key = ?", (DIGEST,)).fetchone()
+        return None if row is None else str(row[0])
+
+
+def hashed(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def edit_in_place(path: Path, old: bytes, new: bytes) -> None:
+    """Change text inside the file's pages, as an editor of bytes would: SQLite sees a sound
+    file."""
+    assert len(old) == len(new)
+    data = path.read_bytes()
+    assert data.count(old) == 1
+    path.write_bytes(data.replace(old, new))
+
+
+def run_sql(path: Path, sql: str, parameters: tuple[object, ...] = ()) -> None:
+    with closing(sqlite3.connect(path, isolation_level=None)) as connection:
+        connection.execute(sql, parameters)
+
+
+def test_a_backup_carries_the_digest_of_its_content_and_mark(filled: RecordStore) -> None:
+    backup = make_backup(filled, "by-hand")
+    value = digest_setting(backup)
+    assert value is not None
+    mark, _, digest = value.rpartition(":")
+    assert mark == filled.change_mark()
+    with closing(sqlite3.connect(backup)) as connection:
+        assert content_digest(connection) == digest
+    assert check_backup(backup) == 1
+
+
+def test_the_digest_tells_every_kind_of_value_apart(tmp_path: Path) -> None:
+    with closing(sqlite3.connect(tmp_path / "a.db")) as connection:
+        connection.execute("CREATE TABLE setting (key TEXT PRIMARY KEY, value)")
+        seen = set()
+        for value in (1, "1", 1.0, None, "", b"1", "Ana", "Ana "):
+            connection.execute("DELETE FROM setting")
+            connection.execute("INSERT INTO setting VALUES ('k', ?)", (value,))
+            seen.add(content_digest(connection))
+    assert len(seen) == 8
+
+
+@pytest.mark.parametrize(
+    "alter",
+    [
+        lambda path: edit_in_place(path, b"Ana Example", b"Ann Example"),
+        lambda path: run_sql(path, "UPDATE measurement SET size_tenths = 288 WHERE spot_id = 's1'"),
+        lambda path: run_sql(path, "DELETE FROM scan WHERE id = 'sc3'"),
+        lambda path: run_sql(
+            path,
+            "UPDATE setting SET value = substr(value, 1, instr(value, ':')) || ?"
+            f" WHERE key = '{DIGEST}'",
+            ("0" * 64,),
+        ),
+    ],
+    ids=["bytes-of-a-name", "a-size", "a-scan-removed", "the-digest-itself"],
+)
+def test_a_backup_altered_in_place_is_refused_and_left_alone(
+    filled: RecordStore, alter: Callable[[Path], None]
+) -> None:
+    older = make_backup(filled, "by-hand")
+    filled.set_setting("after", "the first backup")
+    backup = make_backup(filled, "by-hand")
+    alter(backup)
+    with closing(sqlite3.connect(backup)) as connection:
+        # SQLite itself sees nothing wrong.
+        assert connection.execute("PRAGMA quick_check").fetchone() == ("ok",)
+    before = hashed(backup)
+    with pytest.raises(DamagedRecordError) as raised:
+        check_backup(backup)
+    assert str(raised.value) == ALTERED
+    record_before = filled.load()
+    filled.close()
+    with pytest.raises(DamagedRecordError, match="has changed since it was made"):
+        restore_backup(backup, filled.path)
+    with RecordStore.open(filled.path) as store:
+        assert store.load() == record_before
+    # The list does not read every row of every backup: both are listed, the restore refuses.
+    assert {info.path for info in list_backups(filled.path)} == {backup, older}
+    damage_pages(filled.path)
+    # Offered for a damaged record: the older backup whose content is what it says.
+    assert newest_good_backup(filled.path) == older
+    assert hashed(backup) == before
+
+
+def test_a_backup_without_a_digest_is_still_restored(filled: RecordStore) -> None:
+    # As a backup made before digests, or a record file copied by hand.
+    backup = make_backup(filled, "by-hand")
+    run_sql(backup, f"DELETE FROM setting WHERE key = '{DIGEST}'")
+    assert check_backup(backup) == 1
+
+
+def test_a_copy_changed_by_the_app_since_is_still_restored(
+    filled: RecordStore, tmp_path: Path
+) -> None:
+    copy = tmp_path / "copy.survivor"
+    filled.backup_to(copy)
+    with RecordStore.open(copy) as store:
+        store.set_setting("kept", "in the copy")
+    # The digest belongs to a mark the copy no longer has: the app changed it, nobody else.
+    assert check_backup(copy) == 1
+    filled.close()
+    restore_backup(copy, filled.path)
+    with RecordStore.open(filled.path) as store:
+        assert store.load() == in_reading_order(sample_record())
+        assert store.setting("kept") == "in the copy"
