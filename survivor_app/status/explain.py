@@ -124,6 +124,11 @@ def _measured_facts(a: Assessment) -> Iterator[str]:
     match a.reason:
         case Reason.FIRST_SCAN:
             yield from _first_scan(a)
+        case Reason.FIRST_SCAN_FOUND_DISEASE:
+            yield f"The first scan in your record, on {day}, showed the cancer."
+            yield from (_finding_sentence(f) for f in a.returned_spots)
+        case Reason.FIRST_SCAN_FOUND_NOTHING:
+            yield f"The first scan in your record, on {day}, found no spot to measure."
         case Reason.MARKED_BASELINE:
             yield f"You marked the scan of {day} as a new starting point."
             if a.new_baseline_sum_tenths:

@@ -98,7 +98,7 @@ def test_the_current_status_is_the_last_period_with_what_the_latest_check_found(
     (breast,) = build_summaries(record, "c1", today=TODAY)
     last = analyse(record.history("c1")).periods[-1]
     assert breast.status.status is last.status
-    assert breast.status.label == last.label == "Partial remission"
+    assert breast.status.label == last.label == "Stable (controlled)"
     assert breast.status.dates == "Since 16 March 2026. Last checked 22 June 2026."
     assert breast.status.sentences == (
         "On 22 June 2026, the spots added up to 10 mm.",
