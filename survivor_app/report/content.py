@@ -255,7 +255,7 @@ def _current_status(periods: Sequence[Period]) -> CurrentStatus:
         dates=(
             f"Since {date_text(current.start)}. Last checked {date_text(current.last_checked)}."
         ),
-        sentences=first_sentences(latest),
+        sentences=first_sentences(latest.text),
     )
 
 
@@ -267,7 +267,7 @@ def _period_rows(periods: Sequence[Period]) -> Shown[PeriodRow]:
             dates=_period_dates(p),
             label=p.label,
             basis=basis_label(p.basis),
-            explanation=first_sentences(p.explanation),
+            explanation=first_sentences(p.summary),
         )
         for p in shown
     )

@@ -17,6 +17,7 @@ from survivor_app.gui.models.periods import (
     DATES_ROLE,
     DISAGREEMENT_MARK,
     DISAGREEMENT_ROLE,
+    SUMMARY_ROLE,
     PeriodListModel,
 )
 from survivor_app.gui.models.tables import (
@@ -193,3 +194,8 @@ def test_a_period_row_gives_its_label_dates_basis_and_disagreement() -> None:
     assert spoken.startswith("Stable (controlled). Since 10/04/2024. Based on: Doctor")
     assert "Your doctor and the scans differ" in spoken
     assert DISAGREEMENT_MARK.startswith("⚑")
+    # The opening sentence of each explanation shows in the list; the whole shows on selection.
+    periods = analyse(history).periods
+    assert first.data(SUMMARY_ROLE) == periods[0].summary
+    assert first.data(SUMMARY_ROLE).startswith("The scan of 10 January 2024 is your starting point")
+    assert spoken.endswith(periods[1].summary)

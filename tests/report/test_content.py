@@ -101,9 +101,9 @@ def test_the_current_status_is_the_last_period_with_what_the_latest_check_found(
     assert breast.status.label == last.label == "Stable (controlled)"
     assert breast.status.dates == "Since 16 March 2026. Last checked 22 June 2026."
     assert breast.status.sentences == (
-        "On 22 June 2026, the spots added up to 10 mm.",
-        "At the starting point, on 3 March 2025, they added up to 14 mm.",
-        "That is 28.6% smaller.",
+        "Your spots have not shrunk or grown enough to count as a change.",
+        "On 22 June 2026, the spots added up to 10 mm in all.",
+        "At the starting point, on 3 March 2025, the spots added up to 14 mm.",
     )
 
 
@@ -139,9 +139,7 @@ def test_a_short_history_lists_every_period_in_date_order() -> None:
         "Measurements",
     )
     assert first.explanation == (
-        "The first scan, on 20 September 2022, measured 2 spots.",
-        "Their sizes add up to 50 mm.",
-        "A starting point (doctors say “baseline”) is the scan that later scans are compared with.",
+        "The scan of 20 September 2022 is your starting point, with a sum of 50 mm.",
     )
 
 

@@ -175,8 +175,12 @@ def test_a_marked_starting_point_says_so() -> None:
     starting, progressed = analyse(MARKED).periods
     assert len(starting.assessments) == 2
     assert "The first scan, on 1 January 2024, measured 2 spots." in starting.explanation
-    assert "You marked the scan of 1 March 2024 as a new starting point." in starting.explanation
-    assert "The spots it measured add up to 17 mm." in starting.explanation
+    assert "You marked the scan of 1 March 2024 to start a new comparison." in starting.explanation
+    assert (
+        "The scan of 1 March 2024 is now the starting point, because you marked it so: later "
+        "scans are compared with its sum, 17 mm."
+    ) in starting.explanation
+    assert "“Breast tumour” was too small to measure, so it counts as 5 mm." in starting.explanation
     assert "smallest sum before was 17 mm, on 1 March 2024" in progressed.explanation
 
 
