@@ -439,7 +439,12 @@ def _new_starting_point(a: Assessment) -> Iterator[str]:
 def _finding_sentence(finding: SpotFinding) -> str:
     spot = finding.spot
     place = f" ({spot.location})" if spot.location.strip() else ""
-    sentence = f"“{spot.name}”{place} measured {_size(finding)}. It is {_WHERE[spot.area]}."
+    size = (
+        "was too small to measure, so it counts as 5 mm"
+        if finding.too_small
+        else f"measured {mm_text(finding.size_tenths)}"
+    )
+    sentence = f"“{spot.name}”{place} {size}. It is {_WHERE[spot.area]}."
     if finding.confirmed_on is not None:
         sentence += (
             " The report was not sure about it then; the scan of "
