@@ -175,6 +175,14 @@ def test_the_latest_scan_lists_each_spot_and_the_ones_it_did_not_measure() -> No
         SizeRow("Armpit lymph node", "Nearby lymph nodes", "Gone (uncertain)"),
         SizeRow("Liver spot", "liver", "Not measured"),
     )
+    # The liver spot was not measured: no sum is shown rather than one that leaves it out.
+    assert "Sum of tracked spots" not in summary.latest_scan.note
+
+
+def test_the_latest_scan_gives_the_sum_shown_everywhere_else() -> None:
+    (breast,) = build_summaries(demo_record(), "c1", today=TODAY)
+    assert breast.latest_scan is not None
+    assert breast.latest_scan.note == "Sum of tracked spots: 10 mm."
 
 
 def test_many_spots_are_cut_with_a_line_saying_how_many() -> None:
