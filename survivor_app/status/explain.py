@@ -286,7 +286,7 @@ def _sums(a: Assessment) -> Iterator[str]:
         yield f"That is {percent_text(a.change_from_baseline_pct)}."
     yield from _from_smallest(a)
     if a.reason is Reason.RESPONSE_STANDS:
-        yield "That is less than 30% below the starting point, but not enough growth to count."
+        yield "That is no longer 30% less than at the start, but it has not grown enough to count."
         yield "A partial remission seen again at least 28 days later stands until growth."
 
 
@@ -394,7 +394,7 @@ def _doctor_facts(a: Assessment) -> Iterator[str]:
         yield "The sizes agree with this."
     else:
         yield "This label comes from what your doctor said."
-    if a.stated is Status.COMPLETE_REMISSION and a.sum_tenths:
+    if a.stated is Status.COMPLETE_REMISSION and a.measured is not a.stated and a.sum_tenths:
         yield (
             f"The spots on the scan of {date_text(a.date)} still added up to "
             f"{mm_text(a.sum_tenths)}."

@@ -200,7 +200,10 @@ class Facts:
                 assert "uncertain" in text, text
             if a.too_small_spots and a.reason is not None and a.reason.value != "not_measured":
                 assert "counts as 5 mm" in text, text
-            if a.stated is Status.COMPLETE_REMISSION and a.sum_tenths:
+            on_the_doctors_word = (
+                a.stated is Status.COMPLETE_REMISSION and a.measured is not a.stated
+            )
+            if on_the_doctors_word and a.sum_tenths:
                 assert f"still added up to {mm_text(a.sum_tenths)}" in text, text
 
 
