@@ -19,6 +19,9 @@ settings.register_profile(
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
+# A deeper run, for now and then (README, "Tests"): every property test without its own count
+# tries 500 examples, and the explanation test 10,000 histories.
+settings.register_profile("long", parent=settings.get_profile("default"), max_examples=500)
 settings.load_profile("default")
 
 

@@ -1,5 +1,6 @@
-"""The whole record as JSON in the exchange format of FORMAT.md (version 1): reading it with every
-check of §2 and §3, all or nothing, and writing it back byte for byte the same."""
+"""The whole record as JSON in the exchange format of FORMAT.md: reading versions 1 and 2 (whose
+spots must all have a size, until spots without one arrive) with every check of §2 and §3, all or
+nothing, and writing version 1 back byte for byte the same."""
 
 from __future__ import annotations
 
@@ -40,6 +41,8 @@ from survivor_app.domain import (
 
 FORMAT_NAME = "survivor-record"
 FORMAT_VERSION = 1
+#: The newest version import reads: version 2 adds spots without a size (``"sized": false``).
+READ_VERSION = 2
 
 #: How an error about the whole file shows its place, where other errors show a JSON path.
 WHOLE_FILE = "(file)"
@@ -393,6 +396,7 @@ class _RecordReader:
         self.spot_cancers: dict[str, str] = {}
         # (cancer, date, kind) of each scan read so far → its index in scans.
         self.scan_days: dict[tuple[str, dt.date, ScanKind], int] = {}
+        self.version = FORMAT_VERSION
 
     def read(self, document: object) -> Record:
         """The record in ``document``, or the first error in reading order."""
@@ -458,16 +462,17 @@ class _RecordReader:
         version = document["version"]
         if not isinstance(version, Decimal):
             raise ExchangeError("version", f"{_describe(version)} is not a version number")
-        if version > FORMAT_VERSION:
+        if version > READ_VERSION:
             raise ExchangeError(
                 "version",
                 "this file comes from a newer version of the app "
                 f"(format version {_describe(version)}); please update the app to import it",
             )
-        if version != FORMAT_VERSION:
+        if version not in (FORMAT_VERSION, READ_VERSION):
             raise ExchangeError(
                 "version", f"{_describe(version)} is not a version this app can read"
             )
+        self.version = int(version)
 
     def _each(
         self, root: _JsonObject, key: str, read_one: Callable[[object, str], _Item]
@@ -504,9 +509,16 @@ class _RecordReader:
         fields = _fields(
             value,
             path,
-            known=("id", "cancer", "name", "location", "area", "lymph_node"),
+            known=("id", "cancer", "name", "location", "area", "lymph_node")
+            + (("sized",) if self.version >= READ_VERSION else ()),
             required=("id", "cancer", "name", "area", "lymph_node"),
         )
+        if not _flag(fields, "sized", path, default=True):
+            raise ExchangeError(
+                _key(path, "sized"),
+                "spots without a size are not supported yet; "
+                "this version of the app can import only spots with a size",
+            )
         spot_id = self._new_id(fields, path, self.spot_ids, "spots")
         cancer_id = self._cancer_of(fields, "cancer", path)
         name = _text(fields, "name", path, shortest=1, longest=_NAME_LENGTH)
@@ -598,8 +610,18 @@ class _RecordReader:
         no_evidence_of_disease: bool,
     ) -> Measurement:
         fields = _fields(
-            value, path, known=("spot", "size_mm", "too_small", "uncertain"), required=("spot",)
+            value,
+            path,
+            known=("spot", "size_mm", "too_small", "uncertain")
+            + (("state",) if self.version >= READ_VERSION else ()),
+            required=("spot",),
         )
+        if "state" in fields:
+            # Every spot read is one with a size: a state belongs to a spot without one.
+            raise ExchangeError(
+                _key(path, "state"),
+                "a spot with a size has no state; give size_mm, or too_small: true",
+            )
         spot_id = _text(fields, "spot", path, shortest=1, longest=_ID_LENGTH)
         owner = self.spot_cancers.get(spot_id)
         if owner != cancer_id:

@@ -38,8 +38,9 @@ from survivor_app.plot.style import (
     PlotStyle,
 )
 from survivor_app.plot.words import as_typed
-from survivor_app.status import Assessment, CancerAnalysis
+from survivor_app.status import CancerAnalysis
 from survivor_app.status.labels import short_status_label
+from survivor_app.status.sums import SumPoint, episode_sums
 
 if TYPE_CHECKING:
     from matplotlib.artist import Artist
@@ -69,6 +70,14 @@ class SpotLine:
 
 
 @dataclass(slots=True)
+class SumLine:
+    """The sum line of one episode, with the point behind each of its markers."""
+
+    line: Line2D
+    points: tuple[SumPoint, ...]
+
+
+@dataclass(slots=True)
 class Timeline:
     """The artists of one drawing, for a view that shows tips, answers clicks and highlights."""
 
@@ -77,9 +86,8 @@ class Timeline:
     bands: list[Rectangle] = field(default_factory=list)
     #: Where each band starts and ends, in matplotlib's day numbers.
     band_ranges: list[tuple[float, float]] = field(default_factory=list)
-    sum_line: Line2D | None = None
-    #: The assessment behind each point of ``sum_line``.
-    sums: tuple[Assessment, ...] = ()
+    #: One line per episode: at a new starting point the sum jumps to the new starting sum.
+    sum_lines: list[SumLine] = field(default_factory=list)
     spot_lines: list[SpotLine] = field(default_factory=list)
     statement_markers: Line2D | None = None
     #: The statement behind each point of ``statement_markers``.
@@ -247,7 +255,7 @@ def _draw_history(
     _draw_bands(timeline, sizes, analysis, right, style)
     lines = reference_lines(analysis)
     shown = [m.size_tenths or 0 for scan in history.scans for m in scan.measurements]
-    shown += [a.sum_tenths or 0 for a in analysis.assessments]
+    shown += [p.tenths for line in episode_sums(analysis.assessments) for p in line]
     shown += [tenths for tenths, _ in lines]
     # Room above the highest point for the reference lines' labels and the hover tips.
     sizes.set_ylim(0, mm_number(max(max(shown, default=0), 10 * TENTHS_PER_MM)) * 1.18)
@@ -363,22 +371,25 @@ def _draw_sizes(
         )
         timeline.spot_lines.append(SpotLine(line, spot, points))
         timeline.legend_handles.append(line)
-    sums = tuple(a for a in analysis.assessments if a.scan is not None and a.sum_tenths is not None)
-    if sums:
+    lines = episode_sums(analysis.assessments)
+    # On paper, markers are thinned over all the episodes' points together.
+    every = _every(sum(len(sums) for sums in lines), style)
+    for sums in lines:
         (line,) = axes.plot(
-            days(a.date for a in sums),
-            [mm_number(a.sum_tenths or 0) for a in sums],
+            days(p.assessment.date for p in sums),
+            [mm_number(p.tenths) for p in sums],
             color=style.text,
             marker="o",
             linewidth=style.line_width * 12 / 7,
             markersize=style.marker_size + 1,
-            markevery=_every(len(sums), style),
+            markevery=every,
             markeredgecolor=style.base,
             label=SUM_LABEL,
             zorder=4,
         )
-        timeline.sum_line, timeline.sums = line, sums
-        timeline.legend_handles.insert(0, line)
+        if not timeline.sum_lines:
+            timeline.legend_handles.insert(0, line)
+        timeline.sum_lines.append(SumLine(line, sums))
 
 
 def _draw_reference_lines(

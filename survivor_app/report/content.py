@@ -33,6 +33,7 @@ from survivor_app.status import (
     explain_period,
     status_label,
 )
+from survivor_app.status.sums import sum_text
 
 DISCLAIMER = "Prepared by the patient from their own records. Not a medical document."
 #: STATUS_RULES.md §9, said where a doctor looks for it: under every page.
@@ -255,7 +256,7 @@ def _current_status(periods: Sequence[Period]) -> CurrentStatus:
         dates=(
             f"Since {date_text(current.start)}. Last checked {date_text(current.last_checked)}."
         ),
-        sentences=first_sentences(latest),
+        sentences=first_sentences(latest.text),
     )
 
 
@@ -267,7 +268,7 @@ def _period_rows(periods: Sequence[Period]) -> Shown[PeriodRow]:
             dates=_period_dates(p),
             label=p.label,
             basis=basis_label(p.basis),
-            explanation=first_sentences(p.explanation),
+            explanation=first_sentences(p.summary),
         )
         for p in shown
     )
@@ -334,7 +335,11 @@ def _latest_scan(history: CancerHistory, assessments: Sequence[Assessment]) -> L
         ]
     shown = tuple(rows[:MAX_SIZES])
     left_out = len(rows) - len(shown)
-    note = "Marked “no evidence of disease”." if scan.no_evidence_of_disease else ""
+    notes = ["Marked “no evidence of disease”."] if scan.no_evidence_of_disease else []
+    summed = "" if assessed is None else sum_text(assessed)
+    if summed:
+        notes.append(f"Sum of tracked spots: {summed}.")
+    note = " ".join(notes)
     return LatestScan(
         title=_scan_title(scan),
         sizes=Shown(shown, _more(left_out, "spot is", "spots are", "in the record")),

@@ -15,8 +15,8 @@ from survivor_app.status.periods import Period, periods
 from survivor_app.status.questions import questions
 
 PERIODS_FORMAT = "survivor-periods"
-PERIODS_VERSION = 1
-RULES = "status-rules-1"
+PERIODS_VERSION = 2
+RULES = "status-rules-2"
 #: Explanations are wrapped to this width in a terminal.
 TEXT_WIDTH = 78
 
@@ -122,6 +122,8 @@ def _assessment_document(a: Assessment) -> dict[str, object]:
         "nadir_mm": _mm(a.nadir_tenths),
         "change_from_baseline_pct": _percent(a.change_from_baseline_pct),
         "change_from_nadir_pct": _percent(a.change_from_nadir_pct),
+        "starts_episode": a.starts_episode,
+        "new_baseline_sum_mm": _mm(a.new_baseline_sum_tenths),
         "disagreement": a.disagreement,
     }
 
@@ -136,6 +138,7 @@ def _period_document(p: Period) -> dict[str, object]:
         "confirmed": p.confirmed,
         "basis": [part.value for part in p.basis],
         "label": p.label,
+        "summary": p.summary,
         "explanation": p.explanation,
     }
 

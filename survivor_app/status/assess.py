@@ -7,7 +7,7 @@ import bisect
 import dataclasses
 import datetime as dt
 import enum
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -25,7 +25,7 @@ from survivor_app.status.labels import status_label
 
 #: A lymph node counts as present from this size on (10 mm); under it, as normal size.
 NODE_PRESENT_TENTHS = 100
-#: What a spot "too small to measure" counts for when it is not a lymph node (5 mm).
+#: What a spot "too small to measure" counts for, lymph nodes too (5 mm).
 TOO_SMALL_TENTHS = 50
 #: Growth must add at least 5 mm to the smallest sum (rule 4) ...
 GROWTH_TENTHS = 50
@@ -48,6 +48,8 @@ class Reason(enum.StrEnum):
     """Which rule gave a scan its measured status (STATUS_RULES.md §3 and §4, in rule order)."""
 
     FIRST_SCAN = "first_scan"
+    FIRST_SCAN_FOUND_DISEASE = "first_scan_found_disease"
+    FIRST_SCAN_FOUND_NOTHING = "first_scan_found_nothing"
     MARKED_BASELINE = "marked_baseline"
     NO_EVIDENCE_MARK = "no_evidence_mark"
     NEW_SPOT = "new_spot"
@@ -62,11 +64,17 @@ class Reason(enum.StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class SpotFinding:
-    """One spot as a scan showed it, with the size it counts for in tenths of a mm."""
+    """One spot as a scan showed it, with the size it counts for in tenths of a mm.
+
+    ``uncertain`` is the report's doubt; ``confirmed_on`` the date of the later scan that showed
+    the spot for certain, which dated this finding back (STATUS_RULES.md §4).
+    """
 
     spot: Spot
     size_tenths: int
     too_small: bool = False
+    uncertain: bool = False
+    confirmed_on: dt.date | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,10 +82,11 @@ class Assessment:
     """One dated point on a cancer's timeline: a scan, a statement, or both (STATUS_RULES.md §1).
 
     ``measured`` is the status the sizes give (None for a statement alone or a scan with notes
-    only), ``stated`` the doctor's, ``status`` the label that counts. The sums, the nadir and the
-    changes are those this scan was compared with, over ``tracked_spots``, in the episode it
-    was assessed in; a scan starting a new episode gives that one's sum in
-    ``new_baseline_sum_tenths``.
+    only), ``stated`` the doctor's, ``status`` the label that counts, and ``reason`` the rule that
+    gave the measured status. The sums, the nadir and the changes are those this scan was compared
+    with, over ``tracked_spots``, in the episode that gave its label (the sum shown); a scan
+    starting a new episode gives that one's sum in ``new_baseline_sum_tenths``. The findings name
+    the spots behind the numbers: new, found again, not measured, counted as 5 mm, uncertain.
     """
 
     date: dt.date
@@ -106,6 +115,10 @@ class Assessment:
     returned_spots: tuple[SpotFinding, ...] = ()
     missing_spots: tuple[Spot, ...] = ()
     small_nodes: tuple[SpotFinding, ...] = ()
+    too_small_spots: tuple[Spot, ...] = ()
+    uncertain_spots: tuple[SpotFinding, ...] = ()
+    uncertain_counted_as_gone: bool = False
+    small_node_growth: tuple[SpotFinding, ...] = ()
     remission_start: dt.date | None = None
     remission_days: int | None = None
 
@@ -134,8 +147,7 @@ def assess(history: CancerHistory) -> tuple[Assessment, ...]:
         scan for _, scan in sorted(enumerate(history.scans), key=lambda p: (p[1].date, p[0]))
     )
     attached, alone = _attach_statements(scans, history.statements)
-    certain = _certainty(scans, spots)
-    walk = _Walk(history.spots, spots, certain)
+    walk = _Walk(history.spots, spots, _dated_back(scans, spots))
     timeline: list[tuple[dt.date, int, int, Scan | None, Statement | None]] = [
         (scan.date, 0, position, scan, attached.get(position))
         for position, scan in enumerate(scans)
@@ -150,15 +162,21 @@ def assess(history: CancerHistory) -> tuple[Assessment, ...]:
 class _Episode:
     """The stretch of history measured against one baseline scan (STATUS_RULES.md §3)."""
 
-    def __init__(self, number: int, scan: Scan, spots: Sequence[Spot]) -> None:
+    def __init__(
+        self, number: int, scan: Scan, spots: Sequence[Spot], *, empty: bool = False
+    ) -> None:
         self.number = number
         self.baseline_date = scan.date
-        self.had_partial = False
-        if scan.no_evidence_of_disease:
+        # Rule 9: the run of measured remissions since the last measured status of another kind.
+        self.run_start: dt.date | None = None
+        self.run_partial = False
+        self.response_confirmed = False
+        if empty or scan.no_evidence_of_disease:
             # Starting in complete remission: no baseline sum until disease is found again.
             self.tracked: tuple[Spot, ...] = ()
             self.baseline_sum: int | None = None
             self.nadir: int | None = None
+            self.nadir_sizes: dict[str, int] = {}
         else:
             measured = _by_spot(scan)
             sizes = {
@@ -169,17 +187,32 @@ class _Episode:
             self.tracked = tuple(spot for spot in spots if sizes.get(spot.id, 0) > 0)
             self.baseline_sum = sum(sizes[spot.id] for spot in self.tracked)
             self.nadir = self.baseline_sum
+            self.nadir_sizes = sizes
         self.nadir_date: dt.date | None = scan.date
 
-    def evaluated(self, scan: Scan, total: int) -> None:
-        """Take in a complete sum of a scan of this episode: it may be the new smallest one."""
+    def evaluated(self, date: dt.date, total: int, sizes: dict[str, int]) -> None:
+        """Take in a complete sum of a scan of this episode: it may be the new smallest one (of
+        several equal ones, the earliest stays, with each spot's size there for rule 4)."""
         if self.nadir is not None and total < self.nadir:
-            self.nadir, self.nadir_date = total, scan.date
+            self.nadir, self.nadir_date, self.nadir_sizes = total, date, sizes
+
+    def measured(self, date: dt.date, status: Status) -> None:
+        """Follow the run of measured remissions that confirms a response for rule 9."""
+        if status is Status.NOT_EVALUABLE:
+            return
+        if status not in _RESPONSES:
+            self.run_start, self.run_partial = None, False
+            return
+        if self.run_start is None:
+            self.run_start = date
+        self.run_partial |= status is Status.PARTIAL_REMISSION
+        if self.run_partial and (date - self.run_start).days >= CONFIRM_DAYS:
+            self.response_confirmed = True
 
 
 @dataclass(frozen=True, slots=True)
 class _Measured:
-    """What rules 1-9 of STATUS_RULES.md §4 make of one scan."""
+    """What rules 1-10 of STATUS_RULES.md §4 make of one scan, with the findings behind it."""
 
     status: Status
     reason: Reason
@@ -189,6 +222,11 @@ class _Measured:
     returned_spots: tuple[SpotFinding, ...] = ()
     missing_spots: tuple[Spot, ...] = ()
     small_nodes: tuple[SpotFinding, ...] = ()
+    too_small_spots: tuple[Spot, ...] = ()
+    uncertain_spots: tuple[SpotFinding, ...] = ()
+    uncertain_counted_as_gone: bool = False
+    small_node_growth: tuple[SpotFinding, ...] = ()
+    sizes: dict[str, int] = dataclasses.field(default_factory=dict)
 
 
 class _Walk:
@@ -198,30 +236,38 @@ class _Walk:
         self,
         spot_order: Sequence[Spot],
         spots: dict[str, Spot],
-        certain: Callable[[int, Measurement], bool],
+        dated_back: dict[tuple[int, str], dt.date],
     ) -> None:
         self.spot_order = spot_order
         self.spots = spots
-        self.certain = certain
+        self.dated_back = dated_back
         self.episode: _Episode | None = None
         self.assessments: list[Assessment] = []
+        # The first date of the run of complete remissions that the latest label counting for
+        # §5 belongs to (``not_evaluable`` ones are skipped), kept as labels come, so a long
+        # remission is walked once rather than once per scan.
+        self.remission_start: dt.date | None = None
 
     def add(self, position: int, scan: Scan | None, statement: Statement | None) -> None:
         """Label the next assessment: a scan at ``position`` in date order, a statement, or both."""
-        remission_start = self._remission_start()
+        remission_start = self.remission_start
         if scan is None or not (scan.measurements or scan.no_evidence_of_disease):
             assert statement is not None
             date = statement.date if scan is None else scan.date
             self._append(date, scan, statement, None, remission_start=remission_start)
             return
         if self.episode is None:
-            self.episode = _Episode(1, scan, self.spot_order)
-            self._append_first(scan, statement)
+            self._append_first(position, scan, statement, remission_start)
             return
         episode = self.episode
         measured = self._measure(position, scan, episode, remission_start)
-        if scan.new_baseline and measured.status not in _DISEASE_FOUND:
-            # A marked scan keeps a label that found disease; otherwise it is a starting point.
+        if (
+            scan.new_baseline
+            and measured.status not in _DISEASE_FOUND
+            and not scan.no_evidence_of_disease
+        ):
+            # A marked scan keeps a label that found disease, and "no evidence of disease";
+            # otherwise it is a starting point.
             measured = dataclasses.replace(
                 measured, status=Status.BASELINE, reason=Reason.MARKED_BASELINE
             )
@@ -238,25 +284,64 @@ class _Walk:
             compared_with=episode,
             starts=starts,
         )
+        if starts:
+            return
         # Only now may this scan become the smallest: it was compared with the earlier ones.
-        if not starts and measured.sum_tenths is not None and not measured.missing_spots:
-            episode.evaluated(scan, measured.sum_tenths)
-            episode.had_partial |= measured.status is Status.PARTIAL_REMISSION
+        if measured.sum_tenths is not None and not measured.missing_spots:
+            episode.evaluated(scan.date, measured.sum_tenths, measured.sizes)
+        episode.measured(scan.date, measured.status)
 
-    def _append_first(self, scan: Scan, statement: Statement | None) -> None:
-        """The first scan of a cancer: episode 1's baseline, or a start in complete remission."""
-        episode = self.episode
-        assert episode is not None
+    def _append_first(
+        self,
+        position: int,
+        scan: Scan,
+        statement: Statement | None,
+        remission_start: dt.date | None,
+    ) -> None:
+        """The first scan of a cancer: episode 1's baseline, a start in complete remission, or
+        disease found after the doctor's "no evidence of disease" that came before it (§3)."""
+        present = self._present_now(position, scan)
+        doubted = self._doubted(position, scan)
         if scan.no_evidence_of_disease:
+            episode = _Episode(1, scan, self.spot_order)
             measured = _Measured(Status.COMPLETE_REMISSION, Reason.NO_EVIDENCE_MARK, 0)
+        elif remission_start is not None and not present:
+            episode = _Episode(1, scan, self.spot_order, empty=True)
+            measured = _Measured(
+                Status.COMPLETE_REMISSION,
+                Reason.FIRST_SCAN_FOUND_NOTHING,
+                0,
+                uncertain_spots=doubted,
+            )
         else:
-            measured = _Measured(Status.BASELINE, Reason.FIRST_SCAN, episode.baseline_sum)
+            episode = _Episode(1, scan, self.spot_order)
+            too_small = self._too_small(scan, episode.tracked)
+            if remission_start is None:
+                measured = _Measured(
+                    Status.BASELINE,
+                    Reason.FIRST_SCAN,
+                    episode.baseline_sum,
+                    too_small_spots=too_small,
+                    uncertain_spots=doubted,
+                )
+            else:
+                recurred = (scan.date - remission_start).days >= RECURRENCE_DAYS
+                measured = _Measured(
+                    Status.RECURRED if recurred else Status.PROGRESSED,
+                    Reason.FIRST_SCAN_FOUND_DISEASE,
+                    episode.baseline_sum,
+                    recurrence_type=_recurrence_type(present) if recurred else None,
+                    returned_spots=present,
+                    too_small_spots=too_small,
+                    uncertain_spots=doubted,
+                )
+        self.episode = episode
         self._append(
             scan.date,
             scan,
             statement,
             measured,
-            remission_start=None,
+            remission_start=remission_start,
             compared_with=episode,
             starts=True,
             first=True,
@@ -283,6 +368,10 @@ class _Walk:
         status = stated if stated is not None else m_status
         assert status is not None
         recurrence_type = stated_type if stated is not None else m_type
+        if status is Status.COMPLETE_REMISSION:
+            self.remission_start = self.remission_start or date
+        elif status is not Status.NOT_EVALUABLE:
+            self.remission_start = None
         if status not in _DISEASE_FOUND and m_status not in _DISEASE_FOUND:
             remission_start = None
         total = None if measured is None else measured.sum_tenths
@@ -291,6 +380,7 @@ class _Walk:
             baseline, baseline_date = compared_with.baseline_sum, compared_with.baseline_date
             if not first:
                 nadir, nadir_date = compared_with.nadir, compared_with.nadir_date
+        found = measured or _Measured(status, Reason.NO_BIG_CHANGE, None)
         self.assessments.append(
             Assessment(
                 date=date,
@@ -317,31 +407,23 @@ class _Walk:
                     self.episode.baseline_sum if starts and self.episode is not None else None
                 ),
                 tracked_spots=() if compared_with is None else compared_with.tracked,
-                new_spots=() if measured is None else measured.new_spots,
-                returned_spots=() if measured is None else measured.returned_spots,
-                missing_spots=() if measured is None else measured.missing_spots,
-                small_nodes=() if measured is None else measured.small_nodes,
+                new_spots=found.new_spots,
+                returned_spots=found.returned_spots,
+                missing_spots=found.missing_spots,
+                small_nodes=found.small_nodes,
+                too_small_spots=found.too_small_spots,
+                uncertain_spots=found.uncertain_spots,
+                uncertain_counted_as_gone=found.uncertain_counted_as_gone,
+                small_node_growth=found.small_node_growth,
                 remission_start=remission_start,
                 remission_days=None if remission_start is None else (date - remission_start).days,
             )
         )
 
-    def _remission_start(self) -> dt.date | None:
-        """The first date of the run of complete remissions just before now, skipping
-        ``not_evaluable`` ones; None when the latest label that counts is not a remission."""
-        start = None
-        for earlier in reversed(self.assessments):
-            if earlier.status is Status.NOT_EVALUABLE:
-                continue
-            if earlier.status is not Status.COMPLETE_REMISSION:
-                break
-            start = earlier.date
-        return start
-
     def _measure(
         self, position: int, scan: Scan, episode: _Episode, remission_start: dt.date | None
     ) -> _Measured:
-        """Rules 1-9 of STATUS_RULES.md §4, in order: the first that applies gives the label."""
+        """Rules 1-10 of STATUS_RULES.md §4, in order: the first that applies gives the label."""
         if scan.no_evidence_of_disease:
             return _Measured(Status.COMPLETE_REMISSION, Reason.NO_EVIDENCE_MARK, 0)
         tracked_ids = {spot.id for spot in episode.tracked}
@@ -353,56 +435,155 @@ class _Walk:
             for spot in episode.tracked
             if (m := measured.get(spot.id)) is not None
         ]
+        sizes = {spot.id: size for spot, _, size in seen}
         missing = tuple(spot for spot in episode.tracked if spot.id not in measured)
-        total = sum(size for _, _, size in seen)
+        total = sum(sizes.values())
+        doubted = self._doubted(position, scan)
+        # After a complete remission an uncertain tracked spot counts as gone in rules 3-8;
+        # its size still makes the sum shown and later nadirs.
+        after_remission = remission_start is not None
+        ruled = [
+            (spot, m, 0 if after_remission and not self._certain(position, m) else size)
+            for spot, m, size in seen
+        ]
+        # Every rule's result carries the same findings; ``replace`` sets its status.
+        base = _Measured(
+            Status.STABLE,
+            Reason.NO_BIG_CHANGE,
+            total,
+            missing_spots=missing,
+            too_small_spots=self._too_small(scan, episode.tracked),
+            uncertain_spots=doubted,
+            uncertain_counted_as_gone=after_remission
+            and any(f.spot.id in tracked_ids for f in doubted),
+            sizes=sizes,
+        )
         complete = None if missing else total
         new = tuple(
-            _finding(m, self.spots[m.spot_id])
+            self._finding(position, m, self.spots[m.spot_id])
             for m in scan.measurements
             if m.spot_id not in tracked_ids and self._certainly_present(position, m)
         )
-        returned = (
-            tuple(_finding(m, spot) for spot, m, size in seen if _present(size, spot))
-            if remission_start
-            else ()
+        returned = tuple(
+            self._finding(position, m, spot)
+            for spot, m, size in ruled
+            if after_remission and _present(size, spot)
         )
         if new or returned:
             days = None if remission_start is None else (scan.date - remission_start).days
             recurred = days is not None and days >= RECURRENCE_DAYS
-            present_now = tuple(
-                _finding(m, self.spots[m.spot_id])
-                for m in scan.measurements
-                if self._certainly_present(position, m)
-            )
-            return _Measured(
-                Status.RECURRED if recurred else Status.PROGRESSED,
-                Reason.NEW_SPOT if new else Reason.BACK_AFTER_REMISSION,
-                complete,
-                recurrence_type=_recurrence_type(present_now) if recurred else None,
+            return dataclasses.replace(
+                base,
+                status=Status.RECURRED if recurred else Status.PROGRESSED,
+                reason=Reason.NEW_SPOT if new else Reason.BACK_AFTER_REMISSION,
+                sum_tenths=complete,
+                recurrence_type=(
+                    _recurrence_type(self._present_now(position, scan)) if recurred else None
+                ),
                 new_spots=new,
                 returned_spots=returned,
-                missing_spots=missing,
             )
         nadir = episode.nadir
-        if nadir is not None and _grew(total, nadir):
-            return _Measured(Status.PROGRESSED, Reason.GROWTH, total, missing_spots=missing)
+        if nadir is not None:
+            # Rule 4 alone counts a lymph node under 10 mm at no more than its size at the nadir.
+            growth = sum(
+                min(size, episode.nadir_sizes.get(spot.id, 0))
+                if spot.lymph_node and size < NODE_PRESENT_TENTHS
+                else size
+                for spot, _, size in ruled
+            )
+            if _grew(growth, nadir):
+                return dataclasses.replace(base, status=Status.PROGRESSED, reason=Reason.GROWTH)
+            if _grew(sum(size for _, _, size in ruled), nadir):
+                small_node_growth = tuple(
+                    _finding(m, spot)
+                    for spot, m, size in ruled
+                    if spot.lymph_node
+                    and size < NODE_PRESENT_TENTHS
+                    and size > episode.nadir_sizes.get(spot.id, 0)
+                )
+                base = dataclasses.replace(base, small_node_growth=small_node_growth)
         if missing:
-            return _Measured(Status.NOT_EVALUABLE, Reason.NOT_MEASURED, None, missing_spots=missing)
-        if not any(_present(size, spot) for spot, _, size in seen):
+            return dataclasses.replace(
+                base, status=Status.NOT_EVALUABLE, reason=Reason.NOT_MEASURED, sum_tenths=None
+            )
+        if not any(_present(size, spot) for spot, _, size in ruled):
             # Every spot is gone; what is left above 0 are lymph nodes of normal size.
-            small = tuple(_finding(m, spot) for spot, m, size in seen if size > 0)
-            return _Measured(Status.COMPLETE_REMISSION, Reason.ALL_GONE, total, small_nodes=small)
+            small = tuple(
+                _finding(m, spot) for spot, m, size in ruled if size > 0 and spot.lymph_node
+            )
+            return dataclasses.replace(
+                base, status=Status.COMPLETE_REMISSION, reason=Reason.ALL_GONE, small_nodes=small
+            )
         baseline = episode.baseline_sum
-        if baseline is not None and PARTIAL_RATIO[1] * total <= PARTIAL_RATIO[0] * baseline:
-            return _Measured(Status.PARTIAL_REMISSION, Reason.SHRANK, total)
-        if episode.had_partial:
-            return _Measured(Status.PARTIAL_REMISSION, Reason.RESPONSE_STANDS, total)
-        return _Measured(Status.STABLE, Reason.NO_BIG_CHANGE, total)
+        ruled_total = sum(size for _, _, size in ruled)
+        if baseline and PARTIAL_RATIO[1] * ruled_total <= PARTIAL_RATIO[0] * baseline:
+            return dataclasses.replace(base, status=Status.PARTIAL_REMISSION, reason=Reason.SHRANK)
+        if episode.response_confirmed:
+            return dataclasses.replace(
+                base, status=Status.PARTIAL_REMISSION, reason=Reason.RESPONSE_STANDS
+            )
+        return base
+
+    def _certain(self, position: int, m: Measurement) -> bool:
+        """Whether a measurement counts as certain: not marked uncertain, or dated back (§4)."""
+        return not m.uncertain or (position, m.spot_id) in self.dated_back
 
     def _certainly_present(self, position: int, m: Measurement) -> bool:
         """Whether the spot of ``m`` is there and certainly so."""
         spot = self.spots[m.spot_id]
-        return _present(_counted(m, spot), spot) and self.certain(position, m)
+        return _present(_counted(m, spot), spot) and self._certain(position, m)
+
+    def _present_now(self, position: int, scan: Scan) -> tuple[SpotFinding, ...]:
+        """Every spot certainly there at this scan, tracked or not."""
+        return tuple(
+            self._finding(position, m, self.spots[m.spot_id])
+            for m in scan.measurements
+            if self._certainly_present(position, m)
+        )
+
+    def _doubted(self, position: int, scan: Scan) -> tuple[SpotFinding, ...]:
+        """Every spot this scan shows as there, but uncertain, that no later scan confirmed."""
+        return tuple(
+            _finding(m, spot)
+            for m in scan.measurements
+            if not self._certain(position, m)
+            and _present(_counted(m, spot := self.spots[m.spot_id]), spot)
+        )
+
+    def _too_small(self, scan: Scan, tracked: Sequence[Spot]) -> tuple[Spot, ...]:
+        """The tracked spots this scan counts at 5 mm because they were too small to measure."""
+        if not any(m.too_small for m in scan.measurements):
+            return ()
+        small = {m.spot_id for m in scan.measurements if m.too_small}
+        return tuple(spot for spot in tracked if spot.id in small)
+
+    def _finding(self, position: int, m: Measurement, spot: Spot) -> SpotFinding:
+        confirmed_on = self.dated_back.get((position, m.spot_id)) if m.uncertain else None
+        return dataclasses.replace(_finding(m, spot), confirmed_on=confirmed_on)
+
+
+def _dated_back(scans: Sequence[Scan], spots: dict[str, Spot]) -> dict[tuple[int, str], dt.date]:
+    """The uncertain findings a later certain one confirms, as (scan position, spot id), each
+    with the date of the scan that confirmed it (§4). Walking back from that scan, the finding
+    is dated back over uncertain entries and scans without one, and stops where the spot was
+    last recorded gone or normal in size, or at a scan marked "no evidence of disease"."""
+    confirming: dict[str, dt.date] = {}
+    found: dict[tuple[int, str], dt.date] = {}
+    for position in range(len(scans) - 1, -1, -1):
+        scan = scans[position]
+        if scan.no_evidence_of_disease:
+            confirming.clear()
+            continue
+        for m in scan.measurements:
+            spot = spots[m.spot_id]
+            if not _present(_counted(m, spot), spot):
+                confirming.pop(m.spot_id, None)
+            elif not m.uncertain:
+                confirming[m.spot_id] = scan.date
+            elif (on := confirming.get(m.spot_id)) is not None:
+                found[(position, m.spot_id)] = on
+    return found
 
 
 def _attach_statements(
@@ -429,50 +610,40 @@ def _attach_statements(
     return attached, alone
 
 
-def _certainty(scans: Sequence[Scan], spots: dict[str, Spot]) -> Callable[[int, Measurement], bool]:
-    """Whether a measurement counts as certain: it is not marked uncertain, or a later scan shows
-    the same spot as certain, which dates the finding back to where it was first seen (§4)."""
-    last_certain: dict[str, int] = {}
-    for position, scan in enumerate(scans):
-        for m in scan.measurements:
-            if not m.uncertain and _present(_counted(m, spot := spots[m.spot_id]), spot):
-                last_certain[m.spot_id] = position
-
-    def certain(position: int, m: Measurement) -> bool:
-        return not m.uncertain or last_certain.get(m.spot_id, -1) > position
-
-    return certain
-
-
 def _confirm(assessments: Sequence[Assessment]) -> tuple[Assessment, ...]:
-    """Mark each remission confirmed when its unbroken run spans at least 28 days (§2)."""
-    complete = _runs(assessments, (Status.COMPLETE_REMISSION,))
-    response = _runs(assessments, _RESPONSES)
-    confirmed: list[Assessment] = []
-    for index, assessment in enumerate(assessments):
+    """Mark each remission confirmed when its run spans at least 28 days (§2): a complete one by
+    its complete remissions unbroken by a partial one, a partial one by its whole remission run.
+    ``not_evaluable`` assessments neither break nor extend a run; rule 9 is confirmed itself."""
+    counting = [i for i, a in enumerate(assessments) if a.status is not Status.NOT_EVALUABLE]
+    labels = [assessments[i].status for i in counting]
+    complete = _runs(labels, (Status.COMPLETE_REMISSION,))
+    response = _runs(labels, _RESPONSES)
+    confirmed = list(assessments)
+    for place, index in enumerate(counting):
+        assessment = assessments[index]
         if assessment.status is Status.COMPLETE_REMISSION:
-            first, last = complete[index]
+            first, last = complete[place]
         elif assessment.status is Status.PARTIAL_REMISSION:
-            first, last = response[index]
+            first, last = response[place]
         else:
-            confirmed.append(assessment)
             continue
-        span = (assessments[last].date - assessments[first].date).days
-        confirmed.append(dataclasses.replace(assessment, confirmed=span >= CONFIRM_DAYS))
+        span = (assessments[counting[last]].date - assessments[counting[first]].date).days
+        stands = assessment.reason is Reason.RESPONSE_STANDS
+        confirmed[index] = dataclasses.replace(assessment, confirmed=stands or span >= CONFIRM_DAYS)
     return tuple(confirmed)
 
 
-def _runs(assessments: Sequence[Assessment], run: tuple[Status, ...]) -> list[tuple[int, int]]:
-    """For each assessment, the first and last index of the unbroken run of ``run`` statuses
-    around it: one pass each way, rather than a walk along the run from every assessment."""
-    count = len(assessments)
+def _runs(labels: Sequence[Status], run: tuple[Status, ...]) -> list[tuple[int, int]]:
+    """For each label, the first and last index of the unbroken run of ``run`` labels around
+    it: one pass each way, rather than a walk along the run from every label."""
+    count = len(labels)
     first = list(range(count))
     last = list(range(count))
     for index in range(1, count):
-        if assessments[index].status in run and assessments[index - 1].status in run:
+        if labels[index] in run and labels[index - 1] in run:
             first[index] = first[index - 1]
     for index in range(count - 2, -1, -1):
-        if assessments[index].status in run and assessments[index + 1].status in run:
+        if labels[index] in run and labels[index + 1] in run:
             last[index] = last[index + 1]
     return list(zip(first, last, strict=True))
 
@@ -486,15 +657,15 @@ def _by_spot(scan: Scan) -> dict[str, Measurement]:
 
 
 def _counted(m: Measurement, spot: Spot) -> int:
-    """The size a measurement counts for: "gone" is 0, "too small to measure" 5 mm (0 for a
-    lymph node, which is then certainly of normal size)."""
+    """The size a measurement counts for: "gone" is 0, "too small to measure" 5 mm, for lymph
+    nodes too (a node too small to measure is then under 10 mm, normal in size)."""
     if m.too_small or m.size_tenths is None:
-        return 0 if spot.lymph_node else TOO_SMALL_TENTHS
+        return TOO_SMALL_TENTHS
     return m.size_tenths
 
 
 def _finding(m: Measurement, spot: Spot) -> SpotFinding:
-    return SpotFinding(spot, _counted(m, spot), too_small=m.too_small)
+    return SpotFinding(spot, _counted(m, spot), too_small=m.too_small, uncertain=m.uncertain)
 
 
 def _present(size_tenths: int, spot: Spot) -> bool:

@@ -1,10 +1,13 @@
-"""Explanations of periods for the survivor: their own dates and sizes first, then what the label
-means in the words of the source page, then a pointer to the care team (STATUS_RULES.md §7)."""
+"""Explanations of periods for the survivor (STATUS_RULES.md §7): one short opening sentence,
+then the person's own numbers, then what the label means in the words of the source page, then
+what to ask, ending with the care team. Every sentence is built from the facts the rules recorded
+for each assessment (which rule gave it, its sums, dates and spots), so it is true of the record."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from decimal import Decimal
 
 from survivor_app.domain import Area, RecurrenceType, Spot, Statement, Status, mm_text
@@ -15,11 +18,14 @@ CARE_TEAM = "Your care team can tell you what this means for you."
 SECOND_CANCER = (
     "Only your care team can tell whether this is the same cancer or a second, different cancer."
 )
+#: The longest opening sentence, in words.
+OPENING_WORDS = 20
 
 _LYMPH_NODE_GLOSS = {"": " (a small bean-shaped gland)", "s": " (small bean-shaped glands)"}
 _LYMPH_NODE = re.compile(r"\blymph node(s?)\b")
 # A doctor's words are quoted in full up to this length, then shortened.
 _QUOTE_LENGTH = 200
+_DISEASE_FOUND = (Status.PROGRESSED, Status.RECURRED)
 
 _WHERE: dict[Area, str] = {
     Area.PRIMARY: "where the cancer first started",
@@ -41,27 +47,93 @@ _RECURRENCE_MEANS: dict[RecurrenceType | None, str] = {
     None: "Where it came back (the type of recurrence) was not recorded.",
 }
 
-_RESPONSE_STANDS = (
-    "The sum is now less than 30% below the start. But it has not grown enough to count as "
-    "growth, so the partial remission still stands."
-)
 _MONTH_SENSE = (
     "A remission (a time when the cancer shrinks or cannot be found) “must last for at least "
     "a month”."
 )
+_NOT_YET_A_YEAR = (
+    "That is less than a year.",
+    "Most doctors call it a recurrence only after at least a year with no signs.",
+    "When cancer shows up again sooner, some of it was usually never completely gone, only too "
+    "small to see.",
+    "So this is called progressed, not recurred.",
+)
 
 
-def explain_period(assessments: Sequence[Assessment]) -> str:
+@dataclass(frozen=True, slots=True)
+class Explanation:
+    """A period's explanation: ``summary`` is its opening sentence, ``text`` the whole of it."""
+
+    summary: str
+    text: str
+
+
+def explain_period(assessments: Sequence[Assessment]) -> Explanation:
     """The explanation of one period, given its assessments in date order."""
-    first, last = assessments[0], assessments[-1]
+    first = assessments[0]
+    summary = opening_sentence(first)
     sentences = [
-        *_what_happened(first),
-        *_since(first, last),
-        *_what_it_means(first),
+        summary,
+        *_numbers(assessments),
+        *_what_it_means(assessments),
+        *_what_to_ask(assessments),
         CARE_TEAM,
     ]
-    # A longer period may repeat a fact of its first assessment; it is said once.
-    return _gloss_lymph_nodes(" ".join(dict.fromkeys(sentences)))
+    # A longer period may repeat a fact; it is said once.
+    text = _gloss_lymph_nodes(" ".join(dict.fromkeys(sentences)))
+    return Explanation(summary=summary, text=text)
+
+
+def opening_sentence(a: Assessment) -> str:
+    """What the label of the assessment that starts a period means for this person, in one short
+    sentence of everyday words (at most 20 words)."""
+    day = date_text(a.date)
+    if a.statement is not None and a.stated is not None and a.measured is not a.stated:
+        return _doctor_opening(a.stated, date_text(a.statement.date))
+    match a.reason:
+        case Reason.FIRST_SCAN | Reason.MARKED_BASELINE if a.new_baseline_sum_tenths:
+            return (
+                f"The scan of {day} is your starting point, with a sum of "
+                f"{mm_text(a.new_baseline_sum_tenths)}."
+            )
+        case Reason.FIRST_SCAN | Reason.MARKED_BASELINE:
+            return (
+                f"The scan of {day} found no spot to measure, so there is nothing to compare yet."
+            )
+        case Reason.NO_EVIDENCE_MARK:
+            return f"Your scan of {day} was marked “no evidence of disease”."
+        case Reason.ALL_GONE | Reason.FIRST_SCAN_FOUND_NOTHING if a.uncertain_spots:
+            return f"Your scan of {day} showed no sure sign of disease."
+        case Reason.ALL_GONE | Reason.FIRST_SCAN_FOUND_NOTHING:
+            return f"Your scan of {day} showed no evidence of disease."
+        case Reason.SHRANK:
+            assert a.baseline_date is not None
+            return f"Your spots have shrunk by at least 30% since {date_text(a.baseline_date)}."
+        case Reason.RESPONSE_STANDS:
+            return "Your spots shrank by at least 30% before, and that response still stands."
+        case Reason.NO_BIG_CHANGE:
+            return "Your spots have not shrunk or grown enough to count as a change."
+        case Reason.GROWTH:
+            return f"On {day}, your spots had grown since their smallest size."
+        case Reason.NEW_SPOT:
+            return f"A new spot was found on {day}."
+        case Reason.NOT_MEASURED:
+            return f"A spot was not measured on {day}, so this scan cannot be compared."
+    # Disease found again after no evidence of it (rule 3, or a record's first scan).
+    if a.status is Status.RECURRED:
+        return f"The cancer was found again on {day}, after at least a year with no evidence of it."
+    return f"The cancer was found again on {day}, less than a year after no evidence of it."
+
+
+def _doctor_opening(stated: Status, day: str) -> str:
+    said = {
+        Status.COMPLETE_REMISSION: "there was no evidence of disease",
+        Status.PARTIAL_REMISSION: "the cancer had shrunk but not gone away",
+        Status.STABLE: "the cancer was stable",
+        Status.PROGRESSED: "the cancer had grown or spread",
+        Status.RECURRED: "the cancer had come back",
+    }[stated]
+    return f"On {day}, your doctor said {said}."
 
 
 def duration_text(days: int) -> str:
@@ -99,66 +171,82 @@ def _stated(statement: Statement) -> str:
     return status_label(statement.status, statement.recurrence_type)
 
 
-def _what_happened(a: Assessment) -> Iterator[str]:
-    """The facts behind the label: what the sizes show, then what the doctor said."""
+def _numbers(assessments: Sequence[Assessment]) -> Iterator[str]:
+    """The person's own numbers: the first assessment's, every later one that changed something
+    (disease found, a new starting point, a disagreement), and the latest check's."""
+    first, last = assessments[0], assessments[-1]
+    for a in assessments:
+        if a is first or _changed_something(a):
+            yield from _facts(a)
+    if last is not first:
+        days = (last.date - first.date).days
+        yield (
+            f"This label held from {date_text(first.date)} to {date_text(last.date)}: "
+            f"{duration_text(days)}."
+        )
+        if not _changed_something(last):
+            yield from _facts(last)
+
+
+def _changed_something(a: Assessment) -> bool:
+    return (
+        a.starts_episode
+        or a.disagreement is not None
+        or a.status in _DISEASE_FOUND
+        or a.measured in _DISEASE_FOUND
+        or bool(a.new_spots or a.returned_spots)
+    )
+
+
+def _facts(a: Assessment) -> Iterator[str]:
+    """What one assessment rests on: the sizes, then what the doctor said."""
     if a.measured is not None:
         yield from _measured_facts(a)
+        yield from _spot_notes(a)
     if a.statement is not None:
-        yield statement_sentence(a.statement)
-        if a.scan is None:
-            yield "There is no scan from that time. This label comes from what your doctor said."
-        elif a.measured is None:
-            yield f"The scan of {date_text(a.date)} has no sizes."
-            yield "This label comes from what your doctor said."
-        elif a.disagreement is not None:
-            yield a.disagreement
-            yield "The label follows your doctor, but it is worth asking about."
-        elif a.measured is a.stated:
-            yield "The sizes agree with this."
+        yield from _doctor_facts(a)
     yield from _remission_facts(a)
+    yield from _new_starting_point(a)
 
 
 def _measured_facts(a: Assessment) -> Iterator[str]:
-    """What the sizes of one scan show, rule by rule (STATUS_RULES.md §4)."""
+    """What the sizes of one scan show, rule by rule (STATUS_RULES.md §3 and §4)."""
     day = date_text(a.date)
     match a.reason:
         case Reason.FIRST_SCAN:
             yield from _first_scan(a)
+        case Reason.FIRST_SCAN_FOUND_DISEASE:
+            yield f"The first scan in your record, on {day}, showed the cancer."
+            yield from (_finding_sentence(f) for f in a.returned_spots)
+        case Reason.FIRST_SCAN_FOUND_NOTHING:
+            yield f"The first scan in your record, on {day}, found no spot above normal size."
         case Reason.MARKED_BASELINE:
-            yield f"You marked the scan of {day} as a new starting point."
-            if a.new_baseline_sum_tenths:
-                yield f"The spots it measured add up to {mm_text(a.new_baseline_sum_tenths)}."
+            yield f"You marked the scan of {day} to start a new comparison."
         case Reason.NO_EVIDENCE_MARK:
             yield (
                 f"Your record starts with the scan of {day}, marked “no evidence of disease”."
                 if a.starts_episode and a.episode == 1
                 else f"The scan of {day} was marked “no evidence of disease”."
             )
+            if a.starts_episode and a.episode != 1:
+                yield "You also marked it to start a new comparison."
         case Reason.NEW_SPOT:
             many = len(a.new_spots) > 1
             yield f"The scan of {day} found {'new spots' if many else 'a new spot'}."
             yield from (_finding_sentence(f) for f in a.new_spots)
+            yield from _followed_sum(a)
         case Reason.BACK_AFTER_REMISSION:
-            yield f"The scan of {day} found again a spot that had been gone."
+            yield f"The scan of {day} found the cancer again."
             yield from (_finding_sentence(f) for f in a.returned_spots)
         case Reason.GROWTH:
             yield from _growth(a)
         case Reason.NOT_MEASURED:
             yield f"On {day}, {_not_measured(a.missing_spots)}."
-            yield "Without every spot, the sizes cannot be compared with the starting point."
+            yield "Without every spot, this scan cannot be compared with the ones before."
         case Reason.ALL_GONE:
-            yield f"On {day}, every spot was gone."
-            yield from _small_nodes(a.small_nodes)
-            if a.baseline_sum_tenths and a.baseline_date is not None:
-                yield (
-                    f"At the starting point, on {date_text(a.baseline_date)}, the spots added up "
-                    f"to {mm_text(a.baseline_sum_tenths)}."
-                )
-        case Reason.SHRANK | Reason.NO_BIG_CHANGE:
+            yield from _all_gone(a)
+        case Reason.SHRANK | Reason.NO_BIG_CHANGE | Reason.RESPONSE_STANDS:
             yield from _sums(a)
-        case Reason.RESPONSE_STANDS:
-            yield from _sums(a)
-            yield _RESPONSE_STANDS
 
 
 def _first_scan(a: Assessment) -> Iterator[str]:
@@ -173,38 +261,33 @@ def _first_scan(a: Assessment) -> Iterator[str]:
         yield f"Their sizes add up to {mm_text(a.sum_tenths)}."
 
 
-def _growth(a: Assessment) -> Iterator[str]:
+def _starting_point(a: Assessment) -> Iterator[str]:
+    """The starting point this scan is compared with, always with its date and sum."""
+    if a.baseline_sum_tenths is None or a.baseline_date is None:
+        return
+    yield (
+        f"At the starting point, on {date_text(a.baseline_date)}, the spots added up to "
+        f"{mm_text(a.baseline_sum_tenths)}."
+    )
+
+
+def _sum_sentence(a: Assessment) -> str:
     assert a.sum_tenths is not None
-    assert a.nadir_tenths is not None
-    assert a.nadir_date is not None
-    yield f"On {date_text(a.date)}, the spots added up to {mm_text(a.sum_tenths)}."
-    more = f"That is {mm_text(a.sum_tenths - a.nadir_tenths)} more"
-    if a.change_from_nadir_pct is None:
-        yield f"Before, on {date_text(a.nadir_date)}, nothing could be seen. {more}."
-    else:
-        yield (
-            f"The smallest sum before was {mm_text(a.nadir_tenths)}, on "
-            f"{date_text(a.nadir_date)}. {more}, or {percent_text(a.change_from_nadir_pct)}."
-        )
-    yield "Growth counts when the sum goes up by at least 20% and by at least 5 mm."
-    if a.missing_spots:
-        yield (
-            f"{_not_measured(a.missing_spots).capitalize()}, but the spots that were measured "
-            "already show this growth."
-        )
+    whole = " in all" if not a.missing_spots else ""
+    return f"On {date_text(a.date)}, the spots added up to {mm_text(a.sum_tenths)}{whole}."
 
 
 def _sums(a: Assessment) -> Iterator[str]:
-    if a.sum_tenths is None or a.baseline_sum_tenths is None or a.baseline_date is None:
+    if a.sum_tenths is None:
         return
-    yield f"On {date_text(a.date)}, the spots added up to {mm_text(a.sum_tenths)}."
-    yield (
-        f"At the starting point, on {date_text(a.baseline_date)}, they added up to "
-        f"{mm_text(a.baseline_sum_tenths)}."
-    )
+    yield _sum_sentence(a)
+    yield from _starting_point(a)
     if a.change_from_baseline_pct is not None:
         yield f"That is {percent_text(a.change_from_baseline_pct)}."
     yield from _from_smallest(a)
+    if a.reason is Reason.RESPONSE_STANDS:
+        yield "That is no longer 30% less than at the start, but it has not grown enough to count."
+        yield "A partial remission seen again at least 28 days later stands until growth."
 
 
 def _from_smallest(a: Assessment) -> Iterator[str]:
@@ -224,84 +307,179 @@ def _from_smallest(a: Assessment) -> Iterator[str]:
     )
 
 
+def _followed_sum(a: Assessment) -> Iterator[str]:
+    """The sum of the spots followed before a new spot was found, when all were measured."""
+    if a.sum_tenths is None or not a.tracked_spots:
+        return
+    yield f"The spots followed before added up to {mm_text(a.sum_tenths)} that day."
+
+
+def _growth(a: Assessment) -> Iterator[str]:
+    assert a.sum_tenths is not None
+    assert a.nadir_tenths is not None
+    assert a.nadir_date is not None
+    yield _sum_sentence(a)
+    more = f"That is {mm_text(a.sum_tenths - a.nadir_tenths)} more"
+    if a.change_from_nadir_pct is None:
+        yield f"Before, on {date_text(a.nadir_date)}, they added up to 0 mm. {more}."
+    else:
+        yield (
+            f"The smallest sum before was {mm_text(a.nadir_tenths)}, on "
+            f"{date_text(a.nadir_date)}. {more}, or {percent_text(a.change_from_nadir_pct)}."
+        )
+    yield "Growth counts when the sum goes up by at least 20% and by at least 5 mm."
+    if a.missing_spots:
+        yield (
+            f"{_not_measured(a.missing_spots).capitalize()}, but the spots that were measured "
+            "already show this growth."
+        )
+
+
+def _all_gone(a: Assessment) -> Iterator[str]:
+    day = date_text(a.date)
+    gone = [spot for spot in a.tracked_spots if _recorded_gone(a, spot)]
+    if not a.tracked_spots:
+        yield f"On {day}, no spot you follow was above normal size."
+        return
+    if gone:
+        yield f"On {day}, {_names(gone)} {'were' if len(gone) > 1 else 'was'} gone."
+    yield from _small_nodes(a.small_nodes)
+    yield from _starting_point(a)
+
+
+def _recorded_gone(a: Assessment, spot: Spot) -> bool:
+    if a.scan is None:
+        return False
+    m = a.scan.measurement_of(spot.id)
+    return m is not None and m.gone
+
+
+def _spot_notes(a: Assessment) -> Iterator[str]:
+    """Spots counted at 5 mm, and uncertain spots, wherever they affect what was said."""
+    if a.too_small_spots and a.reason is not Reason.NOT_MEASURED:
+        many = len(a.too_small_spots) > 1
+        yield (
+            f"{_names(a.too_small_spots)} {'were' if many else 'was'} too small to measure, "
+            f"so {'each counts' if many else 'it counts'} as 5 mm."
+        )
+    for finding in a.uncertain_spots:
+        yield (
+            f"The report was not sure that “{finding.spot.name}” ({_size(finding)}) is cancer: "
+            "it is marked uncertain."
+        )
+    if a.uncertain_counted_as_gone:
+        yield (
+            "After a complete remission, an uncertain spot counts as gone until a later scan "
+            "shows it for sure."
+        )
+    if a.small_node_growth:
+        yield (
+            f"{_names([f.spot for f in a.small_node_growth])} grew, but a lymph node under 10 mm "
+            "is normal in size, so this is not counted as growth."
+        )
+
+
+def _doctor_facts(a: Assessment) -> Iterator[str]:
+    assert a.statement is not None
+    yield statement_sentence(a.statement)
+    if a.scan is None:
+        yield "There is no scan from that time. This label comes from what your doctor said."
+    elif a.measured is None:
+        yield f"The scan of {date_text(a.date)} has no sizes."
+        yield "This label comes from what your doctor said."
+    elif a.disagreement is not None:
+        yield a.disagreement
+        yield "The label follows your doctor, but it is worth asking about."
+    elif a.measured is a.stated:
+        yield "The sizes agree with this."
+    else:
+        yield "This label comes from what your doctor said."
+    if a.stated is Status.COMPLETE_REMISSION and a.measured is not a.stated and a.sum_tenths:
+        yield (
+            f"The spots on the scan of {date_text(a.date)} still added up to "
+            f"{mm_text(a.sum_tenths)}."
+        )
+
+
+def _remission_facts(a: Assessment) -> Iterator[str]:
+    """How long the label was complete remission before disease was found again (§5)."""
+    if a.remission_start is None or a.remission_days is None:
+        return
+    yield (
+        f"Before this, the label was complete remission from {date_text(a.remission_start)}, "
+        f"for {duration_text(a.remission_days)}."
+    )
+    if a.status is Status.PROGRESSED and a.remission_days < RECURRENCE_DAYS:
+        yield from _NOT_YET_A_YEAR
+
+
+def _new_starting_point(a: Assessment) -> Iterator[str]:
+    """Where comparisons start again, and why, when this scan starts a new episode (§3)."""
+    if not a.starts_episode or a.new_baseline_sum_tenths is None:
+        return
+    if a.reason is Reason.FIRST_SCAN:
+        yield "Later scans are compared with this one."
+        return
+    if a.measured not in _DISEASE_FOUND and a.status in _DISEASE_FOUND:
+        why = "your doctor said the cancer had grown or come back"
+    elif a.reason is Reason.GROWTH:
+        why = "the spots grew"
+    elif a.reason is Reason.NEW_SPOT:
+        why = "a new spot was found"
+    elif a.reason in (Reason.BACK_AFTER_REMISSION, Reason.FIRST_SCAN_FOUND_DISEASE):
+        why = "the cancer was found again"
+    else:
+        why = "you marked it so"
+    yield (
+        f"The scan of {date_text(a.date)} is now the starting point, because {why}: "
+        f"later scans are compared with its sum, {mm_text(a.new_baseline_sum_tenths)}."
+    )
+
+
 def _finding_sentence(finding: SpotFinding) -> str:
     spot = finding.spot
-    size = "too small to measure" if finding.too_small else mm_text(finding.size_tenths)
     place = f" ({spot.location})" if spot.location.strip() else ""
-    return f"“{spot.name}”{place} measured {size}. It is {_WHERE[spot.area]}."
+    size = (
+        "was too small to measure, so it counts as 5 mm"
+        if finding.too_small
+        else f"measured {mm_text(finding.size_tenths)}"
+    )
+    sentence = f"“{spot.name}”{place} {size}. It is {_WHERE[spot.area]}."
+    if finding.confirmed_on is not None:
+        sentence += (
+            " The report was not sure about it then; the scan of "
+            f"{date_text(finding.confirmed_on)} showed it for sure, so it counts from then."
+        )
+    return sentence
+
+
+def _size(finding: SpotFinding) -> str:
+    if finding.too_small:
+        return "too small to measure, counted as 5 mm"
+    return mm_text(finding.size_tenths)
 
 
 def _small_nodes(nodes: Sequence[SpotFinding]) -> Iterator[str]:
     if not nodes:
         return
     names = _and([f"“{f.spot.name}”" for f in nodes])
-    sizes = _and([mm_text(f.size_tenths) for f in nodes])
+    sizes = _and([_size(f) for f in nodes])
     noun = "lymph nodes" if len(nodes) > 1 else "lymph node"
     yield f"The {noun} {names} measured {sizes}."
     yield "A lymph node under 10 mm counts as normal size."
 
 
+def _names(spots: Sequence[Spot]) -> str:
+    return _and([f"“{spot.name}”" for spot in spots])
+
+
 def _not_measured(spots: Sequence[Spot]) -> str:
-    names = _and([f"“{spot.name}”" for spot in spots])
-    return f"{names} {'were' if len(spots) > 1 else 'was'} not measured"
+    return f"{_names(spots)} {'were' if len(spots) > 1 else 'was'} not measured"
 
 
-def _remission_facts(a: Assessment) -> Iterator[str]:
-    """How long there was no evidence of disease before it was found again (§5)."""
-    if a.remission_start is None or a.remission_days is None:
-        return
-    yield (
-        f"Before this, there was no sign of the cancer from {date_text(a.remission_start)}, "
-        f"for {duration_text(a.remission_days)}."
-    )
-    if a.status is Status.PROGRESSED and a.remission_days < RECURRENCE_DAYS:
-        yield "That is less than a year."
-        yield "Most doctors call it a recurrence only after at least a year with no signs."
-        yield (
-            "When cancer shows up again sooner, some of it was usually never completely gone, "
-            "only too small to see."
-        )
-        yield "So this is called progressed, not recurred."
-
-
-def _since(first: Assessment, last: Assessment) -> Iterator[str]:
-    """What the latest check of a longer period shows."""
-    if last is first:
-        return
-    if first.status is Status.BASELINE:
-        # Consecutive starting points: the latest one is the one later scans are compared with.
-        yield from _measured_facts(last)
-        return
-    if first.status is Status.COMPLETE_REMISSION:
-        days = (last.date - first.date).days
-        yield (
-            f"There was no sign of the cancer from {date_text(first.date)} to "
-            f"{date_text(last.date)}: {duration_text(days)}."
-        )
-    elif last.sum_tenths is not None and last.change_from_baseline_pct is not None:
-        yield (
-            f"The latest scan in this period, on {date_text(last.date)}, measured "
-            f"{mm_text(last.sum_tenths)} in all."
-        )
-        change = last.change_from_baseline_pct
-        yield (
-            f"That is {percent_text(change)} than at the starting point."
-            if change
-            else "That is the same as at the starting point."
-        )
-        yield from _from_smallest(last)
-        if last.reason is Reason.RESPONSE_STANDS:
-            yield _RESPONSE_STANDS
-    else:
-        yield f"The latest check in this period was on {date_text(last.date)}."
-    if last.statement is not None:
-        yield statement_sentence(last.statement)
-    if last.disagreement is not None:
-        yield last.disagreement
-
-
-def _what_it_means(a: Assessment) -> Iterator[str]:
+def _what_it_means(assessments: Sequence[Assessment]) -> Iterator[str]:
     """What the label means, in the words of the source page and of STATUS_RULES.md."""
+    a = assessments[0]
     match a.status:
         case Status.BASELINE:
             yield (
@@ -313,32 +491,30 @@ def _what_it_means(a: Assessment) -> Iterator[str]:
             yield "Complete remission means tests and scans show no sign of the cancer."
             yield "Doctors also call this “no evidence of disease”, or NED."
             yield "It does not always mean the cancer is cured."
-            yield from _confirmation(a.confirmed)
+            yield from _confirmation(a)
         case Status.PARTIAL_REMISSION:
             yield "Partial remission means the cancer has shrunk but not gone away."
             yield "The app uses RECIST, the rules doctors use to measure tumours on scans."
             yield (
                 "By these rules, the widths of the spots must add up to at least 30% less than "
-                "at the starting point."
+                "at the starting scan."
             )
             yield "You may read 50% elsewhere."
             yield "That older figure compares areas (width times width), not widths."
             yield "A width 30% smaller gives an area about 50% smaller, since 0.7 × 0.7 = 0.49."
-            yield from _confirmation(a.confirmed)
+            yield from _confirmation(a)
         case Status.STABLE:
             yield (
                 "Stable, or “controlled”, means the cancer is still there but is not changing "
                 "much over time."
             )
-            yield "The tumour does not look like it is growing."
-            yield (
-                "Here, the sum of the sizes has not shrunk by 30% or more, and has not grown "
-                "by both 20% and 5 mm."
-            )
+            if all(x.reason is Reason.NO_BIG_CHANGE for x in assessments):
+                yield (
+                    "Here, the sum of the sizes has not shrunk by 30% or more, and has not grown "
+                    "by both 20% and 5 mm."
+                )
         case Status.PROGRESSED:
             yield "Progressed means the cancer has grown or spread."
-            if a.starts_episode:
-                yield "Later scans are compared with this one, as a new starting point."
         case Status.RECURRED:
             yield "Recurred means the cancer came back after a time when it could not be found."
             yield "Most doctors call it a recurrence only after at least a year with no signs."
@@ -352,12 +528,42 @@ def _what_it_means(a: Assessment) -> Iterator[str]:
             yield "It does not mean anything is wrong."
 
 
-def _confirmation(confirmed: bool | None) -> Iterator[str]:
+def _confirmation(a: Assessment) -> Iterator[str]:
     yield _MONTH_SENSE
-    if confirmed:
+    if a.reason is Reason.RESPONSE_STANDS:
+        yield "This one follows a partial remission that was seen again, so it counts as confirmed."
+    elif a.confirmed:
         yield "This one was seen over at least 28 days, so it counts as confirmed."
     else:
         yield "This one has not yet been seen over 28 days. A later check can confirm it."
+
+
+def _what_to_ask(assessments: Sequence[Assessment]) -> Iterator[str]:
+    """What the person could ask about this period at their next appointment (§8)."""
+    first = assessments[0]
+    asked = False
+    if any(a.disagreement is not None for a in assessments):
+        asked = True
+        yield "You could ask your doctor which label is right, and why."
+    if first.confirmed is False:
+        asked = True
+        yield "You could ask whether this remission is confirmed, and how long it should last."
+    if first.status is Status.RECURRED:
+        asked = True
+        yield "You could ask what type of recurrence this is, and whether it is a second cancer."
+    if any(
+        a.status is Status.PROGRESSED
+        and a.remission_days is not None
+        and a.remission_days < RECURRENCE_DAYS
+        for a in assessments
+    ):
+        asked = True
+        yield "You could ask whether the cancer was ever completely gone before."
+    if first.status is Status.NOT_EVALUABLE:
+        asked = True
+        yield "You could ask whether every spot was looked at on that scan."
+    if not asked:
+        yield "You could ask what this means for your next steps."
 
 
 def _and(words: Sequence[str]) -> str:

@@ -16,7 +16,8 @@ from survivor_app.status.labels import Basis, status_label
 @dataclass(frozen=True, slots=True)
 class Period:
     """A stretch of a cancer's timeline under one label, from its first assessment's date until
-    the next period starts (``end`` is None while it goes on)."""
+    the next period starts (``end`` is None while it goes on). ``summary`` is the explanation's
+    opening sentence, for lists and tables."""
 
     status: Status
     recurrence_type: RecurrenceType | None
@@ -26,6 +27,7 @@ class Period:
     end: dt.date | None
     last_checked: dt.date
     label: str
+    summary: str
     explanation: str
     assessments: tuple[Assessment, ...]
 
@@ -60,6 +62,7 @@ def basis_of(assessment: Assessment) -> tuple[Basis, ...]:
 def _period(group: tuple[Assessment, ...], end: dt.date | None) -> Period:
     first = group[0]
     found = {part for assessment in group for part in basis_of(assessment)}
+    explained = explain_period(group)
     return Period(
         status=first.status,
         recurrence_type=first.recurrence_type,
@@ -69,6 +72,7 @@ def _period(group: tuple[Assessment, ...], end: dt.date | None) -> Period:
         end=end,
         last_checked=group[-1].date,
         label=status_label(first.status, first.recurrence_type, first.confirmed),
-        explanation=explain_period(group),
+        summary=explained.summary,
+        explanation=explained.text,
         assessments=group,
     )

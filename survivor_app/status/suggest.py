@@ -22,10 +22,15 @@ class Suggestion:
 _PHRASES: tuple[tuple[Status, str], ...] = (
     (
         Status.COMPLETE_REMISSION,
-        r"no (?:evidence|signs?|trace) of (?:any )?(?:active )?"
-        r"(?:disease|cancer|tumou?rs?|malignancy)",
+        r"no (?:more |further )?(?:evidence|signs?|traces?) of (?:any |the )?(?:active )?"
+        r"(?:disease|cancer|tumou?rs?|malignancy|recurrence)"
+        r"|no (?:more |active )?(?:cancer|disease|tumou?r)(?: left| remaining)?",
     ),
-    (Status.STABLE, r"no (?:real |big |significant )?change"),
+    (
+        Status.STABLE,
+        r"no (?:real |big |significant )?change"
+        r"|nothing (?:has |had )?changed|(?:has|have|had) not changed|(?:has|have|had)n't changed",
+    ),
 )
 
 _CUES: tuple[tuple[Status, str], ...] = (
@@ -35,22 +40,31 @@ _CUES: tuple[tuple[Status, str], ...] = (
         Status.RECURRED,
         r"(?:has|have|had|it|it's|cancer|tumou?rs?|disease|spots?) (?:c[ao]me|coming) back"
         r"|(?:it|cancer|tumou?rs?|disease) came back"
+        r"|(?:it|cancer|tumou?rs?|disease|they) (?:is|are|was|were) back|it's back"
         r"|(?:has|have|had|it|cancer|tumou?rs?|disease) returned|recurr\w*|relaps\w*",
     ),
     (
         Status.PROGRESSED,
-        r"gr[eo]wn|grew|growing|growth|spread\w*|bigger|larger|progress(?:ed|es|ing|ion|ive)|worse\w*"
-        r"|increas\w*|new (?:spots?|lesions?|tumou?rs?)",
+        r"gr[eo]wn|grew|growing|growth|spread\w*|bigger|larger|progress(?:ed|es|ing|ion|ive)"
+        r"|worse\w*|increas\w*|new (?:spots?|lesions?|tumou?rs?)|metastasi[sz]ed",
     ),
     (
         Status.COMPLETE_REMISSION,
-        r"all clear|complete (?:remission|response)|cancer[- ]free|disease[- ]free",
+        r"all clear|clear scans?|(?:scans?|ct|mri|pet|x-ray|mammogram)s? (?:is|are|was|were|came "
+        r"back|looks?|looked) (?:all )?clear|(?:complete|full) (?:remission|response)|in remission"
+        r"|cancer[- ]free|disease[- ]free|(?:is|are|has|have) (?:all )?gone(?! down| up)"
+        r"|went away|disappeared",
     ),
     (
         Status.PARTIAL_REMISSION,
-        r"shr[aiu]nk\w*|smaller|respond\w*|partial (?:remission|response)|decreas\w*",
+        r"shr[aiu]nk\w*|smaller|respond\w*|partial (?:remission|response)|decreas\w*|reduc\w*"
+        r"|(?:gone|went|come|came) down",
     ),
-    (Status.STABLE, r"stable|controlled|under control|unchanged|the same size"),
+    (
+        Status.STABLE,
+        r"stable|controlled|under control|unchanged|the same size|same as before|holding steady"
+        r"|steady",
+    ),
 )
 
 # Which status wins when a statement holds several: the most serious finding first.
@@ -62,15 +76,19 @@ _ORDER = (
     Status.STABLE,
 )
 
-# What a denied finding suggests: "no sign of it coming back" is no evidence of disease, and
-# "no sign of growth" is stable. Denying any other finding suggests nothing.
-_DENIED = {Status.RECURRED: Status.COMPLETE_REMISSION, Status.PROGRESSED: Status.STABLE}
-
 _NEGATION = re.compile(r"\b(?:no|not|never|without|nothing|none|neither|nor|cannot)\b|n't\b")
-# A negation reaches this many words ahead: "no sign of any growth".
+# A negation reaches this many words ahead: "no sign of any growth", "no sign that it has grown".
 _NEGATION_REACH = 5
 _CLAUSE = re.compile(r"[.;:!?,()\n]|\b(?:but|however|although|though|while)\b")
-
+_SENTENCE = re.compile(r"[.;!\n]")
+# Words that leave a finding open: a sentence holding one suggests nothing, whatever else it says.
+# "May" the month ("in May", "May 2024") is not one of them.
+_HEDGE = re.compile(
+    r"\b(?:rule out|ruled out|exclude|not sure|unsure|uncertain|unclear|might|maybe|perhaps"
+    r"|possibl\w*|probabl\w*|likely|could|suspicious|suspect\w*|query|concern\w*|worr\w*"
+    r"|indeterminate|equivocal|(?<!in )(?<!since )(?<!of )(?<!from )(?<!until )(?<!last )"
+    r"(?<!next )(?<!early )(?<!late )may(?! \d))\b|\?"
+)
 _PLACES: tuple[tuple[RecurrenceType, str], ...] = (
     (
         RecurrenceType.DISTANT,
@@ -87,38 +105,38 @@ _PLACES: tuple[tuple[RecurrenceType, str], ...] = (
 def suggest_status(text: str, *, primary_site: str = "") -> Suggestion | None:
     """The status a statement's words suggest, or None when they suggest none clearly.
 
-    ``primary_site`` keeps a word naming where the cancer started ("lung" for a lung cancer)
-    from suggesting a distant recurrence.
+    A negated finding ("it has not grown") suggests nothing of itself, and a finding in a hedged
+    sentence ("we can't rule out that it has spread") makes the whole statement suggest nothing:
+    no suggestion is better than a wrong one. ``primary_site`` keeps a word naming where the
+    cancer started ("lung" for a lung cancer) from suggesting a distant recurrence.
     """
     # "NED" is read before lower-casing, so that the name Ned is not taken for it.
     if re.search(r"\bNED\b", text):
         text = re.sub(r"\bNED\b", " no evidence of disease ", text)
     lowered = text.lower().replace("’", "'")
     found: set[Status] = set()
-    denied: set[Status] = set()
-    for clause in _CLAUSE.split(lowered):
-        _read_clause(clause, found, denied)
+    for sentence in _SENTENCE.split(lowered):
+        in_sentence: set[Status] = set()
+        for clause in _CLAUSE.split(sentence):
+            _read_clause(clause, in_sentence)
+        if in_sentence and _HEDGE.search(sentence):
+            return None
+        found |= in_sentence
     for status in _ORDER:
         if status in found:
             kind = _place(lowered, primary_site) if status is Status.RECURRED else None
             return Suggestion(status, kind)
-    for status in _ORDER:
-        if status in denied:
-            return Suggestion(_DENIED[status])
     return None
 
 
-def _read_clause(clause: str, found: set[Status], denied: set[Status]) -> None:
+def _read_clause(clause: str, found: set[Status]) -> None:
     for status, pattern in _PHRASES:
         if re.search(pattern, clause):
             found.add(status)
             clause = re.sub(pattern, " ", clause)
     for status, pattern in _CUES:
         for match in re.finditer(rf"\b(?:{pattern})\b", clause):
-            if _negated(clause, match.start()):
-                if status in _DENIED:
-                    denied.add(status)
-            else:
+            if not _negated(clause, match.start()):
                 found.add(status)
 
 

@@ -101,8 +101,22 @@ ONE_PLACE = [
     ({"format": DROP}, "format", "not a Survivorship Tracker record"),
     ({"format": "survivor-periods"}, "format", "'survivor-periods' is not 'survivor-record'"),
     ({"version": DROP}, "version", "this key is missing"),
-    ({"version": 2}, "version", "this file comes from a newer version of the app"),
-    ({"version": Raw("1.5")}, "version", "newer version of the app (format version 1.5)"),
+    ({"version": 3}, "version", "this file comes from a newer version of the app"),
+    ({"version": Raw("2.5")}, "version", "newer version of the app (format version 2.5)"),
+    ({"version": Raw("1.5")}, "version", "1.5 is not a version this app can read"),
+    # Version 2 with spots that all have a size is read; a spot without a size is not yet.
+    (
+        {"version": 2, "spots[2].sized": False},
+        "spots[2].sized",
+        "spots without a size are not supported yet",
+    ),
+    ({"version": 2, "spots[0].sized": "yes"}, "spots[0].sized", "'yes' is not true or false"),
+    (
+        {"version": 2, "scans[0].measurements[1].state": "present"},
+        "scans[0].measurements[1].state",
+        "a spot with a size has no state",
+    ),
+    ({"spots[0].sized": True}, "spots[0].sized", "unknown key"),
     ({"version": 0}, "version", "0 is not a version this app can read"),
     ({"version": "1"}, "version", "'1' is not a version number"),
     ({"version": True}, "version", "true is not a version number"),
@@ -356,7 +370,7 @@ def test_the_first_error_in_reading_order_is_the_one_named() -> None:
 
 
 def test_the_version_is_checked_before_the_keys_a_newer_version_may_add() -> None:
-    error = refusal(changed({"version": 2, "photos": [], "person.pronouns": "she"}))
+    error = refusal(changed({"version": 3, "photos": [], "person.pronouns": "she"}))
     assert error.path == "version"
     assert "newer version of the app" in error.message
 
@@ -374,6 +388,8 @@ def test_the_version_is_checked_before_the_keys_a_newer_version_may_add() -> Non
         {"spots[1].area": "distant"},
         {"statements[1].recurrence_type": None},
         {"version": Raw("1.0")},
+        {"version": 2},
+        {"version": 2, "spots[0].sized": True, "spots[1].sized": True},
         {"person.birth_date": None, "scans[0].date": "1900-01-01"},
         {"person.birth_date": "1900-01-01"},
         {"cancers[0].notes": "one\ntwo\tthree", "spots[0].name": "tab\there"},

@@ -17,6 +17,7 @@ from survivor_app.gui.models.periods import (
     DATES_ROLE,
     DISAGREEMENT_MARK,
     DISAGREEMENT_ROLE,
+    SUMMARY_ROLE,
     PeriodListModel,
 )
 from survivor_app.gui.models.tables import (
@@ -35,6 +36,8 @@ from tests.gui.records import (
     TREATMENT,
     small_record,
 )
+from tests.status.histories import history
+from tests.status.histories import scan as scan_on
 
 pytestmark = pytest.mark.usefixtures("uk_dates")
 
@@ -193,3 +196,21 @@ def test_a_period_row_gives_its_label_dates_basis_and_disagreement() -> None:
     assert spoken.startswith("Stable (controlled). Since 10 Apr 2024. Based on: Doctor")
     assert "Your doctor and the scans differ" in spoken
     assert DISAGREEMENT_MARK.startswith("⚑")
+    # The opening sentence of each explanation shows in the list; the whole shows on selection.
+    periods = analyse(history).periods
+    assert first.data(SUMMARY_ROLE) == periods[0].summary
+    assert first.data(SUMMARY_ROLE).startswith("The scan of 10 January 2024 is your starting point")
+    assert spoken.endswith(periods[1].summary)
+
+
+def test_a_scan_that_starts_a_new_episode_shows_both_sums() -> None:
+    h = history(
+        scan_on("2024-01-10", {"P": "40"}),
+        scan_on("2024-04-10", {"P": "30", "L": "12"}),
+    )
+    model = ScanTableModel()
+    model.set_rows(scan_rows(h.scans, analyse(h).assessments))
+    assert [model.index(row, 2).data() for row in range(2)] == [
+        "40 mm",
+        "30 mm, then 42 mm as the new starting sum",
+    ]

@@ -15,7 +15,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor, QFont, QPalette
 from pytestqt.qtbot import QtBot
 
-from survivor_app.domain import CancerHistory, Record, Status
+from survivor_app.domain import Area, CancerHistory, Record, Spot, Status
 from survivor_app.gui.widgets.period_style import BRUSH_STYLES
 from survivor_app.gui.widgets.timeline import TimelinePlot
 from survivor_app.plot.timeline import EMPTY_TEXT
@@ -140,6 +140,27 @@ def test_hovering_a_point_shows_its_date_size_and_change(qtbot: QtBot) -> None:
     ]
     qtbot.mouseMove(plot.canvas, QPoint(2, 2))
     qtbot.waitUntil(lambda: plot.tip_text() is None)
+
+
+def test_hovering_a_new_starting_point_gives_both_sums(qtbot: QtBot) -> None:
+    # 50 mm, then 30 mm with a new 12 mm liver spot: the sum line jumps from 30 mm to 42 mm.
+    liver = Spot("s3", "c1", "Liver spot", Area.DISTANT, False, "liver")
+    grown = scan("sc2", dt.date(2024, 4, 10), (TUMOUR, 200), (NODE, 100), (liver, 120))
+    record = dataclasses.replace(
+        small_record(scans=(BASELINE, grown)), spots=(TUMOUR, NODE, liver), statements=()
+    )
+    plot = shown_plot(qtbot, record.history("c1"))
+    assert plot.canvas is not None
+    sizes = plot.canvas.figure.axes[0]
+    old, new = (line for line in sizes.get_lines() if line.get_label() == "Sum of tracked spots")
+    x, y = new.get_xydata()[0]
+    qtbot.mouseMove(plot.canvas, canvas_point(plot, 0, x, y))
+    qtbot.waitUntil(lambda: plot.tip_text() is not None)
+    assert str(plot.tip_text()).splitlines()[1:3] == [
+        "42 mm on 10 April 2024: the new starting point",
+        "Before the new spot or growth, the spots added up to 30 mm",
+    ]
+    assert old.get_xydata()[-1][1] == 30.0
 
 
 def test_hovering_a_statement_shows_the_quote(qtbot: QtBot) -> None:

@@ -18,6 +18,7 @@ from survivor_app.plot.style import PRINT_STYLE, STATUS_LOOKS
 from survivor_app.plot.timeline import SUM_LABEL, draw_timeline
 from survivor_app.status import analyse
 from tests.report.records import demo_record, long_record
+from tests.status.histories import history, scan
 
 BOX = Bbox.from_extents(10, 20, 110, 70)
 
@@ -93,8 +94,23 @@ def test_on_paper_a_long_history_carries_a_marker_every_few_points() -> None:
     history = long_record().history("c1")
     figure = Figure(figsize=(7.3, 2.5), dpi=72, layout="constrained")
     timeline = draw_timeline(figure, history, analyse(history), PRINT_STYLE)
-    assert timeline.sum_line is not None
+    assert timeline.sum_lines
     assert PRINT_STYLE.most_markers is not None
-    every = timeline.sum_line.get_markevery()
+    (every,) = {drawn.line.get_markevery() for drawn in timeline.sum_lines}
     assert isinstance(every, int)
-    assert len(timeline.sums) / every <= PRINT_STYLE.most_markers
+    points = sum(len(drawn.points) for drawn in timeline.sum_lines)
+    assert points / every <= PRINT_STYLE.most_markers
+
+
+def test_each_episode_has_its_own_sum_line_that_jumps_at_a_progression() -> None:
+    # 40 mm, then 30 mm with a new 12 mm liver spot: progressed, and a new starting sum of 42 mm.
+    h = history(
+        scan("2024-01-10", {"P": "40"}),
+        scan("2024-04-10", {"P": "30", "L": "12"}),
+        scan("2024-07-10", {"P": "28", "L": "12"}),
+    )
+    figure = Figure(figsize=(7.3, 2.5), dpi=72, layout="constrained")
+    timeline = draw_timeline(figure, h, analyse(h), PRINT_STYLE)
+    drawn = [[mm for _, mm in line.line.get_xydata()] for line in timeline.sum_lines]
+    assert drawn == [[40.0, 30.0], [42.0, 40.0]]
+    assert [p.starts for p in timeline.sum_lines[1].points] == [True, False]

@@ -98,12 +98,12 @@ def test_the_current_status_is_the_last_period_with_what_the_latest_check_found(
     (breast,) = build_summaries(record, "c1", today=TODAY)
     last = analyse(record.history("c1")).periods[-1]
     assert breast.status.status is last.status
-    assert breast.status.label == last.label == "Partial remission"
+    assert breast.status.label == last.label == "Stable (controlled)"
     assert breast.status.dates == "Since 16 March 2026. Last checked 22 June 2026."
     assert breast.status.sentences == (
-        "On 22 June 2026, the spots added up to 10 mm.",
-        "At the starting point, on 3 March 2025, they added up to 14 mm.",
-        "That is 28.6% smaller.",
+        "Your spots have not shrunk or grown enough to count as a change.",
+        "On 22 June 2026, the spots added up to 10 mm in all.",
+        "At the starting point, on 3 March 2025, the spots added up to 14 mm.",
     )
 
 
@@ -139,9 +139,7 @@ def test_a_short_history_lists_every_period_in_date_order() -> None:
         "Measurements",
     )
     assert first.explanation == (
-        "The first scan, on 20 September 2022, measured 2 spots.",
-        "Their sizes add up to 50 mm.",
-        "A starting point (doctors say “baseline”) is the scan that later scans are compared with.",
+        "The scan of 20 September 2022 is your starting point, with a sum of 50 mm.",
     )
 
 
@@ -177,6 +175,14 @@ def test_the_latest_scan_lists_each_spot_and_the_ones_it_did_not_measure() -> No
         SizeRow("Armpit lymph node", "Nearby lymph nodes", "Gone (uncertain)"),
         SizeRow("Liver spot", "liver", "Not measured"),
     )
+    # The liver spot was not measured: no sum is shown rather than one that leaves it out.
+    assert "Sum of tracked spots" not in summary.latest_scan.note
+
+
+def test_the_latest_scan_gives_the_sum_shown_everywhere_else() -> None:
+    (breast,) = build_summaries(demo_record(), "c1", today=TODAY)
+    assert breast.latest_scan is not None
+    assert breast.latest_scan.note == "Sum of tracked spots: 10 mm."
 
 
 def test_many_spots_are_cut_with_a_line_saying_how_many() -> None:

@@ -3,7 +3,6 @@ in plain and calm words (STATUS_RULES.md §7)."""
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 
 import pytest
@@ -12,6 +11,7 @@ from survivor_app.domain import CancerHistory, RecurrenceType, Status
 from survivor_app.status import Period, analyse
 from survivor_app.status.explain import CARE_TEAM, SECOND_CANCER, duration_text, percent_text
 from tests.status.histories import TOO_SMALL, history, said, scan
+from tests.status.reading import grade_level
 
 PARTIAL = history(
     scan("2024-01-01", {"L": "165"}),
@@ -90,7 +90,7 @@ def test_every_explanation_names_its_date_and_ends_with_the_care_team(period: Pe
 @pytest.mark.parametrize("period", ALL_PERIODS)
 def test_explanations_are_plain_and_calm(period: Period) -> None:
     text = period.explanation
-    assert _grade_level(text) <= 8, text
+    assert grade_level(text) <= 8, text
     for word in ("!", "danger", "fatal", "death", "die", "terminal", "incurable", "hopeless"):
         assert word not in text.lower()
     if "lymph node" in text:
@@ -175,8 +175,12 @@ def test_a_marked_starting_point_says_so() -> None:
     starting, progressed = analyse(MARKED).periods
     assert len(starting.assessments) == 2
     assert "The first scan, on 1 January 2024, measured 2 spots." in starting.explanation
-    assert "You marked the scan of 1 March 2024 as a new starting point." in starting.explanation
-    assert "The spots it measured add up to 17 mm." in starting.explanation
+    assert "You marked the scan of 1 March 2024 to start a new comparison." in starting.explanation
+    assert (
+        "The scan of 1 March 2024 is now the starting point, because you marked it so: later "
+        "scans are compared with its sum, 17 mm."
+    ) in starting.explanation
+    assert "“Breast tumour” was too small to measure, so it counts as 5 mm." in starting.explanation
     assert "smallest sum before was 17 mm, on 1 March 2024" in progressed.explanation
 
 
@@ -226,19 +230,3 @@ def test_a_recurrence_type_is_explained_for_each_kind() -> None:
         period = _period(h, Status.RECURRED)
         assert period.recurrence_type is kind
         assert f"A {kind.value} recurrence means" in period.explanation
-
-
-def _grade_level(text: str) -> float:
-    """The Flesch-Kincaid grade of a text, counting syllables as groups of vowels."""
-    sentences = [s for s in re.split(r"(?<=[.?])[”]?\s+", text) if s.strip()]
-    words = re.findall(r"[A-Za-z]+(?:[’'][a-z]+)?", text)
-    syllables = sum(_syllables(word) for word in words)
-    return 0.39 * len(words) / len(sentences) + 11.8 * syllables / len(words) - 15.59
-
-
-def _syllables(word: str) -> int:
-    word = word.lower()
-    count = len(re.findall(r"[aeiouy]+", word))
-    if word.endswith("e") and not word.endswith(("le", "ee")) and count > 1:
-        count -= 1
-    return max(1, count)

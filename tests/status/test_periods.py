@@ -24,6 +24,8 @@ ASSESSMENT_KEYS = [
     "nadir_mm",
     "change_from_baseline_pct",
     "change_from_nadir_pct",
+    "starts_episode",
+    "new_baseline_sum_mm",
     "disagreement",
 ]
 PERIOD_KEYS = [
@@ -35,6 +37,7 @@ PERIOD_KEYS = [
     "confirmed",
     "basis",
     "label",
+    "summary",
     "explanation",
 ]
 
@@ -58,12 +61,13 @@ def test_consecutive_equal_labels_form_one_period_ending_where_the_next_starts()
         (Status.BASELINE, "2022-06-01"),
         (Status.STABLE, "2022-09-01"),
         (Status.PARTIAL_REMISSION, "2022-12-01"),
+        (Status.STABLE, "2023-03-01"),
         (Status.PROGRESSED, "2023-06-01"),
         (Status.COMPLETE_REMISSION, "2023-09-01"),
     ]
     assert [p.end for p in periods] == [p.start for p in periods[1:]] + [None]
-    assert periods[2].last_checked == dt.date(2023, 3, 1)
-    assert len(periods[2].assessments) == 2
+    assert periods[2].last_checked == dt.date(2022, 12, 1)
+    assert len(periods[-1].assessments) == 2
     assert periods[-1].last_checked == dt.date(2023, 12, 1)
     assert periods[-1].label == "Complete remission (no evidence of disease)"
 
@@ -106,8 +110,8 @@ def test_the_periods_document_follows_format_section_4() -> None:
     assert list(document) == ["format", "version", "rules", "cancers"]
     assert (document["format"], document["version"], document["rules"]) == (
         "survivor-periods",
-        1,
-        "status-rules-1",
+        2,
+        "status-rules-2",
     )
     (cancer,) = document["cancers"]
     assert list(cancer) == ["cancer", "assessments", "periods", "questions"]
@@ -126,12 +130,14 @@ def test_the_periods_document_follows_format_section_4() -> None:
             "nadir_mm": None,
             "change_from_baseline_pct": None,
             "change_from_nadir_pct": None,
+            "starts_episode": True,
+            "new_baseline_sum_mm": 50.0,
             "disagreement": None,
         }
     ]
     (period,) = cancer["periods"]
     assert list(period) == PERIOD_KEYS
-    assert {k: v for k, v in period.items() if k != "explanation"} == {
+    assert {k: v for k, v in period.items() if k not in ("summary", "explanation")} == {
         "start": "2022-01-25",
         "end": None,
         "last_checked": "2022-01-25",
@@ -141,7 +147,11 @@ def test_the_periods_document_follows_format_section_4() -> None:
         "basis": ["measurements"],
         "label": "Starting point",
     }
-    assert "50 mm" in period["explanation"]
+    assert (
+        period["summary"]
+        == "The scan of 25 January 2022 is your starting point, with a sum of 50 mm."
+    )
+    assert period["explanation"].startswith(period["summary"] + " ")
     assert cancer["questions"] == []
 
 

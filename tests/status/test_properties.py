@@ -13,84 +13,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from survivor_app.domain import (
-    STATED_STATUSES,
-    Area,
     CancerHistory,
-    Measurement,
-    RecurrenceType,
-    Scan,
-    ScanKind,
-    Spot,
-    Statement,
     Status,
 )
 from survivor_app.status import analyse, assess, date_text, periods_document
 from survivor_app.status.explain import CARE_TEAM
-from tests.status.histories import CANCER, SPOTS, record_of
-
-DISTANT_NODE = Spot("D", "c1", "Neck node", Area.DISTANT, lymph_node=True)
-ALL_SPOTS = (*SPOTS, DISTANT_NODE)
-START = dt.date(2020, 1, 1)
-
-# Sizes in tenths of a mm, crowded around the thresholds of the rules: 5 mm, 10 mm, and the
-# ratios near a 30 mm sum.
-SIZES = st.one_of(
-    st.integers(1, 600),
-    st.sampled_from([49, 50, 51, 99, 100, 101, 210, 211, 252, 300]),
-)
-
-
-@st.composite
-def measurements(draw: st.DrawFn, spot: Spot) -> Measurement | None:
-    """What one scan says of one spot, or None when the spot was not measured."""
-    kind = draw(st.sampled_from(["not measured", "gone", "too small", "size", "size", "size"]))
-    if kind == "not measured":
-        return None
-    uncertain = draw(st.integers(0, 5)) == 0
-    if kind == "too small":
-        return Measurement(spot.id, None, too_small=True, uncertain=uncertain)
-    size = 0 if kind == "gone" else draw(SIZES)
-    return Measurement(spot.id, size, uncertain=uncertain)
-
-
-@st.composite
-def scans_on(draw: st.DrawFn, date: dt.date, index: int) -> Scan:
-    """One scan on ``date``, sometimes with notes only, sometimes marked."""
-    ned = draw(st.integers(0, 7)) == 0
-    found = [] if ned else [draw(measurements(spot)) for spot in ALL_SPOTS]
-    return Scan(
-        id=f"sc{index}",
-        cancer_id="c1",
-        date=date,
-        kind=ScanKind.CT,
-        measurements=tuple(m for m in found if m is not None),
-        no_evidence_of_disease=ned,
-        new_baseline=draw(st.integers(0, 9)) == 0,
-    )
-
-
-@st.composite
-def histories(draw: st.DrawFn) -> CancerHistory:
-    """A cancer with up to seven scans and up to three statements around them."""
-    gaps = draw(st.lists(st.integers(1, 400), min_size=1, max_size=7))
-    dates = [START + dt.timedelta(days=sum(gaps[: i + 1])) for i in range(len(gaps))]
-    scans = tuple(draw(scans_on(date, index)) for index, date in enumerate(dates))
-    span = (dates[-1] - START).days + 60
-    statements = []
-    for index in range(draw(st.integers(0, 3))):
-        status = draw(st.sampled_from([None, *STATED_STATUSES]))
-        kind = draw(st.sampled_from([None, *RecurrenceType])) if status is Status.RECURRED else None
-        statements.append(
-            Statement(
-                id=f"st{index}",
-                cancer_id="c1",
-                date=START + dt.timedelta(days=draw(st.integers(0, span))),
-                text="",
-                status=status,
-                recurrence_type=kind,
-            )
-        )
-    return CancerHistory(CANCER, ALL_SPOTS, scans, statements=tuple(statements))
+from tests.status.generated import histories, scans_on
+from tests.status.histories import record_of
 
 
 @settings(max_examples=150)

@@ -21,8 +21,10 @@ from tests.status.histories import (
     SD,
     TOO_SMALL,
     B,
+    day,
     history,
     labels,
+    said,
     scan,
     statuses,
 )
@@ -85,7 +87,8 @@ def test_the_sum_of_sizes_is_compared_in_tenths() -> None:
     assert (third.sum_tenths, third.nadir_tenths) == (252, 210)
     assert third.change_from_nadir_pct == Decimal("20.0")
     assert third.change_from_baseline_pct == Decimal("-16.0")
-    assert third.status is PR
+    # The partial remission of 7 mm each was never shown again, so nothing keeps it (rule 9).
+    assert third.status is SD
 
 
 MISSING = {
@@ -164,19 +167,22 @@ def test_the_nadir_is_the_smallest_earlier_sum_of_the_episode() -> None:
     ]
 
 
-def test_a_partial_remission_stands_until_progression() -> None:
+def test_a_confirmed_partial_remission_stands_until_progression() -> None:
     h = history(
         scan("2024-01-01", {"P": "100"}),
         scan("2024-02-26", {"P": "70"}),
+        scan("2024-03-25", {"P": "70"}),
         scan("2024-04-22", {"P": "83.9"}),
         scan("2024-06-17", {"P": "84"}),
     )
-    assert statuses(h) == [B, PR, PR, PD]
+    assert statuses(h) == [B, PR, PR, PR, PD]
     assert [a.reason for a in assess(h)][1:] == [
+        Reason.SHRANK,
         Reason.SHRANK,
         Reason.RESPONSE_STANDS,
         Reason.GROWTH,
     ]
+    assert assess(h)[3].confirmed is True
 
 
 def test_a_progression_starts_a_new_episode() -> None:
@@ -475,3 +481,107 @@ def test_spots_of_other_kinds_are_summed_in_whole_tenths() -> None:
     assert type(first.sum_tenths) is int
     assert first.tracked_spots == (BREAST, NODE, LIVER)
     assert LUNG not in first.tracked_spots
+
+
+def test_a_lymph_node_too_small_to_measure_counts_5_mm_and_is_normal_size() -> None:
+    h = history(
+        scan("2024-01-01", {"P": "20", "N": "15"}), scan("2024-03-01", {"P": "0", "N": TOO_SMALL})
+    )
+    second = assess(h)[1]
+    assert (second.status, second.sum_tenths) == (CR, 50)
+    assert second.too_small_spots == (NODE,)
+    assert [f.spot for f in second.small_nodes] == [NODE]
+
+
+def test_growth_of_a_node_under_10_mm_is_not_progression() -> None:
+    h = history(
+        scan("2024-01-01", {"P": "20", "N": "14"}),
+        scan("2024-03-01", {"P": "10", "N": "3"}),
+        scan("2024-05-01", {"P": "10", "N": "9.5"}),
+    )
+    third = assess(h)[2]
+    # 19.5 mm is 6.5 mm and 50% above the smallest sum, 13 mm, but only the node grew.
+    assert (third.sum_tenths, third.nadir_tenths) == (195, 130)
+    assert (third.status, third.reason) == (PR, Reason.SHRANK)
+    assert [f.spot for f in third.small_node_growth] == [NODE]
+
+
+def test_an_uncertain_spot_after_complete_remission_counts_as_gone_until_confirmed() -> None:
+    scans = [
+        scan("2024-01-01", {"P": "40"}),
+        scan("2024-03-01", {"P": "0"}),
+        scan("2024-05-01", {"P": "12"}, uncertain="P"),
+    ]
+    doubted = assess(history(*scans))[2]
+    assert (doubted.status, doubted.sum_tenths) == (CR, 120)
+    assert doubted.uncertain_counted_as_gone
+    assert [f.spot for f in doubted.uncertain_spots] == [BREAST]
+    confirmed = assess(history(*scans, scan("2024-07-01", {"P": "14"})))
+    assert [a.status for a in confirmed] == [B, CR, PD, SD]
+    assert confirmed[2].returned_spots[0].confirmed_on == day("2024-07-01")
+    assert confirmed[3].baseline_sum_tenths == 120
+
+
+def test_dating_back_stops_where_the_spot_was_recorded_gone() -> None:
+    h = history(
+        scan("2024-01-01", {"P": "20"}),
+        scan("2024-03-01", {"P": "20", "L": "12"}, uncertain="L"),
+        scan("2024-05-01", {"P": "20", "L": "0"}, uncertain="L"),
+        scan("2024-07-01", {"P": "20", "L": "12"}, uncertain="L"),
+        scan("2024-09-01", {"P": "20", "L": "13"}),
+    )
+    assert statuses(h) == [B, SD, SD, PD, SD]
+
+
+def test_a_scan_marked_no_evidence_of_disease_and_new_baseline_stays_complete_remission() -> None:
+    h = history(
+        scan("2024-01-01", {"P": "30"}),
+        scan("2024-03-01", {"P": "0"}, ned=True, new_baseline=True),
+        scan("2024-05-01", {"P": "0"}),
+    )
+    second, third = assess(h)[1:]
+    assert (second.status, second.starts_episode, second.new_baseline_sum_tenths) == (
+        CR,
+        True,
+        None,
+    )
+    assert (third.status, third.confirmed, third.tracked_spots) == (CR, True, ())
+
+
+def test_two_different_known_recurrence_types_disagree() -> None:
+    h = history(
+        scan("2022-11-01", {"P": "40"}),
+        scan("2023-03-01", {"P": "0"}),
+        scan("2024-06-03", {"P": "0", "L": "12"}),
+        statements=[said("2024-06-10", RD, "It is back.", recurrence_type=RecurrenceType.LOCAL)],
+    )
+    found = assess(h)[2]
+    assert (found.status, found.recurrence_type) == (RD, RecurrenceType.LOCAL)
+    assert found.measured_recurrence_type is RecurrenceType.DISTANT
+    assert found.disagreement is not None
+
+
+def test_a_notes_only_scan_never_starts_an_episode_whatever_the_doctor_said() -> None:
+    h = history(
+        scan("2024-01-01"),
+        scan("2024-02-01", {"P": "20"}),
+        statements=[said("2024-01-05", PD, "It has grown.")],
+    )
+    first, second = assess(h)
+    assert (first.measured, first.status, first.starts_episode) == (None, PD, False)
+    assert (second.status, second.episode) == (B, 1)
+
+
+def test_a_first_scan_after_the_doctors_no_evidence_of_disease_with_nothing_there() -> None:
+    h = history(
+        scan("2023-03-01", {"N": "8"}),
+        scan("2023-06-01", {"N": "12"}),
+        statements=[said("2023-01-10", CR, "No evidence of disease.")],
+    )
+    assert statuses(h) == [CR, CR, PD]
+    first = assess(h)[1]
+    assert (first.reason, first.tracked_spots, first.baseline_sum_tenths) == (
+        Reason.FIRST_SCAN_FOUND_NOTHING,
+        (),
+        None,
+    )

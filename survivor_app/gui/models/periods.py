@@ -19,6 +19,8 @@ BASIS_ROLE = Qt.ItemDataRole.UserRole + 11
 DISAGREEMENT_ROLE = Qt.ItemDataRole.UserRole + 12
 #: The period's status, for the colour and pattern of its swatch.
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 13
+#: The opening sentence of the period's explanation; the whole of it shows on selection.
+SUMMARY_ROLE = Qt.ItemDataRole.UserRole + 14
 
 #: The mark shown on a period where the doctor and the measurements differ.
 DISAGREEMENT_MARK = "⚑ Your doctor and the scans differ"
@@ -75,11 +77,13 @@ class PeriodListModel(QAbstractListModel):
             return disagreements(period)
         if role == STATUS_ROLE:
             return period.status.value
+        if role == SUMMARY_ROLE:
+            return period.summary
         if role == Qt.ItemDataRole.ToolTipRole:
             return "\n".join(disagreements(period)) or None
         if role == Qt.ItemDataRole.AccessibleTextRole:
             words = [period.label, period_dates(period), f"Based on: {basis_label(period.basis)}"]
             if disagreements(period):
                 words.append("Your doctor and the scans differ in this period")
-            return ". ".join(words) + "."
+            return ". ".join(words) + ". " + period.summary
         return None

@@ -8,11 +8,12 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QDate, QObject
 
-from survivor_app.domain import Question, Scan, Statement, Treatment, mm_text
+from survivor_app.domain import Question, Scan, Statement, Treatment
 from survivor_app.gui.dates import qdate, short_date
 from survivor_app.gui.models.base import Column, RecordTableModel
 from survivor_app.status import Assessment
 from survivor_app.status.labels import status_label
+from survivor_app.status.sums import new_starting_sum, sum_shown, sum_words
 
 #: Shown in a cell that has nothing to show, so a screen reader does not read an empty cell.
 NOTHING = "—"
@@ -20,11 +21,13 @@ NOTHING = "—"
 
 @dataclass(frozen=True, slots=True)
 class ScanRow:
-    """A scan as its table shows it: with the sum of its tracked spots and the label it got."""
+    """A scan as its table shows it: with the sum shown of its tracked spots (and the new
+    starting sum of a scan that starts an episode, in words) and the label it got."""
 
     scan: Scan
     sum_tenths: int | None
     label: str
+    new_start_tenths: int | None = None
 
 
 def scan_rows(scans: Iterable[Scan], assessments: Iterable[Assessment]) -> tuple[ScanRow, ...]:
@@ -40,7 +43,7 @@ def scan_rows(scans: Iterable[Scan], assessments: Iterable[Assessment]) -> tuple
             label = status_label(
                 assessment.status, assessment.recurrence_type, assessment.confirmed
             )
-            rows.append(ScanRow(scan, assessment.sum_tenths, label))
+            rows.append(ScanRow(scan, sum_shown(assessment), label, new_starting_sum(assessment)))
     return tuple(rows)
 
 
@@ -66,7 +69,7 @@ class ScanTableModel(RecordTableModel[ScanRow]):
                 ),
                 Column(
                     "Sum of sizes",
-                    lambda r: NOTHING if r.sum_tenths is None else mm_text(r.sum_tenths),
+                    lambda r: sum_words(r.sum_tenths, r.new_start_tenths) or NOTHING,
                     lambda r: -1 if r.sum_tenths is None else r.sum_tenths,
                 ),
                 Column("Label", lambda r: r.label, lambda r: r.label),

@@ -1,5 +1,5 @@
-"""The periods list beside the plot: each period's label, dates and basis, with a swatch that
-matches its band and a mark where the doctor and the scans differ."""
+"""The periods list beside the plot: each period's label, dates, basis and opening sentence, with
+a swatch that matches its band and a mark where the doctor and the scans differ."""
 
 from __future__ import annotations
 
@@ -32,6 +32,7 @@ from survivor_app.gui.models.periods import (
     DISAGREEMENT_MARK,
     DISAGREEMENT_ROLE,
     STATUS_ROLE,
+    SUMMARY_ROLE,
     PeriodListModel,
 )
 from survivor_app.gui.widgets.period_style import swatch_brushes
@@ -49,12 +50,12 @@ class _Layout:
 
 
 class PeriodDelegate(QStyledItemDelegate):
-    """Draws a period as a swatch beside its label (bold), dates, basis, and the mark where the
-    doctor and the scans differ; long lines wrap rather than being cut off."""
+    """Draws a period as a swatch beside its label (bold), dates, basis, opening sentence, and the
+    mark where the doctor and the scans differ; long lines wrap rather than being cut off."""
 
     def _lines(self, index: AnyIndex) -> list[str]:
         lines = [index.data(Qt.ItemDataRole.DisplayRole), index.data(DATES_ROLE)]
-        lines.append(index.data(BASIS_ROLE))
+        lines += [index.data(BASIS_ROLE), index.data(SUMMARY_ROLE)]
         if index.data(DISAGREEMENT_ROLE):
             lines.append(DISAGREEMENT_MARK)
         return lines

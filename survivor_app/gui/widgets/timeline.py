@@ -12,6 +12,7 @@ import datetime as dt
 import gc
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
@@ -28,8 +29,9 @@ from survivor_app.domain import (
 )
 from survivor_app.gui.dates import long_date, short_date
 from survivor_app.plot.words import as_typed
-from survivor_app.status import Assessment, CancerAnalysis
+from survivor_app.status import CancerAnalysis
 from survivor_app.status.labels import status_label
+from survivor_app.status.sums import SumPoint, new_starting_sum, sum_shown
 
 if TYPE_CHECKING:
     from matplotlib.artist import Artist
@@ -263,15 +265,14 @@ class TimelinePlot(QWidget):
                 targets.append(
                     _HoverTarget(drawn.line, timeline.sizes, describe, _point_of(drawn.points))
                 )
-            if timeline.sum_line is not None:
-                sums = timeline.sums
-                sum_points = [(a.date, a.sum_tenths or 0) for a in sums]
+            for drawn_sum in timeline.sum_lines:
+                points = drawn_sum.points
                 targets.append(
                     _HoverTarget(
-                        timeline.sum_line,
+                        drawn_sum.line,
                         timeline.sizes,
-                        lambda i: self._sum_tip(sums[i]),
-                        _point_of(sum_points),
+                        partial(_sum_tip, points),
+                        _point_of([(p.assessment.date, p.tenths) for p in points]),
                     )
                 )
         if timeline.strip is not None:
@@ -289,20 +290,6 @@ class TimelinePlot(QWidget):
                     )
                 )
         return targets
-
-    def _sum_tip(self, assessment: Assessment) -> str:
-        lines = [
-            "Sum of tracked spots",
-            f"{mm_text(assessment.sum_tenths or 0)} on {long_date(assessment.date)}",
-        ]
-        if assessment.change_from_baseline_pct is not None:
-            lines.append(_change_words(assessment.change_from_baseline_pct, "the starting point"))
-        if assessment.change_from_nadir_pct is not None:
-            lines.append(_change_words(assessment.change_from_nadir_pct, "the smallest sum before"))
-        lines.append(
-            status_label(assessment.status, assessment.recurrence_type, assessment.confirmed)
-        )
-        return "\n".join(lines)
 
     def _spot_tip(self, spot: Spot, points: Sequence[tuple[dt.date, int]]) -> Callable[[int], str]:
         def describe(index: int) -> str:
@@ -409,6 +396,31 @@ def _shortened(text: str, limit: int = 160) -> str:
     """A quote cut to a readable length for a tip; the statements table shows it whole."""
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _sum_tip(points: Sequence[SumPoint], index: int) -> str:
+    """The tip of a sum point: the sum shown and its changes, and where a scan starts a new
+    episode, both its sums in words."""
+    point = points[index]
+    a = point.assessment
+    day = long_date(a.date)
+    shown, starting = sum_shown(a), new_starting_sum(a)
+    lines = ["Sum of tracked spots"]
+    if point.starts and starting is not None and shown is not None:
+        lines.append(f"{mm_text(point.tenths)} on {day}: the new starting point")
+        lines.append(f"Before the new spot or growth, the spots added up to {mm_text(shown)}")
+    elif point.starts:
+        lines.append(f"{mm_text(point.tenths)} on {day}: the starting point")
+    else:
+        lines.append(f"{mm_text(point.tenths)} on {day}")
+        if a.change_from_baseline_pct is not None:
+            lines.append(_change_words(a.change_from_baseline_pct, "the starting point"))
+        if a.change_from_nadir_pct is not None:
+            lines.append(_change_words(a.change_from_nadir_pct, "the smallest sum before"))
+        if starting is not None:
+            lines.append(f"From here, the new starting sum is {mm_text(starting)}")
+    lines.append(status_label(a.status, a.recurrence_type, a.confirmed))
+    return "\n".join(lines)
 
 
 def _point_of(points: Sequence[tuple[dt.date, int]]) -> Callable[[int], tuple[float, float]]:
