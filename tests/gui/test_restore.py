@@ -231,8 +231,8 @@ def test_a_backup_is_put_back_in_place_of_the_open_record(
     assert window.windowTitle() == "Survivorship Tracker — Ana Example"
     assert window.session is not None
     assert window.session.store.load() == small_record()
-    # The changes on the stack were made to the content now replaced.
-    assert window.session.undo_stack.count() == 0
+    # The changes in the history were made to the content now replaced.
+    assert window.session.history.to_undo() is None
     assert not window.undo_action.isEnabled()
     assert told == [
         (
@@ -256,7 +256,7 @@ def test_the_session_restores_clears_its_stack_and_refreshes_the_views(
         with qtbot.waitSignal(session.record_changed):
             before = session.restore(backup)
         assert "before-restore" in before.name
-        assert session.undo_stack.count() == 0
+        assert session.history.to_undo() is None
 
 
 def test_a_restore_keeps_only_the_backups_worth_keeping(
