@@ -545,9 +545,8 @@ class MainWindow(QMainWindow):
         """Ask for a new scan of the cancer shown (Edit ▸ Add scan)."""
         if self._cancer_id is None:
             return
-        entry = ScanDialog.ask(
-            self, person=self._person(), history=self._store().history(self._cancer_id)
-        )
+        history, _analysis = self._session().cancers.get(self._cancer_id)
+        entry = ScanDialog.ask(self, person=self._person(), history=history)
         if entry is not None and self._push(AddScan(entry.scan, tuple(entry.new_spots))):
             self.view.tabs.setCurrentWidget(self.view.scans_tab)
             self.view.scans_tab.select_id(entry.scan.id)
@@ -556,7 +555,7 @@ class MainWindow(QMainWindow):
         """Ask for changes to a scan."""
         if self._cancer_id is None:
             return
-        history = self._store().history(self._cancer_id)
+        history, _analysis = self._session().cancers.get(self._cancer_id)
         scan = next(s for s in history.scans if s.id == scan_id)
         entry = ScanDialog.ask(self, person=self._person(), history=history, scan=scan)
         if entry is not None and (entry.scan != scan or entry.new_spots):
@@ -692,7 +691,7 @@ class MainWindow(QMainWindow):
         if self._cancer_id is None:
             return
         store = self._store()
-        history = store.history(self._cancer_id)
+        history, _analysis = self._session().cancers.get(self._cancer_id)
         if self._confirm_delete(
             f"Delete {_quoted(history.cancer.name)} with all its scans, doctor’s statements, "
             "treatments and questions?"

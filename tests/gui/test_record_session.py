@@ -24,8 +24,11 @@ from survivor_app.changes import (
     ChangePerson,
     ChangeScan,
     DeleteCancer,
+    Fill,
+    Part,
     Removed,
     ReplaceContent,
+    Touches,
 )
 from survivor_app.domain import Area, Cancer, Person, Question, Spot
 from survivor_app.gui.record_session import RecordSession
@@ -69,6 +72,30 @@ def test_a_change_is_written_then_undone_then_redone(qtbot: QtBot, session: Reco
         assert session.redo()
     assert store.scans("c1") == (BASELINE, SHRUNK)
     assert not session.redo()
+
+
+def test_every_change_is_announced_with_what_it_touched(
+    qtbot: QtBot, session: RecordSession
+) -> None:
+    asked = Changed(QUESTIONS, QUESTION, dataclasses.replace(QUESTION, answer="Months."))
+    with qtbot.waitSignal(session.record_changed) as told:
+        session.push(asked)
+    assert told.args == [asked]
+    # On Undo, the edit taken back: it touched the same things.
+    with qtbot.waitSignal(session.record_changed) as told:
+        session.undo()
+    assert told.args == [asked]
+    assert asked.touches == Touches(Part.QUESTIONS, "c1")
+
+
+def test_a_change_that_cannot_be_undone_starts_the_history_afresh(
+    session: RecordSession,
+) -> None:
+    session.push(AddScan(SHRUNK))
+    session.push(ReplaceContent(small_record(), small_record(scans=(BASELINE, SHRUNK))))
+    session.push(Fill(small_record()))
+    assert session.store.load() == small_record()
+    assert session.history.to_undo() is None
 
 
 def test_nothing_to_undo_is_not_a_change(qtbot: QtBot, session: RecordSession) -> None:
