@@ -45,7 +45,7 @@ class RecordSession(QObject):
         self.store = store
         #: The edits Edit ▸ Undo and Edit ▸ Redo walk; moved here only.
         self.history = History()
-        #: The cancer in view, read once per change that touches it.
+        #: The cancer in view, read once and then kept up to date by each change.
         self.cancers = CancerCache(store)
         self._example_folder = example_folder
 
@@ -87,7 +87,7 @@ class RecordSession(QObject):
         if edit is None or not self._in_one_transaction(edit, undo=True):
             return False
         self.history.undone()
-        self._announce(edit)
+        self._announce(edit, undone=True)
         return True
 
     def redo(self) -> bool:
@@ -132,8 +132,8 @@ class RecordSession(QObject):
             self._example_folder.cleanup()
             self._example_folder = None
 
-    def _announce(self, change: Change) -> None:
-        self.cancers.forget(change.touches)
+    def _announce(self, change: Change, *, undone: bool = False) -> None:
+        self.cancers.follow(change, undone=undone)
         self.record_changed.emit(change)
 
     def _in_one_transaction(self, edit: Edit, *, undo: bool) -> bool:
