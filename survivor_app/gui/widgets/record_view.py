@@ -92,10 +92,8 @@ class RecordView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._editable = True
-        # What the plot, periods and tables show now (None: no cancer), and the analysis, for
-        # the suggested questions.
+        # What the plot, periods, tables and suggested questions show now (None: no cancer).
         self._shown: tuple[CancerHistory, CancerAnalysis] | None = None
-        self._analysis: CancerAnalysis | None = None
         self.banner = self._banner()
         self.cancer_selector = QComboBox(self)
         self.cancer_selector.setAccessibleName("Cancer shown")
@@ -241,7 +239,6 @@ class RecordView(QWidget):
         if self._shown is not None and self._shown[0] is history and self._shown[1] is analysis:
             return
         self._shown = (history, analysis)
-        self._analysis = analysis
         chosen = self.period_list.selected_period()
         old_count = self.periods_model.rowCount()
         old_start = self.periods_model.period_at(chosen).start if chosen >= 0 else None
@@ -270,7 +267,6 @@ class RecordView(QWidget):
     def show_no_cancer(self, questions: Sequence[Question]) -> None:
         """Show a record that follows no cancer yet, with the person's general questions."""
         self._shown = None
-        self._analysis = None
         self.plot.show_history(None, None)
         self.periods_model.set_periods(())
         self._on_period_selected(-1)
@@ -280,7 +276,7 @@ class RecordView(QWidget):
         self.show_questions(questions)
 
     def _suggest(self, questions: Sequence[Question]) -> None:
-        suggested = () if self._analysis is None else self._analysis.questions
+        suggested = () if self._shown is None else self._shown[1].questions
         asked = {question.text.casefold() for question in questions}
         wanted = [text for text in suggested if text.casefold() not in asked]
         if wanted != self.suggestions.stringList():
