@@ -105,8 +105,8 @@ def _add_scans(window: Any, plot: Any, count: int) -> None:
     from PySide6.QtCore import QEventLoop
     from PySide6.QtWidgets import QApplication
 
+    from survivor_app.changes import AddScan
     from survivor_app.domain import ScanKind, new_id
-    from survivor_app.gui.commands import AddScanCommand
 
     session = window.session
     history = session.store.history(window.view.cancer_selector.currentData())
@@ -123,7 +123,7 @@ def _add_scans(window: Any, plot: Any, count: int) -> None:
         loop = QEventLoop()
         plot.drawn.connect(loop.quit)
         start = time.perf_counter()
-        if not session.push(AddScanCommand(scan, ())):
+        if not session.push(AddScan(scan)):
             raise SystemExit("the scan could not be added")
         loop.exec()
         QApplication.processEvents()

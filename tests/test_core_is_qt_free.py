@@ -12,7 +12,7 @@ import pytest
 import survivor_app
 
 PACKAGE = Path(survivor_app.__file__).parent
-CORE = ("domain", "status", "storage", "exchange")
+CORE = ("domain", "status", "storage", "changes", "exchange")
 FORBIDDEN = ("PySide6", "shiboken6", "matplotlib")
 
 

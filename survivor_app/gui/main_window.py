@@ -1,5 +1,5 @@
 """The main window: the welcome page or the open record, its menus, and every edit made through
-the dialogs, each one an undo command written by the record session."""
+the dialogs, each one a change written by the record session."""
 
 from __future__ import annotations
 
@@ -18,6 +18,27 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from survivor_app.changes import (
+    QUESTIONS,
+    SCANS,
+    STATEMENTS,
+    TREATMENTS,
+    AddCancer,
+    Added,
+    AddScan,
+    Change,
+    ChangeCancer,
+    Changed,
+    ChangePerson,
+    ChangeScan,
+    DeleteCancer,
+    Fill,
+    Part,
+    Removed,
+    ReplaceContent,
+    StartRecord,
+    Write,
+)
 from survivor_app.domain import Cancer, Person, Question, Record, new_id
 from survivor_app.exchange import (
     EXPORTERS,
@@ -27,17 +48,6 @@ from survivor_app.exchange import (
     read_record,
 )
 from survivor_app.files import write_private
-from survivor_app.gui.commands import (
-    AddCommand,
-    AddScanCommand,
-    DeleteCancerCommand,
-    DeleteCommand,
-    EditCommand,
-    EditPersonCommand,
-    EditScanCommand,
-    RecordCommand,
-    ReplaceContentCommand,
-)
 from survivor_app.gui.dates import long_date
 from survivor_app.gui.dialogs import (
     CancerDialog,
@@ -56,7 +66,6 @@ from survivor_app.gui.summary_actions import export_summary_pdf, print_summary
 from survivor_app.gui.widgets.glossary import GlossaryPage
 from survivor_app.gui.widgets.record_view import EXAMPLE_BANNER, READ_ONLY_BANNER, RecordView
 from survivor_app.gui.widgets.welcome import WelcomePage
-from survivor_app.status import analyse
 from survivor_app.storage import (
     DamagedRecordError,
     RecordError,
@@ -298,14 +307,19 @@ class MainWindow(QMainWindow):
         """Open a copy of the example record in a temporary folder, clearly marked as an example."""
         folder = tempfile.TemporaryDirectory(prefix="survivor-example-")
         try:
-            record = demo_record()
             store = RecordStore.open(Path(folder.name) / "example.survivor", create=True)
-            store.replace_content(record)
         except RecordError as error:
             folder.cleanup()
             QMessageBox.warning(self, "The example cannot be opened", str(error))
             return False
-        self._set_session(RecordSession(store, example_folder=folder))
+        session = RecordSession(store, example_folder=folder)
+        try:
+            session.write(Fill(demo_record()))
+        except RecordError as error:
+            session.close()
+            QMessageBox.warning(self, "The example cannot be opened", str(error))
+            return False
+        self._set_session(session)
         return True
 
     def start_record(self, person: Person, cancer: Cancer) -> bool:
@@ -315,29 +329,20 @@ class MainWindow(QMainWindow):
                 self._set_session(RecordSession(RecordStore.open(self.home_record, create=True)))
                 self.settings.remember_record(self.home_record)
             assert self.session is not None
-            with self.session.store.transaction():
-                self.session.store.set_person(person)
-                self.session.store.add_cancer(cancer)
+            # Chosen first, so the views show the new cancer once the record has it.
+            self._cancer_id = cancer.id
+            self.session.write(StartRecord(person, cancer))
         except RecordError as error:
             QMessageBox.warning(self, "Your record could not be started", str(error))
             return False
-        self._cancer_id = cancer.id
-        self._show_state()
         return True
 
     def _set_session(self, session: RecordSession) -> None:
         self._close_session()
         self.session = session
         self._cancer_id = None
-        session.record_changed.connect(self._show_state)
+        session.record_changed.connect(self._show_change)
         session.write_failed.connect(self._show_write_failure)
-        stack = session.undo_stack
-        stack.canUndoChanged.connect(self.undo_action.setEnabled)
-        stack.canRedoChanged.connect(self.redo_action.setEnabled)
-        stack.undoTextChanged.connect(self._name_undo)
-        stack.redoTextChanged.connect(self._name_redo)
-        self._name_undo("")
-        self._name_redo("")
         self._show_state()
 
     def _close_session(self) -> None:
@@ -345,8 +350,7 @@ class MainWindow(QMainWindow):
             self.session.close()
             self.session.deleteLater()
             self.session = None
-        self.undo_action.setEnabled(False)
-        self.redo_action.setEnabled(False)
+        self._name_undo_redo()
 
     def _close_example(self) -> None:
         self._close_session()
@@ -354,8 +358,27 @@ class MainWindow(QMainWindow):
 
     # Showing the record
 
+    def _show_change(self, change: Change) -> None:
+        """Show what a change did: only the views of the parts it touched read them again."""
+        touches = change.touches
+        if touches.parts & (Part.PERSON | Part.CANCERS):
+            # The title, the selector and which actions make sense may all change.
+            self._show_state()
+            return
+        self._name_undo_redo()
+        if self._cancer_id is not None and touches.concern(Part.HISTORY, self._cancer_id):
+            self.view.show_cancer(*self._session().cancers.get(self._cancer_id))
+        if touches.concern(Part.QUESTIONS, self._cancer_id):
+            self.view.show_questions(self._questions_shown())
+
+    def _questions_shown(self) -> list[Question]:
+        """The questions about the cancer shown, and the general ones."""
+        return [q for q in self._store().questions() if q.cancer_id in (None, self._cancer_id)]
+
     def _show_state(self) -> None:
-        """Show what the record holds now: every view reads it again from storage."""
+        """Show what the record holds now; the cancer shown is read again only when a change
+        has touched it since."""
+        self._name_undo_redo()
         session = self.session
         store = session.store if session is not None else None
         person = store.person() if store is not None else None
@@ -400,11 +423,10 @@ class MainWindow(QMainWindow):
             action.setEnabled(editable and self._cancer_id is not None)
         self.delete_cancer_action.setEnabled(editable and len(cancers) > 1)
         if self._cancer_id is None:
-            self.view.show_no_cancer([q for q in store.questions() if q.cancer_id is None])
+            self.view.show_no_cancer(self._questions_shown())
             return
-        history = store.history(self._cancer_id)
-        questions = [q for q in store.questions() if q.cancer_id in (None, self._cancer_id)]
-        self.view.show_cancer(history, analyse(history), questions)
+        self.view.show_cancer(*self._session().cancers.get(self._cancer_id))
+        self.view.show_questions(self._questions_shown())
 
     def _choose_cancer(self, cancer_id: str) -> None:
         self._cancer_id = cancer_id
@@ -493,11 +515,16 @@ class MainWindow(QMainWindow):
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
 
-    def _name_undo(self, text: str) -> None:
-        self.undo_action.setText(f"&Undo {text}" if text else "&Undo")
-
-    def _name_redo(self, text: str) -> None:
-        self.redo_action.setText(f"&Redo {text}" if text else "&Redo")
+    def _name_undo_redo(self) -> None:
+        # Named and enabled from the session's history, the one place that knows what can be
+        # taken back.
+        history = self.session.history if self.session is not None else None
+        undo = history.to_undo() if history is not None else None
+        redo = history.to_redo() if history is not None else None
+        self.undo_action.setEnabled(undo is not None)
+        self.undo_action.setText("&Undo" if undo is None else f"&Undo {undo.name}")
+        self.redo_action.setEnabled(redo is not None)
+        self.redo_action.setText("&Redo" if redo is None else f"&Redo {redo.name}")
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
@@ -508,7 +535,7 @@ class MainWindow(QMainWindow):
         if not recent:
             self.recent_menu.addAction("No records opened yet").setEnabled(False)
 
-    # Edits, each one an undo command
+    # Edits, each one a change written by the record session
 
     def undo(self) -> None:
         """Take back the latest change (Edit ▸ Undo)."""
@@ -520,8 +547,8 @@ class MainWindow(QMainWindow):
         if self.session is not None:
             self.session.redo()
 
-    def _push(self, command: RecordCommand) -> bool:
-        return self.session is not None and self.session.push(command)
+    def _push(self, change: Write) -> bool:
+        return self.session is not None and self.session.push(change)
 
     def _confirm_delete(self, question: str) -> bool:
         answer = QMessageBox.question(
@@ -533,9 +560,12 @@ class MainWindow(QMainWindow):
         )
         return answer == QMessageBox.StandardButton.Yes
 
-    def _store(self) -> RecordStore:
+    def _session(self) -> RecordSession:
         assert self.session is not None
-        return self.session.store
+        return self.session
+
+    def _store(self) -> RecordStore:
+        return self._session().store
 
     def _person(self) -> Person:
         person = self._store().person()
@@ -546,10 +576,9 @@ class MainWindow(QMainWindow):
         """Ask for a new scan of the cancer shown (Edit ▸ Add scan)."""
         if self._cancer_id is None:
             return
-        entry = ScanDialog.ask(
-            self, person=self._person(), history=self._store().history(self._cancer_id)
-        )
-        if entry is not None and self._push(AddScanCommand(entry.scan, entry.new_spots)):
+        history, _analysis = self._session().cancers.get(self._cancer_id)
+        entry = ScanDialog.ask(self, person=self._person(), history=history)
+        if entry is not None and self._push(AddScan(entry.scan, tuple(entry.new_spots))):
             self.view.tabs.setCurrentWidget(self.view.scans_tab)
             self.view.scans_tab.select_id(entry.scan.id)
 
@@ -557,17 +586,17 @@ class MainWindow(QMainWindow):
         """Ask for changes to a scan."""
         if self._cancer_id is None:
             return
-        history = self._store().history(self._cancer_id)
+        history, _analysis = self._session().cancers.get(self._cancer_id)
         scan = next(s for s in history.scans if s.id == scan_id)
         entry = ScanDialog.ask(self, person=self._person(), history=history, scan=scan)
         if entry is not None and (entry.scan != scan or entry.new_spots):
-            self._push(EditScanCommand(scan, entry.scan, entry.new_spots))
+            self._push(ChangeScan(scan, entry.scan, tuple(entry.new_spots)))
 
     def delete_scan(self, scan_id: str) -> None:
         """Delete a scan with its sizes, after asking."""
         scan = next(s for s in self._store().scans() if s.id == scan_id)
         if self._confirm_delete(f"Delete the scan of {long_date(scan.date)}?"):
-            self._push(DeleteCommand(scan))
+            self._push(Removed(SCANS, scan))
 
     def add_statement(self) -> None:
         """Ask for something a doctor said about the cancer shown (Edit ▸ Add statement)."""
@@ -576,7 +605,7 @@ class MainWindow(QMainWindow):
         statement = StatementDialog.ask(
             self, person=self._person(), cancer=self._store().cancer(self._cancer_id)
         )
-        if statement is not None and self._push(AddCommand(statement)):
+        if statement is not None and self._push(Added(STATEMENTS, statement)):
             self.view.tabs.setCurrentWidget(self.view.statements_tab)
             self.view.statements_tab.select_id(statement.id)
 
@@ -590,13 +619,13 @@ class MainWindow(QMainWindow):
             statement=before,
         )
         if after is not None and after != before:
-            self._push(EditCommand(before, after))
+            self._push(Changed(STATEMENTS, before, after))
 
     def delete_statement(self, statement_id: str) -> None:
         """Delete a doctor's statement, after asking."""
         statement = next(s for s in self._store().statements() if s.id == statement_id)
         if self._confirm_delete(f"Delete the doctor’s statement of {long_date(statement.date)}?"):
-            self._push(DeleteCommand(statement))
+            self._push(Removed(STATEMENTS, statement))
 
     def add_treatment(self) -> None:
         """Ask for a treatment of the cancer shown (Edit ▸ Add treatment)."""
@@ -605,7 +634,7 @@ class MainWindow(QMainWindow):
         treatment = TreatmentDialog.ask(
             self, person=self._person(), cancer=self._store().cancer(self._cancer_id)
         )
-        if treatment is not None and self._push(AddCommand(treatment)):
+        if treatment is not None and self._push(Added(TREATMENTS, treatment)):
             self.view.tabs.setCurrentWidget(self.view.treatments_tab)
             self.view.treatments_tab.select_id(treatment.id)
 
@@ -619,7 +648,7 @@ class MainWindow(QMainWindow):
             treatment=before,
         )
         if after is not None and after != before:
-            self._push(EditCommand(before, after))
+            self._push(Changed(TREATMENTS, before, after))
 
     def delete_treatment(self, treatment_id: str) -> None:
         """Delete a treatment, after asking."""
@@ -628,7 +657,7 @@ class MainWindow(QMainWindow):
         if self._confirm_delete(
             f"Delete the treatment {_quoted(name)} that started on {long_date(treatment.start)}?"
         ):
-            self._push(DeleteCommand(treatment))
+            self._push(Removed(TREATMENTS, treatment))
 
     def add_question(self) -> None:
         """Ask for a question for the next appointment (Edit ▸ Add question)."""
@@ -636,7 +665,7 @@ class MainWindow(QMainWindow):
         question = QuestionDialog.ask(
             self, person=self._person(), cancers=store.cancers(), cancer_id=self._cancer_id
         )
-        if question is not None and self._push(AddCommand(question)):
+        if question is not None and self._push(Added(QUESTIONS, question)):
             self.view.tabs.setCurrentWidget(self.view.questions_tab)
             self.view.questions_tab.select_id(question.id)
 
@@ -648,17 +677,17 @@ class MainWindow(QMainWindow):
             self, person=self._person(), cancers=store.cancers(), question=before
         )
         if after is not None and after != before:
-            self._push(EditCommand(before, after))
+            self._push(Changed(QUESTIONS, before, after))
 
     def delete_question(self, question_id: str) -> None:
         """Delete a question, after asking."""
         question = next(q for q in self._store().questions() if q.id == question_id)
         if self._confirm_delete(f"Delete the question {_quoted(question.text)}?"):
-            self._push(DeleteCommand(question))
+            self._push(Removed(QUESTIONS, question))
 
     def _adopt_question(self, text: str) -> None:
         question = Question(id=new_id("question"), text=text, cancer_id=self._cancer_id)
-        if self._push(AddCommand(question)):
+        if self._push(Added(QUESTIONS, question)):
             self.view.questions_tab.select_id(question.id)
 
     def edit_person(self) -> None:
@@ -666,7 +695,7 @@ class MainWindow(QMainWindow):
         before = self._person()
         after = PersonDialog.ask(self, person=before)
         if after is not None and after != before:
-            self._push(EditPersonCommand(before, after))
+            self._push(ChangePerson(before, after))
 
     def add_cancer(self) -> None:
         """Ask for another cancer to follow, and show it (Edit ▸ Add cancer)."""
@@ -676,7 +705,7 @@ class MainWindow(QMainWindow):
         shown = self._cancer_id
         # Chosen before the change is written, so the views refresh onto the new cancer.
         self._cancer_id = cancer.id
-        if not self._push(AddCommand(cancer)):
+        if not self._push(AddCancer(cancer)):
             self._cancer_id = shown
 
     def edit_cancer(self) -> None:
@@ -686,19 +715,19 @@ class MainWindow(QMainWindow):
         before = self._store().cancer(self._cancer_id)
         after = CancerDialog.ask(self, person=self._person(), cancer=before)
         if after is not None and after != before:
-            self._push(EditCommand(before, after))
+            self._push(ChangeCancer(before, after))
 
     def delete_cancer(self) -> None:
         """Delete the cancer shown with everything recorded about it, after asking."""
         if self._cancer_id is None:
             return
         store = self._store()
-        history = store.history(self._cancer_id)
+        history, _analysis = self._session().cancers.get(self._cancer_id)
         if self._confirm_delete(
             f"Delete {_quoted(history.cancer.name)} with all its scans, doctor’s statements, "
             "treatments and questions?"
         ):
-            self._push(DeleteCancerCommand(history, store.questions(self._cancer_id)))
+            self._push(DeleteCancer(history, store.questions(self._cancer_id)))
 
     # File menu
 
@@ -786,8 +815,7 @@ class MainWindow(QMainWindow):
             store = self.session.store
             before = store.load()
             if before is None:
-                store.replace_content(record)
-                self._show_state()
+                self.session.write(Fill(record))
                 return True
             if (
                 QMessageBox.question(
@@ -805,7 +833,7 @@ class MainWindow(QMainWindow):
         except RecordError as error:
             QMessageBox.warning(self, "Nothing was imported", str(error))
             return False
-        return self._push(ReplaceContentCommand(before, record))
+        return self._push(ReplaceContent(before, record))
 
     def export(self, kind: str) -> Path | None:
         """Export the record in one of the formats of ``EXPORTERS`` (File ▸ Export), where the

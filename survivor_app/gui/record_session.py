@@ -1,17 +1,16 @@
-"""The record open in the window: its store, its undo stack, and the signal that tells the views
-to read it again after every change."""
+"""The record open in the window: its store, its undo history, and the signal that tells the
+views what changed after every change."""
 
 from __future__ import annotations
 
 import logging
 import tempfile
-from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QUndoStack
 
-from survivor_app.gui.commands import RecordCommand
+from survivor_app.changes import Change, Edit, History, Restored, Write
+from survivor_app.gui.cancer_cache import CancerCache
 from survivor_app.storage import RecordStore, RecordWriteError, backup_if_due, prune_backups
 
 _log = logging.getLogger(__name__)
@@ -20,19 +19,20 @@ _log = logging.getLogger(__name__)
 class RecordSession(QObject):
     """One open record, and every change made to it in this session.
 
-    Every edit goes through ``push``: the command's change is written in one transaction, then
-    the command goes on the undo stack, then ``record_changed`` tells the views to refresh from
-    storage. ``undo`` and ``redo`` work the same way; the stack's own undo() and redo() write
-    nothing, so the window's Undo and Redo call these instead.
+    Every change goes one way: ``write`` (or ``push``, which reports a failure instead of
+    raising) writes it in one transaction; only once that has been committed does the undo
+    history move, and then ``record_changed`` carries the change to the views. ``undo`` and
+    ``redo`` take the same way, as does ``restore``.
     """
 
-    record_changed = Signal()
-    """Emitted after every change written to the record (an edit, an undo or a redo); carries
-    nothing: the views read what they show from ``store``."""
+    record_changed = Signal(object)
+    """Emitted after every change written to the record: an edit, an undo, a redo, a record
+    filled or started, a restore. Carries the ``survivor_app.changes.Change`` (on Undo, the edit
+    taken back), whose ``touches`` says what the views need to read again."""
 
     write_failed = Signal(str)
-    """Emitted when a change could not be written; carries the sentence for the person. The
-    record and the undo stack are left as they were."""
+    """Emitted when ``push``, ``undo`` or ``redo`` could not write; carries the sentence for the
+    person. The record and the undo history are left as they were."""
 
     def __init__(
         self,
@@ -43,7 +43,10 @@ class RecordSession(QObject):
     ) -> None:
         super().__init__(parent)
         self.store = store
-        self.undo_stack = QUndoStack(self)
+        #: The edits Edit ▸ Undo and Edit ▸ Redo walk; moved here only.
+        self.history = History()
+        #: The cancer in view, read once and then kept up to date by each change.
+        self.cancers = CancerCache(store)
         self._example_folder = example_folder
 
     @property
@@ -56,38 +59,44 @@ class RecordSession(QObject):
         """True for the example record, a copy in a temporary folder that is removed on close."""
         return self._example_folder is not None
 
-    def push(self, command: RecordCommand) -> bool:
+    def write(self, change: Write) -> None:
+        """Make a change; RecordWriteError (and nothing written) when it could not be written.
+
+        An edit goes on the undo history; any other change starts the history afresh.
+        """
+        with self.store.transaction():
+            change.apply(self.store)
+        if isinstance(change, Edit):
+            self.history.done(change)
+        else:
+            self.history.clear()
+        self._announce(change)
+
+    def push(self, change: Write) -> bool:
         """Make a change; False (and ``write_failed``) when it could not be written."""
-        if not self._write(command.apply):
+        try:
+            self.write(change)
+        except RecordWriteError as error:
+            self.write_failed.emit(str(error))
             return False
-        self.undo_stack.push(command)
-        self.record_changed.emit()
         return True
 
     def undo(self) -> bool:
         """Take back the latest change still in effect; False when there is none or it failed."""
-        index = self.undo_stack.index()
-        if index == 0:
+        edit = self.history.to_undo()
+        if edit is None or not self._in_one_transaction(edit, undo=True):
             return False
-        command = self.undo_stack.command(index - 1)
-        assert isinstance(command, RecordCommand)
-        if not self._write(command.revert):
-            return False
-        self.undo_stack.undo()
-        self.record_changed.emit()
+        self.history.undone()
+        self._announce(edit, undone=True)
         return True
 
     def redo(self) -> bool:
         """Make again the latest change taken back; False when there is none or it failed."""
-        index = self.undo_stack.index()
-        if index == self.undo_stack.count():
+        edit = self.history.to_redo()
+        if edit is None or not self._in_one_transaction(edit, undo=False):
             return False
-        command = self.undo_stack.command(index)
-        assert isinstance(command, RecordCommand)
-        if not self._write(command.apply):
-            return False
-        self.undo_stack.redo()
-        self.record_changed.emit()
+        self.history.redone()
+        self._announce(edit)
         return True
 
     def restore(self, backup: Path) -> Path:
@@ -95,15 +104,14 @@ class RecordSession(QObject):
         as it was, kept among its backups.
 
         Raises RecordError (with the sentence for the person) when the backup cannot be used or
-        written; the record and the undo stack are then as they were. After a restore the undo
-        stack is cleared, since its changes were made to the content now replaced, and the
-        views refresh.
+        written; the record and the undo history are then as they were. After a restore the
+        history is cleared, since its changes were made to the content now replaced.
         """
-        before = self.store.restore_from(backup)
-        self.undo_stack.clear()
+        kept = self.store.restore_from(backup)
+        self.history.clear()
         prune_backups(self.path)
-        self.record_changed.emit()
-        return before
+        self._announce(Restored(backup, kept))
+        return kept
 
     def back_up_if_due(self) -> None:
         """Make the day's backup when one is due (SPEC.md §1: at most once a day, when the
@@ -116,7 +124,7 @@ class RecordSession(QObject):
 
     def close(self) -> None:
         """Close the record after its daily backup (and remove the example's temporary copy)."""
-        self.undo_stack.clear()
+        self.history.clear()
         if self._example_folder is None:
             self.back_up_if_due()
         self.store.close()
@@ -124,10 +132,17 @@ class RecordSession(QObject):
             self._example_folder.cleanup()
             self._example_folder = None
 
-    def _write(self, change: Callable[[RecordStore], None]) -> bool:
+    def _announce(self, change: Change, *, undone: bool = False) -> None:
+        self.cancers.follow(change, undone=undone)
+        self.record_changed.emit(change)
+
+    def _in_one_transaction(self, edit: Edit, *, undo: bool) -> bool:
         try:
             with self.store.transaction():
-                change(self.store)
+                if undo:
+                    edit.revert(self.store)
+                else:
+                    edit.apply(self.store)
         except RecordWriteError as error:
             self.write_failed.emit(str(error))
             return False

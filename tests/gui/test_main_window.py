@@ -225,7 +225,7 @@ def test_the_keys_of_a_table_add_and_edit(
     qtbot.keyClick(table, Qt.Key.Key_Return)
     assert calls[1]["scan"] == BASELINE
     assert window.session is not None
-    assert window.session.undo_stack.count() == 0
+    assert window.session.history.to_undo() is None
 
 
 def test_a_changed_person_renames_the_window_and_can_be_undone(

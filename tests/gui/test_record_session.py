@@ -1,5 +1,6 @@
-"""Undo commands run by the record session against a real record: every change, its undo and its
-redo reach storage, and a write that fails leaves the record and the undo stack as they were."""
+"""Changes written by the record session against a real record: every change, its undo and its
+redo reach storage, each is announced with what it touched, and a write that fails leaves the
+record and the undo history as they were."""
 
 from __future__ import annotations
 
@@ -12,17 +13,24 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from survivor_app.domain import Area, Cancer, Person, Question, Spot
-from survivor_app.gui.commands import (
-    AddCommand,
-    AddScanCommand,
-    DeleteCancerCommand,
-    DeleteCommand,
-    EditCommand,
-    EditPersonCommand,
-    EditScanCommand,
-    ReplaceContentCommand,
+from survivor_app.changes import (
+    QUESTIONS,
+    SCANS,
+    STATEMENTS,
+    AddCancer,
+    Added,
+    AddScan,
+    Changed,
+    ChangePerson,
+    ChangeScan,
+    DeleteCancer,
+    Fill,
+    Part,
+    Removed,
+    ReplaceContent,
+    Touches,
 )
+from survivor_app.domain import Area, Cancer, Person, Question, Spot
 from survivor_app.gui.record_session import RecordSession
 from survivor_app.storage import RecordStore, RecordWriteError
 from tests.gui.records import (
@@ -51,17 +59,43 @@ def session(record_path: Path) -> Iterator[RecordSession]:
 def test_a_change_is_written_then_undone_then_redone(qtbot: QtBot, session: RecordSession) -> None:
     store = session.store
     with qtbot.waitSignal(session.record_changed):
-        assert session.push(AddScanCommand(SHRUNK, ()))
+        assert session.push(AddScan(SHRUNK))
     assert store.scans("c1") == (BASELINE, SHRUNK)
-    assert session.undo_stack.undoText() == "add scan"
+    undo = session.history.to_undo()
+    assert undo is not None
+    assert undo.name == "add scan"
     with qtbot.waitSignal(session.record_changed):
         assert session.undo()
     assert store.scans("c1") == (BASELINE,)
-    assert session.undo_stack.canRedo()
+    assert session.history.to_redo() == AddScan(SHRUNK)
     with qtbot.waitSignal(session.record_changed):
         assert session.redo()
     assert store.scans("c1") == (BASELINE, SHRUNK)
     assert not session.redo()
+
+
+def test_every_change_is_announced_with_what_it_touched(
+    qtbot: QtBot, session: RecordSession
+) -> None:
+    asked = Changed(QUESTIONS, QUESTION, dataclasses.replace(QUESTION, answer="Months."))
+    with qtbot.waitSignal(session.record_changed) as told:
+        session.push(asked)
+    assert told.args == [asked]
+    # On Undo, the edit taken back: it touched the same things.
+    with qtbot.waitSignal(session.record_changed) as told:
+        session.undo()
+    assert told.args == [asked]
+    assert asked.touches == Touches(Part.QUESTIONS, "c1")
+
+
+def test_a_change_that_cannot_be_undone_starts_the_history_afresh(
+    session: RecordSession,
+) -> None:
+    session.push(AddScan(SHRUNK))
+    session.push(ReplaceContent(small_record(), small_record(scans=(BASELINE, SHRUNK))))
+    session.push(Fill(small_record()))
+    assert session.store.load() == small_record()
+    assert session.history.to_undo() is None
 
 
 def test_nothing_to_undo_is_not_a_change(qtbot: QtBot, session: RecordSession) -> None:
@@ -72,7 +106,7 @@ def test_nothing_to_undo_is_not_a_change(qtbot: QtBot, session: RecordSession) -
 
 def test_a_scan_with_new_spots_is_undone_with_them(session: RecordSession) -> None:
     found = scan("sc3", dt.date(2024, 7, 1), (TUMOUR, 150), (LIVER, 80))
-    session.push(AddScanCommand(found, (LIVER,)))
+    session.push(AddScan(found, (LIVER,)))
     assert session.store.spots("c1")[-1] == LIVER
     session.undo()
     assert LIVER not in session.store.spots("c1")
@@ -81,7 +115,7 @@ def test_a_scan_with_new_spots_is_undone_with_them(session: RecordSession) -> No
 
 def test_a_changed_scan_keeps_its_old_sizes_for_undo(session: RecordSession) -> None:
     changed = scan(BASELINE.id, BASELINE.date, (TUMOUR, 330), (LIVER, 40))
-    session.push(EditScanCommand(BASELINE, changed, (LIVER,)))
+    session.push(ChangeScan(BASELINE, changed, (LIVER,)))
     assert session.store.scans("c1") == (changed,)
     session.undo()
     assert session.store.scans("c1") == (BASELINE,)
@@ -89,22 +123,24 @@ def test_a_changed_scan_keeps_its_old_sizes_for_undo(session: RecordSession) -> 
 
 
 def test_a_deleted_scan_comes_back_with_its_measurements(session: RecordSession) -> None:
-    session.push(DeleteCommand(BASELINE))
+    session.push(Removed(SCANS, BASELINE))
     assert session.store.scans("c1") == ()
     session.undo()
     assert session.store.scans("c1") == (BASELINE,)
-    assert session.undo_stack.redoText() == "delete scan"
+    redo = session.history.to_redo()
+    assert redo is not None
+    assert redo.name == "delete scan"
 
 
 def test_a_deleted_cancer_comes_back_with_everything_at_once(session: RecordSession) -> None:
     store = session.store
     other = Cancer("c2", "Skin cancer", "back")
     general = Question("q2", "Should I see a dietitian?")
-    session.push(AddCommand(other))
-    session.push(AddCommand(general))
+    session.push(AddCancer(other))
+    session.push(Added(QUESTIONS, general))
     before = store.load()
     history = store.history("c1")
-    session.push(DeleteCancerCommand(history, store.questions("c1")))
+    session.push(DeleteCancer(history, store.questions("c1")))
     assert [c.id for c in store.cancers()] == ["c2"]
     assert store.scans() == ()
     assert store.statements() == ()
@@ -125,9 +161,9 @@ def test_edits_of_the_person_and_of_things_are_undone(session: RecordSession) ->
     person = store.person()
     assert person is not None
     renamed = Person("Ana M. Example", person.birth_date)
-    session.push(EditPersonCommand(person, renamed))
+    session.push(ChangePerson(person, renamed))
     answered = dataclasses.replace(QUESTION, answer="At least a month.")
-    session.push(EditCommand(QUESTION, answered))
+    session.push(Changed(QUESTIONS, QUESTION, answered))
     assert store.person() == renamed
     assert store.questions() == (answered,)
     session.undo()
@@ -141,13 +177,13 @@ def test_an_import_replaces_everything_and_is_undone(session: RecordSession) -> 
     before = store.load()
     assert before is not None
     imported = dataclasses.replace(small_record(scans=(BASELINE, SHRUNK)), questions=())
-    session.push(ReplaceContentCommand(before, imported))
+    session.push(ReplaceContent(before, imported))
     assert store.load() == imported
     session.undo()
     assert store.load() == before
 
 
-def test_a_failed_write_leaves_the_record_and_the_stack_as_they_were(
+def test_a_failed_write_leaves_the_record_and_the_history_as_they_were(
     qtbot: QtBot, session: RecordSession, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     store = session.store
@@ -161,9 +197,9 @@ def test_a_failed_write_leaves_the_record_and_the_stack_as_they_were(
         qtbot.assertNotEmitted(session.record_changed),
         qtbot.waitSignal(session.write_failed) as failed,
     ):
-        assert not session.push(AddCommand(later))
+        assert not session.push(Added(STATEMENTS, later))
     assert failed.args == ["The disk is full."]
-    assert session.undo_stack.count() == 0
+    assert session.history.to_undo() is None
     assert store.statements() == (STATEMENT,)
 
 
@@ -171,7 +207,7 @@ def test_a_failed_undo_keeps_the_change_undoable(
     qtbot: QtBot, session: RecordSession, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     store = session.store
-    session.push(AddScanCommand(SHRUNK, ()))
+    session.push(AddScan(SHRUNK))
     real_delete = store.delete_scan
 
     def busy(*_args: object) -> None:
@@ -180,7 +216,7 @@ def test_a_failed_undo_keeps_the_change_undoable(
     monkeypatch.setattr(store, "delete_scan", busy)
     with qtbot.waitSignal(session.write_failed):
         assert not session.undo()
-    assert session.undo_stack.index() == 1
+    assert session.history.to_undo() == AddScan(SHRUNK)
     assert store.scans("c1") == (BASELINE, SHRUNK)
     monkeypatch.setattr(store, "delete_scan", real_delete)
     assert session.undo()
@@ -198,7 +234,7 @@ def test_a_write_that_fails_half_way_writes_nothing(
     # The new spot is written first, then the scan fails: the spot must not stay behind.
     monkeypatch.setattr(store, "add_scan", refused)
     found = scan("sc3", dt.date(2024, 7, 1), (TUMOUR, 150), (LIVER, 80))
-    assert not session.push(AddScanCommand(found, (LIVER,)))
+    assert not session.push(AddScan(found, (LIVER,)))
     assert LIVER not in store.spots("c1")
 
 

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from survivor_app import paths
+from survivor_app.changes import Part, Restored
 from survivor_app.domain import Person
 from survivor_app.gui.dialogs import PersonDialog, RestoreDialog
 from survivor_app.gui.dialogs.restore import KEPT_FIRST, NO_BACKUPS, what_it_holds
@@ -232,8 +233,8 @@ def test_a_backup_is_put_back_in_place_of_the_open_record(
     assert window.windowTitle() == "Survivorship Tracker — Ana Example"
     assert window.session is not None
     assert window.session.store.load() == small_record()
-    # The changes on the stack were made to the content now replaced.
-    assert window.session.undo_stack.count() == 0
+    # The changes in the history were made to the content now replaced.
+    assert window.session.history.to_undo() is None
     assert not window.undo_action.isEnabled()
     assert told == [
         (
@@ -247,17 +248,19 @@ def test_a_backup_is_put_back_in_place_of_the_open_record(
         assert copy.person() == renamed("Ana Renamed")
 
 
-def test_the_session_restores_clears_its_stack_and_refreshes_the_views(
+def test_the_session_restores_clears_its_history_and_tells_the_views(
     qtbot: QtBot, record_path: Path
 ) -> None:
     write_record_file(record_path, small_record())
     backup = back_up(record_path, "by-hand", utc(2024, 3, 3, 14, 5))
     with RecordStore.open(record_path, create=False) as store:
         session = RecordSession(store)
-        with qtbot.waitSignal(session.record_changed):
+        with qtbot.waitSignal(session.record_changed) as told:
             before = session.restore(backup)
         assert "before-restore" in before.name
-        assert session.undo_stack.count() == 0
+        assert session.history.to_undo() is None
+        assert told.args == [Restored(backup, before)]
+        assert told.args[0].touches.parts == Part.EVERYTHING
 
 
 def test_a_restore_keeps_only_the_backups_worth_keeping(

@@ -34,7 +34,8 @@ class Column(Generic[Row]):
 
 
 class RecordTableModel(QAbstractTableModel, Generic[Row]):
-    """A read-only table over rows of the record; edits go through undo commands, not the model.
+    """A read-only table over rows of the record; edits are changes the session writes, not the
+    model.
 
     ``set_rows`` replaces the content with what storage holds now, telling the views exactly
     which rows went, came or changed, so that a selection survives an edit elsewhere.

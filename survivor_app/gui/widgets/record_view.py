@@ -92,6 +92,8 @@ class RecordView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._editable = True
+        # What the plot, periods, tables and suggested questions show now (None: no cancer).
+        self._shown: tuple[CancerHistory, CancerAnalysis] | None = None
         self.banner = self._banner()
         self.cancer_selector = QComboBox(self)
         self.cancer_selector.setAccessibleName("Cancer shown")
@@ -227,13 +229,16 @@ class RecordView(QWidget):
         self.cancer_selector.setVisible(several)
         self._selector_label.setVisible(several)
 
-    def show_cancer(
-        self,
-        history: CancerHistory,
-        analysis: CancerAnalysis,
-        questions: Sequence[Question],
-    ) -> None:
-        """Show one cancer's record, keeping the chosen period and rows where they still exist."""
+    def show_cancer(self, history: CancerHistory, analysis: CancerAnalysis) -> None:
+        """Show one cancer's record, keeping the chosen period and rows where they still exist.
+
+        The plot, the periods and the tables are updated only when ``history`` or ``analysis``
+        is not the very one shown already: the window keeps them until a change touches them.
+        """
+        self.summary.setText(self._summary(history, analysis))
+        if self._shown is not None and self._shown[0] is history and self._shown[1] is analysis:
+            return
+        self._shown = (history, analysis)
         chosen = self.period_list.selected_period()
         old_count = self.periods_model.rowCount()
         old_start = self.periods_model.period_at(chosen).start if chosen >= 0 else None
@@ -247,28 +252,36 @@ class RecordView(QWidget):
             # The latest period is what a person looks for first, and a new scan lands there.
             self.period_list.select_period(len(periods) - 1)
         self._on_period_selected(self.period_list.selected_period())
-        self.summary.setText(self._summary(history, analysis))
 
         self.scans_tab.model.set_rows(scan_rows(history.scans, analysis.assessments))
         self.statements_tab.model.set_rows(history.statements)
         self.treatments_tab.model.set_rows(history.treatments)
+        self._suggest(self.questions_tab.model.rows())
+
+    def show_questions(self, questions: Sequence[Question]) -> None:
+        """Show the person's questions about the cancer shown (and their general ones), and the
+        questions the app suggests that they have not asked yet."""
         self.questions_tab.model.set_rows(questions)
-        asked = {question.text.casefold() for question in questions}
-        self.suggestions.setStringList(
-            [text for text in analysis.questions if text.casefold() not in asked]
-        )
-        self._on_suggestion_chosen()
+        self._suggest(questions)
 
     def show_no_cancer(self, questions: Sequence[Question]) -> None:
         """Show a record that follows no cancer yet, with the person's general questions."""
+        self._shown = None
         self.plot.show_history(None, None)
         self.periods_model.set_periods(())
         self._on_period_selected(-1)
         self.summary.setText("No cancer recorded yet: add one with Edit ▸ Add cancer.")
         for tab in (self.scans_tab, self.statements_tab, self.treatments_tab):
             tab.model.set_rows(())
-        self.questions_tab.model.set_rows(questions)
-        self.suggestions.setStringList([])
+        self.show_questions(questions)
+
+    def _suggest(self, questions: Sequence[Question]) -> None:
+        suggested = () if self._shown is None else self._shown[1].questions
+        asked = {question.text.casefold() for question in questions}
+        wanted = [text for text in suggested if text.casefold() not in asked]
+        if wanted != self.suggestions.stringList():
+            self.suggestions.setStringList(wanted)
+        self._on_suggestion_chosen()
 
     def _summary(self, history: CancerHistory, analysis: CancerAnalysis) -> str:
         cancer = history.cancer

@@ -1,0 +1,60 @@
+"""Every change the window makes to a record, as a small frozen object that writes itself through
+``RecordStore``, takes itself back, and says what it touches; and the history Edit ▸ Undo walks.
+
+Qt-free, beside ``storage`` rather than in it: storage owns SQL and nothing else, and these
+objects only call its typed methods, so the window, a test or a script can make the same edit.
+"""
+
+from survivor_app.changes.history import History
+from survivor_app.changes.kinds import (
+    QUESTIONS,
+    SCANS,
+    STATEMENTS,
+    TREATMENTS,
+    AddCancer,
+    Added,
+    AddScan,
+    Change,
+    ChangeCancer,
+    Changed,
+    ChangePerson,
+    ChangeScan,
+    DeleteCancer,
+    Edit,
+    Fill,
+    Kind,
+    Part,
+    Removed,
+    ReplaceContent,
+    Restored,
+    StartRecord,
+    Touches,
+    Write,
+)
+
+__all__ = [
+    "QUESTIONS",
+    "SCANS",
+    "STATEMENTS",
+    "TREATMENTS",
+    "AddCancer",
+    "AddScan",
+    "Added",
+    "Change",
+    "ChangeCancer",
+    "ChangePerson",
+    "ChangeScan",
+    "Changed",
+    "DeleteCancer",
+    "Edit",
+    "Fill",
+    "History",
+    "Kind",
+    "Part",
+    "Removed",
+    "ReplaceContent",
+    "Restored",
+    "StartRecord",
+    "Touches",
+    "Write",
+]

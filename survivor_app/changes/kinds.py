@@ -1,0 +1,440 @@
+"""The kinds of change a record goes through, each a frozen object that writes itself through
+the typed methods of ``RecordStore`` and says what it touches.
+
+``Write`` is any change made in one transaction; an ``Edit`` can also take itself back, so
+Edit ▸ Undo can offer it. ``Restored`` is the one change written another way (a backup swapped
+in whole, see ``RecordStore.restore_from``): it only says what happened.
+"""
+
+from __future__ import annotations
+
+import enum
+from abc import ABC, abstractmethod
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Generic, Protocol, TypeVar
+
+from survivor_app.domain import (
+    Cancer,
+    CancerHistory,
+    Person,
+    Question,
+    Record,
+    Scan,
+    Spot,
+    Statement,
+    Treatment,
+)
+from survivor_app.storage import RecordStore
+
+
+class Part(enum.Flag):
+    """The parts of a record a change can touch; a view redraws only for the parts it shows."""
+
+    PERSON = enum.auto()
+    CANCERS = enum.auto()
+    SPOTS = enum.auto()
+    SCANS = enum.auto()
+    STATEMENTS = enum.auto()
+    TREATMENTS = enum.auto()
+    QUESTIONS = enum.auto()
+    #: What the status of a cancer is worked out from: a change here means a new analysis.
+    HISTORY = CANCERS | SPOTS | SCANS | STATEMENTS | TREATMENTS
+    EVERYTHING = PERSON | HISTORY | QUESTIONS
+
+
+@dataclass(frozen=True, slots=True)
+class Touches:
+    """What a change touched: some parts of the record, of one cancer or of any."""
+
+    parts: Part
+    #: The one cancer whose things changed; None when it may be any (a general question, an
+    #: import, a question moved to another cancer).
+    cancer_id: str | None = None
+
+    def concern(self, parts: Part, cancer_id: str | None) -> bool:
+        """True when the change touched any of ``parts`` of the cancer ``cancer_id`` (None:
+        of the record as a whole)."""
+        if not self.parts & parts:
+            return False
+        return self.cancer_id is None or cancer_id is None or self.cancer_id == cancer_id
+
+
+#: What an import, a restore or a new record touches.
+EVERYTHING = Touches(Part.EVERYTHING)
+
+
+class Change(ABC):
+    """Something that happened to the record, as views learn of it."""
+
+    @property
+    @abstractmethod
+    def touches(self) -> Touches:
+        """What the change touched."""
+
+
+class Write(Change):
+    """A change written in one transaction; it cannot be taken back (the undo history starts
+    afresh after it)."""
+
+    @abstractmethod
+    def apply(self, store: RecordStore) -> None:
+        """Write the change (inside the caller's transaction)."""
+
+
+class Edit(Write):
+    """A change Edit ▸ Undo can take back."""
+
+    @property
+    @abstractmethod
+    def name(self) -> str:
+        """What the change is called in the Edit menu: ``add scan``, ``change person``, ..."""
+
+    @abstractmethod
+    def revert(self, store: RecordStore) -> None:
+        """Take the change back (inside the caller's transaction)."""
+
+
+class OfCancer(Protocol):
+    """A thing recorded about a cancer (or, for a question, perhaps about none)."""
+
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def cancer_id(self) -> str | None: ...
+
+
+Thing = TypeVar("Thing", bound=OfCancer)
+
+
+@dataclass(frozen=True, slots=True)
+class Kind(Generic[Thing]):
+    """One kind of thing a person adds, changes and deletes one at a time, and how the store
+    writes it (through the store's own methods, looked up on the store at each write)."""
+
+    noun: str
+    part: Part
+    add: Callable[[RecordStore, Thing], None]
+    update: Callable[[RecordStore, Thing], None]
+    delete: Callable[[RecordStore, str], None]
+
+
+SCANS: Kind[Scan] = Kind(
+    "scan",
+    Part.SCANS,
+    lambda store, thing: store.add_scan(thing),
+    lambda store, thing: store.update_scan(thing),
+    lambda store, thing_id: store.delete_scan(thing_id),
+)
+STATEMENTS: Kind[Statement] = Kind(
+    "statement",
+    Part.STATEMENTS,
+    lambda store, thing: store.add_statement(thing),
+    lambda store, thing: store.update_statement(thing),
+    lambda store, thing_id: store.delete_statement(thing_id),
+)
+TREATMENTS: Kind[Treatment] = Kind(
+    "treatment",
+    Part.TREATMENTS,
+    lambda store, thing: store.add_treatment(thing),
+    lambda store, thing: store.update_treatment(thing),
+    lambda store, thing_id: store.delete_treatment(thing_id),
+)
+QUESTIONS: Kind[Question] = Kind(
+    "question",
+    Part.QUESTIONS,
+    lambda store, thing: store.add_question(thing),
+    lambda store, thing: store.update_question(thing),
+    lambda store, thing_id: store.delete_question(thing_id),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Added(Edit, Generic[Thing]):
+    """One thing added; undo deletes it again."""
+
+    kind: Kind[Thing]
+    thing: Thing
+
+    @property
+    def name(self) -> str:
+        return f"add {self.kind.noun}"
+
+    @property
+    def touches(self) -> Touches:
+        return Touches(self.kind.part, self.thing.cancer_id)
+
+    def apply(self, store: RecordStore) -> None:
+        self.kind.add(store, self.thing)
+
+    def revert(self, store: RecordStore) -> None:
+        self.kind.delete(store, self.thing.id)
+
+
+@dataclass(frozen=True, slots=True)
+class Changed(Edit, Generic[Thing]):
+    """One thing changed; undo puts back what it was."""
+
+    kind: Kind[Thing]
+    before: Thing
+    after: Thing
+
+    @property
+    def name(self) -> str:
+        return f"change {self.kind.noun}"
+
+    @property
+    def touches(self) -> Touches:
+        # A question moved to another cancer (or to none) touches both.
+        same = self.before.cancer_id == self.after.cancer_id
+        return Touches(self.kind.part, self.after.cancer_id if same else None)
+
+    def apply(self, store: RecordStore) -> None:
+        self.kind.update(store, self.after)
+
+    def revert(self, store: RecordStore) -> None:
+        self.kind.update(store, self.before)
+
+
+@dataclass(frozen=True, slots=True)
+class Removed(Edit, Generic[Thing]):
+    """One thing deleted (a scan with its measurements); undo adds it back whole."""
+
+    kind: Kind[Thing]
+    thing: Thing
+
+    @property
+    def name(self) -> str:
+        return f"delete {self.kind.noun}"
+
+    @property
+    def touches(self) -> Touches:
+        return Touches(self.kind.part, self.thing.cancer_id)
+
+    def apply(self, store: RecordStore) -> None:
+        self.kind.delete(store, self.thing.id)
+
+    def revert(self, store: RecordStore) -> None:
+        self.kind.add(store, self.thing)
+
+
+@dataclass(frozen=True, slots=True)
+class AddScan(Edit):
+    """A scan added with the spots first seen in it; undo removes the scan and those spots."""
+
+    scan: Scan
+    new_spots: tuple[Spot, ...] = ()
+
+    @property
+    def name(self) -> str:
+        return "add scan"
+
+    @property
+    def touches(self) -> Touches:
+        return Touches(
+            Part.SCANS | (Part.SPOTS if self.new_spots else Part(0)), self.scan.cancer_id
+        )
+
+    def apply(self, store: RecordStore) -> None:
+        for spot in self.new_spots:
+            store.add_spot(spot)
+        store.add_scan(self.scan)
+
+    def revert(self, store: RecordStore) -> None:
+        store.delete_scan(self.scan.id)
+        for spot in self.new_spots:
+            store.delete_spot(spot.id)
+
+
+@dataclass(frozen=True, slots=True)
+class ChangeScan(Edit):
+    """A scan and its measurements changed, with any spot first seen in it; undo restores it."""
+
+    before: Scan
+    after: Scan
+    new_spots: tuple[Spot, ...] = ()
+
+    @property
+    def name(self) -> str:
+        return "change scan"
+
+    @property
+    def touches(self) -> Touches:
+        return Touches(
+            Part.SCANS | (Part.SPOTS if self.new_spots else Part(0)), self.after.cancer_id
+        )
+
+    def apply(self, store: RecordStore) -> None:
+        for spot in self.new_spots:
+            store.add_spot(spot)
+        store.update_scan(self.after)
+
+    def revert(self, store: RecordStore) -> None:
+        store.update_scan(self.before)
+        for spot in self.new_spots:
+            store.delete_spot(spot.id)
+
+
+@dataclass(frozen=True, slots=True)
+class AddCancer(Edit):
+    """Another cancer to follow; undo deletes it again."""
+
+    cancer: Cancer
+
+    @property
+    def name(self) -> str:
+        return "add cancer"
+
+    @property
+    def touches(self) -> Touches:
+        return Touches(Part.CANCERS, self.cancer.id)
+
+    def apply(self, store: RecordStore) -> None:
+        store.add_cancer(self.cancer)
+
+    def revert(self, store: RecordStore) -> None:
+        store.delete_cancer(self.cancer.id)
+
+
+@dataclass(frozen=True, slots=True)
+class ChangeCancer(Edit):
+    """What the record says about a cancer changed; undo puts back what it said."""
+
+    before: Cancer
+    after: Cancer
+
+    @property
+    def name(self) -> str:
+        return "change cancer"
+
+    @property
+    def touches(self) -> Touches:
+        return Touches(Part.CANCERS, self.after.id)
+
+    def apply(self, store: RecordStore) -> None:
+        store.update_cancer(self.after)
+
+    def revert(self, store: RecordStore) -> None:
+        store.update_cancer(self.before)
+
+
+@dataclass(frozen=True, slots=True)
+class DeleteCancer(Edit):
+    """A cancer deleted with everything recorded about it; undo brings all of it back at once."""
+
+    history: CancerHistory
+    questions: tuple[Question, ...] = ()
+
+    @property
+    def name(self) -> str:
+        return "delete cancer"
+
+    @property
+    def touches(self) -> Touches:
+        return Touches(Part.HISTORY | Part.QUESTIONS, self.history.cancer.id)
+
+    def apply(self, store: RecordStore) -> None:
+        store.delete_cancer(self.history.cancer.id)
+
+    def revert(self, store: RecordStore) -> None:
+        store.add_cancer(self.history.cancer)
+        for spot in self.history.spots:
+            store.add_spot(spot)
+        for scan in self.history.scans:
+            store.add_scan(scan)
+        for statement in self.history.statements:
+            store.add_statement(statement)
+        for treatment in self.history.treatments:
+            store.add_treatment(treatment)
+        for question in self.questions:
+            store.add_question(question)
+
+
+@dataclass(frozen=True, slots=True)
+class ChangePerson(Edit):
+    """What the record says about the person changed; undo puts back what it said."""
+
+    before: Person
+    after: Person
+
+    @property
+    def name(self) -> str:
+        return "change person"
+
+    @property
+    def touches(self) -> Touches:
+        return Touches(Part.PERSON)
+
+    def apply(self, store: RecordStore) -> None:
+        store.set_person(self.after)
+
+    def revert(self, store: RecordStore) -> None:
+        store.set_person(self.before)
+
+
+@dataclass(frozen=True, slots=True)
+class ReplaceContent(Edit):
+    """Everything in the record replaced with an imported record; undo puts the old content
+    back."""
+
+    before: Record
+    after: Record
+
+    @property
+    def name(self) -> str:
+        return "import"
+
+    @property
+    def touches(self) -> Touches:
+        return EVERYTHING
+
+    def apply(self, store: RecordStore) -> None:
+        store.replace_content(self.after)
+
+    def revert(self, store: RecordStore) -> None:
+        store.replace_content(self.before)
+
+
+@dataclass(frozen=True, slots=True)
+class Fill(Write):
+    """A record with no content yet filled with a whole record: an import, or the example."""
+
+    record: Record
+
+    @property
+    def touches(self) -> Touches:
+        return EVERYTHING
+
+    def apply(self, store: RecordStore) -> None:
+        store.replace_content(self.record)
+
+
+@dataclass(frozen=True, slots=True)
+class StartRecord(Write):
+    """A record started from the welcome page: the person and their first cancer."""
+
+    person: Person
+    cancer: Cancer
+
+    @property
+    def touches(self) -> Touches:
+        return EVERYTHING
+
+    def apply(self, store: RecordStore) -> None:
+        store.set_person(self.person)
+        store.add_cancer(self.cancer)
+
+
+@dataclass(frozen=True, slots=True)
+class Restored(Change):
+    """A backup's content put in place of the record's; ``kept`` is the copy of the record as
+    it was before."""
+
+    backup: Path
+    kept: Path
+
+    @property
+    def touches(self) -> Touches:
+        return EVERYTHING

@@ -1,0 +1,42 @@
+"""The history and analysis of the cancer in view, read and worked out once, then kept up to
+date by the changes that touch them."""
+
+from __future__ import annotations
+
+from survivor_app.changes import Change, Part
+from survivor_app.changes.follow import followed
+from survivor_app.domain import CancerHistory
+from survivor_app.status import CancerAnalysis, analyse
+from survivor_app.storage import RecordStore
+
+
+class CancerCache:
+    """One cancer's history and analysis at a time.
+
+    The window asks again after every change. A change that touched the cancer is applied to
+    the history kept (an added scan, a changed statement, ...), or, where only storage can
+    tell the result, the history is read again; the rules then run once on the new history.
+    """
+
+    def __init__(self, store: RecordStore) -> None:
+        self._store = store
+        self._cancer_id: str | None = None
+        self._history: CancerHistory | None = None
+        self._analysis: CancerAnalysis | None = None
+
+    def get(self, cancer_id: str) -> tuple[CancerHistory, CancerAnalysis]:
+        """The cancer's history as storage holds it, and its analysis."""
+        if self._history is None or self._cancer_id != cancer_id:
+            self._cancer_id = cancer_id
+            self._history = self._store.history(cancer_id)
+            self._analysis = None
+        if self._analysis is None:
+            self._analysis = analyse(self._history)
+        return self._history, self._analysis
+
+    def follow(self, change: Change, *, undone: bool = False) -> None:
+        """Bring what is kept up to date after ``change`` (taken back when ``undone``)."""
+        if self._history is None or not change.touches.concern(Part.HISTORY, self._cancer_id):
+            return
+        self._history = followed(self._history, change, undone=undone)
+        self._analysis = None
