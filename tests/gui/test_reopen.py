@@ -49,7 +49,7 @@ def test_reopening_the_open_record_shows_it_and_keeps_the_session(
     assert window.open_record(other)
     assert asked == warned == []
     assert window.session is session
-    assert session.undo_stack.canUndo()
+    assert session.history.to_undo() is not None
     assert window.windowTitle() == "Survivorship Tracker — Ana Changed"
 
 
