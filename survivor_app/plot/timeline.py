@@ -9,6 +9,7 @@ can embed the figure and the printed summary can save it as SVG.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -60,11 +61,12 @@ _ANY_DAY = dt.date(2000, 1, 1)
 
 @dataclass(slots=True)
 class SpotLine:
-    """The line of one spot, with the (date, size in tenths of a mm) of each of its points."""
+    """The line of one spot, with the (date, size in tenths of a mm) of each of its points:
+    those of ``spot_points``, in the order of the line's data."""
 
     line: Line2D
     spot: Spot
-    points: tuple[tuple[dt.date, int], ...]
+    points: tuple[tuple[dt.date, int | None], ...]
 
 
 @dataclass(slots=True)
@@ -121,6 +123,35 @@ def reference_lines(analysis: CancerAnalysis) -> list[tuple[int, str]]:
         growth = max(-(-nadir * 12 // 10), nadir + 5 * TENTHS_PER_MM)
         lines.append((growth, "20 % and 5 mm growth"))
     return lines
+
+
+def spot_points(history: CancerHistory) -> dict[str, tuple[tuple[dt.date, int | None], ...]]:
+    """Where each spot's line goes, by spot id: its size in tenths of a mm at each scan from the
+    first that sized it to the last, and None (a break in the line) where scans in between did
+    not.
+
+    A spot recorded gone sits on 0, and so does a spot left out of a later scan marked "no
+    evidence of disease" (the rules count that scan's sum as 0). A spot not measured, or too
+    small to measure, has no size to draw: the line never runs straight across what nobody
+    measured.
+    """
+    points_of: dict[str, list[tuple[dt.date, int | None]]] = {s.id: [] for s in history.spots}
+    # One pass over the scans, in date order: a long history has a thousand scans of a dozen
+    # spots.
+    for scan in sorted(history.scans, key=lambda s: s.date):
+        sizes = {m.spot_id: m.size_tenths for m in scan.measurements}
+        for spot_id, points in points_of.items():
+            if not points and sizes.get(spot_id) is None:
+                continue
+            size = sizes.get(spot_id)
+            if size is None and spot_id not in sizes and scan.no_evidence_of_disease:
+                size = 0
+            if size is not None or points[-1][1] is not None:
+                points.append((scan.date, size))
+    for points in points_of.values():
+        while points and points[-1][1] is None:
+            points.pop()
+    return {spot_id: tuple(points) for spot_id, points in points_of.items()}
 
 
 def legend_columns(labels: Sequence[str], width_points: float, font_points: float) -> int:
@@ -335,21 +366,14 @@ def _draw_sizes(
     analysis: CancerAnalysis,
     style: PlotStyle,
 ) -> None:
-    # Every spot's points in one pass over the scans, in date order: a long history has a
-    # thousand scans of a dozen spots.
-    points_of: dict[str, list[tuple[dt.date, int]]] = {spot.id: [] for spot in history.spots}
-    for scan in sorted(history.scans, key=lambda s: s.date):
-        for measurement in scan.measurements:
-            spot_points = points_of.get(measurement.spot_id)
-            if spot_points is not None and measurement.size_tenths is not None:
-                spot_points.append((scan.date, measurement.size_tenths))
+    points_of = spot_points(history)
     for number, spot in enumerate(history.spots):
-        points = tuple(points_of[spot.id])
+        points = points_of[spot.id]
         if not points:
             continue
         (line,) = axes.plot(
             days(date for date, _ in points),
-            [mm_number(tenths) for _, tenths in points],
+            [math.nan if tenths is None else mm_number(tenths) for _, tenths in points],
             color=SPOT_COLOURS[number % len(SPOT_COLOURS)],
             marker=SPOT_MARKERS[number % len(SPOT_MARKERS)],
             linestyle=SPOT_DASHES[number % len(SPOT_DASHES)],

@@ -296,16 +296,20 @@ class TimelinePlot(QWidget):
         )
         return "\n".join(lines)
 
-    def _spot_tip(self, spot: Spot, points: Sequence[tuple[dt.date, int]]) -> Callable[[int], str]:
+    def _spot_tip(
+        self, spot: Spot, points: Sequence[tuple[dt.date, int | None]]
+    ) -> Callable[[int], str]:
         def describe(index: int) -> str:
             date, tenths = points[index]
+            # A break in the line (None) is never under the pointer: it draws nothing.
+            tenths = tenths or 0
             size = "Gone" if tenths == 0 else mm_text(tenths)
             lines = [spot.name, f"{size} on {long_date(date)}"]
-            if index > 0:
-                before_date, before = points[index - 1]
-                if before > 0:
-                    pct = (tenths - before) * 100 / before
-                    lines.append(_change_words(pct, f"on {short_date(before_date)}"))
+            sized = [(d, t) for d, t in points[:index] if t is not None]
+            if sized and sized[-1][1] > 0:
+                before_date, before = sized[-1]
+                pct = (tenths - before) * 100 / before
+                lines.append(_change_words(pct, f"on {short_date(before_date)}"))
             return "\n".join(lines)
 
         return describe
@@ -403,11 +407,13 @@ def _shortened(text: str, limit: int = 160) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def _point_of(points: Sequence[tuple[dt.date, int]]) -> Callable[[int], tuple[float, float]]:
+def _point_of(
+    points: Sequence[tuple[dt.date, int | None]],
+) -> Callable[[int], tuple[float, float]]:
     """Where the i-th of these (date, size in tenths of a mm) points is drawn."""
     from survivor_app.plot.timeline import day
 
-    return lambda index: (day(points[index][0]), mm_number(points[index][1]))
+    return lambda index: (day(points[index][0]), mm_number(points[index][1] or 0))
 
 
 def _always(text: str) -> Callable[[int], str]:
