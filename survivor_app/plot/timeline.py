@@ -32,7 +32,6 @@ from survivor_app.domain import (
 )
 from survivor_app.plot.hatching import HatchedPatchHandler, HatchLines
 from survivor_app.plot.style import (
-    SPOT_COLOURS,
     SPOT_DASHES,
     SPOT_MARKERS,
     STATUS_LOOKS,
@@ -325,6 +324,7 @@ def _draw_bands(
     shown: set[Status] = set()
     for period in analysis.periods:
         look = STATUS_LOOKS[period.status]
+        colour = style.status_colour(period.status)
         start, end = day(period.start), day(period.end or right)
         # The rectangle axvspan makes, without its updating of the data limits, which costs
         # more than the rest for the dozens of periods of a long history: the limits are set
@@ -334,27 +334,27 @@ def _draw_bands(
             end - start,
             1,
             transform=axes.get_xaxis_transform(which="grid"),
-            facecolor=to_rgba(look.colour, style.band_alpha),
+            facecolor=to_rgba(colour, style.band_alpha),
             edgecolor=style.text,
             linewidth=0,
             zorder=0,
         )
         axes.add_artist(band)
-        hatch_colour = to_rgba(style.hatch_colour or look.colour, style.hatch_alpha)
+        hatch_colour = to_rgba(style.hatch_colour or colour, style.hatch_alpha)
         axes.add_artist(HatchLines(band, look.hatch, hatch_colour, style.hatch_linewidth))
         timeline.bands.append(band)
         timeline.band_ranges.append((start, end))
         if period.status not in shown:
             shown.add(period.status)
             patch = Patch(
-                facecolor=to_rgba(look.colour, 0.4),
+                facecolor=to_rgba(colour, 0.4),
                 edgecolor=style.faint,
                 label=short_status_label(period.status),
             )
             timeline.legend_handles.append(patch)
             timeline.legend_handlers[patch] = HatchedPatchHandler(
                 look.hatch,
-                to_rgba(style.hatch_colour or look.colour, 0.9),
+                to_rgba(style.hatch_colour or colour, 0.9),
                 style.hatch_linewidth,
             )
 
@@ -374,7 +374,7 @@ def _draw_sizes(
         (line,) = axes.plot(
             days(date for date, _ in points),
             [math.nan if tenths is None else mm_number(tenths) for _, tenths in points],
-            color=SPOT_COLOURS[number % len(SPOT_COLOURS)],
+            color=style.spot_colour(number),
             marker=SPOT_MARKERS[number % len(SPOT_MARKERS)],
             linestyle=SPOT_DASHES[number % len(SPOT_DASHES)],
             linewidth=style.line_width,
@@ -472,7 +472,7 @@ def _draw_strip(
         # set by hand below, as for the bands.
         bars = PolyCollection(
             [[(start, low), (start, high), (finish, high), (finish, low)]],
-            facecolor=to_rgba(SPOT_COLOURS[0], 0.55),
+            facecolor=to_rgba(style.spot_colour(0), 0.55),
             edgecolor=style.text,
             linewidth=0.6,
             zorder=2,

@@ -18,6 +18,7 @@ from survivor_app.plot.hatching import hatch_dots, hatch_segments, spacing_point
 from survivor_app.plot.style import PRINT_STYLE, STATUS_LOOKS
 from survivor_app.plot.timeline import SUM_LABEL, draw_timeline
 from survivor_app.status import analyse
+from tests.plot.contrast import contrast_ratio, drawn_colours
 from tests.report.records import demo_record, long_record
 
 BOX = Bbox.from_extents(10, 20, 110, 70)
@@ -144,3 +145,13 @@ def test_a_spot_sits_on_0_through_a_remission_and_is_not_drawn_before_it_was_fou
     ]
     # The liver spot, found in 2025, starts there: the remission before it is not drawn as 0.
     assert _drawn_spot_line("Liver spot")[0] == ("2025-03-03", 14.0)
+
+
+def test_every_line_and_band_on_paper_has_3_to_1_contrast_with_the_page() -> None:
+    history = demo_record().history("c1")
+    figure = Figure(figsize=(7.3, 2.5), dpi=72, layout="constrained")
+    draw_timeline(figure, history, analyse(history), PRINT_STYLE)
+    found = drawn_colours(figure)
+    assert {what.split()[0] for what, _, _ in found} == {"line", "hatch", "treatment"}
+    faint = [(what, contrast_ratio(seen, base)) for what, seen, base in found]
+    assert [(what, ratio) for what, ratio in faint if ratio < 3] == []

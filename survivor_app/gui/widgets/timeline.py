@@ -198,13 +198,15 @@ class TimelinePlot(QWidget):
         points = font.pointSizeF()
         if points <= 0:
             points = font.pixelSize() * 72 / max(self.logicalDpiY(), 1)
+        base = palette.color(QPalette.ColorRole.Base)
         return PlotStyle(
             background=palette.color(QPalette.ColorRole.Window).name(),
-            base=palette.color(QPalette.ColorRole.Base).name(),
+            base=base.name(),
             text=text.name(),
             # A tuple: matplotlib reads "#AARRGGBB" (Qt's order) as "#RRGGBBAA".
             faint=_rgba(text, 0.25),
             font_points=points,
+            dark=base.lightness() < 128,
         )
 
     def _draw(self) -> None:
