@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TypeVar
 
+from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QComboBox, QWidget
 
 from survivor_app.gui.fields import FieldMessage
@@ -28,3 +29,14 @@ def choose(combo: QComboBox, words: str) -> None:
 def shown_problems(dialog: QWidget) -> list[str]:
     """Every sentence the dialog shows as a problem (not as a gentle hint), in form order."""
     return [m.text() for m in dialog.findChildren(FieldMessage) if m.text() and not m.is_hint()]
+
+
+def heard_names(widget: QWidget) -> list[str]:
+    """What a screen reader can take for a control's name, as Qt tells it: the name of its
+    accessible interface (on Linux, a combo box's current value) and every label "for" it."""
+    interface = QAccessible.queryAccessibleInterface(widget)
+    assert interface is not None
+    labels = interface.relations(QAccessible.Relation.Label)
+    return [interface.text(QAccessible.Text.Name)] + [
+        label.text(QAccessible.Text.Name) for label, _ in labels
+    ]
