@@ -22,6 +22,13 @@ def file_name(text: str) -> str:
     return "".join("-" if character in NOT_IN_FILE_NAMES else character for character in text)
 
 
-def suggested_path(text: str) -> Path:
-    """A file in the documents folder named after ``text``, such as ``Ana scans 2026-11-23.csv``."""
-    return documents_folder() / file_name(text)
+def start_folder(last_used: Path | None) -> Path:
+    """Where a save dialog opens: the folder the person last saved into, while it still exists,
+    or else the documents folder."""
+    return last_used if last_used is not None and last_used.is_dir() else documents_folder()
+
+
+def suggested_path(text: str, folder: Path | None = None) -> Path:
+    """A file named after ``text``, such as ``Ana scans 2026-11-23.csv``, in ``folder`` or else
+    the documents folder."""
+    return (folder or documents_folder()) / file_name(text)

@@ -51,6 +51,7 @@ class TableTab(QWidget):
         self.proxy.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.table = self._make_table(sort_column)
         self.table.setAccessibleName(plural)
+        self.table.horizontalHeader().setAccessibleName(f"{plural}: column headings")
         self.add_button = QPushButton(f"&Add {singular}…")
         self.add_button.setAccessibleName(f"Add {singular}")
         self.edit_button = QPushButton("Ed&it…")
