@@ -30,6 +30,7 @@ from survivor_app.domain import (
     mm_number,
     mm_text,
 )
+from survivor_app.plot.bar_labels import BarLabel
 from survivor_app.plot.hatching import HatchedPatchHandler, HatchLines
 from survivor_app.plot.style import (
     SPOT_DASHES,
@@ -479,6 +480,17 @@ def _draw_strip(
         )
         axes.add_collection(bars, autolim=False)
         timeline.treatment_bars.append((bars, treatment))
+        words = [words for words in (treatment.name.strip(), treatment.kind.value) if words]
+        axes.add_artist(
+            BarLabel(
+                axes,
+                words,
+                (start, finish, low, high),
+                color=style.text,
+                fontsize=style.font_points * 0.8,
+                zorder=3,
+            )
+        )
     ticks = [*range(doctor_row), doctor_row]
     labels = [TREATMENTS_ROW_LABEL if row == 0 else "" for row in range(doctor_row)]
     axes.set_yticks(ticks, [*labels, DOCTOR_ROW_LABEL])

@@ -9,6 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import matplotlib
 import pytest
 from matplotlib.dates import num2date
 from matplotlib.figure import Figure
@@ -155,3 +156,16 @@ def test_every_line_and_band_on_paper_has_3_to_1_contrast_with_the_page() -> Non
     assert {what.split()[0] for what, _, _ in found} == {"line", "hatch", "treatment"}
     faint = [(what, contrast_ratio(seen, base)) for what, seen, base in found]
     assert [(what, ratio) for what, ratio in faint if ratio < 3] == []
+
+
+def test_a_treatment_bar_carries_its_name_where_the_name_fits() -> None:
+    history = demo_record().history("c1")
+    figure = Figure(figsize=(7.3, 2.5), dpi=72, layout="constrained")
+    draw_timeline(figure, history, analyse(history), PRINT_STYLE)
+    svg = io.BytesIO()
+    with matplotlib.rc_context({"svg.fonttype": "none"}):
+        figure.savefig(svg, format="svg")
+    drawn = svg.getvalue().decode()
+    # Two years of letrozole have room for the word; a day of surgery has none.
+    assert ">Letrozole<" in drawn
+    assert "Lumpectomy" not in drawn
