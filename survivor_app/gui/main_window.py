@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -67,6 +68,8 @@ from survivor_app.storage import (
 )
 
 APP_TITLE = "Survivorship Tracker"
+#: Below this width (in the screen's points) the window opens maximized the first time.
+_SMALL_SCREEN_WIDTH = 1000
 RECORD_FILTER = "Survivorship Tracker records (*.survivor);;All files (*)"
 JSON_FILTER = "Record files (*.json);;All files (*)"
 UNDO_HINT = "You can undo this with Edit ▸ Undo."
@@ -913,6 +916,9 @@ class MainWindow(QMainWindow):
         if geometry is None or not self.restoreGeometry(geometry):
             screen = self.screen().availableGeometry()
             self.resize(min(1280, screen.width() * 9 // 10), min(860, screen.height() * 9 // 10))
+            if screen.width() < _SMALL_SCREEN_WIDTH:
+                # A small screen, or large text: the whole of it, as the window system fits it.
+                self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
         for name, splitter in self.view.splitters().items():
             state = self.settings.splitter_state(name)
             if state is not None:

@@ -71,6 +71,9 @@ class PlotStyle:
     #: The legend to the right of the plot rather than below it, where a plot is wide and low
     #: (and the reference lines named in it); below it still when it would not fit beside.
     legend_beside: bool = False
+    #: The bands named in the legend too; a plot too small for them leaves that to the list
+    #: of periods beside it, which shows each band's colour and hatch with its name.
+    legend_bands: bool = True
     dark: bool = False
 
     def status_colour(self, status: Status) -> str:

@@ -296,6 +296,8 @@ def _draw_history(
     strip.set_xlim(day(left), day(right))
 
     handles = timeline.legend_handles
+    if not style.legend_bands:
+        handles = [handle for handle in handles if handle not in timeline.legend_handlers]
     labels = [str(handle.get_label()) for handle in handles]
     legend_points = style.font_points * 0.9
     if style.legend_beside:

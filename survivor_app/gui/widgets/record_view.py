@@ -150,6 +150,11 @@ class RecordView(QWidget):
         self.main_splitter = _splitter(
             Qt.Orientation.Vertical, (self.plot_splitter, 2), (self.tabs, 1)
         )
+        # On a small screen with large text the lists and tables give way before the plot does:
+        # a few lines each (they scroll), while the plot keeps room to be read.
+        few_lines = self.fontMetrics().lineSpacing() * 3
+        for scrolling in (self.period_list, self.explanation, self.suggestion_list):
+            scrolling.setMinimumHeight(few_lines)
         layout = QVBoxLayout(self)
         layout.addWidget(self.banner)
         layout.addLayout(top_row)

@@ -41,6 +41,11 @@ TEXT_ALTERNATIVE = (
 )
 
 _TIP_OFFSET = 14  # points between a hovered point and its tip
+#: The plot's least height, in lines of the window's font.
+READABLE_LINES = 12
+#: Below this many lines of height, the plot names its lines beside it and leaves the bands
+#: to the periods list, where a legend beneath would leave the sizes no room.
+_LEGEND_BESIDE_LINES = 22
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +106,8 @@ class TimelinePlot(QWidget):
         self._layout.addWidget(self._placeholder)
         self.setAccessibleName("Timeline plot")
         self.setAccessibleDescription(TEXT_ALTERNATIVE)
+        # Tall enough to read on a small screen with large text: the tables below give way.
+        self.setMinimumHeight(self.fontMetrics().lineSpacing() * READABLE_LINES)
 
     def show_history(self, history: CancerHistory | None, analysis: CancerAnalysis | None) -> None:
         """Draw a cancer's history and the periods the rules found in it (None: nothing yet)."""
@@ -172,7 +179,7 @@ class TimelinePlot(QWidget):
         canvas.setAccessibleDescription(TEXT_ALTERNATIVE)
         # The periods list is the keyboard's way into the same information.
         canvas.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        canvas.setMinimumSize(200, 160)
+        canvas.setMinimumSize(200, self.minimumHeight())
         canvas.mpl_connect("motion_notify_event", self._on_motion)
         canvas.mpl_connect("button_press_event", self._on_press)
         canvas.mpl_connect("figure_leave_event", self._on_leave)
@@ -207,7 +214,14 @@ class TimelinePlot(QWidget):
             faint=_rgba(text, 0.25),
             font_points=points,
             dark=base.lightness() < 128,
+            # Beside only where that leaves the sizes most of the width.
+            legend_beside=self._low() and self.width() > 3 * self.height(),
+            legend_bands=not self._low(),
         )
+
+    def _low(self) -> bool:
+        """True when the plot is too low for a legend beneath it (a small screen, large text)."""
+        return self.height() < self.fontMetrics().lineSpacing() * _LEGEND_BESIDE_LINES
 
     def _draw(self) -> None:
         if self.canvas is None:

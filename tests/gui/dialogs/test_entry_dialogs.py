@@ -107,7 +107,11 @@ def test_every_control_in_the_scan_grid_names_its_spot(
 ) -> None:
     dialog = ScanDialog(None, person=person, history=history)
     qtbot.addWidget(dialog)
-    (grid,) = [area for area in dialog.findChildren(QScrollArea) if area.widget() is not None]
+    (grid,) = [
+        area
+        for area in dialog.findChildren(QScrollArea)
+        if area.accessibleName() == "Spots on this scan"
+    ]
     in_grid = [widget for widget in controls(dialog) if grid.isAncestorOf(widget)]
     # A size, its unit, what the scan said and "uncertain", for each of the three spots.
     assert len(in_grid) == 4 * len(history.spots)
