@@ -1,21 +1,20 @@
 """Run in a process of its own by ``test_small_screen``: Qt's scale factor is chosen before the
 application starts, so the test sets it, and a 1024 × 600 offscreen screen, in the environment
-of this probe. It opens the window and every dialog on the example record and prints, as JSON,
-each button that lies outside the screen and the plot's height (in the screen's own points)."""
+of this probe, and gives the folder for its files as its argument. It opens the window and every
+dialog on the example record and prints, as JSON, each button that lies outside the screen and
+the plot's height (in the screen's own points)."""
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import sys
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QRect
-from PySide6.QtWidgets import QAbstractButton, QAbstractScrollArea, QApplication, QWidget
+from PySide6.QtWidgets import QAbstractButton, QAbstractScrollArea, QWidget
 
-from survivor_app.domain import Spot
+from survivor_app.domain import CancerHistory, Record, Spot
 from survivor_app.exchange import demo_record
 from survivor_app.gui.app import make_application
 from survivor_app.gui.dialogs import (
@@ -57,9 +56,9 @@ def off_screen(window: QWidget) -> list[str]:
     return outside
 
 
-def main() -> None:
+def main(folder: Path) -> None:
+    """Open everything with its files in ``folder`` and print what does not fit."""
     app = make_application()
-    folder = Path(tempfile.mkdtemp())
     record = demo_record()
     # Every spot of the example on one cancer: the tallest scan dialog the example can give.
     history = record.history("c1")
@@ -67,7 +66,7 @@ def main() -> None:
         Spot(f"extra{n}", "c1", f"Another spot {n}", spot.area, spot.lymph_node)
         for n, spot in enumerate(record.spots)
     )
-    history = type(history)(history.cancer, spots, history.scans, history.statements)
+    history = CancerHistory(history.cancer, spots, history.scans, history.statements)
     path = folder / "record.survivor"
     with RecordStore.open(path, create=True) as store:
         store.replace_content(record)
@@ -88,6 +87,13 @@ def main() -> None:
         "print preview": lambda: _preview(record),
     }
     outside: list[str] = []
+    # The welcome page, as the app first opens, then the record.
+    welcome = MainWindow(AppSettings(folder / "welcome.ini"), folder / "new.survivor")
+    welcome.start_at(folder / "new.survivor")
+    welcome.show()
+    app.processEvents()
+    outside += [f"welcome page: {words}" for words in off_screen(welcome)]
+    welcome.close()
     window = MainWindow(AppSettings(folder / "settings.ini"), path)
     window.start_at(path)
     window.show()
@@ -112,16 +118,13 @@ def main() -> None:
         },
         sys.stdout,
     )
-    del app
 
 
-def _preview(record: object) -> QWidget:
-    preview = summary_preview(None, record, "c1")  # type: ignore[arg-type]
+def _preview(record: Record) -> QWidget:
+    preview = summary_preview(None, record, "c1")
     assert preview is not None
     return preview
 
 
 if __name__ == "__main__":
-    assert dt.date.today()
-    main()
-    QApplication.quit()
+    main(Path(sys.argv[1]))

@@ -46,7 +46,7 @@ def test_the_window_and_every_dialog_fit_1024_by_600_at_150_percent(tmp_path: Pa
         "SURVIVOR_APP_HOME": str(tmp_path / "home"),
     }
     result = subprocess.run(
-        [sys.executable, "-m", "tests.gui.small_screen_probe"],
+        [sys.executable, "-m", "tests.gui.small_screen_probe", str(tmp_path)],
         capture_output=True,
         text=True,
         check=True,
