@@ -72,6 +72,20 @@ def describe(widget: QWidget, description: str) -> None:
         widget.setAccessibleDescription(description)
 
 
+def label_for_screen_readers(widget: QWidget, words: str) -> QLabel:
+    """A label that names ``widget`` to a screen reader and is never shown; ``widget`` must be
+    in its place already, since the label goes beside it (in the same parent).
+
+    On Linux, Qt tells a screen reader that a combo box's name is its current value ("mm") and
+    leaves the real name to a label "for" it: a sibling whose buddy the box is. A form's own
+    label does that for its field; a box without one gets this.
+    """
+    label = QLabel(words, widget.parentWidget())
+    label.setBuddy(widget)
+    label.hide()
+    return label
+
+
 def mark_field(widget: QWidget, problem: str | None) -> None:
     """Mark a widget as wrong (or right again): its border, and what a screen reader says of it."""
     wrong = problem is not None
@@ -534,6 +548,7 @@ class SizeField(QWidget):
         )
         for unit in SIZE_UNITS:
             self.unit.add_choice(unit, unit)
+        label_for_screen_readers(self.unit, f"{accessible_name}, unit")
         self.edit.textChanged.connect(self.changed)
         self.unit.currentIndexChanged.connect(self.changed)
         number = QHBoxLayout()

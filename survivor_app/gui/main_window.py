@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -60,11 +61,12 @@ from survivor_app.gui.dialogs import (
 )
 from survivor_app.gui.dialogs.restore import made_when
 from survivor_app.gui.record_session import RecordSession
-from survivor_app.gui.save_paths import suggested_export
+from survivor_app.gui.save_paths import start_folder, suggested_export
 from survivor_app.gui.settings import AppSettings
 from survivor_app.gui.summary_actions import export_summary_pdf, print_summary
 from survivor_app.gui.widgets.glossary import GlossaryPage
 from survivor_app.gui.widgets.record_view import EXAMPLE_BANNER, READ_ONLY_BANNER, RecordView
+from survivor_app.gui.widgets.saved_notice import SavedNotice
 from survivor_app.gui.widgets.welcome import WelcomePage
 from survivor_app.storage import (
     DamagedRecordError,
@@ -81,6 +83,8 @@ from survivor_app.storage import (
 )
 
 APP_TITLE = "Survivorship Tracker"
+#: Below this width (in the screen's points) the window opens maximized the first time.
+_SMALL_SCREEN_WIDTH = 1000
 RECORD_FILTER = "Survivorship Tracker records (*.survivor);;All files (*)"
 JSON_FILTER = "Record files (*.json);;All files (*)"
 UNDO_HINT = "You can undo this with Edit ▸ Undo."
@@ -182,6 +186,10 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(self.welcome)
         self.pages.addWidget(self.view)
         self.setCentralWidget(self.pages)
+        # Shown once something is saved, to say what and where; until then it takes no room.
+        self.saved_notice = SavedNotice(self)
+        self.statusBar().addWidget(self.saved_notice, 1)
+        self.statusBar().hide()
         self.welcome.start_requested.connect(self.start_record)
         self.welcome.example_requested.connect(self.open_example)
         self.welcome.open_requested.connect(self._choose_record)
@@ -764,8 +772,10 @@ class MainWindow(QMainWindow):
     def _save_copy(self) -> None:
         if self.session is None:
             return
+        path = self.session.path
+        suggested = suggested_export(path, "copy", path.suffix, self._save_folder())
         name, _ = QFileDialog.getSaveFileName(
-            self, "Save a copy of the record", str(self._folder()), RECORD_FILTER
+            self, "Save a copy of the record", str(suggested), RECORD_FILTER
         )
         if not name:
             return
@@ -779,6 +789,8 @@ class MainWindow(QMainWindow):
             self.session.store.backup_to(target)
         except RecordWriteError as error:
             QMessageBox.warning(self, "The copy could not be saved", str(error))
+            return
+        self._tell_saved("A copy of the record", target)
 
     def _import(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
@@ -842,7 +854,9 @@ class MainWindow(QMainWindow):
         if record is None or self.session is None:
             return None
         wording = EXPORT_KINDS[kind]
-        suggested = suggested_export(self.session.path, wording.name, wording.suffix)
+        suggested = suggested_export(
+            self.session.path, wording.name, wording.suffix, self._save_folder()
+        )
         name, _ = QFileDialog.getSaveFileName(self, wording.title, str(suggested), wording.filter)
         if not name:
             return None
@@ -860,6 +874,7 @@ class MainWindow(QMainWindow):
         except OSError:
             QMessageBox.warning(self, "The file could not be written", NOT_WRITTEN)
             return None
+        self._tell_saved("The export", target)
         return target
 
     def print_summary(self) -> None:
@@ -874,7 +889,22 @@ class MainWindow(QMainWindow):
         record = self.session.store.load() if self.session is not None else None
         if record is None or self.session is None:
             return None
-        return export_summary_pdf(self, record, self._cancer_id, named_after=self.session.path)
+        written = export_summary_pdf(
+            self, record, self._cancer_id, named_after=self.session.path, folder=self._save_folder()
+        )
+        if written is not None:
+            self._tell_saved("The summary", written)
+        return written
+
+    def _save_folder(self) -> Path:
+        """Where a save dialog opens: the folder last saved into, or the documents folder."""
+        return start_folder(self.settings.save_folder())
+
+    def _tell_saved(self, what: str, path: Path) -> None:
+        """Say in the status bar what was saved where, and remember the folder for next time."""
+        self.settings.remember_save_folder(path.parent)
+        self.saved_notice.tell(what, path)
+        self.statusBar().show()
 
     def restore_from_backup(self) -> bool:
         """Put one of the record's backups back in its place, after keeping the record as it is
@@ -945,6 +975,9 @@ class MainWindow(QMainWindow):
         if geometry is None or not self.restoreGeometry(geometry):
             screen = self.screen().availableGeometry()
             self.resize(min(1280, screen.width() * 9 // 10), min(860, screen.height() * 9 // 10))
+            if screen.width() < _SMALL_SCREEN_WIDTH:
+                # A small screen, or large text: the whole of it, as the window system fits it.
+                self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
         for name, splitter in self.view.splitters().items():
             state = self.settings.splitter_state(name)
             if state is not None:

@@ -25,12 +25,18 @@ def file_name(text: str) -> str:
     return "".join("-" if character in NOT_IN_FILE_NAMES else character for character in text)
 
 
-def suggested_path(text: str) -> Path:
-    """A file in the documents folder named after ``text``."""
-    return documents_folder() / file_name(text)
+def start_folder(last_used: Path | None) -> Path:
+    """Where a save dialog opens: the folder the person last saved into, while it still exists,
+    or else the documents folder."""
+    return last_used if last_used is not None and last_used.is_dir() else documents_folder()
 
 
-def suggested_export(record: Path, what: str, suffix: str) -> Path:
+def suggested_path(text: str, folder: Path | None = None) -> Path:
+    """A file named after ``text`` in ``folder``, or else the documents folder."""
+    return (folder or documents_folder()) / file_name(text)
+
+
+def suggested_export(record: Path, what: str, suffix: str, folder: Path | None = None) -> Path:
     """The file suggested for an export of ``record``: ``mum scans 2026-11-23.csv`` for the
-    scans of ``mum.survivor`` exported on that day."""
-    return suggested_path(f"{record.stem} {what} {dt.date.today().isoformat()}{suffix}")
+    scans of ``mum.survivor`` exported on that day, in ``folder`` or the documents folder."""
+    return suggested_path(f"{record.stem} {what} {dt.date.today().isoformat()}{suffix}", folder)

@@ -21,6 +21,7 @@ _GEOMETRY = "window/geometry"
 _SPLITTERS = "window/splitters"
 _LAST_RECORD = "records/last"
 _RECENT = "records/recent"
+_SAVE_FOLDER = "files/last_save_folder"
 
 
 class AppSettings:
@@ -67,6 +68,16 @@ class AppSettings:
         recent = [record, *(path for path in self.recent_records() if path != record)]
         self._settings.setValue(_LAST_RECORD, str(record))
         self._settings.setValue(_RECENT, [str(path) for path in recent[:RECENT_LIMIT]])
+        self._settings.sync()
+
+    def save_folder(self) -> Path | None:
+        """The folder the person last saved an export, a summary or a copy into, if any."""
+        value = self._settings.value(_SAVE_FOLDER)
+        return Path(value) if isinstance(value, str) and value else None
+
+    def remember_save_folder(self, folder: Path) -> None:
+        """Note the folder of a file just saved, for the next save dialog to open in."""
+        self._settings.setValue(_SAVE_FOLDER, str(folder))
         self._settings.sync()
 
     def _bytes(self, key: str) -> QByteArray | None:

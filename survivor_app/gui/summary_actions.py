@@ -9,11 +9,22 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QLocale
-from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialogButtonBox,
+    QFileDialog,
+    QGraphicsView,
+    QLineEdit,
+    QMessageBox,
+    QToolBar,
+    QToolButton,
+    QWidget,
+)
 
 from survivor_app.domain import Record
 from survivor_app.files import write_private
+from survivor_app.gui.fields import label_for_screen_readers
 from survivor_app.gui.save_paths import suggested_export
 from survivor_app.report.content import TITLE, CancerSummary, SummaryError, build_summaries
 from survivor_app.report.paper import Paper, paper_for_territory
@@ -46,6 +57,44 @@ class SummaryPreview(QPrintPreviewDialog):
         self.setWindowTitle(PRINT_TITLE)
         # The preview draws its pages, and the printer its paper, through this one call.
         self.paintRequested.connect(lambda device: render_summary(summaries, device))
+        self._name_controls()
+
+    def _name_controls(self) -> None:
+        """Print… and Close as buttons with words beneath the pages (Qt's preview shows icons
+        alone, out of Tab's way, Print among the first to fold away in a narrow window, and has
+        no Close), and names for screen readers on the rest."""
+        (bar,) = self.findChildren(QToolBar)
+        buttons = QDialogButtonBox(self)
+        # The preview's own layout has no margins: the pages run to the window's edges.
+        buttons.setContentsMargins(8, 6, 8, 8)
+        self.print_button = buttons.addButton("&Print…", QDialogButtonBox.ButtonRole.ActionRole)
+        self.close_button = buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        self.close_button.clicked.connect(self.reject)
+        for action in bar.actions():
+            button = bar.widgetForAction(action)
+            if isinstance(button, QToolButton):
+                button.setAccessibleName(action.text())
+            if action.text() == "Print":
+                self.print_button.clicked.connect(action.trigger)
+                action.setVisible(False)
+        for more in bar.findChildren(QToolButton):
+            if not more.accessibleName():
+                more.setAccessibleName("More tools")
+        for zoom in bar.findChildren(QComboBox):
+            zoom.setAccessibleName("Zoom")
+            label_for_screen_readers(zoom, "Zoom")
+        for page in bar.findChildren(QLineEdit):
+            if not isinstance(page.parent(), QComboBox):
+                page.setAccessibleName("Page number")
+        pages = self.findChild(QPrintPreviewWidget)
+        if pages is not None:
+            pages.setAccessibleName("Pages of the summary")
+            for view in pages.findChildren(QGraphicsView):
+                view.setAccessibleName("Pages of the summary")
+        layout = self.layout()
+        assert layout is not None
+        layout.addWidget(buttons)
+        self.print_button.setFocus()
 
 
 def summary_preview(
@@ -69,17 +118,23 @@ def print_summary(parent: QWidget | None, record: Record, cancer_id: str | None 
 
 
 def export_summary_pdf(
-    parent: QWidget | None, record: Record, cancer_id: str | None = None, *, named_after: Path
+    parent: QWidget | None,
+    record: Record,
+    cancer_id: str | None = None,
+    *,
+    named_after: Path,
+    folder: Path | None = None,
 ) -> Path | None:
-    """File ▸ Export summary as PDF…: ask where, then write the PDF readable by its owner only.
-    The name suggested is that of the record file ``named_after`` with the date.
+    """File ▸ Export summary as PDF…: ask where (starting in ``folder``, or else the documents
+    folder), then write the PDF readable by its owner only. The name suggested is that of the
+    record file ``named_after`` with the date.
 
     Returns the file written, or None when the person cancelled or it could not be written.
     """
     summaries = _summaries(parent, EXPORT_TITLE, record, cancer_id)
     if summaries is None:
         return None
-    path = ask_pdf_path(parent, suggested_export(named_after, "summary", ".pdf"))
+    path = ask_pdf_path(parent, suggested_export(named_after, "summary", ".pdf", folder))
     if path is None:
         return None
     try:

@@ -9,6 +9,7 @@ can embed the figure and the printed summary can save it as SVG.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -29,9 +30,9 @@ from survivor_app.domain import (
     mm_number,
     mm_text,
 )
+from survivor_app.plot.bar_labels import BarLabel
 from survivor_app.plot.hatching import HatchedPatchHandler, HatchLines
 from survivor_app.plot.style import (
-    SPOT_COLOURS,
     SPOT_DASHES,
     SPOT_MARKERS,
     STATUS_LOOKS,
@@ -62,11 +63,12 @@ _ANY_DAY = dt.date(2000, 1, 1)
 
 @dataclass(slots=True)
 class SpotLine:
-    """The line of one spot, with the (date, size in tenths of a mm) of each of its points."""
+    """The line of one spot, with the (date, size in tenths of a mm) of each of its points:
+    those of ``spot_points``, in the order of the line's data."""
 
     line: Line2D
     spot: Spot
-    points: tuple[tuple[dt.date, int], ...]
+    points: tuple[tuple[dt.date, int | None], ...]
 
 
 @dataclass(slots=True)
@@ -130,6 +132,35 @@ def reference_lines(analysis: CancerAnalysis) -> list[tuple[int, str]]:
         growth = max(-(-nadir * 12 // 10), nadir + 5 * TENTHS_PER_MM)
         lines.append((growth, "20 % and 5 mm growth"))
     return lines
+
+
+def spot_points(history: CancerHistory) -> dict[str, tuple[tuple[dt.date, int | None], ...]]:
+    """Where each spot's line goes, by spot id: its size in tenths of a mm at each scan from the
+    first that sized it to the last, and None (a break in the line) where scans in between did
+    not.
+
+    A spot recorded gone sits on 0, and so does a spot left out of a later scan marked "no
+    evidence of disease" (the rules count that scan's sum as 0). A spot not measured, or too
+    small to measure, has no size to draw: the line never runs straight across what nobody
+    measured.
+    """
+    points_of: dict[str, list[tuple[dt.date, int | None]]] = {s.id: [] for s in history.spots}
+    # One pass over the scans, in date order: a long history has a thousand scans of a dozen
+    # spots.
+    for scan in sorted(history.scans, key=lambda s: s.date):
+        sizes = {m.spot_id: m.size_tenths for m in scan.measurements}
+        for spot_id, points in points_of.items():
+            if not points and sizes.get(spot_id) is None:
+                continue
+            size = sizes.get(spot_id)
+            if size is None and spot_id not in sizes and scan.no_evidence_of_disease:
+                size = 0
+            if size is not None or points[-1][1] is not None:
+                points.append((scan.date, size))
+    for points in points_of.values():
+        while points and points[-1][1] is None:
+            points.pop()
+    return {spot_id: tuple(points) for spot_id, points in points_of.items()}
 
 
 def legend_columns(labels: Sequence[str], width_points: float, font_points: float) -> int:
@@ -275,6 +306,8 @@ def _draw_history(
     strip.set_xlim(day(left), day(right))
 
     handles = timeline.legend_handles
+    if not style.legend_bands:
+        handles = [handle for handle in handles if handle not in timeline.legend_handlers]
     labels = [str(handle.get_label()) for handle in handles]
     legend_points = style.font_points * 0.9
     if style.legend_beside:
@@ -304,6 +337,7 @@ def _draw_bands(
     shown: set[Status] = set()
     for period in analysis.periods:
         look = STATUS_LOOKS[period.status]
+        colour = style.status_colour(period.status)
         start, end = day(period.start), day(period.end or right)
         # The rectangle axvspan makes, without its updating of the data limits, which costs
         # more than the rest for the dozens of periods of a long history: the limits are set
@@ -313,27 +347,27 @@ def _draw_bands(
             end - start,
             1,
             transform=axes.get_xaxis_transform(which="grid"),
-            facecolor=to_rgba(look.colour, style.band_alpha),
+            facecolor=to_rgba(colour, style.band_alpha),
             edgecolor=style.text,
             linewidth=0,
             zorder=0,
         )
         axes.add_artist(band)
-        hatch_colour = to_rgba(style.hatch_colour or look.colour, style.hatch_alpha)
+        hatch_colour = to_rgba(style.hatch_colour or colour, style.hatch_alpha)
         axes.add_artist(HatchLines(band, look.hatch, hatch_colour, style.hatch_linewidth))
         timeline.bands.append(band)
         timeline.band_ranges.append((start, end))
         if period.status not in shown:
             shown.add(period.status)
             patch = Patch(
-                facecolor=to_rgba(look.colour, 0.4),
+                facecolor=to_rgba(colour, 0.4),
                 edgecolor=style.faint,
                 label=short_status_label(period.status),
             )
             timeline.legend_handles.append(patch)
             timeline.legend_handlers[patch] = HatchedPatchHandler(
                 look.hatch,
-                to_rgba(style.hatch_colour or look.colour, 0.9),
+                to_rgba(style.hatch_colour or colour, 0.9),
                 style.hatch_linewidth,
             )
 
@@ -345,22 +379,15 @@ def _draw_sizes(
     analysis: CancerAnalysis,
     style: PlotStyle,
 ) -> None:
-    # Every spot's points in one pass over the scans, in date order: a long history has a
-    # thousand scans of a dozen spots.
-    points_of: dict[str, list[tuple[dt.date, int]]] = {spot.id: [] for spot in history.spots}
-    for scan in sorted(history.scans, key=lambda s: s.date):
-        for measurement in scan.measurements:
-            spot_points = points_of.get(measurement.spot_id)
-            if spot_points is not None and measurement.size_tenths is not None:
-                spot_points.append((scan.date, measurement.size_tenths))
+    points_of = spot_points(history)
     for number, spot in enumerate(history.spots):
-        points = tuple(points_of[spot.id])
+        points = points_of[spot.id]
         if not points:
             continue
         (line,) = axes.plot(
             days(date for date, _ in points),
-            [mm_number(tenths) for _, tenths in points],
-            color=SPOT_COLOURS[number % len(SPOT_COLOURS)],
+            [math.nan if tenths is None else mm_number(tenths) for _, tenths in points],
+            color=style.spot_colour(number),
             marker=SPOT_MARKERS[number % len(SPOT_MARKERS)],
             linestyle=SPOT_DASHES[number % len(SPOT_DASHES)],
             linewidth=style.line_width,
@@ -461,13 +488,24 @@ def _draw_strip(
         # set by hand below, as for the bands.
         bars = PolyCollection(
             [[(start, low), (start, high), (finish, high), (finish, low)]],
-            facecolor=to_rgba(SPOT_COLOURS[0], 0.55),
+            facecolor=to_rgba(style.spot_colour(0), 0.55),
             edgecolor=style.text,
             linewidth=0.6,
             zorder=2,
         )
         axes.add_collection(bars, autolim=False)
         timeline.treatment_bars.append((bars, treatment))
+        words = [words for words in (treatment.name.strip(), treatment.kind.value) if words]
+        axes.add_artist(
+            BarLabel(
+                axes,
+                words,
+                (start, finish, low, high),
+                color=style.text,
+                fontsize=style.font_points * 0.8,
+                zorder=3,
+            )
+        )
     ticks = [*range(doctor_row), doctor_row]
     labels = [TREATMENTS_ROW_LABEL if row == 0 else "" for row in range(doctor_row)]
     axes.set_yticks(ticks, [*labels, DOCTOR_ROW_LABEL])

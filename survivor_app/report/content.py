@@ -21,6 +21,7 @@ from survivor_app.domain import (
     Spot,
     Statement,
     Status,
+    Treatment,
     mm_text,
 )
 from survivor_app.status import (
@@ -48,6 +49,7 @@ SCOPE_NOTE = (
 TITLE = "Summary for my appointment"
 STATUS_HEADING = "Current status"
 TIMELINE_HEADING = "Sizes over time"
+TREATMENTS_HEADING = "Treatments"
 PERIODS_HEADING = "Periods"
 STATEMENTS_HEADING = "Latest doctor statements"
 SCAN_HEADING = "Latest scan"
@@ -56,6 +58,7 @@ QUESTIONS_HEADING = "Questions for this appointment"
 HEADINGS = (
     STATUS_HEADING,
     TIMELINE_HEADING,
+    TREATMENTS_HEADING,
     PERIODS_HEADING,
     STATEMENTS_HEADING,
     SCAN_HEADING,
@@ -68,6 +71,7 @@ MAX_PERIODS = 10
 MAX_STATEMENTS = 5
 MAX_SIZES = 6
 MAX_QUESTIONS = 6
+MAX_TREATMENTS = 6
 #: The first sentences of an explanation a page may print; it prints as many as fit its room.
 EXPLANATION_SENTENCES = 3
 # Character budgets that keep every text to a few printed lines; cut text ends in "…".
@@ -143,6 +147,14 @@ class PeriodRow:
 
 
 @dataclass(frozen=True, slots=True)
+class TreatmentRow:
+    """One treatment as the summary lists it: what it was and when."""
+
+    what: str
+    dates: str
+
+
+@dataclass(frozen=True, slots=True)
 class StatementRow:
     """One doctor's statement as the summary lists it."""
 
@@ -179,6 +191,7 @@ class CancerSummary:
     history: CancerHistory
     analysis: CancerAnalysis
     periods: Shown[PeriodRow]
+    treatments: Shown[TreatmentRow]
     statements: Shown[StatementRow]
     latest_scan: LatestScan | None
     questions: Shown[str]
@@ -222,6 +235,7 @@ def _summary(record: Record, cancer: Cancer, today: dt.date) -> CancerSummary:
         history=history,
         analysis=analysis,
         periods=_period_rows(analysis.periods),
+        treatments=_treatment_rows(history.treatments),
         statements=_statement_rows(history.statements),
         latest_scan=_latest_scan(history, analysis.assessments),
         questions=_questions(record.questions, cancer, analysis.questions),
@@ -272,12 +286,15 @@ def _period_rows(periods: Sequence[Period]) -> Shown[PeriodRow]:
         )
         for p in shown
     )
-    left_out = len(periods) - len(shown)
-    note = ""
-    if left_out:
-        earlier = "1 earlier period is" if left_out == 1 else f"{left_out} earlier periods are"
-        note = f"{earlier} not listed here; the timeline above shows them all."
-    return Shown(rows, note)
+    return Shown(rows, periods_left_out(len(periods) - len(shown)))
+
+
+def periods_left_out(count: int) -> str:
+    """The line under the periods table saying how many earlier periods it leaves out."""
+    if not count:
+        return ""
+    earlier = "1 earlier period is" if count == 1 else f"{count} earlier periods are"
+    return f"{earlier} not listed here; the timeline above shows them all."
 
 
 def _period_dates(period: Period) -> str:
@@ -291,6 +308,31 @@ def short_date_text(date: dt.date) -> str:
     """A date for a narrow column, written like ``3 Mar 2024``: the month in letters, so that
     it reads the same in every country."""
     return f"{date.day} {date_text(date).split()[1][:3]} {date.year}"
+
+
+def treatment_words(treatment: Treatment) -> str:
+    """What a treatment was, in words: ``Chemotherapy: AC-T``, or the kind alone."""
+    kind = treatment.kind.value[:1].upper() + treatment.kind.value[1:]
+    name = _cut(treatment.name.strip(), NAME_CHARS)
+    return f"{kind}: {name}" if name else kind
+
+
+def _treatment_rows(treatments: Sequence[Treatment]) -> Shown[TreatmentRow]:
+    ordered = sorted(treatments, key=lambda t: t.start)
+    shown = ordered[-MAX_TREATMENTS:]
+    rows = tuple(TreatmentRow(treatment_words(t), _treatment_dates(t)) for t in shown)
+    return Shown(
+        rows, _more(len(ordered) - len(shown), "treatment is", "treatments are", "in the app")
+    )
+
+
+def _treatment_dates(treatment: Treatment) -> str:
+    start = short_date_text(treatment.start)
+    if treatment.end is None:
+        return f"Since {start}"
+    if treatment.end == treatment.start:
+        return start
+    return f"{start} – {short_date_text(treatment.end)}"
 
 
 def _statement_rows(statements: Sequence[Statement]) -> Shown[StatementRow]:

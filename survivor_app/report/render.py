@@ -12,6 +12,7 @@ stamps no page number or header of its own.
 from __future__ import annotations
 
 import io
+import itertools
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -48,8 +49,11 @@ from survivor_app.report.content import (
     STATUS_HEADING,
     TIMELINE_HEADING,
     TITLE,
+    TREATMENTS_HEADING,
     CancerSummary,
     SizeRow,
+    TreatmentRow,
+    periods_left_out,
 )
 from survivor_app.report.paper import Paper
 
@@ -75,6 +79,8 @@ _MAX_EXTRA_RULES = 8  # ruled lines a question gets beyond its first when the pa
 _PLOT_MIN = 130.0
 _PLOT_MAX = 215.0
 _PLOT_TWO_PAGES = 180.0
+#: The fewest periods a one-page summary lists before it takes a second page instead.
+_FEWEST_PERIODS = 5
 _PLOT_SHARE = 0.6  # of the room a one-page summary has left, the share the timeline grows by
 _PERIOD_WIDTHS = (0.125, 0.225, 0.16, 0.49)
 _TEXT = "#000000"
@@ -224,14 +230,20 @@ class _Sheet:
         """Lay out and draw every page of this summary; returns how many there were."""
         footer = self._footer()
         bottom = self.height - footer.height - self.px(_GAP)
-        pieces = self._pieces(_PLOT_MIN)
+        periods = len(self.summary.periods.rows)
+        pieces = self._pieces(_PLOT_MIN, periods)
         spare = bottom - self._total(pieces)
+        # The earliest periods give way before the page does: the timeline shows them all.
+        while spare < 0 and periods > _FEWEST_PERIODS:
+            periods -= 1
+            pieces = self._pieces(_PLOT_MIN, periods)
+            spare = bottom - self._total(pieces)
         if spare >= 0:
             # One page: the timeline takes most of the room left, the questions' lines the rest.
             grow = min(self.px(_PLOT_MAX - _PLOT_MIN), spare * _PLOT_SHARE)
-            pieces = self._pieces(_PLOT_MIN + grow / self.unit)
+            pieces = self._pieces(_PLOT_MIN + grow / self.unit, periods)
         else:
-            pieces = self._pieces(_PLOT_TWO_PAGES)
+            pieces = self._pieces(_PLOT_TWO_PAGES, len(self.summary.periods.rows))
         pages = 1
         y = 0.0
         for index, piece in enumerate(pieces):
@@ -363,12 +375,13 @@ class _Sheet:
 
     # The pieces of a page, top to bottom.
 
-    def _pieces(self, plot_points: float) -> list[_Piece]:
+    def _pieces(self, plot_points: float, periods: int) -> list[_Piece]:
         return [
             self._top(),
             self._heading(TIMELINE_HEADING),
             self._plot(plot_points),
-            *self._periods(),
+            *self._treatments(),
+            *self._periods(periods),
             self._bottom(),
         ]
 
@@ -435,16 +448,58 @@ class _Sheet:
 
         return _Piece(height, draw, space_before=0)
 
-    def _periods(self) -> list[_Piece]:
-        shown = self.summary.periods
-        heading = self._heading(PERIODS_HEADING)
+    def _treatments(self) -> list[_Piece]:
+        """The treatments, oldest first, in two columns: when, and what (the bars of the
+        timeline carry their names only where they fit)."""
+        shown = self.summary.treatments
         if not shown.rows:
+            return []
+        pieces = [self._heading(TREATMENTS_HEADING)]
+        half = -(-len(shown.rows) // 2)
+        column_gap = self.px(14)
+        width = (self.width - column_gap) / 2
+        for left, right in itertools.zip_longest(shown.rows[:half], shown.rows[half:]):
+            pieces.append(self._treatment_line(left, right, width, column_gap))
+        if shown.left_out:
+            pieces.append(self._paragraph(_NOTE, shown.left_out))
+        return pieces
+
+    def _treatment_line(
+        self, left: TreatmentRow, right: TreatmentRow | None, width: float, gap: float
+    ) -> _Piece:
+        pad = self.px(1.2)
+        dates_width = width * 0.42
+        cells = [
+            (
+                x,
+                self._words(_DATES, row.dates, dates_width - pad),
+                self._words(_SMALL, row.what, width - dates_width),
+            )
+            for x, row in ((0.0, left), (width + gap, right))
+            if row is not None
+        ]
+        height = 2 * pad + max(max(d.height, w.height) for _, d, w in cells)
+
+        def draw(y: float, _spare: float) -> None:
+            for x, dates, what in cells:
+                self._put(dates, x, y + pad)
+                self._put(what, x + dates_width, y + pad)
+                self._rule(x, y + height, width, _LINE, 0.4)
+
+        return _Piece(height, draw, space_before=0)
+
+    def _periods(self, count: int) -> list[_Piece]:
+        """The periods table with the latest ``count`` rows of those the summary lists."""
+        rows = self.summary.periods.rows[-count:] if count else ()
+        heading = self._heading(PERIODS_HEADING)
+        if not rows:
             return [heading, self._paragraph(_SMALL, NO_PERIODS)]
         header = self._row([(_CELL_HEADING, text) for text in PERIOD_COLUMNS], header=True)
         pieces = [heading, header]
-        if shown.left_out:
-            pieces.append(self._paragraph(_NOTE, shown.left_out))
-        for row in shown.rows:
+        left_out = periods_left_out(len(self.summary.analysis.periods) - len(rows))
+        if left_out:
+            pieces.append(self._paragraph(_NOTE, left_out))
+        for row in rows:
             cells: list[tuple[_Type, str | tuple[str, ...]]] = [
                 (_DATES, row.dates),
                 (_SMALL, row.label),

@@ -11,9 +11,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QKeySequence
 from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QFileDialog, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -21,6 +22,7 @@ from survivor_app import paths
 from survivor_app.domain import Record
 from survivor_app.exchange import EXPORTERS, ExchangeError, read_record, write_record
 from survivor_app.gui.main_window import NOT_WRITTEN, MainWindow
+from survivor_app.gui.settings import AppSettings
 from survivor_app.gui.summary_actions import PDF_FILTER, SummaryPreview
 from survivor_app.storage import RecordStore
 from tests.gui.answers import Yes, message_boxes
@@ -347,11 +349,12 @@ def test_the_example_and_a_read_only_view_can_be_printed(
 @pytest.mark.skipif(
     sys.platform != "linux", reason="Qt finds the documents folder through HOME on Linux alone"
 )
-def test_exports_are_suggested_in_the_documents_folder_or_at_home(
+def test_save_dialogs_open_in_the_folder_last_used_or_the_documents_folder(
     window: MainWindow,
     record_path: Path,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
+    settings: AppSettings,
 ) -> None:
     home = tmp_path / "home"
     home.mkdir()
@@ -359,11 +362,76 @@ def test_exports_are_suggested_in_the_documents_folder_or_at_home(
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
     write_record_file(record_path, small_record())
     window.open_record(record_path)
-    asked = save_dialog_answers(monkeypatch, tmp_path / "x.json")
+    usb = tmp_path / "usb stick"
+    usb.mkdir()
+    asked = save_dialog_answers(monkeypatch, usb / "x.json")
     window.export_json_action.trigger()
+    window.export_pdf_action.trigger()
+    window.save_copy_action.trigger()
+    # The folder last used is remembered between runs; gone, the documents folder takes over.
+    window.close()
+    again = MainWindow(AppSettings(settings.file), record_path)
+    again.open_record(record_path)
+    again.export_actions["csv"].trigger()
+    usb.rename(tmp_path / "unplugged")
     (home / "Documents").mkdir()
-    window.export_json_action.trigger()
-    assert [Path(suggested).parent for _title, suggested, _filters in asked] == [
+    later = save_dialog_answers(monkeypatch, home / "y.json")
+    again.export_actions["fhir"].trigger()
+    again.close()
+    assert [Path(suggested).parent for _title, suggested, _filters in asked + later] == [
         home,
+        usb,
+        usb,
+        usb,
         home / "Documents",
     ]
+
+
+@pytest.mark.parametrize(
+    "case",
+    [
+        ("json", "export.json", "The export was saved as “export.json” in {folder}."),
+        ("csv", "export.csv", "The export was saved as “export.csv” in {folder}."),
+        ("fhir", "export.json", "The export was saved as “export.json” in {folder}."),
+        ("pdf", "summary.pdf", "The summary was saved as “summary.pdf” in {folder}."),
+        ("copy", "copy.survivor", "A copy of the record was saved as “copy.survivor” in {folder}."),
+    ],
+)
+def test_every_save_says_what_was_saved_and_can_show_its_folder(
+    window: MainWindow,
+    record_path: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    case: tuple[str, str, str],
+) -> None:
+    action, chosen, said = case
+    write_record_file(record_path, small_record())
+    window.open_record(record_path)
+    folder = tmp_path / "for the clinic"
+    folder.mkdir()
+    save_dialog_answers(monkeypatch, folder / chosen)
+    opened: list[QUrl] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", opened.append)
+    notice = window.saved_notice
+    assert not notice.isVisible()
+    actions = {**window.export_actions, "pdf": window.export_pdf_action}
+    actions["copy"] = window.save_copy_action
+    actions[action].trigger()
+    assert (folder / chosen).exists()
+    assert notice.isVisible()
+    assert notice.words.text() == said.format(folder="for the clinic")
+    assert notice.show_folder.text() == "Show in folder"
+    notice.show_folder.setFocus()
+    QTest.keyClick(notice.show_folder, Qt.Key.Key_Space)
+    assert opened == [QUrl.fromLocalFile(str(folder))]
+
+
+def test_a_cancelled_save_says_nothing(
+    window: MainWindow, record_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write_record_file(record_path, small_record())
+    window.open_record(record_path)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_args: ("", ""))
+    window.export_json_action.trigger()
+    window.export_pdf_action.trigger()
+    assert not window.saved_notice.isVisible()

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QLineEdit,
+    QTableView,
     QTextEdit,
     QWidget,
 )
@@ -38,6 +39,7 @@ from survivor_app.storage import (
     make_backup,
 )
 from tests.gui.answers import No, Yes, answer, message_boxes
+from tests.gui.dialogs.forms import heard_names
 from tests.gui.plotting import canvas_point
 from tests.gui.records import BASELINE, SHRUNK, small_record, write_record_file
 
@@ -434,6 +436,16 @@ def test_every_control_has_an_accessible_name(
     assert unnamed() == []
     open_record(window, qtbot, record_path, no_statement())
     assert unnamed() == []
+    # On Linux Qt names a combo box by its value: a label for it says what it is.
+    assert heard_names(window.view.cancer_selector)[1:] == ["Cancer:"]
+    for table in window.findChildren(QTableView):
+        header = table.horizontalHeader()
+        titles = [
+            table.model().headerData(column, Qt.Orientation.Horizontal)
+            for column in range(header.count())
+        ]
+        assert header.accessibleName() == f"{table.accessibleName()}: column headings"
+        assert all(titles), (table.accessibleName(), titles)
 
 
 def test_the_window_remembers_its_geometry(

@@ -10,15 +10,26 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QLocale, QPoint, QRect, Qt
 from PySide6.QtGui import QPageSize
 from PySide6.QtPrintSupport import QPrintPreviewWidget
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QGraphicsView,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QToolButton,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from survivor_app.domain import Record
 from survivor_app.gui import summary_actions
 from survivor_app.report.paper import Paper
+from tests.gui.dialogs.forms import heard_names
 from tests.report.pdfs import LETTER_POINTS, pages
 
 #: The record file the summaries are exported from.
@@ -149,3 +160,36 @@ def test_the_preview_shows_the_renderers_pages(
     qtbot.waitUntil(lambda: widget.pageCount() == count)
     assert preview.printer().pageLayout().pageSize().id() is QPageSize.PageSizeId.A4
     preview.close()
+
+
+def test_the_preview_has_print_and_close_in_words_and_names_every_control(
+    qtbot: QtBot, demo: Record
+) -> None:
+    preview = summary_actions.summary_preview(None, demo, "c1")
+    assert preview is not None
+    qtbot.addWidget(preview)
+    with qtbot.waitExposed(preview):
+        preview.show()
+    buttons = {button.text(): button for button in preview.findChildren(QPushButton)}
+    assert set(buttons) == {"&Print…", "Close"}
+    inside = preview.rect()
+    for button in buttons.values():
+        assert button.isVisible()
+        assert inside.contains(QRect(button.mapTo(preview, QPoint(0, 0)), button.size()))
+    # Named for a screen reader: the toolbar's icons, the zoom box (not by its value), the page.
+    unnamed = [
+        f"{type(widget).__name__}: {heard_names(widget)}"
+        for widget in preview.findChildren(QWidget)
+        if isinstance(widget, QToolButton | QComboBox | QLineEdit | QGraphicsView)
+        and not isinstance(widget.parent(), QComboBox)
+        and not any(heard_names(widget)[1:])
+        and not heard_names(widget)[0]
+    ]
+    assert unnamed == []
+    (zoom,) = preview.findChildren(QComboBox)
+    assert heard_names(zoom)[1:] == ["Zoom"]
+    close = buttons["Close"]
+    close.setFocus()
+    qtbot.keyClick(close, Qt.Key.Key_Space)
+    assert not preview.isVisible()
+    assert preview.result() == QDialog.DialogCode.Rejected

@@ -22,6 +22,7 @@ from survivor_app.plot.timeline import EMPTY_TEXT
 from survivor_app.status import analyse
 from tests.gui.plotting import canvas_point
 from tests.gui.records import BASELINE, NODE, SHRUNK, TUMOUR, scan, small_record
+from tests.plot.contrast import contrast_ratio, drawn_colours
 
 pytestmark = [
     pytest.mark.usefixtures("uk_dates"),
@@ -229,3 +230,33 @@ def test_the_plot_follows_the_palette_and_the_font_size(qtbot: QtBot) -> None:
     (tip,) = (shown for shown in figure.artists if isinstance(shown, Text) and shown.get_visible())
     assert to_hex(tip.get_color()) == "#e8eaed"
     assert to_hex(tip.get_bbox_patch().get_facecolor()) == "#2b2c30"
+
+
+@pytest.mark.parametrize(
+    ("window", "base", "text"),
+    [
+        ("#efefef", "#ffffff", "#000000"),  # Qt's Fusion, light
+        ("#f6f5f4", "#f5f5f5", "#2e3436"),  # an off-white view
+        ("#202124", "#1e1e1e", "#e8eaed"),  # a dark view, nearly black
+        ("#2a2e32", "#2b2c30", "#fcfcfc"),  # a dark view
+        ("#353535", "#353535", "#ffffff"),  # a common dark palette, dark grey
+    ],
+)
+def test_every_line_and_band_keeps_3_to_1_contrast_in_light_and_dark(
+    qtbot: QtBot, demo: Record, window: str, base: str, text: str
+) -> None:
+    """WCAG 2.1's 3:1 for shapes (1.4.11), between each line's and hatch's colour as drawn (at
+    its alpha) and the plot's background, on the example's busiest cancer."""
+    plot = shown_plot(qtbot, demo.history(demo.cancers[0].id))
+    palette = QPalette()
+    palette.setColor(QPalette.ColorRole.Window, QColor(window))
+    palette.setColor(QPalette.ColorRole.Base, QColor(base))
+    palette.setColor(QPalette.ColorRole.WindowText, QColor(text))
+    plot.setPalette(palette)
+    qtbot.waitUntil(plot.is_ready)
+    assert plot.canvas is not None
+    found = drawn_colours(plot.canvas.figure)
+    assert len([what for what, _, _ in found if what.startswith("hatch")]) >= 4
+    assert {to_hex(seen_base) for _, _, seen_base in found} == {base}
+    faint = [(what, round(contrast_ratio(seen, bg), 2)) for what, seen, bg in found]
+    assert [(what, ratio) for what, ratio in faint if ratio < 3] == []

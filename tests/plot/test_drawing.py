@@ -9,7 +9,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+import matplotlib
 import pytest
+from matplotlib.dates import num2date
 from matplotlib.figure import Figure
 from matplotlib.transforms import Bbox
 
@@ -17,6 +19,7 @@ from survivor_app.plot.hatching import hatch_dots, hatch_segments, spacing_point
 from survivor_app.plot.style import PRINT_STYLE, STATUS_LOOKS
 from survivor_app.plot.timeline import SUM_LABEL, draw_timeline
 from survivor_app.status import analyse
+from tests.plot.contrast import contrast_ratio, drawn_colours
 from tests.report.records import demo_record, long_record
 from tests.status.histories import history, scan
 
@@ -114,3 +117,71 @@ def test_each_episode_has_its_own_sum_line_that_jumps_at_a_progression() -> None
     drawn = [[mm for _, mm in line.line.get_xydata()] for line in timeline.sum_lines]
     assert drawn == [[40.0, 30.0], [42.0, 40.0]]
     assert [p.starts for p in timeline.sum_lines[1].points] == [True, False]
+
+
+def _drawn_spot_line(spot_name: str) -> list[tuple[str, float | None]]:
+    """The (date, size in mm) of each point of one spot's drawn line, None where it breaks."""
+    history = demo_record().history("c1")
+    figure = Figure(figsize=(7.3, 2.5), dpi=72, layout="constrained")
+    timeline = draw_timeline(figure, history, analyse(history), PRINT_STYLE)
+    (drawn,) = [d for d in timeline.spot_lines if d.spot.name == spot_name]
+    xs, ys = drawn.line.get_data()
+    dates = [num2date(x).date().isoformat() for x in xs]  # type: ignore[no-untyped-call]
+    sizes = [None if math.isnan(y) else float(y) for y in ys]
+    return list(zip(dates, sizes, strict=True))
+
+
+def test_a_spots_line_breaks_where_the_spot_was_not_measured() -> None:
+    # The example's breast tumour is gone in March 2025, left out of the two scans after (one
+    # break for both), and gone again in December; the two scans marked "no evidence of
+    # disease" put it on 0.
+    assert _drawn_spot_line("Breast tumour") == [
+        ("2022-09-20", 32.0),
+        ("2022-12-15", 22.0),
+        ("2023-02-20", 15.0),
+        ("2023-07-10", 0.0),
+        ("2024-01-15", 0.0),
+        ("2024-07-22", 0.0),
+        ("2025-03-03", 0.0),
+        ("2025-06-09", None),
+        ("2025-12-08", 0.0),
+    ]
+
+
+def test_a_spot_sits_on_0_through_a_remission_and_is_not_drawn_before_it_was_found() -> None:
+    # The armpit node was 8 mm, then the scans said "no evidence of disease": it is drawn at 0
+    # there, not at 8 mm all the way to the scan that next sized it.
+    assert _drawn_spot_line("Armpit lymph node") == [
+        ("2022-09-20", 18.0),
+        ("2022-12-15", 14.0),
+        ("2023-02-20", 11.0),
+        ("2023-07-10", 8.0),
+        ("2024-01-15", 0.0),
+        ("2024-07-22", 0.0),
+        ("2025-03-03", 0.0),
+    ]
+    # The liver spot, found in 2025, starts there: the remission before it is not drawn as 0.
+    assert _drawn_spot_line("Liver spot")[0] == ("2025-03-03", 14.0)
+
+
+def test_every_line_and_band_on_paper_has_3_to_1_contrast_with_the_page() -> None:
+    history = demo_record().history("c1")
+    figure = Figure(figsize=(7.3, 2.5), dpi=72, layout="constrained")
+    draw_timeline(figure, history, analyse(history), PRINT_STYLE)
+    found = drawn_colours(figure)
+    assert {what.split()[0] for what, _, _ in found} == {"line", "hatch", "treatment"}
+    faint = [(what, contrast_ratio(seen, base)) for what, seen, base in found]
+    assert [(what, ratio) for what, ratio in faint if ratio < 3] == []
+
+
+def test_a_treatment_bar_carries_its_name_where_the_name_fits() -> None:
+    history = demo_record().history("c1")
+    figure = Figure(figsize=(7.3, 2.5), dpi=72, layout="constrained")
+    draw_timeline(figure, history, analyse(history), PRINT_STYLE)
+    svg = io.BytesIO()
+    with matplotlib.rc_context({"svg.fonttype": "none"}):
+        figure.savefig(svg, format="svg")
+    drawn = svg.getvalue().decode()
+    # Two years of letrozole have room for the word; a day of surgery has none.
+    assert ">Letrozole<" in drawn
+    assert "Lumpectomy" not in drawn

@@ -24,6 +24,7 @@ from survivor_app.report.content import (
     SENTENCE_CHARS,
     SizeRow,
     SummaryError,
+    TreatmentRow,
     build_summaries,
     first_sentences,
     sentences,
@@ -281,3 +282,18 @@ def test_a_statement_without_words_still_has_a_line() -> None:
 
 def _short(date: dt.date) -> str:
     return f"{date.day} {date:%b} {date.year}"
+
+
+def test_the_treatments_are_listed_by_kind_name_and_dates_oldest_first() -> None:
+    (breast,) = build_summaries(demo_record(), "c1", today=TODAY)
+    assert breast.treatments.rows == (
+        TreatmentRow("Chemotherapy: AC-T", "3 Oct 2022 – 10 Mar 2023"),
+        # A one-day treatment shows its one day.
+        TreatmentRow("Surgery: Lumpectomy and node removal", "5 Apr 2023"),
+        TreatmentRow("Radiation: Breast radiation", "8 May 2023 – 16 Jun 2023"),
+        TreatmentRow("Hormone therapy: Letrozole", "1 Jul 2023 – 10 Mar 2025"),
+        TreatmentRow("Targeted therapy: Palbociclib with fulvestrant", "Since 24 Mar 2025"),
+    )
+    assert breast.treatments.left_out == ""
+    (nothing,) = build_summaries(small_record(), today=TODAY)
+    assert nothing.treatments.rows == ()

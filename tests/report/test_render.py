@@ -21,6 +21,8 @@ from survivor_app.report.content import (
     NO_STATEMENTS,
     NO_STATUS,
     build_summaries,
+    short_date_text,
+    treatment_words,
 )
 from survivor_app.report.paper import Paper
 from survivor_app.report.render import page_layout, render_summary, summary_pdf
@@ -71,6 +73,17 @@ def test_each_cancer_starts_a_page_with_every_section(demo_pages: list[Page]) ->
     breast, lung = demo_pages
     assert "Lung cancer" not in breast.text
     assert "Breast tumour" not in lung.text
+
+
+def test_each_page_lists_its_cancers_treatments(demo_pages: list[Page]) -> None:
+    record = demo_record()
+    for page, cancer in zip(demo_pages, record.cancers, strict=True):
+        text = " ".join(page.text.split())
+        for treatment in record.history(cancer.id).treatments:
+            assert treatment_words(treatment) in text
+            assert short_date_text(treatment.start) in text
+            if treatment.end is not None:
+                assert short_date_text(treatment.end) in text
 
 
 def test_the_timeline_is_drawn_as_lines_and_words_not_a_picture(demo_pages: list[Page]) -> None:

@@ -3,9 +3,10 @@ until every field is right, so nothing half-entered is ever returned."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Generic, TypeVar
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -13,8 +14,8 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
-    QLayout,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QSpacerItem,
     QVBoxLayout,
@@ -42,9 +43,54 @@ OK_KEY_HINT = "Ctrl+Enter presses OK."
 GLOSS_CHARS = 80
 
 
+#: Room kept for a dialog's title bar before the window system has said how tall it is.
+_TITLE_BAR = 32
+
+
 def gloss(text: str) -> QLabel:
     """A short explanation under a field, wrapped past a comfortable line length."""
     return WrappingLabel(text, chars=GLOSS_CHARS)
+
+
+class _FormArea(QScrollArea):
+    """A dialog's form, scrolling when the screen is too small for all of it (large text on a
+    small screen); it asks for the form's whole size, and tells the dialog when that changes."""
+
+    def __init__(self, content: QWidget, grown: Callable[[], None]) -> None:
+        super().__init__()
+        self._grown = grown
+        self.setWidget(content)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.setAccessibleName("Form")
+        # Tab goes straight to the fields inside; the area scrolls to show the one with focus.
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+
+    def event(self, event: QEvent) -> bool:
+        """Ask for more room when a field or a message appears in the form (the form's layout
+        asks the area, its parent, to lay out again)."""
+        if event.type() == QEvent.Type.LayoutRequest:
+            self.updateGeometry()
+            if self.isVisible():
+                QTimer.singleShot(0, self, self._grown)
+        return super().event(event)
+
+    def sizeHint(self) -> QSize:
+        """The whole form, and room for a scroll bar beside it."""
+        content = self._content().sizeHint()
+        scroll_bar = self.verticalScrollBar().sizeHint().width()
+        return QSize(content.width() + scroll_bar, content.height())
+
+    def _content(self) -> QWidget:
+        content = self.widget()
+        assert content is not None
+        return content
+
+    def minimumSizeHint(self) -> QSize:
+        """The form's width, and a few lines of it: the rest scrolls."""
+        lines = self.fontMetrics().lineSpacing() * 6
+        content = self._content().minimumSizeHint()
+        return QSize(content.width(), min(content.height(), lines))
 
 
 class EntryDialog(QDialog, Generic[T]):
@@ -59,13 +105,16 @@ class EntryDialog(QDialog, Generic[T]):
         self.setWindowTitle(title)
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.body = QVBoxLayout(self)
+        content = QWidget()
+        self.body = QVBoxLayout(content)
+        self.body.setContentsMargins(0, 0, 0, 0)
         self.body.addLayout(self.form)
-        # The dialog follows its content as fields and messages appear and disappear.
-        self.body.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
+        self._form_area = _FormArea(content, self._fit_to_screen)
         self._buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
+        self._outer = QVBoxLayout(self)
+        self._outer.addWidget(self._form_area, 1)
         self._buttons.accepted.connect(self.accept)
         self._buttons.rejected.connect(self.reject)
         self._style_sheet = ""
@@ -118,7 +167,10 @@ class EntryDialog(QDialog, Generic[T]):
         self.body.addSpacerItem(
             QSpacerItem(width, 0, QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Minimum)
         )
-        self.body.addWidget(self._buttons)
+        self.body.addStretch(1)
+        # OK and Cancel stay beneath the form, in view however far it scrolls; put in place
+        # last, so that they come last for Tab too.
+        self._outer.addWidget(self._buttons)
         self.ok_button().setDefault(True)
         # Enter adds a line in a box of several lines; Ctrl+Enter presses OK from anywhere.
         for key in ("Ctrl+Return", "Ctrl+Enter"):
@@ -164,6 +216,30 @@ class EntryDialog(QDialog, Generic[T]):
             return self.value()
         finally:
             self.deleteLater()
+
+    def setVisible(self, visible: bool) -> None:
+        """Open at the size the form asks for, within the screen (before Qt places it)."""
+        if visible and not self.isVisible():
+            self._fit_to_screen()
+        super().setVisible(visible)
+
+    def _fit_to_screen(self) -> None:
+        """Grow to show the whole form as fields and messages appear, as far as the screen
+        allows; beyond that the form scrolls, and OK and Cancel stay in view."""
+        screen = self.screen().availableGeometry()
+        # The window's frame and title bar, once the window system has given it one.
+        frame = self.frameGeometry().size() - self.geometry().size()
+        room_height = screen.height() - max(frame.height(), _TITLE_BAR)
+        wanted = self.sizeHint()
+        width = min(max(self.width() if self.isVisible() else 0, wanted.width()), screen.width())
+        height = min(max(self.height() if self.isVisible() else 0, wanted.height()), room_height)
+        self.resize(width, height)
+        if self.isVisible() and not screen.contains(self.frameGeometry()):
+            # Grown past the bottom or the side: back onto the screen.
+            place = self.frameGeometry()
+            place.moveBottom(min(place.bottom(), screen.bottom()))
+            place.moveRight(min(place.right(), screen.right()))
+            self.move(max(place.left(), screen.left()), max(place.top(), screen.top()))
 
     def changeEvent(self, event: QEvent) -> None:
         """Follow the system's switch between light and dark, so marks stay readable."""

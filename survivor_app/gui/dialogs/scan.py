@@ -40,6 +40,7 @@ from survivor_app.gui.fields import (
     TextBox,
     TextField,
     describe,
+    label_for_screen_readers,
 )
 
 #: The kinds of scan in the words reports use.
@@ -93,9 +94,14 @@ class _SpotRow:
         self.name = QLabel(f"{spot.name} (new)" if new else spot.name)
         self.name.setWordWrap(True)
         self.name.setToolTip(spot.location)
+        # Each control names its spot: a screen reader moving along the grid would otherwise
+        # say "mm" or "Not measured" with no word of which spot it is.
         self.size = SizeField(accessible_name=f"Size of {spot.name}", message_below=False)
+        self.name.setBuddy(self.size.edit)
+        if spot.location:
+            describe(self.size.edit, f"{spot.name}: {spot.location}")
         self.finding: ChoiceBox[Finding] = ChoiceBox(
-            accessible_name=f"What the scan said of {spot.name}"
+            accessible_name=f"What the scan said about {spot.name}"
         )
         for finding in Finding:
             self.finding.add_choice(finding.value, finding)
@@ -117,6 +123,7 @@ class _SpotRow:
         grid.addWidget(self.size, row, 1)
         grid.addWidget(self.finding, row, 2)
         grid.addWidget(self.uncertain, row, 3)
+        label_for_screen_readers(self.finding, self.finding.accessibleName())
         grid.addWidget(self.size.message, row + 1, 0, 1, 4)
 
     def tab_order(self) -> tuple[QWidget, ...]:
@@ -155,7 +162,7 @@ class _SpotRow:
         self.uncertain.setChecked(uncertain)
 
     def chosen(self) -> Finding:
-        """What the scan said of the spot, as chosen."""
+        """What the scan said about the spot, as chosen."""
         return self.finding.choice()
 
     def problem(self, *, no_evidence_of_disease: bool) -> str | None:

@@ -21,10 +21,12 @@ BRUSH_STYLES: dict[Status, Qt.BrushStyle] = {
 }
 
 
-def swatch_brushes(status: Status) -> tuple[QBrush, QBrush]:
-    """A light fill and its hatch pattern, for drawing a period's swatch with QPainter."""
-    colour = STATUS_LOOKS[status].colour
+def swatch_brushes(status: Status, *, dark: bool) -> tuple[QBrush, QBrush]:
+    """A light fill and its hatch pattern, for drawing a period's swatch with QPainter on a
+    light background (or a ``dark`` one, in the colours the plot takes there)."""
+    look = STATUS_LOOKS[status]
+    colour = look.on_dark if dark else look.colour
     fill = QColor(colour)
     fill.setAlphaF(0.35)
-    hatch = QColor(colour).darker(150)
+    hatch = QColor(colour).lighter(130) if dark else QColor(colour).darker(130)
     return QBrush(fill), QBrush(hatch, BRUSH_STYLES[status])

@@ -97,9 +97,10 @@ class PeriodDelegate(QStyledItemDelegate):
         layout = self._layout(option, index, option.rect.width())
         painter.save()
         painter.translate(option.rect.topLeft())
-        fill, hatch = swatch_brushes(Status(index.data(STATUS_ROLE)))
+        base = option.palette.color(QPalette.ColorRole.Base)
+        fill, hatch = swatch_brushes(Status(index.data(STATUS_ROLE)), dark=base.lightness() < 128)
         # On the list's own background, so a chosen row's highlight does not tint the colour.
-        painter.fillRect(layout.swatch, option.palette.color(QPalette.ColorRole.Base))
+        painter.fillRect(layout.swatch, base)
         painter.fillRect(layout.swatch, fill)
         painter.fillRect(layout.swatch, hatch)
         painter.setPen(option.palette.color(QPalette.ColorRole.Mid))

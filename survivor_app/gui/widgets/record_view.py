@@ -123,6 +123,30 @@ class RecordView(QWidget):
             Qt.Orientation.Horizontal, (self.plot, 3), (self.side_splitter, 2)
         )
 
+        self.tabs = self._record_tabs()
+
+        self.main_splitter = _splitter(
+            Qt.Orientation.Vertical, (self.plot_splitter, 2), (self.tabs, 1)
+        )
+        # On a small screen with large text the lists and tables give way before the plot does:
+        # a few lines each (they scroll), while the plot keeps room to be read.
+        few_lines = self.fontMetrics().lineSpacing() * 3
+        for scrolling in (self.period_list, self.explanation, self.suggestion_list):
+            scrolling.setMinimumHeight(few_lines)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.banner)
+        layout.addLayout(top_row)
+        layout.addWidget(self.main_splitter, 1)
+
+        self.period_list.period_selected.connect(self._on_period_selected)
+        self.plot.period_clicked.connect(self.period_list.select_period)
+        self.setTabOrder(self.close_example_button, self.cancer_selector)
+        self.setTabOrder(self.cancer_selector, self.period_list)
+        self.setTabOrder(self.period_list, self.explanation)
+        self.setTabOrder(self.explanation, self.tabs)
+
+    def _record_tabs(self) -> QTabWidget:
+        """The tabs of the record's tables, and the questions the app suggests beside its own."""
         self.scans_tab = TableTab(
             ScanTableModel(self), plural="Scans", singular="scan", sort_column=0
         )
@@ -142,27 +166,13 @@ class RecordView(QWidget):
         self.suggestion_list = QListView(self)
         self.adopt_button = QPushButton("Add to &my questions")
         self.questions_tab.row.addWidget(self._suggested_questions(), 2)
-        self.tabs = QTabWidget(self)
-        self.tabs.setAccessibleName("Your records")
-        self.tabs.addTab(self.scans_tab, "Sca&ns")
-        self.tabs.addTab(self.statements_tab, "Doctor s&tatements")
-        self.tabs.addTab(self.treatments_tab, "T&reatments")
-        self.tabs.addTab(self.questions_tab, "&Questions")
-
-        self.main_splitter = _splitter(
-            Qt.Orientation.Vertical, (self.plot_splitter, 2), (self.tabs, 1)
-        )
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.banner)
-        layout.addLayout(top_row)
-        layout.addWidget(self.main_splitter, 1)
-
-        self.period_list.period_selected.connect(self._on_period_selected)
-        self.plot.period_clicked.connect(self.period_list.select_period)
-        self.setTabOrder(self.close_example_button, self.cancer_selector)
-        self.setTabOrder(self.cancer_selector, self.period_list)
-        self.setTabOrder(self.period_list, self.explanation)
-        self.setTabOrder(self.explanation, self.tabs)
+        tabs = QTabWidget(self)
+        tabs.setAccessibleName("Your records")
+        tabs.addTab(self.scans_tab, "Sca&ns")
+        tabs.addTab(self.statements_tab, "Doctor s&tatements")
+        tabs.addTab(self.treatments_tab, "T&reatments")
+        tabs.addTab(self.questions_tab, "&Questions")
+        return tabs
 
     def _banner(self) -> QFrame:
         banner = QFrame(self)

@@ -51,6 +51,7 @@ class TableTab(QWidget):
         self.proxy.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.table = self._make_table(sort_column)
         self.table.setAccessibleName(plural)
+        self.table.horizontalHeader().setAccessibleName(f"{plural}: column headings")
         self.add_button = QPushButton(f"&Add {singular}…")
         self.add_button.setAccessibleName(f"Add {singular}")
         self.edit_button = QPushButton("Ed&it…")
@@ -81,6 +82,7 @@ class TableTab(QWidget):
         column.addLayout(self.buttons)
         #: The tab's row: the table with its buttons, then anything added beside them.
         self.row = QHBoxLayout(self)
+        self.row.setContentsMargins(4, 4, 4, 4)
         self.row.addLayout(column, 3)
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
         model.modelReset.connect(self._fit_columns)
@@ -96,6 +98,9 @@ class TableTab(QWidget):
         table.setAlternatingRowColors(True)
         table.setWordWrap(False)
         table.setTabKeyNavigation(False)
+        # A few rows on a small screen with large text (the rest scroll), so the plot above
+        # keeps its room.
+        table.setMinimumHeight(table.fontMetrics().lineSpacing() * 3)
         table.verticalHeader().setVisible(False)
         header = table.horizontalHeader()
         header.setStretchLastSection(True)

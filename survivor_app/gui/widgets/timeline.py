@@ -51,6 +51,11 @@ TEXT_ALTERNATIVE = (
 )
 
 _TIP_OFFSET = 14  # points between a hovered point and its tip
+#: The plot's least height, in lines of the window's font.
+READABLE_LINES = 12
+#: Below this many lines of height, the plot names its lines beside it and leaves the bands
+#: to the periods list, where a legend beneath would leave the sizes no room.
+_LEGEND_BESIDE_LINES = 22
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +116,8 @@ class TimelinePlot(QWidget):
         self._layout.addWidget(self._placeholder)
         self.setAccessibleName("Timeline plot")
         self.setAccessibleDescription(TEXT_ALTERNATIVE)
+        # Tall enough to read on a small screen with large text: the tables below give way.
+        self.setMinimumHeight(self.fontMetrics().lineSpacing() * READABLE_LINES)
 
     def show_history(self, history: CancerHistory | None, analysis: CancerAnalysis | None) -> None:
         """Draw a cancer's history and the periods the rules found in it (None: nothing yet)."""
@@ -182,7 +189,7 @@ class TimelinePlot(QWidget):
         canvas.setAccessibleDescription(TEXT_ALTERNATIVE)
         # The periods list is the keyboard's way into the same information.
         canvas.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        canvas.setMinimumSize(200, 160)
+        canvas.setMinimumSize(200, self.minimumHeight())
         canvas.mpl_connect("motion_notify_event", self._on_motion)
         canvas.mpl_connect("button_press_event", self._on_press)
         canvas.mpl_connect("figure_leave_event", self._on_leave)
@@ -208,14 +215,23 @@ class TimelinePlot(QWidget):
         points = font.pointSizeF()
         if points <= 0:
             points = font.pixelSize() * 72 / max(self.logicalDpiY(), 1)
+        base = palette.color(QPalette.ColorRole.Base)
         return PlotStyle(
             background=palette.color(QPalette.ColorRole.Window).name(),
-            base=palette.color(QPalette.ColorRole.Base).name(),
+            base=base.name(),
             text=text.name(),
             # A tuple: matplotlib reads "#AARRGGBB" (Qt's order) as "#RRGGBBAA".
             faint=_rgba(text, 0.25),
             font_points=points,
+            dark=base.lightness() < 128,
+            # Beside only where that leaves the sizes most of the width.
+            legend_beside=self._low() and self.width() > 3 * self.height(),
+            legend_bands=not self._low(),
         )
+
+    def _low(self) -> bool:
+        """True when the plot is too low for a legend beneath it (a small screen, large text)."""
+        return self.height() < self.fontMetrics().lineSpacing() * _LEGEND_BESIDE_LINES
 
     def _draw(self) -> None:
         if self.canvas is None:
@@ -291,16 +307,20 @@ class TimelinePlot(QWidget):
                 )
         return targets
 
-    def _spot_tip(self, spot: Spot, points: Sequence[tuple[dt.date, int]]) -> Callable[[int], str]:
+    def _spot_tip(
+        self, spot: Spot, points: Sequence[tuple[dt.date, int | None]]
+    ) -> Callable[[int], str]:
         def describe(index: int) -> str:
             date, tenths = points[index]
+            # A break in the line (None) is never under the pointer: it draws nothing.
+            tenths = tenths or 0
             size = "Gone" if tenths == 0 else mm_text(tenths)
             lines = [spot.name, f"{size} on {long_date(date)}"]
-            if index > 0:
-                before_date, before = points[index - 1]
-                if before > 0:
-                    pct = (tenths - before) * 100 / before
-                    lines.append(_change_words(pct, f"on {short_date(before_date)}"))
+            sized = [(d, t) for d, t in points[:index] if t is not None]
+            if sized and sized[-1][1] > 0:
+                before_date, before = sized[-1]
+                pct = (tenths - before) * 100 / before
+                lines.append(_change_words(pct, f"on {short_date(before_date)}"))
             return "\n".join(lines)
 
         return describe
@@ -423,11 +443,13 @@ def _sum_tip(points: Sequence[SumPoint], index: int) -> str:
     return "\n".join(lines)
 
 
-def _point_of(points: Sequence[tuple[dt.date, int]]) -> Callable[[int], tuple[float, float]]:
+def _point_of(
+    points: Sequence[tuple[dt.date, int | None]],
+) -> Callable[[int], tuple[float, float]]:
     """Where the i-th of these (date, size in tenths of a mm) points is drawn."""
     from survivor_app.plot.timeline import day
 
-    return lambda index: (day(points[index][0]), mm_number(points[index][1]))
+    return lambda index: (day(points[index][0]), mm_number(points[index][1] or 0))
 
 
 def _always(text: str) -> Callable[[int], str]:

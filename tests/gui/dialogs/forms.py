@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TypeVar
 
+from PySide6.QtGui import QAccessible
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 
@@ -36,3 +37,14 @@ def type_date(dialog: QWidget, name: str, typed: str) -> None:
     edit = control(dialog, name, QLineEdit)
     edit.selectAll()
     QTest.keyClicks(edit, typed)
+
+
+def heard_names(widget: QWidget) -> list[str]:
+    """What a screen reader can take for a control's name, as Qt tells it: the name of its
+    accessible interface (on Linux, a combo box's current value) and every label "for" it."""
+    interface = QAccessible.queryAccessibleInterface(widget)
+    assert interface is not None
+    labels = interface.relations(QAccessible.Relation.Label)
+    return [interface.text(QAccessible.Text.Name)] + [
+        label.text(QAccessible.Text.Name) for label, _ in labels
+    ]

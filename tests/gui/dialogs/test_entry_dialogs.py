@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QLabel,
     QLineEdit,
+    QScrollArea,
     QWidget,
 )
 from pytestqt.qtbot import QtBot
@@ -52,7 +53,7 @@ from survivor_app.gui.dialogs import (
 from survivor_app.gui.dialogs.entry import EntryDialog
 from survivor_app.gui.fields import TextBox, problem_style_sheet
 
-from .forms import control
+from .forms import control, heard_names
 
 # Showing a window on Qt's offscreen platform warns that it cannot pass on size hints.
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
@@ -110,6 +111,35 @@ def test_every_control_has_a_name_for_screen_readers(dialog: EntryDialog[object]
         and not (isinstance(widget, QAbstractButton) and widget.text())
     ]
     assert unnamed == []
+    # On Linux Qt names a combo box by its value ("mm"): a label for it must say what it is.
+    unlabelled = [
+        box.accessibleName()
+        for box in dialog.findChildren(QComboBox)
+        if box in controls(dialog) and heard_names(box)[1:] in ([], [""])
+    ]
+    assert unlabelled == []
+
+
+def test_every_control_in_the_scan_grid_names_its_spot(
+    qtbot: QtBot, person: Person, history: CancerHistory
+) -> None:
+    dialog = ScanDialog(None, person=person, history=history)
+    qtbot.addWidget(dialog)
+    (grid,) = [
+        area
+        for area in dialog.findChildren(QScrollArea)
+        if area.accessibleName() == "Spots on this scan"
+    ]
+    in_grid = [widget for widget in controls(dialog) if grid.isAncestorOf(widget)]
+    # A size, its unit, what the scan said and "uncertain", for each of the three spots.
+    assert len(in_grid) == 4 * len(history.spots)
+    for spot in history.spots:
+        heard = [
+            " / ".join(heard_names(w)) for w in in_grid if spot.name in " ".join(heard_names(w))
+        ]
+        assert len(heard) == 4, heard
+    finding = next(w for w in in_grid if isinstance(w, QComboBox) and w.currentText() != "mm")
+    assert heard_names(finding) == ["Not measured", "What the scan said about Breast tumour"]
 
 
 def test_every_mnemonic_reaches_a_control_and_none_is_used_twice(

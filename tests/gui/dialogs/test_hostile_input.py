@@ -228,7 +228,7 @@ def test_a_size_is_read_exactly_or_refused_with_a_sentence(
 ) -> None:
     dialog = ready("scan")
     choose(control(dialog, "Size of Breast tumour, unit", QComboBox), unit)
-    choose(control(dialog, "What the scan said of Breast tumour", QComboBox), "Size")
+    choose(control(dialog, "What the scan said about Breast tumour", QComboBox), "Size")
     size = control(dialog, "Size of Breast tumour", QLineEdit)
     paste(size, typed)
     assert size.text() == typed

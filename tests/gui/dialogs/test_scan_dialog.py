@@ -53,7 +53,7 @@ def unit(dialog: ScanDialog, spot: str) -> QComboBox:
 
 
 def finding(dialog: ScanDialog, spot: str) -> QComboBox:
-    return control(dialog, f"What the scan said of {spot}", QComboBox)
+    return control(dialog, f"What the scan said about {spot}", QComboBox)
 
 
 def uncertain(dialog: ScanDialog, spot: str) -> QCheckBox:

@@ -1,0 +1,40 @@
+"""The word in the status bar after something is saved: which file, in which folder, and a button
+that opens the folder, so that nobody is left wondering where their file went."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+
+
+class SavedNotice(QWidget):
+    """ "Summary saved as “x.pdf” in Documents." with a "Show in folder" button beside it."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._folder: Path | None = None
+        self.words = QLabel(self)
+        self.words.setAccessibleName("What was saved")
+        self.show_folder = QPushButton("Show in folder", self)
+        self.show_folder.setAccessibleName("Show the folder of the file saved")
+        self.show_folder.setAutoDefault(False)
+        self.show_folder.clicked.connect(self._open_folder)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(4, 0, 4, 0)
+        layout.addWidget(self.words, 1)
+        layout.addWidget(self.show_folder)
+
+    def tell(self, what: str, path: Path) -> None:
+        """Say that ``what`` (``The summary``) was saved as ``path``."""
+        self._folder = path.parent
+        folder = path.parent.name or str(path.parent)
+        self.words.setText(f"{what} was saved as “{path.name}” in {folder}.")
+        self.words.setToolTip(str(path))
+        self.show_folder.setToolTip(str(path.parent))
+
+    def _open_folder(self) -> None:
+        if self._folder is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self._folder)))
