@@ -36,7 +36,8 @@ from survivor_app.domain import (
     Status,
     mm_number,
 )
-from survivor_app.status import Assessment, analyse, status_label
+from survivor_app.domain.words import GONE, status_label
+from survivor_app.status import Assessment, analyse
 
 #: Who wrote a label or a note that the status rules made, rather than the person or a doctor.
 APP = "Survivorship Tracker"
@@ -284,7 +285,7 @@ def _tumor(spot: Spot, ids: _Ids) -> Json:
 def _tumor_size(scan: Scan, spot: Spot, measurement: Measurement, tenths: int, ids: _Ids) -> Json:
     notes: list[str] = []
     if measurement.gone:
-        notes.append("Gone: the report says this spot has disappeared.")
+        notes.append(f"{GONE}: the report says this spot has disappeared.")
     if spot.lymph_node:
         notes.append("A lymph node: this is its short axis, the width reports give for nodes.")
     if measurement.uncertain:

@@ -102,7 +102,7 @@ def test_statement_treatment_and_question_rows_read_plainly() -> None:
         "The tumour is responding.",
         "Stable (controlled)",
     ]
-    assert statements.index(1, 3).data() == "No status chosen"
+    assert statements.index(1, 3).data() == "No status given"
     treatments = TreatmentTableModel()
     treatments.set_rows([TREATMENT])
     assert [treatments.index(0, c).data() for c in range(4)] == [

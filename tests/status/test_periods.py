@@ -6,8 +6,10 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-from survivor_app.domain import Person, Record, RecurrenceType, Status
-from survivor_app.status import Basis, analyse, periods_document, periods_text
+from survivor_app.domain import Basis, Person, Record, RecurrenceType, Status
+from survivor_app.exchange.periods_json import periods_document
+from survivor_app.status import analyse
+from survivor_app.terminal import periods_text
 from tests.status.histories import CANCER, SPOTS, history, record_of, said, scan
 
 ASSESSMENT_KEYS = [

@@ -7,9 +7,9 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
+from survivor_app.domain.words import basis_label
 from survivor_app.gui.dates import short_date
 from survivor_app.status import Period
-from survivor_app.status.labels import basis_label
 
 #: The period's dates as words, e.g. ``3/3/2024 – 5/6/2024`` or ``Since 3/3/2024``.
 DATES_ROLE = Qt.ItemDataRole.UserRole + 10

@@ -6,9 +6,9 @@ import html
 
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
+from survivor_app.domain.words import basis_label
 from survivor_app.gui.models.periods import DISAGREEMENT_MARK, disagreements, period_dates
 from survivor_app.status import Period
-from survivor_app.status.labels import basis_label
 
 NOTHING_CHOSEN = "Choose a period in the list to read what it means."
 NO_PERIODS = (

@@ -27,10 +27,10 @@ from survivor_app.domain import (
     mm_number,
     mm_text,
 )
+from survivor_app.domain.words import GONE, ONGOING, TREATMENT_KIND_WORDS, shorten, status_label
 from survivor_app.gui.dates import long_date, short_date
 from survivor_app.plot.words import as_typed
 from survivor_app.status import CancerAnalysis
-from survivor_app.status.labels import status_label
 from survivor_app.status.sums import SumPoint, new_starting_sum, sum_shown
 
 if TYPE_CHECKING:
@@ -51,6 +51,8 @@ TEXT_ALTERNATIVE = (
 )
 
 _TIP_OFFSET = 14  # points between a hovered point and its tip
+#: A quote in a tip is cut to this length; the statements table shows it whole.
+TIP_QUOTE_CHARS = 160
 
 
 @dataclass(frozen=True, slots=True)
@@ -294,7 +296,7 @@ class TimelinePlot(QWidget):
     def _spot_tip(self, spot: Spot, points: Sequence[tuple[dt.date, int]]) -> Callable[[int], str]:
         def describe(index: int) -> str:
             date, tenths = points[index]
-            size = "Gone" if tenths == 0 else mm_text(tenths)
+            size = GONE if tenths == 0 else mm_text(tenths)
             lines = [spot.name, f"{size} on {long_date(date)}"]
             if index > 0:
                 before_date, before = points[index - 1]
@@ -307,15 +309,16 @@ class TimelinePlot(QWidget):
 
     def _statement_tip(self, statement: Statement) -> str:
         who = statement.clinician or "Your doctor"
-        lines = [f"{who}, {long_date(statement.date)}:", f"“{_shortened(statement.text)}”"]
+        quote = shorten(" ".join(statement.text.split()), TIP_QUOTE_CHARS)
+        lines = [f"{who}, {long_date(statement.date)}:", f"“{quote}”"]
         if statement.status is not None:
             lines.append(status_label(statement.status, statement.recurrence_type))
         return "\n".join(lines)
 
     def _treatment_tip(self, treatment: Treatment) -> str:
-        kind = treatment.kind.value[:1].upper() + treatment.kind.value[1:]
+        kind = TREATMENT_KIND_WORDS[treatment.kind]
         name = f"{kind}: {treatment.name}" if treatment.name else kind
-        until = "ongoing" if treatment.end is None else long_date(treatment.end)
+        until = ONGOING.lower() if treatment.end is None else long_date(treatment.end)
         return f"{name}\n{long_date(treatment.start)} – {until}"
 
     def _on_motion(self, event: Event) -> None:
@@ -390,12 +393,6 @@ class TimelinePlot(QWidget):
             if start <= xdata < end or (last and start <= xdata <= end):
                 self.period_clicked.emit(index)
                 return
-
-
-def _shortened(text: str, limit: int = 160) -> str:
-    """A quote cut to a readable length for a tip; the statements table shows it whole."""
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def _sum_tip(points: Sequence[SumPoint], index: int) -> str:

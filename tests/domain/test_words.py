@@ -1,13 +1,21 @@
-"""The words a person sees for each status (STATUS_RULES.md §2, "shown as")."""
+"""The words a person sees for each status (STATUS_RULES.md §2, "shown as"), each kind and state of
+the record, and text cut short."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
-from survivor_app.domain import RecurrenceType, Status
-from survivor_app.status import Basis, basis_label, date_text, short_status_label, status_label
+from survivor_app.domain import Area, Basis, RecurrenceType, ScanKind, Status, TreatmentKind
+from survivor_app.domain.words import (
+    AREA_WORDS,
+    RECURRENCE_WORDS,
+    SCAN_KIND_WORDS,
+    TREATMENT_KIND_WORDS,
+    basis_label,
+    short_status_label,
+    shorten,
+    status_label,
+)
 
 SHOWN_AS = {
     (Status.BASELINE, None): "Starting point",
@@ -47,6 +55,39 @@ def test_basis_words() -> None:
     assert basis_label((Basis.MEASUREMENTS, Basis.DOCTOR)) == "Measurements and doctor’s statement"
 
 
-def test_dates_are_written_out_the_same_everywhere() -> None:
-    assert date_text(dt.date(2024, 3, 3)) == "3 March 2024"
-    assert date_text(dt.date(1999, 12, 31)) == "31 December 1999"
+@pytest.mark.parametrize(
+    ("words", "kinds"),
+    [
+        (SCAN_KIND_WORDS, ScanKind),
+        (TREATMENT_KIND_WORDS, TreatmentKind),
+        (AREA_WORDS, Area),
+        (RECURRENCE_WORDS, RecurrenceType),
+    ],
+    ids=["scan kinds", "treatment kinds", "areas", "recurrence types"],
+)
+def test_every_kind_has_its_own_words(words: dict[object, str], kinds: type) -> None:
+    assert set(words) == set(kinds)
+    assert len(set(words.values())) == len(words)
+    assert all(text[:1].isupper() for text in words.values())
+
+
+def test_kinds_read_as_a_heading_writes_them() -> None:
+    assert SCAN_KIND_WORDS[ScanKind.BONE_SCAN] == "Bone scan"
+    assert SCAN_KIND_WORDS[ScanKind.PET_CT] == "PET-CT"
+    assert TREATMENT_KIND_WORDS[TreatmentKind.HORMONE_THERAPY] == "Hormone therapy"
+    assert AREA_WORDS[Area.PRIMARY] == "Where the cancer started"
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "shown"),
+    [
+        ("short", 10, "short"),
+        ("exactly10!", 10, "exactly10!"),
+        ("eleven long", 10, "eleven lo…"),
+        ("cut at a space here", 9, "cut at a…"),
+        ("", 3, ""),
+    ],
+)
+def test_shorten_cuts_to_the_limit_with_an_ellipsis(text: str, limit: int, shown: str) -> None:
+    assert shorten(text, limit) == shown
+    assert len(shorten(text, limit)) <= limit
