@@ -164,10 +164,6 @@ class FieldMessage(QWidget):
         """The sentence shown now ("" when nothing is wrong)."""
         return self._text.text() if not self.isHidden() else ""
 
-    def is_hint(self) -> bool:
-        """True when the sentence is shown as a gentle hint rather than as a problem."""
-        return self._icon.isHidden()
-
 
 class FormCheck:
     """One pass over a form: every field shows its problem, and the pass remembers if any did."""

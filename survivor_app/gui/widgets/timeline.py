@@ -38,7 +38,6 @@ if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.backend_bases import Event
     from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
-    from matplotlib.patches import Rectangle
     from matplotlib.text import Annotation
 
     from survivor_app.plot.style import PlotStyle
@@ -130,24 +129,6 @@ class TimelinePlot(QWidget):
 
             style_bands(self._timeline, self._style, index)
             self.canvas.draw_idle()
-
-    def highlighted_period(self) -> int | None:
-        """The index of the period whose band is emphasised, if any."""
-        return self._chosen
-
-    def bands(self) -> tuple[Rectangle, ...]:
-        """The band of each period, in the order of the analysis."""
-        return tuple(self._timeline.bands) if self._timeline is not None else ()
-
-    def is_ready(self) -> bool:
-        """True once matplotlib is loaded and the plot is drawn for its present size."""
-        return self.canvas is not None and not self._resized.isActive()
-
-    def tip_text(self) -> str | None:
-        """What the tip under the pointer says, or None when no tip is shown."""
-        if self._tip is None or not self._tip.get_visible():
-            return None
-        return self._tip.get_text()
 
     def paintEvent(self, event: Any) -> None:
         super().paintEvent(event)
