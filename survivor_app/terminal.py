@@ -7,7 +7,7 @@ import textwrap
 
 from survivor_app.domain import Record
 from survivor_app.domain.typed_dates import FIXED_ENGLISH
-from survivor_app.domain.words import NOTHING_YET, basis_label
+from survivor_app.domain.words import NOTHING_YET, based_on
 from survivor_app.status import Period, analyse
 
 #: Explanations are wrapped to this width in a terminal.
@@ -27,7 +27,7 @@ def periods_text(record: Record) -> str:
                 "",
                 period.label,
                 f"  {_dates(period)}",
-                f"  Based on: {basis_label(period.basis)}",
+                f"  {based_on(period.basis)}",
             ]
             lines += textwrap.wrap(
                 period.explanation,

@@ -38,6 +38,27 @@ AREA_WORDS: dict[Area, str] = {
     Area.DISTANT: "Elsewhere in the body",
 }
 
+#: Where a spot is, inside an explanation's sentence: "It is {…}."
+AREA_IN_A_SENTENCE: dict[Area, str] = {
+    Area.PRIMARY: "where the cancer first started",
+    Area.REGIONAL_NODE: "in the lymph nodes near where the cancer started",
+    Area.DISTANT: "in another part of the body",
+}
+
+#: Where a spot is, as a sentence of its own (a FHIR body structure's description).
+AREA_SENTENCES: dict[Area, str] = {
+    Area.PRIMARY: "Where the cancer started.",
+    Area.REGIONAL_NODE: "In the lymph nodes near where the cancer started.",
+    Area.DISTANT: "Elsewhere in the body.",
+}
+
+#: Where a lymph node is, as a sentence of its own.
+NODE_SENTENCES: dict[Area, str] = {
+    Area.PRIMARY: "A lymph node where the cancer started.",
+    Area.REGIONAL_NODE: "A lymph node near where the cancer started.",
+    Area.DISTANT: "A lymph node elsewhere in the body.",
+}
+
 #: Where a cancer came back, each with what it means (STATUS_RULES.md §5).
 RECURRENCE_WORDS: dict[RecurrenceType, str] = {
     RecurrenceType.LOCAL: "Local — where it started",
@@ -115,6 +136,11 @@ def short_status_label(status: Status) -> str:
 def basis_label(basis: Iterable[Basis]) -> str:
     """What a label rests on, e.g. ``Measurements and doctor’s statement``."""
     return _BASIS[frozenset(basis)]
+
+
+def based_on(basis: Iterable[Basis]) -> str:
+    """The line under a period that says what its label rests on: ``Based on: Measurements``."""
+    return f"Based on: {basis_label(basis)}"
 
 
 def shorten(text: str, limit: int) -> str:

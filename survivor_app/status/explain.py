@@ -10,9 +10,9 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from survivor_app.domain import Area, RecurrenceType, Spot, Statement, Status, mm_text
+from survivor_app.domain import RecurrenceType, Spot, Statement, Status, mm_text
 from survivor_app.domain.typed_dates import FIXED_ENGLISH
-from survivor_app.domain.words import shorten, status_label
+from survivor_app.domain.words import AREA_IN_A_SENTENCE, shorten, status_label
 from survivor_app.status.assess import RECURRENCE_DAYS, Assessment, Reason, SpotFinding
 
 CARE_TEAM = "Your care team can tell you what this means for you."
@@ -27,12 +27,6 @@ _LYMPH_NODE = re.compile(r"\blymph node(s?)\b")
 # A doctor's words are quoted in full up to this length, then shortened.
 _QUOTE_LENGTH = 200
 _DISEASE_FOUND = (Status.PROGRESSED, Status.RECURRED)
-
-_WHERE: dict[Area, str] = {
-    Area.PRIMARY: "where the cancer first started",
-    Area.REGIONAL_NODE: "in the lymph nodes near where the cancer started",
-    Area.DISTANT: "in another part of the body",
-}
 
 _RECURRENCE_MEANS: dict[RecurrenceType | None, str] = {
     RecurrenceType.LOCAL: (
@@ -450,7 +444,7 @@ def _finding_sentence(finding: SpotFinding) -> str:
         if finding.too_small
         else f"measured {mm_text(finding.size_tenths)}"
     )
-    sentence = f"“{spot.name}”{place} {size}. It is {_WHERE[spot.area]}."
+    sentence = f"“{spot.name}”{place} {size}. It is {AREA_IN_A_SENTENCE[spot.area]}."
     if finding.confirmed_on is not None:
         sentence += (
             " The report was not sure about it then; the scan of "

@@ -7,10 +7,14 @@ import pytest
 
 from survivor_app.domain import Area, Basis, RecurrenceType, ScanKind, Status, TreatmentKind
 from survivor_app.domain.words import (
+    AREA_IN_A_SENTENCE,
+    AREA_SENTENCES,
     AREA_WORDS,
+    NODE_SENTENCES,
     RECURRENCE_WORDS,
     SCAN_KIND_WORDS,
     TREATMENT_KIND_WORDS,
+    based_on,
     basis_label,
     short_status_label,
     shorten,
@@ -69,6 +73,18 @@ def test_every_kind_has_its_own_words(words: dict[object, str], kinds: type) -> 
     assert set(words) == set(kinds)
     assert len(set(words.values())) == len(words)
     assert all(text[:1].isupper() for text in words.values())
+
+
+def test_every_area_is_said_in_a_sentence_and_as_one() -> None:
+    for words in (AREA_IN_A_SENTENCE, AREA_SENTENCES, NODE_SENTENCES):
+        assert set(words) == set(Area)
+    assert all(sentence.endswith(".") for sentence in AREA_SENTENCES.values())
+    assert all(sentence.startswith("A lymph node") for sentence in NODE_SENTENCES.values())
+    assert not any(phrase[:1].isupper() for phrase in AREA_IN_A_SENTENCE.values())
+
+
+def test_the_basis_line_is_the_same_under_every_period() -> None:
+    assert based_on((Basis.DOCTOR,)) == "Based on: Doctor’s statement"
 
 
 def test_kinds_read_as_a_heading_writes_them() -> None:
