@@ -3,9 +3,13 @@ the record, and text cut short."""
 
 from __future__ import annotations
 
+import ast
+import tokenize
+from pathlib import Path
+
 import pytest
 
-from survivor_app.domain import Area, Basis, RecurrenceType, ScanKind, Status, TreatmentKind
+from survivor_app.domain import Area, Basis, RecurrenceType, ScanKind, Status, TreatmentKind, words
 from survivor_app.domain.words import (
     AREA_IN_A_SENTENCE,
     AREA_SENTENCES,
@@ -60,7 +64,7 @@ def test_basis_words() -> None:
 
 
 @pytest.mark.parametrize(
-    ("words", "kinds"),
+    ("table", "kinds"),
     [
         (SCAN_KIND_WORDS, ScanKind),
         (TREATMENT_KIND_WORDS, TreatmentKind),
@@ -69,15 +73,15 @@ def test_basis_words() -> None:
     ],
     ids=["scan kinds", "treatment kinds", "areas", "recurrence types"],
 )
-def test_every_kind_has_its_own_words(words: dict[object, str], kinds: type) -> None:
-    assert set(words) == set(kinds)
-    assert len(set(words.values())) == len(words)
-    assert all(text[:1].isupper() for text in words.values())
+def test_every_kind_has_its_own_words(table: dict[object, str], kinds: type) -> None:
+    assert set(table) == set(kinds)
+    assert len(set(table.values())) == len(table)
+    assert all(text[:1].isupper() for text in table.values())
 
 
 def test_every_area_is_said_in_a_sentence_and_as_one() -> None:
-    for words in (AREA_IN_A_SENTENCE, AREA_SENTENCES, NODE_SENTENCES):
-        assert set(words) == set(Area)
+    for table in (AREA_IN_A_SENTENCE, AREA_SENTENCES, NODE_SENTENCES):
+        assert set(table) == set(Area)
     assert all(sentence.endswith(".") for sentence in AREA_SENTENCES.values())
     assert all(sentence.startswith("A lymph node") for sentence in NODE_SENTENCES.values())
     assert not any(phrase[:1].isupper() for phrase in AREA_IN_A_SENTENCE.values())
@@ -107,3 +111,39 @@ def test_kinds_read_as_a_heading_writes_them() -> None:
 def test_shorten_cuts_to_the_limit_with_an_ellipsis(text: str, limit: int, shown: str) -> None:
     assert shorten(text, limit) == shown
     assert len(shorten(text, limit)) <= limit
+
+
+def _words_written_here() -> set[str]:
+    found: set[str] = set()
+    for name, value in vars(words).items():
+        if name.startswith("__"):
+            continue
+        if isinstance(value, dict):
+            found.update(text for text in value.values() if isinstance(text, str))
+        elif isinstance(value, str) and name.isupper() and value.strip():
+            found.add(value.strip())
+    # A kind whose words are its value in the record format ("CT", "MRI") is written in the
+    # enum too, as the format's value, not as words.
+    values = {
+        member.value
+        for kind in (ScanKind, TreatmentKind, Area, RecurrenceType, Status)
+        for member in kind
+    }
+    return found - values
+
+
+def test_the_words_are_written_nowhere_else_in_the_app() -> None:
+    written = _words_written_here()
+    package = Path(words.__file__).parents[1]
+    for module in package.rglob("*.py"):
+        if module == Path(words.__file__):
+            continue
+        with module.open("rb") as source:
+            strings = [
+                token.string
+                for token in tokenize.tokenize(source.readline)
+                if token.type == tokenize.STRING
+            ]
+        for string in strings:
+            if string.startswith(('"', "'")):
+                assert ast.literal_eval(string) not in written, f"{module} writes {string}"
