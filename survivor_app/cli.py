@@ -18,8 +18,8 @@ from typing import NoReturn
 from survivor_app import paths
 from survivor_app.domain import json_escape, visible
 from survivor_app.exchange import EXPORTERS, ExchangeError, demo_record, read_bounded, read_record
+from survivor_app.exchange.periods_json import periods_document
 from survivor_app.files import write_private
-from survivor_app.status import periods_document, periods_text
 from survivor_app.storage import (
     RecordError,
     RecordLockedError,
@@ -29,6 +29,7 @@ from survivor_app.storage import (
     prune_backups,
     restore_backup,
 )
+from survivor_app.terminal import periods_text
 
 PROG = "survivor-app"
 

@@ -69,6 +69,13 @@ STATED_STATUSES: tuple[Status, ...] = (
 )
 
 
+class Basis(enum.StrEnum):
+    """What a label rests on (STATUS_RULES.md §7): the sizes, a doctor's statement, or both."""
+
+    MEASUREMENTS = "measurements"
+    DOCTOR = "doctor"
+
+
 class RecurrenceType(enum.StrEnum):
     """Where a cancer came back (STATUS_RULES.md §5)."""
 

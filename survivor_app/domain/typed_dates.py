@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import re
+from dataclasses import dataclass
 
 from survivor_app.domain.rules import EARLIEST_DATE
 
@@ -141,25 +142,37 @@ def _month_of(name: str) -> int | None:
     return None
 
 
-def date_in_words(date: dt.date, order: DateOrder) -> str:
-    """The date with its weekday, as the person's locale would say it: "Sunday 14 March 1954"."""
-    comma = "," if order is DateOrder.MONTH_DAY_YEAR else ""
-    return f"{WEEKDAY_NAMES[date.weekday()]}{comma} {long_date_text(date, order)}"
+@dataclass(frozen=True, slots=True)
+class DateStyle:
+    """One way of writing dates for people: month names, in one order, four-digit years.
+
+    There are two: ``FIXED_ENGLISH``, the rules' own, for explanations, questions, the printed
+    summary and the command line, the same on every computer; and the window's, in the order of
+    the person's locale (``gui/dates.py``).
+    """
+
+    order: DateOrder
+
+    def long(self, date: dt.date) -> str:
+        """The date with its month's name: "14 March 1954", or "March 14, 1954" month first."""
+        return self._with_month(date, MONTH_NAMES[date.month - 1])
+
+    def short(self, date: dt.date) -> str:
+        """The month's name cut short, for narrow columns: "14 Mar 1954", or "Mar 14, 1954"."""
+        return self._with_month(date, MONTH_NAMES[date.month - 1][:3])
+
+    def with_weekday(self, date: dt.date) -> str:
+        """The date with its weekday: "Sunday 14 March 1954", or "Sunday, March 14, 1954"."""
+        comma = "," if self.order is DateOrder.MONTH_DAY_YEAR else ""
+        return f"{WEEKDAY_NAMES[date.weekday()]}{comma} {self.long(date)}"
+
+    def _with_month(self, date: dt.date, month: str) -> str:
+        # Month names make the order plain, so only month-first locales get their own order.
+        # Four digits always, so that a year an older version let through (0022) reads as typed.
+        if self.order is DateOrder.MONTH_DAY_YEAR:
+            return f"{month} {date.day}, {date.year:04d}"
+        return f"{date.day} {month} {date.year:04d}"
 
 
-def long_date_text(date: dt.date, order: DateOrder) -> str:
-    """The date with its month's name: "14 March 1954", or "March 14, 1954" month first."""
-    return _with_month(date, order, MONTH_NAMES[date.month - 1])
-
-
-def short_date_text(date: dt.date, order: DateOrder) -> str:
-    """The date with its month's name cut short: "14 Mar 1954", or "Mar 14, 1954" month first."""
-    return _with_month(date, order, MONTH_NAMES[date.month - 1][:3])
-
-
-def _with_month(date: dt.date, order: DateOrder, month: str) -> str:
-    # Month names make the order plain, so only month-first locales get their own order.
-    # Four digits always, so that a year an older version let through (0022) reads as typed.
-    if order is DateOrder.MONTH_DAY_YEAR:
-        return f"{month} {date.day}, {date.year:04d}"
-    return f"{date.day} {month} {date.year:04d}"
+#: The rules' fixed English ("3 March 2024"), whatever the computer's language.
+FIXED_ENGLISH = DateStyle(DateOrder.DAY_MONTH_YEAR)

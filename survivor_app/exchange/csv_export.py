@@ -26,8 +26,9 @@ import io
 import unicodedata
 from collections.abc import Iterator
 
-from survivor_app.domain import TENTHS_PER_MM, Area, Measurement, Record, Spot
-from survivor_app.status import Assessment, analyse, status_label
+from survivor_app.domain import TENTHS_PER_MM, Measurement, Record, Spot
+from survivor_app.domain.words import AREA_WORDS, GONE, TOO_SMALL, UNCERTAIN, status_label
+from survivor_app.status import Assessment, analyse
 
 HEADERS = (
     "Cancer",
@@ -38,18 +39,12 @@ HEADERS = (
     "Area",
     "Lymph node",
     "Size (mm)",
-    "Gone",
-    "Too small to measure",
-    "Uncertain",
+    GONE,
+    TOO_SMALL,
+    UNCERTAIN,
     "Status at this scan",
     "Scan notes",
 )
-
-AREA_WORDS = {
-    Area.PRIMARY: "Where the cancer started",
-    Area.REGIONAL_NODE: "Nearby lymph nodes",
-    Area.DISTANT: "Elsewhere in the body",
-}
 
 # From "Spot" to "Uncertain": what a scan says of one spot.
 _SPOT_COLUMNS = HEADERS.index("Status at this scan") - HEADERS.index("Spot")

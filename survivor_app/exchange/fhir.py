@@ -25,7 +25,6 @@ from dataclasses import dataclass
 from urllib.parse import quote
 
 from survivor_app.domain import (
-    Area,
     Cancer,
     CancerHistory,
     Measurement,
@@ -36,7 +35,8 @@ from survivor_app.domain import (
     Status,
     mm_number,
 )
-from survivor_app.status import Assessment, analyse, status_label
+from survivor_app.domain.words import AREA_SENTENCES, GONE, NODE_SENTENCES, status_label
+from survivor_app.status import Assessment, analyse
 
 #: Who wrote a label or a note that the status rules made, rather than the person or a doctor.
 APP = "Survivorship Tracker"
@@ -99,16 +99,6 @@ CLINICAL_STATUS: dict[Status, tuple[str, str, str]] = {
 }
 ACTIVE = (CONDITION_CLINICAL, "active", "Active")
 
-AREA_SENTENCES = {
-    Area.PRIMARY: "Where the cancer started.",
-    Area.REGIONAL_NODE: "In the lymph nodes near where the cancer started.",
-    Area.DISTANT: "Elsewhere in the body.",
-}
-NODE_SENTENCES = {
-    Area.PRIMARY: "A lymph node where the cancer started.",
-    Area.REGIONAL_NODE: "A lymph node near where the cancer started.",
-    Area.DISTANT: "A lymph node elsewhere in the body.",
-}
 
 Json = dict[str, object]
 
@@ -284,7 +274,7 @@ def _tumor(spot: Spot, ids: _Ids) -> Json:
 def _tumor_size(scan: Scan, spot: Spot, measurement: Measurement, tenths: int, ids: _Ids) -> Json:
     notes: list[str] = []
     if measurement.gone:
-        notes.append("Gone: the report says this spot has disappeared.")
+        notes.append(f"{GONE}: the report says this spot has disappeared.")
     if spot.lymph_node:
         notes.append("A lymph node: this is its short axis, the width reports give for nodes.")
     if measurement.uncertain:

@@ -38,6 +38,7 @@ from survivor_app.domain import (
     mm_number,
     visible,
 )
+from survivor_app.domain.words import shorten
 
 FORMAT_NAME = "survivor-record"
 FORMAT_VERSION = 1
@@ -275,8 +276,7 @@ def _item(path: str, index: int) -> str:
 def _shown(text: str) -> str:
     """Text safe to print, cut to a readable length: a control character or a lone surrogate
     (from a ``\\ud800`` escape) is shown as its escape."""
-    shown = visible(text)
-    return shown if len(shown) <= _QUOTE_LENGTH else shown[: _QUOTE_LENGTH - 1] + "…"
+    return shorten(visible(text), _QUOTE_LENGTH)
 
 
 def _describe(value: object) -> str:

@@ -1,4 +1,5 @@
-"""Dates as the person reads them: in their locale's order, four-digit years, month names."""
+"""The window's date style: dates as the person reads them, in their locale's order, with
+four-digit years and month names (the rules' own fixed English is ``FIXED_ENGLISH``)."""
 
 from __future__ import annotations
 
@@ -7,12 +8,7 @@ import re
 
 from PySide6.QtCore import QDate, QLocale
 
-from survivor_app.domain.typed_dates import (
-    DateOrder,
-    long_date_text,
-    order_of_pattern,
-    short_date_text,
-)
+from survivor_app.domain.typed_dates import DateOrder, DateStyle, order_of_pattern
 
 
 def date_pattern(locale: QLocale | None = None) -> str:
@@ -25,6 +21,11 @@ def date_pattern(locale: QLocale | None = None) -> str:
 def date_order(locale: QLocale | None = None) -> DateOrder:
     """The order in which the locale writes the day, the month and the year."""
     return order_of_pattern(date_pattern(locale))
+
+
+def window_style(locale: QLocale | None = None) -> DateStyle:
+    """The window's date style: month names in the order of the locale."""
+    return DateStyle(date_order(locale))
 
 
 def typed_example(locale: QLocale | None = None) -> str:
@@ -48,9 +49,9 @@ def short_date(date: dt.date) -> str:
 
     Digits alone read differently from one country to the next ("6 12 2026" in a C locale).
     """
-    return short_date_text(date, date_order())
+    return window_style().short(date)
 
 
 def long_date(date: dt.date) -> str:
     """A date for sentences, such as ``3 March 2024`` or ``March 3, 2024``, without the weekday."""
-    return long_date_text(date, date_order())
+    return window_style().long(date)

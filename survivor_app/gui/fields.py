@@ -31,8 +31,15 @@ from survivor_app.domain import (
     tenths_from_text,
 )
 from survivor_app.domain.rules import EARLIEST_DATE
-from survivor_app.domain.typed_dates import date_in_words, read_typed_date
-from survivor_app.gui.dates import date_order, python_date, qdate, short_date, typed_example
+from survivor_app.domain.typed_dates import read_typed_date
+from survivor_app.gui.dates import (
+    date_order,
+    python_date,
+    qdate,
+    short_date,
+    typed_example,
+    window_style,
+)
 
 #: The dynamic property a wrong field carries; the dialogs' style sheet draws its border.
 PROBLEM_PROPERTY = "problem"
@@ -170,10 +177,6 @@ class FieldMessage(QWidget):
     def text(self) -> str:
         """The sentence shown now ("" when nothing is wrong)."""
         return self._text.text() if not self.isHidden() else ""
-
-    def is_hint(self) -> bool:
-        """True when the sentence is shown as a gentle hint rather than as a problem."""
-        return self._icon.isHidden()
 
 
 class FormCheck:
@@ -506,7 +509,7 @@ class DateField(QWidget):
         reading = self.reading()
         words = ""
         if self._in_use and isinstance(reading, dt.date):
-            words = date_in_words(reading, date_order())
+            words = window_style().with_weekday(reading)
         self.understood.setText(words)
         describe(self.edit, words)
 

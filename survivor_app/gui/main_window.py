@@ -41,6 +41,7 @@ from survivor_app.changes import (
     Write,
 )
 from survivor_app.domain import Cancer, Person, Question, Record, new_id
+from survivor_app.domain.words import TREATMENT_KIND_WORDS, shorten
 from survivor_app.exchange import (
     EXPORTERS,
     ExchangeError,
@@ -141,8 +142,8 @@ EXPORT_KINDS = {
 
 def _quoted(text: str, limit: int = 60) -> str:
     """A person's words inside a question to them, cut to a readable length."""
-    text = " ".join(text.split())
-    return f"“{text}”" if len(text) <= limit else f"“{text[: limit - 1].rstrip()}…”"
+    words = " ".join(text.split())
+    return f"“{shorten(words, limit)}”"
 
 
 def _free_name(beside: Path, words: str) -> Path:
@@ -661,7 +662,7 @@ class MainWindow(QMainWindow):
     def delete_treatment(self, treatment_id: str) -> None:
         """Delete a treatment, after asking."""
         treatment = next(t for t in self._store().treatments() if t.id == treatment_id)
-        name = treatment.name or treatment.kind.value
+        name = treatment.name or TREATMENT_KIND_WORDS[treatment.kind]
         if self._confirm_delete(
             f"Delete the treatment {_quoted(name)} that started on {long_date(treatment.start)}?"
         ):

@@ -30,6 +30,7 @@ from survivor_app.domain import (
     mm_number,
     mm_text,
 )
+from survivor_app.domain.words import short_status_label, shorten
 from survivor_app.plot.bar_labels import BarLabel
 from survivor_app.plot.hatching import HatchedPatchHandler, HatchLines
 from survivor_app.plot.style import (
@@ -40,7 +41,6 @@ from survivor_app.plot.style import (
 )
 from survivor_app.plot.words import as_typed
 from survivor_app.status import CancerAnalysis
-from survivor_app.status.labels import short_status_label
 from survivor_app.status.sums import SumPoint, episode_sums
 
 if TYPE_CHECKING:
@@ -315,7 +315,7 @@ def _draw_history(
         # names shortened so that the plot keeps most of the width.
         rows = max(1, int(figure.get_figheight() * 72 // (legend_points * 1.6)))
         columns = -(-len(handles) // rows)
-        labels = [_shortened(label, _BESIDE_LABEL_CHARS) for label in labels]
+        labels = [shorten(label, _BESIDE_LABEL_CHARS) for label in labels]
     elif columns is None:
         columns = legend_columns(labels, figure.get_figwidth() * 72, legend_points)
     figure.legend(
@@ -530,10 +530,6 @@ class _DateTicks(AutoDateLocator):
             self._remembered = (shown, super().__call__())  # type: ignore[no-untyped-call]
         # A copy, as a new answer would be: whoever asked may change it.
         return self._remembered[1].copy()
-
-
-def _shortened(label: str, limit: int) -> str:
-    return label if len(label) <= limit else label[: limit - 1].rstrip() + "…"
 
 
 def _every(points: int, style: PlotStyle) -> int:

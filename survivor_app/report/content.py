@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 from survivor_app.domain import (
-    Area,
     Cancer,
     CancerHistory,
     Measurement,
@@ -24,16 +23,22 @@ from survivor_app.domain import (
     Treatment,
     mm_text,
 )
-from survivor_app.status import (
-    Assessment,
-    CancerAnalysis,
-    Period,
-    analyse,
+from survivor_app.domain.typed_dates import FIXED_ENGLISH
+from survivor_app.domain.words import (
+    AREA_WORDS,
+    GONE,
+    NO_STATUS_GIVEN,
+    NOT_MEASURED,
+    NOTHING_YET,
+    SCAN_KIND_WORDS,
+    TOO_SMALL,
+    TREATMENT_KIND_WORDS,
+    UNCERTAIN,
     basis_label,
-    date_text,
-    explain_period,
+    shorten,
     status_label,
 )
+from survivor_app.status import Assessment, CancerAnalysis, Period, analyse, explain_period
 from survivor_app.status.sums import sum_text
 
 DISCLAIMER = "Prepared by the patient from their own records. Not a medical document."
@@ -80,7 +85,7 @@ QUOTE_CHARS = 150
 QUESTION_CHARS = 220
 NAME_CHARS = 80
 
-NO_PERIODS = "Nothing to show yet: add a scan or a doctor’s statement."
+NO_PERIODS = NOTHING_YET
 NO_STATUS = "No status yet"
 NO_STATUS_SENTENCES = ("The app gives a status once a scan or a doctor’s statement is added.",)
 NO_STATEMENTS = "No doctor’s statements recorded."
@@ -89,11 +94,6 @@ NO_QUESTIONS = "No questions written down. These lines are for notes."
 
 T = TypeVar("T")
 
-_WHERE: dict[Area, str] = {
-    Area.PRIMARY: "Where it started",
-    Area.REGIONAL_NODE: "Nearby lymph nodes",
-    Area.DISTANT: "Elsewhere in the body",
-}
 # A sentence ends at . ! ? or … (maybe inside a closing quote) before a space and a capital
 # or an opening quote; titles such as "Dr." do not end one.
 _SENTENCE_END = re.compile(
@@ -223,7 +223,7 @@ def build_summaries(
 
 def first_sentences(text: str, count: int = EXPLANATION_SENTENCES) -> tuple[str, ...]:
     """The first ``count`` sentences of ``text``, each cut to a length a page can hold."""
-    return tuple(_cut(sentence, SENTENCE_CHARS) for sentence in sentences(text)[:count])
+    return tuple(shorten(sentence, SENTENCE_CHARS) for sentence in sentences(text)[:count])
 
 
 def _summary(record: Record, cancer: Cancer, today: dt.date) -> CancerSummary:
@@ -246,14 +246,14 @@ def _header(record: Record, cancer: Cancer, today: dt.date) -> Header:
     person = record.person
     site = cancer.primary_site.strip()
     return Header(
-        title=f"{TITLE}, printed on {date_text(today)}",
-        name=_cut(person.name.strip() or "Name not given", NAME_CHARS),
-        born="" if person.birth_date is None else f"Born {date_text(person.birth_date)}",
-        cancer=_cut(cancer.name.strip() or "Cancer", NAME_CHARS),
-        started_in=f"Where it started: {_cut(site, NAME_CHARS)}" if site else "",
+        title=f"{TITLE}, printed on {FIXED_ENGLISH.long(today)}",
+        name=shorten(person.name.strip() or "Name not given", NAME_CHARS),
+        born="" if person.birth_date is None else f"Born {FIXED_ENGLISH.long(person.birth_date)}",
+        cancer=shorten(cancer.name.strip() or "Cancer", NAME_CHARS),
+        started_in=f"Where it started: {shorten(site, NAME_CHARS)}" if site else "",
         diagnosed=""
         if cancer.diagnosed_on is None
-        else f"Diagnosed {date_text(cancer.diagnosed_on)}",
+        else f"Diagnosed {FIXED_ENGLISH.long(cancer.diagnosed_on)}",
         continued=f"{person.name.strip()}: {cancer.name.strip()} (continued)",
     )
 
@@ -268,7 +268,8 @@ def _current_status(periods: Sequence[Period]) -> CurrentStatus:
         status=current.status,
         label=current.label,
         dates=(
-            f"Since {date_text(current.start)}. Last checked {date_text(current.last_checked)}."
+            f"Since {FIXED_ENGLISH.long(current.start)}. "
+            f"Last checked {FIXED_ENGLISH.long(current.last_checked)}."
         ),
         sentences=first_sentences(latest.text),
     )
@@ -298,22 +299,16 @@ def periods_left_out(count: int) -> str:
 
 
 def _period_dates(period: Period) -> str:
-    start = short_date_text(period.start)
+    start = FIXED_ENGLISH.short(period.start)
     if period.end is None:
         return f"Since {start}"
-    return f"{start} –\n{short_date_text(period.end)}"
-
-
-def short_date_text(date: dt.date) -> str:
-    """A date for a narrow column, written like ``3 Mar 2024``: the month in letters, so that
-    it reads the same in every country."""
-    return f"{date.day} {date_text(date).split()[1][:3]} {date.year}"
+    return f"{start} –\n{FIXED_ENGLISH.short(period.end)}"
 
 
 def treatment_words(treatment: Treatment) -> str:
     """What a treatment was, in words: ``Chemotherapy: AC-T``, or the kind alone."""
-    kind = treatment.kind.value[:1].upper() + treatment.kind.value[1:]
-    name = _cut(treatment.name.strip(), NAME_CHARS)
+    kind = TREATMENT_KIND_WORDS[treatment.kind]
+    name = shorten(treatment.name.strip(), NAME_CHARS)
     return f"{kind}: {name}" if name else kind
 
 
@@ -327,12 +322,12 @@ def _treatment_rows(treatments: Sequence[Treatment]) -> Shown[TreatmentRow]:
 
 
 def _treatment_dates(treatment: Treatment) -> str:
-    start = short_date_text(treatment.start)
+    start = FIXED_ENGLISH.short(treatment.start)
     if treatment.end is None:
         return f"Since {start}"
     if treatment.end == treatment.start:
         return start
-    return f"{start} – {short_date_text(treatment.end)}"
+    return f"{start} – {FIXED_ENGLISH.short(treatment.end)}"
 
 
 def _statement_rows(statements: Sequence[Statement]) -> Shown[StatementRow]:
@@ -340,10 +335,10 @@ def _statement_rows(statements: Sequence[Statement]) -> Shown[StatementRow]:
     shown = ordered[-MAX_STATEMENTS:]
     rows = tuple(
         StatementRow(
-            date=date_text(s.date),
-            who=_cut(s.clinician.strip() or "Doctor", NAME_CHARS),
+            date=FIXED_ENGLISH.long(s.date),
+            who=shorten(s.clinician.strip() or "Doctor", NAME_CHARS),
             said=_quote(s.text),
-            status="No status given"
+            status=NO_STATUS_GIVEN
             if s.status is None
             else status_label(s.status, s.recurrence_type),
         )
@@ -356,7 +351,7 @@ def _statement_rows(statements: Sequence[Statement]) -> Shown[StatementRow]:
 
 def _quote(text: str) -> str:
     words = " ".join(text.split())
-    return f"“{_cut(words, QUOTE_CHARS)}”" if words else "(no words recorded)"
+    return f"“{shorten(words, QUOTE_CHARS)}”" if words else "(no words recorded)"
 
 
 def _latest_scan(history: CancerHistory, assessments: Sequence[Assessment]) -> LatestScan | None:
@@ -372,8 +367,7 @@ def _latest_scan(history: CancerHistory, assessments: Sequence[Assessment]) -> L
     assessed = next((a for a in assessments if a.scan is not None and a.scan.id == scan.id), None)
     if assessed is not None:
         rows += [
-            SizeRow(_spot_name(spot), _where(spot), "Not measured")
-            for spot in assessed.missing_spots
+            SizeRow(_spot_name(spot), _where(spot), NOT_MEASURED) for spot in assessed.missing_spots
         ]
     shown = tuple(rows[:MAX_SIZES])
     left_out = len(rows) - len(shown)
@@ -390,35 +384,35 @@ def _latest_scan(history: CancerHistory, assessments: Sequence[Assessment]) -> L
 
 
 def _scan_title(scan: Scan) -> str:
-    parts = [date_text(scan.date), scan.kind.value]
+    parts = [FIXED_ENGLISH.long(scan.date), SCAN_KIND_WORDS[scan.kind]]
     if scan.facility.strip():
-        parts.append(_cut(scan.facility.strip(), NAME_CHARS))
+        parts.append(shorten(scan.facility.strip(), NAME_CHARS))
     return ", ".join(parts)
 
 
 def _size_row(spot: Spot, measurement: Measurement) -> SizeRow:
     if measurement.too_small:
-        size = "Too small to measure"
+        size = TOO_SMALL
     elif measurement.size_tenths == 0:
-        size = "Gone"
+        size = GONE
     elif measurement.size_tenths is None:
-        size = "Not measured"
+        size = NOT_MEASURED
     else:
         size = mm_text(measurement.size_tenths)
     if measurement.uncertain:
-        size += " (uncertain)"
+        size += f" ({UNCERTAIN.lower()})"
     return SizeRow(_spot_name(spot), _where(spot), size)
 
 
 def _spot_name(spot: Spot) -> str:
-    name = _cut(spot.name, NAME_CHARS)
+    name = shorten(spot.name, NAME_CHARS)
     if spot.lymph_node and "node" not in name.casefold():
         return f"{name} (lymph node)"
     return name
 
 
 def _where(spot: Spot) -> str:
-    return _cut(spot.location.strip(), NAME_CHARS) or _WHERE[spot.area]
+    return shorten(spot.location.strip(), NAME_CHARS) or AREA_WORDS[spot.area]
 
 
 def _questions(
@@ -433,7 +427,7 @@ def _questions(
     ]
     taken = {text.casefold() for text in own}
     texts = own + [text for text in suggested if text.casefold() not in taken]
-    shown = tuple(_cut(" ".join(text.split()), QUESTION_CHARS) for text in texts[:MAX_QUESTIONS])
+    shown = tuple(shorten(" ".join(text.split()), QUESTION_CHARS) for text in texts[:MAX_QUESTIONS])
     left_out = len(texts) - len(shown)
     return Shown(shown, _more(left_out, "question is", "questions are", "in the app"))
 
@@ -455,7 +449,3 @@ def _more(count: int, one: str, many: str, where: str) -> str:
     if not count:
         return ""
     return f"{count} more {one if count == 1 else many} {where}."
-
-
-def _cut(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"

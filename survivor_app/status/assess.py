@@ -21,7 +21,7 @@ from survivor_app.domain import (
     Statement,
     Status,
 )
-from survivor_app.status.labels import status_label
+from survivor_app.domain.words import status_label
 
 #: A lymph node counts as present from this size on (10 mm); under it, as normal size.
 NODE_PRESENT_TENTHS = 100

@@ -10,9 +10,10 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from survivor_app.domain import Area, RecurrenceType, Spot, Statement, Status, mm_text
+from survivor_app.domain import RecurrenceType, Spot, Statement, Status, mm_text
+from survivor_app.domain.typed_dates import FIXED_ENGLISH
+from survivor_app.domain.words import AREA_IN_A_SENTENCE, shorten, status_label
 from survivor_app.status.assess import RECURRENCE_DAYS, Assessment, Reason, SpotFinding
-from survivor_app.status.labels import date_text, status_label
 
 CARE_TEAM = "Your care team can tell you what this means for you."
 SECOND_CANCER = (
@@ -26,12 +27,6 @@ _LYMPH_NODE = re.compile(r"\blymph node(s?)\b")
 # A doctor's words are quoted in full up to this length, then shortened.
 _QUOTE_LENGTH = 200
 _DISEASE_FOUND = (Status.PROGRESSED, Status.RECURRED)
-
-_WHERE: dict[Area, str] = {
-    Area.PRIMARY: "where the cancer first started",
-    Area.REGIONAL_NODE: "in the lymph nodes near where the cancer started",
-    Area.DISTANT: "in another part of the body",
-}
 
 _RECURRENCE_MEANS: dict[RecurrenceType | None, str] = {
     RecurrenceType.LOCAL: (
@@ -87,9 +82,9 @@ def explain_period(assessments: Sequence[Assessment]) -> Explanation:
 def opening_sentence(a: Assessment) -> str:
     """What the label of the assessment that starts a period means for this person, in one short
     sentence of everyday words (at most 20 words)."""
-    day = date_text(a.date)
+    day = FIXED_ENGLISH.long(a.date)
     if a.statement is not None and a.stated is not None and a.measured is not a.stated:
-        return _doctor_opening(a.stated, date_text(a.statement.date))
+        return _doctor_opening(a.stated, FIXED_ENGLISH.long(a.statement.date))
     match a.reason:
         case Reason.FIRST_SCAN | Reason.MARKED_BASELINE if a.new_baseline_sum_tenths:
             return (
@@ -108,7 +103,8 @@ def opening_sentence(a: Assessment) -> str:
             return f"Your scan of {day} showed no evidence of disease."
         case Reason.SHRANK:
             assert a.baseline_date is not None
-            return f"Your spots have shrunk by at least 30% since {date_text(a.baseline_date)}."
+            since = FIXED_ENGLISH.long(a.baseline_date)
+            return f"Your spots have shrunk by at least 30% since {since}."
         case Reason.RESPONSE_STANDS:
             return "Your spots shrank by at least 30% before, and that response still stands."
         case Reason.NO_BIG_CHANGE:
@@ -159,11 +155,11 @@ def statement_sentence(statement: Statement) -> str:
     who = statement.clinician.strip() or "your doctor"
     words = " ".join(statement.text.split())
     if not words:
-        return f"On {date_text(statement.date)}, {who} gave the status “{_stated(statement)}”."
-    if len(words) > _QUOTE_LENGTH:
-        words = words[: _QUOTE_LENGTH - 1].rstrip() + "…"
+        day = FIXED_ENGLISH.long(statement.date)
+        return f"On {day}, {who} gave the status “{_stated(statement)}”."
+    words = shorten(words, _QUOTE_LENGTH)
     end = "" if words[-1] in ".!?…" else "."
-    return f"On {date_text(statement.date)}, {who} said: “{words}”{end}"
+    return f"On {FIXED_ENGLISH.long(statement.date)}, {who} said: “{words}”{end}"
 
 
 def _stated(statement: Statement) -> str:
@@ -181,8 +177,8 @@ def _numbers(assessments: Sequence[Assessment]) -> Iterator[str]:
     if last is not first:
         days = (last.date - first.date).days
         yield (
-            f"This label held from {date_text(first.date)} to {date_text(last.date)}: "
-            f"{duration_text(days)}."
+            f"This label held from {FIXED_ENGLISH.long(first.date)} to "
+            f"{FIXED_ENGLISH.long(last.date)}: {duration_text(days)}."
         )
         if not _changed_something(last):
             yield from _facts(last)
@@ -211,7 +207,7 @@ def _facts(a: Assessment) -> Iterator[str]:
 
 def _measured_facts(a: Assessment) -> Iterator[str]:
     """What the sizes of one scan show, rule by rule (STATUS_RULES.md §3 and §4)."""
-    day = date_text(a.date)
+    day = FIXED_ENGLISH.long(a.date)
     match a.reason:
         case Reason.FIRST_SCAN:
             yield from _first_scan(a)
@@ -250,7 +246,7 @@ def _measured_facts(a: Assessment) -> Iterator[str]:
 
 
 def _first_scan(a: Assessment) -> Iterator[str]:
-    day = date_text(a.date)
+    day = FIXED_ENGLISH.long(a.date)
     count = len(a.tracked_spots)
     if not count or a.sum_tenths is None:
         yield f"The first scan, on {day}, found no spot to measure."
@@ -266,7 +262,7 @@ def _starting_point(a: Assessment) -> Iterator[str]:
     if a.baseline_sum_tenths is None or a.baseline_date is None:
         return
     yield (
-        f"At the starting point, on {date_text(a.baseline_date)}, the spots added up to "
+        f"At the starting point, on {FIXED_ENGLISH.long(a.baseline_date)}, the spots added up to "
         f"{mm_text(a.baseline_sum_tenths)}."
     )
 
@@ -274,7 +270,7 @@ def _starting_point(a: Assessment) -> Iterator[str]:
 def _sum_sentence(a: Assessment) -> str:
     assert a.sum_tenths is not None
     whole = " in all" if not a.missing_spots else ""
-    return f"On {date_text(a.date)}, the spots added up to {mm_text(a.sum_tenths)}{whole}."
+    return f"On {FIXED_ENGLISH.long(a.date)}, the spots added up to {mm_text(a.sum_tenths)}{whole}."
 
 
 def _sums(a: Assessment) -> Iterator[str]:
@@ -299,7 +295,10 @@ def _from_smallest(a: Assessment) -> Iterator[str]:
         or a.nadir_date == a.baseline_date
     ):
         return
-    yield f"The smallest sum before was {mm_text(a.nadir_tenths)}, on {date_text(a.nadir_date)}."
+    yield (
+        f"The smallest sum before was {mm_text(a.nadir_tenths)}, "
+        f"on {FIXED_ENGLISH.long(a.nadir_date)}."
+    )
     yield (
         f"This is {percent_text(a.change_from_nadir_pct)} than that."
         if a.change_from_nadir_pct
@@ -321,11 +320,12 @@ def _growth(a: Assessment) -> Iterator[str]:
     yield _sum_sentence(a)
     more = f"That is {mm_text(a.sum_tenths - a.nadir_tenths)} more"
     if a.change_from_nadir_pct is None:
-        yield f"Before, on {date_text(a.nadir_date)}, they added up to 0 mm. {more}."
+        yield f"Before, on {FIXED_ENGLISH.long(a.nadir_date)}, they added up to 0 mm. {more}."
     else:
         yield (
             f"The smallest sum before was {mm_text(a.nadir_tenths)}, on "
-            f"{date_text(a.nadir_date)}. {more}, or {percent_text(a.change_from_nadir_pct)}."
+            f"{FIXED_ENGLISH.long(a.nadir_date)}. {more}, "
+            f"or {percent_text(a.change_from_nadir_pct)}."
         )
     yield "Growth counts when the sum goes up by at least 20% and by at least 5 mm."
     if a.missing_spots:
@@ -336,7 +336,7 @@ def _growth(a: Assessment) -> Iterator[str]:
 
 
 def _all_gone(a: Assessment) -> Iterator[str]:
-    day = date_text(a.date)
+    day = FIXED_ENGLISH.long(a.date)
     gone = [spot for spot in a.tracked_spots if _recorded_gone(a, spot)]
     if not a.tracked_spots:
         yield f"On {day}, no spot you follow was above normal size."
@@ -385,7 +385,7 @@ def _doctor_facts(a: Assessment) -> Iterator[str]:
     if a.scan is None:
         yield "There is no scan from that time. This label comes from what your doctor said."
     elif a.measured is None:
-        yield f"The scan of {date_text(a.date)} has no sizes."
+        yield f"The scan of {FIXED_ENGLISH.long(a.date)} has no sizes."
         yield "This label comes from what your doctor said."
     elif a.disagreement is not None:
         yield a.disagreement
@@ -396,7 +396,7 @@ def _doctor_facts(a: Assessment) -> Iterator[str]:
         yield "This label comes from what your doctor said."
     if a.stated is Status.COMPLETE_REMISSION and a.measured is not a.stated and a.sum_tenths:
         yield (
-            f"The spots on the scan of {date_text(a.date)} still added up to "
+            f"The spots on the scan of {FIXED_ENGLISH.long(a.date)} still added up to "
             f"{mm_text(a.sum_tenths)}."
         )
 
@@ -406,8 +406,8 @@ def _remission_facts(a: Assessment) -> Iterator[str]:
     if a.remission_start is None or a.remission_days is None:
         return
     yield (
-        f"Before this, the label was complete remission from {date_text(a.remission_start)}, "
-        f"for {duration_text(a.remission_days)}."
+        "Before this, the label was complete remission from "
+        f"{FIXED_ENGLISH.long(a.remission_start)}, for {duration_text(a.remission_days)}."
     )
     if a.status is Status.PROGRESSED and a.remission_days < RECURRENCE_DAYS:
         yield from _NOT_YET_A_YEAR
@@ -431,7 +431,7 @@ def _new_starting_point(a: Assessment) -> Iterator[str]:
     else:
         why = "you marked it so"
     yield (
-        f"The scan of {date_text(a.date)} is now the starting point, because {why}: "
+        f"The scan of {FIXED_ENGLISH.long(a.date)} is now the starting point, because {why}: "
         f"later scans are compared with its sum, {mm_text(a.new_baseline_sum_tenths)}."
     )
 
@@ -444,11 +444,12 @@ def _finding_sentence(finding: SpotFinding) -> str:
         if finding.too_small
         else f"measured {mm_text(finding.size_tenths)}"
     )
-    sentence = f"“{spot.name}”{place} {size}. It is {_WHERE[spot.area]}."
+    sentence = f"“{spot.name}”{place} {size}. It is {AREA_IN_A_SENTENCE[spot.area]}."
     if finding.confirmed_on is not None:
         sentence += (
             " The report was not sure about it then; the scan of "
-            f"{date_text(finding.confirmed_on)} showed it for sure, so it counts from then."
+            f"{FIXED_ENGLISH.long(finding.confirmed_on)} showed it for sure, "
+            "so it counts from then."
         )
     return sentence
 

@@ -7,10 +7,10 @@ import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from survivor_app.domain import RecurrenceType, Status
+from survivor_app.domain import Basis, RecurrenceType, Status
+from survivor_app.domain.words import status_label
 from survivor_app.status.assess import Assessment
 from survivor_app.status.explain import explain_period
-from survivor_app.status.labels import Basis, status_label
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,8 +6,9 @@ import itertools
 from collections.abc import Iterator, Sequence
 
 from survivor_app.domain import Status
+from survivor_app.domain.typed_dates import FIXED_ENGLISH
+from survivor_app.domain.words import status_label
 from survivor_app.status.assess import RECURRENCE_DAYS, Assessment
-from survivor_app.status.labels import date_text, status_label
 
 
 def questions(assessments: Sequence[Assessment]) -> tuple[str, ...]:
@@ -22,7 +23,7 @@ def _asked(assessments: Sequence[Assessment]) -> Iterator[str]:
         if first.confirmed is False:
             what = "complete" if first.status is Status.COMPLETE_REMISSION else "partial"
             yield (
-                f"Is my {what} remission from {date_text(first.date)} confirmed? "
+                f"Is my {what} remission from {FIXED_ENGLISH.long(first.date)} confirmed? "
                 "How long should it last?"
             )
         for a in run_list:
@@ -30,7 +31,7 @@ def _asked(assessments: Sequence[Assessment]) -> Iterator[str]:
 
 
 def _about(a: Assessment) -> Iterator[str]:
-    day = date_text(a.date)
+    day = FIXED_ENGLISH.long(a.date)
     if a.disagreement is not None and a.measured is not None and a.stated is not None:
         measured = status_label(a.measured, a.measured_recurrence_type)
         stated = status_label(a.stated, a.stated_recurrence_type)

@@ -9,12 +9,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from survivor_app.domain.typed_dates import (
+    FIXED_ENGLISH,
     DateOrder,
-    date_in_words,
-    long_date_text,
+    DateStyle,
     order_of_pattern,
     read_typed_date,
-    short_date_text,
 )
 
 DMY = DateOrder.DAY_MONTH_YEAR
@@ -103,9 +102,10 @@ def test_a_leap_day_is_a_real_date_in_a_leap_year() -> None:
 def test_dates_are_written_with_the_months_name(
     order: DateOrder, words: str, long: str, short: str
 ) -> None:
-    assert date_in_words(PI_DAY, order) == words
-    assert long_date_text(PI_DAY, order) == long
-    assert short_date_text(PI_DAY, order) == short
+    style = DateStyle(order)
+    assert style.with_weekday(PI_DAY) == words
+    assert style.long(PI_DAY) == long
+    assert style.short(PI_DAY) == short
 
 
 @settings(max_examples=200)
@@ -113,5 +113,11 @@ def test_dates_are_written_with_the_months_name(
 def test_every_date_written_for_the_person_reads_back_the_same(
     date: dt.date, order: DateOrder
 ) -> None:
-    assert read_typed_date(short_date_text(date, order), order) == date
-    assert read_typed_date(long_date_text(date, order), order) == date
+    assert read_typed_date(DateStyle(order).short(date), order) == date
+    assert read_typed_date(DateStyle(order).long(date), order) == date
+
+
+def test_the_rules_write_dates_in_fixed_english() -> None:
+    assert FIXED_ENGLISH.long(dt.date(2024, 3, 3)) == "3 March 2024"
+    assert FIXED_ENGLISH.long(dt.date(1999, 12, 31)) == "31 December 1999"
+    assert FIXED_ENGLISH.short(dt.date(2024, 3, 3)) == "3 Mar 2024"

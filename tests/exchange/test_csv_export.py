@@ -27,9 +27,9 @@ from survivor_app.domain import (
     Statement,
     Status,
 )
+from survivor_app.domain.words import status_label
 from survivor_app.exchange import read_record
 from survivor_app.exchange.csv_export import HEADERS, write_csv
-from survivor_app.status import status_label
 from tests.exchange.documents import TODAY, records
 from tests.shared_files import DEMO_RECORD, READABLE_EXAMPLES, example_params
 

@@ -29,9 +29,10 @@ from survivor_app.domain import (
     Statement,
     Status,
 )
+from survivor_app.domain.words import status_label
 from survivor_app.exchange import read_record
 from survivor_app.exchange.fhir import write_fhir
-from survivor_app.status import analyse, status_label
+from survivor_app.status import analyse
 from tests.exchange.documents import TODAY, records
 from tests.shared_files import DEMO_RECORD, READABLE_EXAMPLES, example_params
 

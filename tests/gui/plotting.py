@@ -1,8 +1,11 @@
-"""Where things drawn in the timeline plot are on screen, for tests that hover and click."""
+"""What the timeline plot shows, read through public Qt and matplotlib API (its canvas's artists,
+its own timer), and where things drawn in it are on screen, for tests that hover and click."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint
+from matplotlib.patches import Rectangle
+from matplotlib.text import Annotation
+from PySide6.QtCore import QPoint, Qt, QTimer
 
 from survivor_app.gui.widgets.timeline import TimelinePlot
 
@@ -16,3 +19,37 @@ def canvas_point(plot: TimelinePlot, axes_index: int, x: float, y: float) -> QPo
     ratio = plot.canvas.device_pixel_ratio
     height = plot.canvas.figure.bbox.height
     return QPoint(round(display_x / ratio), round((height - display_y) / ratio))
+
+
+def is_ready(plot: TimelinePlot) -> bool:
+    """True once matplotlib is loaded and the plot is drawn for its present size: the canvas is
+    in place and no drawing after a resize is still waiting on the plot's timer."""
+    if plot.canvas is None:
+        return False
+    timers = plot.findChildren(QTimer, options=Qt.FindChildOption.FindDirectChildrenOnly)
+    return not any(timer.isActive() for timer in timers)
+
+
+def bands(plot: TimelinePlot) -> list[Rectangle]:
+    """The band of each period, left to right: the rectangles drawn on the sizes axes."""
+    if plot.canvas is None:
+        return []
+    sizes = plot.canvas.figure.axes[0]
+    return [patch for patch in sizes.patches if isinstance(patch, Rectangle)]
+
+
+def highlighted_period(plot: TimelinePlot) -> int | None:
+    """The index of the period whose band is outlined, if any."""
+    return next((i for i, band in enumerate(bands(plot)) if band.get_linewidth() > 0), None)
+
+
+def tip_text(plot: TimelinePlot) -> str | None:
+    """What the tip under the pointer says, or None when no tip is shown."""
+    if plot.canvas is None:
+        return None
+    tips = [
+        artist
+        for artist in plot.canvas.figure.artists
+        if isinstance(artist, Annotation) and artist.get_visible()
+    ]
+    return tips[0].get_text() if tips else None

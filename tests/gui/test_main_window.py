@@ -39,8 +39,8 @@ from survivor_app.storage import (
     make_backup,
 )
 from tests.gui.answers import No, Yes, answer, message_boxes
-from tests.gui.dialogs.forms import heard_names
-from tests.gui.plotting import canvas_point
+from tests.gui.dialogs.forms import heard_names, is_hint
+from tests.gui.plotting import bands, canvas_point, highlighted_period, is_ready
 from tests.gui.records import BASELINE, SHRUNK, small_record, write_record_file
 
 pytestmark = [
@@ -54,7 +54,7 @@ def open_record(window: MainWindow, qtbot: QtBot, path: Path, record: Record) ->
     """Open a record file holding ``record`` and wait for its plot; the window's store."""
     write_record_file(path, record)
     assert window.open_record(path)
-    qtbot.waitUntil(window.view.plot.is_ready)
+    qtbot.waitUntil(lambda: is_ready(window.view.plot))
     assert window.session is not None
     return window.session.store
 
@@ -116,7 +116,7 @@ def test_the_birth_date_must_be_given_before_the_record_starts(
     # The date of birth is still the date the field came with: today.
     assert not welcome.start_button.isEnabled()
     assert welcome.birth.message.text() == "Please give your date of birth."
-    assert welcome.birth.message.is_hint()
+    assert is_hint(welcome.birth.message)
 
 
 def test_an_added_scan_shows_its_period_and_row_and_undo_takes_it_away(
@@ -133,8 +133,8 @@ def test_an_added_scan_shows_its_period_and_row_and_undo_takes_it_away(
     assert view.scans_tab.model.rowCount() == 2
     assert view.scans_tab.selected_id() == SHRUNK.id
     assert store.scans("c1") == (BASELINE, SHRUNK)
-    qtbot.waitUntil(view.plot.is_ready)
-    assert len(view.plot.bands()) == 2
+    qtbot.waitUntil(lambda: is_ready(view.plot))
+    assert len(bands(view.plot)) == 2
     # The new, latest period is the one shown.
     assert view.period_list.selected_period() == 1
     assert "Partial remission" in view.explanation.toPlainText()
@@ -145,7 +145,7 @@ def test_an_added_scan_shows_its_period_and_row_and_undo_takes_it_away(
     assert store.scans("c1") == (BASELINE,)
     assert period_labels(window) == ["Starting point"]
     assert view.scans_tab.model.rowCount() == 1
-    assert len(view.plot.bands()) == 1
+    assert len(bands(view.plot)) == 1
     assert window.redo_action.isEnabled()
 
     window.redo_action.trigger()
@@ -166,8 +166,8 @@ def test_choosing_a_period_explains_it_and_highlights_its_band(
     text = view.explanation.toPlainText()
     assert text.startswith("Starting point")
     assert view.periods_model.period_at(0).explanation.split(".")[0] in text
-    assert view.plot.highlighted_period() == 0
-    first, second = view.plot.bands()
+    assert highlighted_period(view.plot) == 0
+    first, second = bands(view.plot)
     assert first.get_linewidth() > 0
     assert second.get_linewidth() == 0
 
@@ -178,7 +178,7 @@ def test_clicking_a_band_chooses_its_period(
     open_record(window, qtbot, record_path, no_statement(scans=(BASELINE, SHRUNK)))
     view = window.view
     assert view.period_list.selected_period() == 1
-    band = view.plot.bands()[0]
+    band = bands(view.plot)[0]
     middle = band.get_x() + band.get_width() / 2
     qtbot.mouseClick(
         view.plot.canvas,

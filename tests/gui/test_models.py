@@ -36,6 +36,7 @@ from tests.gui.records import (
     TREATMENT,
     small_record,
 )
+from tests.gui.tables import shown_ids
 from tests.status.histories import history
 from tests.status.histories import scan as scan_on
 
@@ -102,7 +103,7 @@ def test_statement_treatment_and_question_rows_read_plainly() -> None:
         "The tumour is responding.",
         "Stable (controlled)",
     ]
-    assert statements.index(1, 3).data() == "No status chosen"
+    assert statements.index(1, 3).data() == "No status given"
     treatments = TreatmentTableModel()
     treatments.set_rows([TREATMENT])
     assert [treatments.index(0, c).data() for c in range(4)] == [
@@ -172,7 +173,7 @@ def test_a_refresh_announces_only_the_rows_that_changed(qtbot: QtBot) -> None:
     # The same things in another order: the views start afresh.
     with qtbot.waitSignal(model.modelReset):
         model.set_rows([changed, second])
-    assert [model.row_at(row).id for row in range(2)] == ["d3", "d2"]
+    assert shown_ids(model) == ["d3", "d2"]
     assert model.row_of("d2") == 1
     assert model.row_of("nobody") == -1
 

@@ -12,7 +12,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from survivor_app.gui.main_window import MainWindow
-from tests.gui.plotting import canvas_point
+from tests.gui.plotting import canvas_point, is_ready, tip_text
 from tests.gui.records import BASELINE, SHRUNK, TUMOUR, small_record, write_record_file
 from tests.older_records import ESCAPES, older_record, scan_dated, spot_named
 
@@ -37,7 +37,7 @@ def test_a_record_with_year_22_and_control_characters_opens_and_draws(
     before = record_path.read_bytes()
     assert window.open_record(record_path)
     plot = window.view.plot
-    qtbot.waitUntil(plot.is_ready)
+    qtbot.waitUntil(lambda: is_ready(plot))
     assert plot.canvas is not None
     plot.canvas.draw()
     assert window.view.scans_tab.model.rowCount() == 2
@@ -47,8 +47,8 @@ def test_a_record_with_year_22_and_control_characters_opens_and_draws(
     line = next(line for line in sizes.get_lines() if line.get_label().startswith("Breast"))
     x, y = line.get_xydata()[0]
     qtbot.mouseMove(plot.canvas, canvas_point(plot, 0, x, y))
-    qtbot.waitUntil(lambda: plot.tip_text() is not None)
-    assert str(plot.tip_text()).splitlines()[:2] == [
+    qtbot.waitUntil(lambda: tip_text(plot) is not None)
+    assert str(tip_text(plot)).splitlines()[:2] == [
         "Breast tumour\\x1b]52;c;aGVsbG8=\\x07\\x0c\\x9b2J",
         "32 mm on 14 May 0022",
     ]
@@ -72,12 +72,12 @@ def test_a_spot_name_matplotlib_could_take_for_mathematics_is_drawn(
     write_record_file(record_path, dataclasses.replace(record, spots=spots))
     assert window.open_record(record_path)
     plot = window.view.plot
-    qtbot.waitUntil(plot.is_ready)
+    qtbot.waitUntil(lambda: is_ready(plot))
     assert plot.canvas is not None
     plot.canvas.draw()
     sizes = plot.canvas.figure.axes[0]
     line = next(line for line in sizes.get_lines() if line.get_label().startswith("x "))
     x, y = line.get_xydata()[0]
     qtbot.mouseMove(plot.canvas, canvas_point(plot, 0, x, y))
-    qtbot.waitUntil(lambda: plot.tip_text() is not None)
+    qtbot.waitUntil(lambda: tip_text(plot) is not None)
     plot.canvas.draw()

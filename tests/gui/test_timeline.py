@@ -20,7 +20,7 @@ from survivor_app.gui.widgets.period_style import BRUSH_STYLES
 from survivor_app.gui.widgets.timeline import TimelinePlot
 from survivor_app.plot.timeline import EMPTY_TEXT
 from survivor_app.status import analyse
-from tests.gui.plotting import canvas_point
+from tests.gui.plotting import bands, canvas_point, highlighted_period, is_ready, tip_text
 from tests.gui.records import BASELINE, NODE, SHRUNK, TUMOUR, scan, small_record
 from tests.plot.contrast import contrast_ratio, drawn_colours
 
@@ -37,7 +37,7 @@ def shown_plot(qtbot: QtBot, history: CancerHistory) -> TimelinePlot:
     plot.resize(900, 520)
     plot.show_history(history, analyse(history))
     plot.show()
-    qtbot.waitUntil(plot.is_ready)
+    qtbot.waitUntil(lambda: is_ready(plot))
     assert plot.canvas is not None
     plot.canvas.draw()
     return plot
@@ -63,7 +63,7 @@ def test_the_plot_draws_sizes_bands_statements_and_treatments(qtbot: QtBot, demo
     ]
     assert labels[: len(measured_spots)] == measured_spots
     assert "Sum of tracked spots" in labels
-    assert len(plot.bands()) == len(analysis.periods)
+    assert len(bands(plot)) == len(analysis.periods)
     legend = plot.canvas.figure.legends[0]
     texts = [text.get_text() for text in legend.get_texts()]
     assert texts[0] == "Sum of tracked spots"
@@ -119,7 +119,7 @@ def test_a_history_without_scans_says_where_the_timeline_will_be(qtbot: QtBot) -
     assert plot.canvas is not None
     (axes,) = plot.canvas.figure.axes
     assert [text.get_text() for text in axes.texts] == [EMPTY_TEXT]
-    assert plot.bands() == ()
+    assert bands(plot) == []
 
 
 def test_hovering_a_point_shows_its_date_size_and_change(qtbot: QtBot) -> None:
@@ -127,20 +127,20 @@ def test_hovering_a_point_shows_its_date_size_and_change(qtbot: QtBot) -> None:
     plot = shown_plot(qtbot, history)
     assert plot.canvas is not None
     sizes = plot.canvas.figure.axes[0]
-    assert plot.tip_text() is None
+    assert tip_text(plot) is None
     sum_line = next(
         line for line in sizes.get_lines() if line.get_label() == "Sum of tracked spots"
     )
     x, y = sum_line.get_xydata()[1]
     qtbot.mouseMove(plot.canvas, canvas_point(plot, 0, x, y))
-    qtbot.waitUntil(lambda: plot.tip_text() is not None)
-    assert str(plot.tip_text()).splitlines()[:3] == [
+    qtbot.waitUntil(lambda: tip_text(plot) is not None)
+    assert str(tip_text(plot)).splitlines()[:3] == [
         "Sum of tracked spots",
         "30 mm on 10 April 2024",
         "40.0 % smaller than the starting point",
     ]
     qtbot.mouseMove(plot.canvas, QPoint(2, 2))
-    qtbot.waitUntil(lambda: plot.tip_text() is None)
+    qtbot.waitUntil(lambda: tip_text(plot) is None)
 
 
 def test_hovering_a_new_starting_point_gives_both_sums(qtbot: QtBot) -> None:
@@ -156,8 +156,8 @@ def test_hovering_a_new_starting_point_gives_both_sums(qtbot: QtBot) -> None:
     old, new = (line for line in sizes.get_lines() if line.get_label() == "Sum of tracked spots")
     x, y = new.get_xydata()[0]
     qtbot.mouseMove(plot.canvas, canvas_point(plot, 0, x, y))
-    qtbot.waitUntil(lambda: plot.tip_text() is not None)
-    assert str(plot.tip_text()).splitlines()[1:3] == [
+    qtbot.waitUntil(lambda: tip_text(plot) is not None)
+    assert str(tip_text(plot)).splitlines()[1:3] == [
         "42 mm on 10 April 2024: the new starting point",
         "Before the new spot or growth, the spots added up to 30 mm",
     ]
@@ -172,8 +172,8 @@ def test_hovering_a_statement_shows_the_quote(qtbot: QtBot) -> None:
     (markers,) = strip.get_lines()
     x, y = markers.get_xydata()[0]
     qtbot.mouseMove(plot.canvas, canvas_point(plot, 1, x, y))
-    qtbot.waitUntil(lambda: plot.tip_text() is not None)
-    assert str(plot.tip_text()).splitlines() == [
+    qtbot.waitUntil(lambda: tip_text(plot) is not None)
+    assert str(tip_text(plot)).splitlines() == [
         "Dr. Osei, 12 April 2024:",
         "“The tumour is responding.”",
         "Stable (controlled)",
@@ -183,7 +183,7 @@ def test_hovering_a_statement_shows_the_quote(qtbot: QtBot) -> None:
 def test_clicking_a_band_names_its_period_and_highlighting_marks_it(qtbot: QtBot) -> None:
     history = small_record(scans=(BASELINE, SHRUNK)).history("c1")
     plot = shown_plot(qtbot, history)
-    first, second = plot.bands()
+    first, second = bands(plot)
     middle = first.get_x() + first.get_width() / 2
     with qtbot.waitSignal(plot.period_clicked) as clicked:
         qtbot.mouseClick(
@@ -191,7 +191,7 @@ def test_clicking_a_band_names_its_period_and_highlighting_marks_it(qtbot: QtBot
         )
     assert clicked.args == [0]
     plot.highlight_period(1)
-    assert plot.highlighted_period() == 1
+    assert highlighted_period(plot) == 1
     assert second.get_linewidth() > 0
     assert first.get_linewidth() == 0
     assert second.get_facecolor()[3] > first.get_facecolor()[3]
@@ -211,7 +211,7 @@ def test_the_plot_follows_the_palette_and_the_font_size(qtbot: QtBot) -> None:
     font = QFont(plot.font())
     font.setPointSizeF(16)
     plot.setFont(font)
-    qtbot.waitUntil(plot.is_ready)
+    qtbot.waitUntil(lambda: is_ready(plot))
     # Laid out (constrained layout runs as it draws), so points are where the pointer goes.
     plot.canvas.draw()
     figure = plot.canvas.figure
@@ -226,7 +226,7 @@ def test_the_plot_follows_the_palette_and_the_font_size(qtbot: QtBot) -> None:
     )
     x, y = sum_line.get_xydata()[0]
     qtbot.mouseMove(plot.canvas, canvas_point(plot, 0, x, y))
-    qtbot.waitUntil(lambda: plot.tip_text() is not None)
+    qtbot.waitUntil(lambda: tip_text(plot) is not None)
     (tip,) = (shown for shown in figure.artists if isinstance(shown, Text) and shown.get_visible())
     assert to_hex(tip.get_color()) == "#e8eaed"
     assert to_hex(tip.get_bbox_patch().get_facecolor()) == "#2b2c30"
@@ -253,7 +253,7 @@ def test_every_line_and_band_keeps_3_to_1_contrast_in_light_and_dark(
     palette.setColor(QPalette.ColorRole.Base, QColor(base))
     palette.setColor(QPalette.ColorRole.WindowText, QColor(text))
     plot.setPalette(palette)
-    qtbot.waitUntil(plot.is_ready)
+    qtbot.waitUntil(lambda: is_ready(plot))
     assert plot.canvas is not None
     found = drawn_colours(plot.canvas.figure)
     assert len([what for what, _, _ in found if what.startswith("hatch")]) >= 4

@@ -12,6 +12,7 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication
 
 from survivor_app.domain import Record
+from survivor_app.domain.typed_dates import FIXED_ENGLISH
 from survivor_app.report.content import (
     DISCLAIMER,
     HEADINGS,
@@ -21,7 +22,6 @@ from survivor_app.report.content import (
     NO_STATEMENTS,
     NO_STATUS,
     build_summaries,
-    short_date_text,
     treatment_words,
 )
 from survivor_app.report.paper import Paper
@@ -81,9 +81,9 @@ def test_each_page_lists_its_cancers_treatments(demo_pages: list[Page]) -> None:
         text = " ".join(page.text.split())
         for treatment in record.history(cancer.id).treatments:
             assert treatment_words(treatment) in text
-            assert short_date_text(treatment.start) in text
+            assert FIXED_ENGLISH.short(treatment.start) in text
             if treatment.end is not None:
-                assert short_date_text(treatment.end) in text
+                assert FIXED_ENGLISH.short(treatment.end) in text
 
 
 def test_the_timeline_is_drawn_as_lines_and_words_not_a_picture(demo_pages: list[Page]) -> None:

@@ -137,3 +137,18 @@ def label_of(a: Assessment) -> Label:
 def statuses(history: CancerHistory) -> list[Status]:
     """Each assessment's status, in date order."""
     return [a.status for a in assess(history)]
+
+
+#: Six scans and two statements that pass through every kind of period but recurrence.
+JOURNEY = history(
+    scan("2022-06-01", {"P": "10", "L": "10", "U": "10"}),
+    scan("2022-09-01", {"P": "8", "L": "8", "U": "8"}),
+    scan("2022-12-01", {"P": "7", "L": "7", "U": "7"}),
+    scan("2023-03-01", {"P": "8", "L": "8", "U": "9.2"}),
+    scan("2023-06-01", {"P": "8", "L": "8", "U": "10"}),
+    scan("2023-09-01", {"P": "0", "L": "0", "U": "0"}),
+    statements=[
+        said("2022-09-10", Status.STABLE, "Stable."),
+        said("2023-12-01", Status.COMPLETE_REMISSION, "No evidence of disease."),
+    ],
+)

@@ -18,14 +18,15 @@ from decimal import Decimal
 from hypothesis import given, settings
 
 from survivor_app.domain import CancerHistory, Status, mm_text
-from survivor_app.status import Assessment, Period, analyse, date_text
+from survivor_app.domain.typed_dates import FIXED_ENGLISH
+from survivor_app.status import Assessment, Period, analyse
 from survivor_app.status.explain import OPENING_WORDS, duration_text, percent_text
 from tests.status.generated import histories
 from tests.status.reading import grade_level
 
 HISTORIES = 20 * settings().max_examples
 
-_MONTHS = [date_text(dt.date(2000, month, 1)).split()[1] for month in range(1, 13)]
+_MONTHS = [FIXED_ENGLISH.long(dt.date(2000, month, 1)).split()[1] for month in range(1, 13)]
 _DATE = re.compile(rf"\b(\d{{1,2}}) ({'|'.join(_MONTHS)}) (\d{{4}})\b")
 _MM = re.compile(r"\b(\d+(?:\.\d)?) mm\b")
 _PERCENT = re.compile(r"\b(\d+(?:\.\d)?)% (smaller|larger|less)?")
@@ -186,7 +187,7 @@ class Facts:
                 Status.PROGRESSED,
                 Status.RECURRED,
             ):
-                assert date_text(a.date) in text, text
+                assert FIXED_ENGLISH.long(a.date) in text, text
                 for finding in a.new_spots:
                     assert f"“{finding.spot.name}”" in text, text
                 if a.reason is not None and a.reason.value == "growth":

@@ -16,7 +16,9 @@ from survivor_app.domain import (
     CancerHistory,
     Status,
 )
-from survivor_app.status import analyse, assess, date_text, periods_document
+from survivor_app.domain.typed_dates import FIXED_ENGLISH
+from survivor_app.exchange.periods_json import periods_document
+from survivor_app.status import analyse, assess
 from survivor_app.status.explain import CARE_TEAM
 from tests.status.generated import histories, scans_on
 from tests.status.histories import record_of
@@ -87,7 +89,7 @@ def test_a_later_scan_does_not_change_earlier_measured_statuses(
 @given(histories())
 def test_every_period_is_explained_with_its_own_date(h: CancerHistory) -> None:
     for period in analyse(h).periods:
-        assert date_text(period.start) in period.explanation
+        assert FIXED_ENGLISH.long(period.start) in period.explanation
         assert period.explanation.endswith(CARE_TEAM)
         if period.status is Status.RECURRED:
             assert "second, different cancer" in period.explanation

@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 
 from survivor_app.domain import RecurrenceType, Scan, Statement, Status
-from survivor_app.status import assess, status_label
+from survivor_app.domain.words import status_label
+from survivor_app.status import assess
 from tests.status.histories import CR, NE, PD, PR, RD, SD, B, history, labels, said, scan
 
 TWO_SCANS = (scan("2024-01-01", {"P": "30"}), scan("2024-03-01", {"P": "24"}))

@@ -28,6 +28,7 @@ from survivor_app.domain import (
     ScanKind,
     Spot,
     new_id,
+    words,
 )
 from survivor_app.gui.dialogs.entry import EntryDialog, gloss
 from survivor_app.gui.dialogs.spot import SpotDialog
@@ -42,19 +43,6 @@ from survivor_app.gui.fields import (
     describe,
     label_for_screen_readers,
 )
-
-#: The kinds of scan in the words reports use.
-SCAN_WORDS: dict[ScanKind, str] = {
-    ScanKind.CT: "CT",
-    ScanKind.MRI: "MRI",
-    ScanKind.PET_CT: "PET-CT",
-    ScanKind.PET: "PET",
-    ScanKind.X_RAY: "X-ray",
-    ScanKind.ULTRASOUND: "Ultrasound",
-    ScanKind.MAMMOGRAM: "Mammogram",
-    ScanKind.BONE_SCAN: "Bone scan",
-    ScanKind.OTHER: "Other",
-}
 
 NO_EVIDENCE_OF_DISEASE_HAS_SIZE = (
     "With “No evidence of disease” ticked, no spot can have a size above 0."
@@ -73,9 +61,9 @@ class Finding(enum.Enum):
     """What a scan said of one spot, in the words of the dialog's choice."""
 
     SIZE = "Size"
-    GONE = "Gone"
-    TOO_SMALL = "Too small to measure"
-    NOT_MEASURED = "Not measured"
+    GONE = words.GONE
+    TOO_SMALL = words.TOO_SMALL
+    NOT_MEASURED = words.NOT_MEASURED
 
 
 #: Why a size typed beside another finding cannot be kept.
@@ -105,7 +93,7 @@ class _SpotRow:
         )
         for finding in Finding:
             self.finding.add_choice(finding.value, finding)
-        self.uncertain = QCheckBox("Uncertain")
+        self.uncertain = QCheckBox(words.UNCERTAIN)
         self.uncertain.setAccessibleName(f"{spot.name}: uncertain")
         describe(self.uncertain, "The report is not sure this is cancer.")
         self.uncertain.setToolTip("The report is not sure this is cancer.")
@@ -265,8 +253,8 @@ class ScanDialog(EntryDialog[ScanEntry]):
         self.add_row("&Date", self._date, self._date.edit)
 
         self._kind: ChoiceBox[ScanKind] = ChoiceBox(accessible_name="Kind of scan")
-        for kind, words in SCAN_WORDS.items():
-            self._kind.add_choice(words, kind)
+        for kind, kind_words in words.SCAN_KIND_WORDS.items():
+            self._kind.add_choice(kind_words, kind)
         self.add_row("&Kind", self._kind)
 
         self._facility = TextField(QLineEdit(), accessible_name="Where it was done")
@@ -411,5 +399,6 @@ class ScanDialog(EntryDialog[ScanEntry]):
         editing = self._scan.id if self._scan is not None else None
         for other in self._history.scans:
             if other.date == date and other.kind == kind and other.id != editing:
-                return f"There is already a scan of this kind ({SCAN_WORDS[kind]}) on this date."
+                shown = words.SCAN_KIND_WORDS[kind]
+                return f"There is already a scan of this kind ({shown}) on this date."
         return None

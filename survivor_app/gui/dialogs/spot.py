@@ -5,15 +5,16 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 
 from survivor_app.domain import Area, Cancer, Spot, new_id
+from survivor_app.domain.words import AREA_WORDS
 from survivor_app.gui.dialogs.entry import EntryDialog, gloss
 from survivor_app.gui.fields import ChoiceBox, FieldMessage, FormCheck, TextField, describe
 
-#: The areas in the person's words, each with a gloss ({site} is where the cancer started).
-AREA_CHOICES: tuple[tuple[Area, str, str], ...] = (
-    (Area.PRIMARY, "Where it started", "The place where the cancer first began ({site})."),
-    (Area.REGIONAL_NODE, "Nearby lymph nodes", "Lymph nodes close to where the cancer started."),
-    (Area.DISTANT, "Elsewhere in the body", "Anywhere else, such as the liver, lungs or bones."),
-)
+#: What each area means ({site} is where the cancer started).
+AREA_GLOSSES: dict[Area, str] = {
+    Area.PRIMARY: "The place where the cancer first began ({site}).",
+    Area.REGIONAL_NODE: "Lymph nodes close to where the cancer started.",
+    Area.DISTANT: "Anywhere else, such as the liver, lungs or bones.",
+}
 
 
 class SpotDialog(EntryDialog[Spot]):
@@ -39,8 +40,8 @@ class SpotDialog(EntryDialog[Spot]):
         self.add_row("&Where in the body", self._location, self._location.editor)
 
         self._area: ChoiceBox[Area] = ChoiceBox(accessible_name="Area")
-        for area, words, explanation in AREA_CHOICES:
-            self._area.add_choice(words, area, explanation.format(site=site))
+        for area, explanation in AREA_GLOSSES.items():
+            self._area.add_choice(AREA_WORDS[area], area, explanation.format(site=site))
         self._area_gloss = gloss("")
         self._area_message = FieldMessage(self._area)
         area_column = QWidget()

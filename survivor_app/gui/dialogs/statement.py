@@ -18,6 +18,7 @@ from survivor_app.domain import (
     Status,
     new_id,
 )
+from survivor_app.domain.words import RECURRENCE_WORDS, short_status_label, status_label
 from survivor_app.gui.dialogs.entry import EntryDialog
 from survivor_app.gui.fields import (
     NOTES_MAX_LENGTH,
@@ -29,15 +30,7 @@ from survivor_app.gui.fields import (
     WrappingLabel,
     describe,
 )
-from survivor_app.status.labels import short_status_label, status_label
 from survivor_app.status.suggest import Suggestion, suggest_status
-
-#: Where a cancer came back, in plain words (STATUS_RULES.md §5).
-RECURRENCE_WORDS: dict[RecurrenceType, str] = {
-    RecurrenceType.LOCAL: "Local — where it started",
-    RecurrenceType.REGIONAL: "Regional — nearby lymph nodes",
-    RecurrenceType.DISTANT: "Distant — elsewhere in the body",
-}
 
 
 def _status_words(status: Status) -> str:

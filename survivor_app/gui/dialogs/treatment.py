@@ -5,19 +5,9 @@ from __future__ import annotations
 from PySide6.QtWidgets import QCheckBox, QLineEdit, QWidget
 
 from survivor_app.domain import Cancer, Person, Treatment, TreatmentKind, new_id
+from survivor_app.domain.words import TREATMENT_KIND_WORDS
 from survivor_app.gui.dialogs.entry import EntryDialog
 from survivor_app.gui.fields import ChoiceBox, DateField, FormCheck, TextField, describe
-
-#: The kinds of treatment in the person's words.
-TREATMENT_WORDS: dict[TreatmentKind, str] = {
-    TreatmentKind.SURGERY: "Surgery",
-    TreatmentKind.CHEMOTHERAPY: "Chemotherapy",
-    TreatmentKind.RADIATION: "Radiation",
-    TreatmentKind.HORMONE_THERAPY: "Hormone therapy",
-    TreatmentKind.IMMUNOTHERAPY: "Immunotherapy",
-    TreatmentKind.TARGETED_THERAPY: "Targeted therapy",
-    TreatmentKind.OTHER: "Other",
-}
 
 
 class TreatmentDialog(EntryDialog[Treatment]):
@@ -38,7 +28,7 @@ class TreatmentDialog(EntryDialog[Treatment]):
         self._id = treatment.id if treatment is not None else new_id("treatment")
 
         self._kind: ChoiceBox[TreatmentKind] = ChoiceBox(accessible_name="Kind of treatment")
-        for kind, words in TREATMENT_WORDS.items():
+        for kind, words in TREATMENT_KIND_WORDS.items():
             self._kind.add_choice(words, kind)
         self.add_row("&Kind", self._kind)
 

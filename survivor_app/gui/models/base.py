@@ -93,14 +93,6 @@ class RecordTableModel(QAbstractTableModel, Generic[Row]):
             return column.sort_key(row)
         return self._key(row)
 
-    def row_at(self, row: int) -> Row:
-        """The thing shown in one row."""
-        return self._rows[row]
-
-    def rows(self) -> tuple[Row, ...]:
-        """Every row, in the model's own order (views may sort them differently)."""
-        return tuple(self._rows)
-
     def column_texts(self, column: int) -> list[str]:
         """The text each row shows in one column, in the model's own order."""
         text = self._columns[column].text

@@ -7,9 +7,9 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
+from survivor_app.domain.words import based_on, basis_label
 from survivor_app.gui.dates import short_date
 from survivor_app.status import Period
-from survivor_app.status.labels import basis_label
 
 #: The period's dates as words, e.g. ``3/3/2024 – 5/6/2024`` or ``Since 3/3/2024``.
 DATES_ROLE = Qt.ItemDataRole.UserRole + 10
@@ -82,7 +82,7 @@ class PeriodListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return "\n".join(disagreements(period)) or None
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            words = [period.label, period_dates(period), f"Based on: {basis_label(period.basis)}"]
+            words = [period.label, period_dates(period), based_on(period.basis)]
             if disagreements(period):
                 words.append("Your doctor and the scans differ in this period")
             return ". ".join(words) + ". " + period.summary

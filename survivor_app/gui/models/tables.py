@@ -9,10 +9,17 @@ from dataclasses import dataclass
 from PySide6.QtCore import QDate, QObject
 
 from survivor_app.domain import Question, Scan, Statement, Treatment
+from survivor_app.domain.words import (
+    NO_STATUS_GIVEN,
+    NOTES_ONLY,
+    ONGOING,
+    SCAN_KIND_WORDS,
+    TREATMENT_KIND_WORDS,
+    status_label,
+)
 from survivor_app.gui.dates import qdate, short_date
 from survivor_app.gui.models.base import Column, RecordTableModel
 from survivor_app.status import Assessment
-from survivor_app.status.labels import status_label
 from survivor_app.status.sums import new_starting_sum, sum_shown, sum_words
 
 #: Shown in a cell that has nothing to show, so a screen reader does not read an empty cell.
@@ -38,18 +45,13 @@ def scan_rows(scans: Iterable[Scan], assessments: Iterable[Assessment]) -> tuple
         assessment = by_scan.get(scan.id)
         if assessment is None:
             # A scan with notes only is not an assessment (STATUS_RULES.md §3).
-            rows.append(ScanRow(scan, None, "Notes only"))
+            rows.append(ScanRow(scan, None, NOTES_ONLY))
         else:
             label = status_label(
                 assessment.status, assessment.recurrence_type, assessment.confirmed
             )
             rows.append(ScanRow(scan, sum_shown(assessment), label, new_starting_sum(assessment)))
     return tuple(rows)
-
-
-def _kind_text(value: str) -> str:
-    """An enum value as a heading would write it: ``bone scan`` → ``Bone scan``, ``CT`` stays."""
-    return value[:1].upper() + value[1:]
 
 
 def _date_key(date: dt.date | None) -> QDate:
@@ -64,9 +66,7 @@ class ScanTableModel(RecordTableModel[ScanRow]):
         super().__init__(
             (
                 Column("Date", lambda r: short_date(r.scan.date), lambda r: qdate(r.scan.date)),
-                Column(
-                    "Kind", lambda r: _kind_text(r.scan.kind.value), lambda r: r.scan.kind.value
-                ),
+                Column("Kind", lambda r: SCAN_KIND_WORDS[r.scan.kind], lambda r: r.scan.kind.value),
                 Column(
                     "Sum of sizes",
                     lambda r: sum_words(r.sum_tenths, r.new_start_tenths) or NOTHING,
@@ -81,7 +81,7 @@ class ScanTableModel(RecordTableModel[ScanRow]):
 
 def _stated(statement: Statement) -> str:
     if statement.status is None:
-        return "No status chosen"
+        return NO_STATUS_GIVEN
     return status_label(statement.status, statement.recurrence_type)
 
 
@@ -107,12 +107,12 @@ class TreatmentTableModel(RecordTableModel[Treatment]):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(
             (
-                Column("Kind", lambda t: _kind_text(t.kind.value), lambda t: t.kind.value),
+                Column("Kind", lambda t: TREATMENT_KIND_WORDS[t.kind], lambda t: t.kind.value),
                 Column("Name", lambda t: t.name or NOTHING, lambda t: t.name.casefold()),
                 Column("Start", lambda t: short_date(t.start), lambda t: qdate(t.start)),
                 Column(
                     "End",
-                    lambda t: "Ongoing" if t.end is None else short_date(t.end),
+                    lambda t: ONGOING if t.end is None else short_date(t.end),
                     lambda t: _date_key(t.end),
                 ),
             ),

@@ -6,9 +6,9 @@ import html
 
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
+from survivor_app.domain.words import based_on
 from survivor_app.gui.models.periods import DISAGREEMENT_MARK, disagreements, period_dates
 from survivor_app.status import Period
-from survivor_app.status.labels import basis_label
 
 NOTHING_CHOSEN = "Choose a period in the list to read what it means."
 NO_PERIODS = (
@@ -40,7 +40,7 @@ class ExplanationPanel(QTextBrowser):
         parts = [
             f"<h3>{html.escape(period.label)}</h3>",
             f"<p><b>{html.escape(period_dates(period))}</b><br>",
-            f"Based on: {html.escape(basis_label(period.basis))}</p>",
+            f"{html.escape(based_on(period.basis))}</p>",
         ]
         differences = disagreements(period)
         if differences:

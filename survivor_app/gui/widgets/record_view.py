@@ -94,6 +94,7 @@ class RecordView(QWidget):
         self._editable = True
         # What the plot, periods, tables and suggested questions show now (None: no cancer).
         self._shown: tuple[CancerHistory, CancerAnalysis] | None = None
+        self._questions: tuple[Question, ...] = ()
         self.banner = self._banner()
         self.cancer_selector = QComboBox(self)
         self.cancer_selector.setAccessibleName("Cancer shown")
@@ -266,13 +267,14 @@ class RecordView(QWidget):
         self.scans_tab.model.set_rows(scan_rows(history.scans, analysis.assessments))
         self.statements_tab.model.set_rows(history.statements)
         self.treatments_tab.model.set_rows(history.treatments)
-        self._suggest(self.questions_tab.model.rows())
+        self._suggest(self._questions)
 
     def show_questions(self, questions: Sequence[Question]) -> None:
         """Show the person's questions about the cancer shown (and their general ones), and the
         questions the app suggests that they have not asked yet."""
-        self.questions_tab.model.set_rows(questions)
-        self._suggest(questions)
+        self._questions = tuple(questions)
+        self.questions_tab.model.set_rows(self._questions)
+        self._suggest(self._questions)
 
     def show_no_cancer(self, questions: Sequence[Question]) -> None:
         """Show a record that follows no cancer yet, with the person's general questions."""

@@ -27,10 +27,10 @@ from survivor_app.domain import (
     mm_number,
     mm_text,
 )
+from survivor_app.domain.words import GONE, ONGOING, TREATMENT_KIND_WORDS, shorten, status_label
 from survivor_app.gui.dates import long_date, short_date
 from survivor_app.plot.words import as_typed
 from survivor_app.status import CancerAnalysis
-from survivor_app.status.labels import status_label
 from survivor_app.status.sums import SumPoint, new_starting_sum, sum_shown
 
 if TYPE_CHECKING:
@@ -38,7 +38,6 @@ if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.backend_bases import Event
     from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
-    from matplotlib.patches import Rectangle
     from matplotlib.text import Annotation
 
     from survivor_app.plot.style import PlotStyle
@@ -56,6 +55,8 @@ READABLE_LINES = 12
 #: Below this many lines of height, the plot names its lines beside it and leaves the bands
 #: to the periods list, where a legend beneath would leave the sizes no room.
 _LEGEND_BESIDE_LINES = 22
+#: A quote in a tip is cut to this length; the statements table shows it whole.
+TIP_QUOTE_CHARS = 160
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,24 +136,6 @@ class TimelinePlot(QWidget):
 
             style_bands(self._timeline, self._style, index)
             self.canvas.draw_idle()
-
-    def highlighted_period(self) -> int | None:
-        """The index of the period whose band is emphasised, if any."""
-        return self._chosen
-
-    def bands(self) -> tuple[Rectangle, ...]:
-        """The band of each period, in the order of the analysis."""
-        return tuple(self._timeline.bands) if self._timeline is not None else ()
-
-    def is_ready(self) -> bool:
-        """True once matplotlib is loaded and the plot is drawn for its present size."""
-        return self.canvas is not None and not self._resized.isActive()
-
-    def tip_text(self) -> str | None:
-        """What the tip under the pointer says, or None when no tip is shown."""
-        if self._tip is None or not self._tip.get_visible():
-            return None
-        return self._tip.get_text()
 
     def paintEvent(self, event: Any) -> None:
         super().paintEvent(event)
@@ -314,7 +297,7 @@ class TimelinePlot(QWidget):
             date, tenths = points[index]
             # A break in the line (None) is never under the pointer: it draws nothing.
             tenths = tenths or 0
-            size = "Gone" if tenths == 0 else mm_text(tenths)
+            size = GONE if tenths == 0 else mm_text(tenths)
             lines = [spot.name, f"{size} on {long_date(date)}"]
             sized = [(d, t) for d, t in points[:index] if t is not None]
             if sized and sized[-1][1] > 0:
@@ -327,15 +310,16 @@ class TimelinePlot(QWidget):
 
     def _statement_tip(self, statement: Statement) -> str:
         who = statement.clinician or "Your doctor"
-        lines = [f"{who}, {long_date(statement.date)}:", f"“{_shortened(statement.text)}”"]
+        quote = shorten(" ".join(statement.text.split()), TIP_QUOTE_CHARS)
+        lines = [f"{who}, {long_date(statement.date)}:", f"“{quote}”"]
         if statement.status is not None:
             lines.append(status_label(statement.status, statement.recurrence_type))
         return "\n".join(lines)
 
     def _treatment_tip(self, treatment: Treatment) -> str:
-        kind = treatment.kind.value[:1].upper() + treatment.kind.value[1:]
+        kind = TREATMENT_KIND_WORDS[treatment.kind]
         name = f"{kind}: {treatment.name}" if treatment.name else kind
-        until = "ongoing" if treatment.end is None else long_date(treatment.end)
+        until = ONGOING.lower() if treatment.end is None else long_date(treatment.end)
         return f"{name}\n{long_date(treatment.start)} – {until}"
 
     def _on_motion(self, event: Event) -> None:
@@ -410,12 +394,6 @@ class TimelinePlot(QWidget):
             if start <= xdata < end or (last and start <= xdata <= end):
                 self.period_clicked.emit(index)
                 return
-
-
-def _shortened(text: str, limit: int = 160) -> str:
-    """A quote cut to a readable length for a tip; the statements table shows it whole."""
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def _sum_tip(points: Sequence[SumPoint], index: int) -> str:

@@ -6,7 +6,7 @@ from typing import TypeVar
 
 from PySide6.QtGui import QAccessible
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QWidget
 
 from survivor_app.gui.fields import FieldMessage
 
@@ -27,9 +27,17 @@ def choose(combo: QComboBox, words: str) -> None:
     combo.setCurrentIndex(index)
 
 
+def is_hint(message: FieldMessage) -> bool:
+    """True when the message's sentence is shown as a gentle hint: without its warning sign."""
+    (sign,) = (
+        label for label in message.findChildren(QLabel) if label.accessibleName() == "Problem"
+    )
+    return sign.isHidden()
+
+
 def shown_problems(dialog: QWidget) -> list[str]:
     """Every sentence the dialog shows as a problem (not as a gentle hint), in form order."""
-    return [m.text() for m in dialog.findChildren(FieldMessage) if m.text() and not m.is_hint()]
+    return [m.text() for m in dialog.findChildren(FieldMessage) if m.text() and not is_hint(m)]
 
 
 def type_date(dialog: QWidget, name: str, typed: str) -> None:

@@ -1,0 +1,148 @@
+"""The words a person sees for the record's kinds and states, and for the labels the rules give:
+written once here, so that the window, the printed summary, the exports and the command line all
+say the same thing. No Qt."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from survivor_app.domain.model import Area, Basis, RecurrenceType, ScanKind, Status, TreatmentKind
+
+#: The kinds of scan in the words reports use.
+SCAN_KIND_WORDS: dict[ScanKind, str] = {
+    ScanKind.CT: "CT",
+    ScanKind.MRI: "MRI",
+    ScanKind.PET_CT: "PET-CT",
+    ScanKind.PET: "PET",
+    ScanKind.X_RAY: "X-ray",
+    ScanKind.ULTRASOUND: "Ultrasound",
+    ScanKind.MAMMOGRAM: "Mammogram",
+    ScanKind.BONE_SCAN: "Bone scan",
+    ScanKind.OTHER: "Other",
+}
+
+TREATMENT_KIND_WORDS: dict[TreatmentKind, str] = {
+    TreatmentKind.SURGERY: "Surgery",
+    TreatmentKind.CHEMOTHERAPY: "Chemotherapy",
+    TreatmentKind.RADIATION: "Radiation",
+    TreatmentKind.HORMONE_THERAPY: "Hormone therapy",
+    TreatmentKind.IMMUNOTHERAPY: "Immunotherapy",
+    TreatmentKind.TARGETED_THERAPY: "Targeted therapy",
+    TreatmentKind.OTHER: "Other",
+}
+
+#: Where a spot is, from where the cancer started.
+AREA_WORDS: dict[Area, str] = {
+    Area.PRIMARY: "Where the cancer started",
+    Area.REGIONAL_NODE: "Nearby lymph nodes",
+    Area.DISTANT: "Elsewhere in the body",
+}
+
+#: Where a spot is, inside an explanation's sentence: "It is {…}."
+AREA_IN_A_SENTENCE: dict[Area, str] = {
+    Area.PRIMARY: "where the cancer first started",
+    Area.REGIONAL_NODE: "in the lymph nodes near where the cancer started",
+    Area.DISTANT: "in another part of the body",
+}
+
+#: Where a spot is, as a sentence of its own (a FHIR body structure's description).
+AREA_SENTENCES: dict[Area, str] = {
+    Area.PRIMARY: "Where the cancer started.",
+    Area.REGIONAL_NODE: "In the lymph nodes near where the cancer started.",
+    Area.DISTANT: "Elsewhere in the body.",
+}
+
+#: Where a lymph node is, as a sentence of its own.
+NODE_SENTENCES: dict[Area, str] = {
+    Area.PRIMARY: "A lymph node where the cancer started.",
+    Area.REGIONAL_NODE: "A lymph node near where the cancer started.",
+    Area.DISTANT: "A lymph node elsewhere in the body.",
+}
+
+#: Where a cancer came back, each with what it means (STATUS_RULES.md §5).
+RECURRENCE_WORDS: dict[RecurrenceType, str] = {
+    RecurrenceType.LOCAL: "Local — where it started",
+    RecurrenceType.REGIONAL: "Regional — nearby lymph nodes",
+    RecurrenceType.DISTANT: "Distant — elsewhere in the body",
+}
+
+# What a scan said of one spot besides its size.
+GONE = "Gone"
+TOO_SMALL = "Too small to measure"
+NOT_MEASURED = "Not measured"
+UNCERTAIN = "Uncertain"
+
+#: A scan that holds notes only, which the rules do not assess (STATUS_RULES.md §3).
+NOTES_ONLY = "Notes only"
+#: A doctor's statement recorded without a status.
+NO_STATUS_GIVEN = "No status given"
+#: Said where periods would be listed while a cancer has none.
+NOTHING_YET = "Nothing to show yet: add a scan or a doctor’s statement."
+#: A treatment with no end date.
+ONGOING = "Ongoing"
+
+_SHOWN_AS: dict[Status, str] = {
+    Status.BASELINE: "Starting point",
+    Status.COMPLETE_REMISSION: "Complete remission (no evidence of disease)",
+    Status.PARTIAL_REMISSION: "Partial remission",
+    Status.STABLE: "Stable (controlled)",
+    Status.PROGRESSED: "Progressed",
+    Status.RECURRED: "Recurred",
+    Status.NOT_EVALUABLE: "Not enough information",
+}
+
+_SHORT: dict[Status, str] = {
+    Status.BASELINE: "Starting point",
+    Status.COMPLETE_REMISSION: "Complete remission",
+    Status.PARTIAL_REMISSION: "Partial remission",
+    Status.STABLE: "Stable",
+    Status.PROGRESSED: "Progressed",
+    Status.RECURRED: "Recurred",
+    Status.NOT_EVALUABLE: "Not enough information",
+}
+
+_BASIS: dict[frozenset[Basis], str] = {
+    frozenset({Basis.MEASUREMENTS}): "Measurements",
+    frozenset({Basis.DOCTOR}): "Doctor’s statement",
+    frozenset(Basis): "Measurements and doctor’s statement",
+}
+
+NOT_YET_CONFIRMED = " (not yet confirmed)"
+
+
+def status_label(
+    status: Status,
+    recurrence_type: RecurrenceType | None = None,
+    confirmed: bool | None = None,
+) -> str:
+    """A status as STATUS_RULES.md §2 shows it, e.g. ``Recurred — distant`` or
+    ``Partial remission (not yet confirmed)``."""
+    if status is Status.RECURRED:
+        words = (
+            "Recurred (type not recorded)"
+            if recurrence_type is None
+            else f"Recurred — {recurrence_type.value}"
+        )
+    else:
+        words = _SHOWN_AS[status]
+    return words + NOT_YET_CONFIRMED if confirmed is False else words
+
+
+def short_status_label(status: Status) -> str:
+    """A status in two words at most, for narrow table columns."""
+    return _SHORT[status]
+
+
+def basis_label(basis: Iterable[Basis]) -> str:
+    """What a label rests on, e.g. ``Measurements and doctor’s statement``."""
+    return _BASIS[frozenset(basis)]
+
+
+def based_on(basis: Iterable[Basis]) -> str:
+    """The line under a period that says what its label rests on: ``Based on: Measurements``."""
+    return f"Based on: {basis_label(basis)}"
+
+
+def shorten(text: str, limit: int) -> str:
+    """``text`` if it has at most ``limit`` characters, else its start cut to end in "…"."""
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
