@@ -29,10 +29,10 @@ from survivor_app.domain import (
     Spot,
     new_id,
 )
+from survivor_app.domain import record_rules as rules
 from survivor_app.gui.dialogs.entry import EntryDialog, gloss
 from survivor_app.gui.dialogs.spot import SpotDialog
 from survivor_app.gui.fields import (
-    NOTES_MAX_LENGTH,
     ChoiceBox,
     DateField,
     FormCheck,
@@ -40,6 +40,7 @@ from survivor_app.gui.fields import (
     TextBox,
     TextField,
     describe,
+    sentence_of,
 )
 
 #: The kinds of scan in the words reports use.
@@ -54,10 +55,6 @@ SCAN_WORDS: dict[ScanKind, str] = {
     ScanKind.BONE_SCAN: "Bone scan",
     ScanKind.OTHER: "Other",
 }
-
-NO_EVIDENCE_OF_DISEASE_HAS_SIZE = (
-    "With “No evidence of disease” ticked, no spot can have a size above 0."
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,16 +156,22 @@ class _SpotRow:
         return self.finding.choice()
 
     def problem(self, *, no_evidence_of_disease: bool) -> str | None:
-        """Why the row cannot be kept, or None."""
+        """Why the row cannot be kept, or None; on a scan with no evidence of disease, the
+        record's rule that every spot on it is gone."""
         chosen = self.chosen()
-        if chosen is not Finding.SIZE:
-            if self.size.is_blank():
-                return None
+        if chosen is Finding.SIZE:
+            problem = self.size.problem()
+            if problem is not None:
+                return problem
+        elif not self.size.is_blank():
             return f"{_SIZE_BESIDE[chosen]} Please clear the size, or choose “Size”."
-        problem = self.size.problem()
-        if problem is None and no_evidence_of_disease and self.size.tenths() > 0:
-            return NO_EVIDENCE_OF_DISEASE_HAS_SIZE
-        return problem
+        measurement = self.measurement()
+        if not no_evidence_of_disease or measurement is None:
+            return None
+        entry = rules.check_no_evidence_entry(
+            measurement.size_tenths, too_small=measurement.too_small
+        )
+        return sentence_of(entry)
 
     def measurement(self) -> Measurement | None:
         """The measurement the row holds (None: not measured); only once ``problem`` is None."""
@@ -262,13 +265,13 @@ class ScanDialog(EntryDialog[ScanEntry]):
             self._kind.add_choice(words, kind)
         self.add_row("&Kind", self._kind)
 
-        self._facility = TextField(QLineEdit(), accessible_name="Where it was done")
+        self._facility = TextField(
+            QLineEdit(), accessible_name="Where it was done", rule=rules.SCAN_FACILITY
+        )
         self._facility.editor.setPlaceholderText("e.g. City Hospital, radiology")
         self.add_row("&Where it was done", self._facility, self._facility.editor)
 
-        self._notes = TextField(
-            TextBox(lines=5), accessible_name="Notes", max_length=NOTES_MAX_LENGTH
-        )
+        self._notes = TextField(TextBox(lines=5), accessible_name="Notes", rule=rules.SCAN_NOTES)
         self._notes.editor.setPlaceholderText("You can paste the report's words here.")
         self.add_row("N&otes", self._notes, self._notes.editor)
 
@@ -399,10 +402,14 @@ class ScanDialog(EntryDialog[ScanEntry]):
         return row
 
     def _same_scan_problem(self) -> str | None:
-        # The record format holds one scan of a kind a day; a second one is most often a slip.
-        date, kind = self._date.value(), self._kind.choice()
+        date = self._date.value()
+        if date is None:
+            return None
         editing = self._scan.id if self._scan is not None else None
-        for other in self._history.scans:
-            if other.date == date and other.kind == kind and other.id != editing:
-                return f"There is already a scan of this kind ({SCAN_WORDS[kind]}) on this date."
-        return None
+        taken = {
+            (other.cancer_id, other.date, other.kind)
+            for other in self._history.scans
+            if other.id != editing
+        }
+        problem = rules.check_scan_day((self._history.cancer.id, date, self._kind.choice()), taken)
+        return sentence_of(problem)
