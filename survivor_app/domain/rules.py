@@ -136,18 +136,23 @@ def check_text(text: str, field: str, *, lines: bool = False) -> Problem | None:
     )
 
 
+def before_earliest(field: str) -> Problem:
+    """The problem of a date before the earliest a record holds (a year such as 0022)."""
+    return Problem(
+        field,
+        ProblemCode.BEFORE_EARLIEST,
+        f"Please type a date from {EARLIEST_DATE.year} on.",
+        f"is before {EARLIEST_DATE.year}, the earliest year a record holds",
+    )
+
+
 def check_date(
     date: dt.date, field: str, *, birth_date: dt.date | None, today: dt.date
 ) -> Problem | None:
     """Why ``date`` cannot be one of the record's dates, or None: it must be from 1900 on, not
     after ``today``, and not before the date of birth."""
     if date < EARLIEST_DATE:
-        return Problem(
-            field,
-            ProblemCode.BEFORE_EARLIEST,
-            f"Please give a date from {EARLIEST_DATE.year} on.",
-            f"is before {EARLIEST_DATE.year}, the earliest year a record holds",
-        )
+        return before_earliest(field)
     if date > today:
         return Problem(
             field, ProblemCode.IN_THE_FUTURE, "This date is in the future.", "is after today"

@@ -78,10 +78,10 @@ def test_date_problem_refuses_the_future_and_before_birth() -> None:
     assert date_problem(dt.date(1900, 1, 1), birth_date=None, today=TODAY) is None
     # The record's rule from the domain: nothing before 1900 (a year such as 0022 is a typo).
     assert date_problem(dt.date(1899, 12, 31), birth_date=None, today=TODAY) == (
-        "Please give a date from 1900 on."
+        "Please type a date from 1900 on."
     )
     assert date_problem(dt.date(22, 5, 14), birth_date=birth, today=TODAY) == (
-        "Please give a date from 1900 on."
+        "Please type a date from 1900 on."
     )
 
 
