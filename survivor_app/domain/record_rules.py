@@ -44,11 +44,6 @@ AN_ID = TextRule(ID_MAX_LENGTH, missing="An id cannot be empty.")
 #: What no two scans of a record share: its cancer, date and kind.
 ScanDay = tuple[str, dt.date, ScanKind]
 
-NO_EVIDENCE_HAS_SIZE = "With “No evidence of disease” ticked, no spot can have a size above 0."
-NO_EVIDENCE_TOO_SMALL = (
-    "With “No evidence of disease” ticked, every spot is gone: none can be too small to measure."
-)
-
 
 def check_spot_area(area: Area, *, lymph_node: bool) -> Problem | None:
     """Why a spot cannot be in ``area``, or None: a lymph node is never where a cancer started."""
@@ -75,24 +70,18 @@ def check_treatment_end(start: dt.date, end: dt.date | None) -> Problem | None:
     )
 
 
-def check_no_evidence_entry(size_tenths: int | None, *, too_small: bool) -> Problem | None:
-    """Why an entry cannot be on a scan marked "no evidence of disease", or None: such a scan
-    holds only entries that say gone."""
-    if too_small:
-        return Problem(
-            "too_small",
-            ProblemCode.NOT_GONE_WITH_NO_EVIDENCE,
-            NO_EVIDENCE_TOO_SMALL,
-            "is not possible when the scan says no evidence of disease: every spot is gone",
-        )
-    if size_tenths:
-        return Problem(
-            "size_mm",
-            ProblemCode.NOT_GONE_WITH_NO_EVIDENCE,
-            NO_EVIDENCE_HAS_SIZE,
-            "is above 0, but the scan says no evidence of disease",
-        )
-    return None
+def check_no_evidence_size(size_tenths: int | None) -> Problem | None:
+    """Why a spot cannot have this size on a scan marked "no evidence of disease", or None: no
+    spot there has a size above 0. A lymph node too small to measure (under 10 mm, a normal
+    node) may still be listed."""
+    if not size_tenths:
+        return None
+    return Problem(
+        "size_mm",
+        ProblemCode.SIZE_WITH_NO_EVIDENCE,
+        "With “No evidence of disease” ticked, no spot can have a size above 0.",
+        "is above 0, but the scan says no evidence of disease",
+    )
 
 
 def check_scan_day(day: ScanDay, taken: Container[ScanDay]) -> Problem | None:

@@ -43,7 +43,7 @@ class ProblemCode(enum.StrEnum):
     FINER_THAN_A_STEP = "finer_than_a_step"
     LYMPH_NODE_WHERE_IT_STARTED = "lymph_node_where_it_started"
     END_BEFORE_START = "end_before_start"
-    NOT_GONE_WITH_NO_EVIDENCE = "not_gone_with_no_evidence"
+    SIZE_WITH_NO_EVIDENCE = "size_with_no_evidence"
     SAME_SCAN_DAY = "same_scan_day"
     RECURRENCE_WITHOUT_RECURRED = "recurrence_without_recurred"
 

@@ -126,14 +126,13 @@ def test_a_treatment_ends_on_or_after_its_start() -> None:
     assert rules.check_treatment_end(start, None) is None
 
 
-def test_a_scan_with_no_evidence_of_disease_holds_only_gone_entries() -> None:
-    sized = rules.check_no_evidence_entry(1, too_small=False)
-    too_small = rules.check_no_evidence_entry(None, too_small=True)
+def test_no_spot_has_a_size_above_0_on_a_scan_with_no_evidence_of_disease() -> None:
+    sized = rules.check_no_evidence_size(1)
     assert sized is not None
-    assert too_small is not None
-    assert (sized.field, too_small.field) == ("size_mm", "too_small")
-    assert {sized.code, too_small.code} == {ProblemCode.NOT_GONE_WITH_NO_EVIDENCE}
-    assert rules.check_no_evidence_entry(0, too_small=False) is None
+    assert (sized.field, sized.code) == ("size_mm", ProblemCode.SIZE_WITH_NO_EVIDENCE)
+    assert rules.check_no_evidence_size(0) is None
+    # A lymph node too small to measure is a normal node: it may be listed.
+    assert rules.check_no_evidence_size(None) is None
 
 
 def test_one_scan_of_a_kind_a_day_for_each_cancer() -> None:
