@@ -11,6 +11,9 @@ from survivor_app.domain.rules import Problem, ProblemCode
 
 #: Tenths of a millimetre in one of each unit a size is written in.
 _TENTHS_PER_UNIT = {"mm": TENTHS_PER_MM, "cm": TENTHS_PER_MM * 10}
+#: The finest step and the largest size in each unit, exact.
+_STEP = {unit: Decimal(1) / factor for unit, factor in _TENTHS_PER_UNIT.items()}
+_LARGEST = {unit: Decimal(MAX_SIZE_TENTHS) / factor for unit, factor in _TENTHS_PER_UNIT.items()}
 #: The finest step of each unit, as a person reads it.
 _STEP_WORDS = {"mm": ("0.1 mm", "one decimal"), "cm": ("0.01 cm", "two decimals")}
 
@@ -24,13 +27,12 @@ def check_size(value: Decimal, field: str, *, unit: str = "mm") -> Problem | Non
     to 500 mm, in whole tenths of a millimetre."""
     if not value.is_finite():
         return Problem(field, ProblemCode.NOT_A_NUMBER, "Please enter a number.", "is not a number")
-    factor = _TENTHS_PER_UNIT[unit]
     # Only exact steps until the size is known to be in range and whole: multiplying first
     # would round a number longer than 28 digits (23.500…01 mm read as 23.5) or overflow on
     # an exponent such as 1e999999999. Comparisons and quantize never round what they check.
     if value < 0:
         return Problem(field, ProblemCode.BELOW_ZERO, "A size cannot be below 0.", "is below 0")
-    largest = Decimal(MAX_SIZE_TENTHS) / factor
+    largest = _LARGEST[unit]
     if value > largest:
         return Problem(
             field,
@@ -38,7 +40,7 @@ def check_size(value: Decimal, field: str, *, unit: str = "mm") -> Problem | Non
             "A size must be 500 mm (50 cm) or less.",
             f"is above {largest}",
         )
-    if value.quantize(Decimal(1) / factor) != value:
+    if value.quantize(_STEP[unit]) != value:
         step, decimals = _STEP_WORDS[unit]
         return Problem(
             field,
@@ -57,8 +59,7 @@ def tenths_from_decimal(value: Decimal, *, unit: str = "mm") -> int:
     problem = check_size(value, "size", unit=unit)
     if problem is not None:
         raise SizeError(problem.sentence)
-    factor = _TENTHS_PER_UNIT[unit]
-    return int(value.quantize(Decimal(1) / factor) * factor)
+    return int(value.quantize(_STEP[unit]) * _TENTHS_PER_UNIT[unit])
 
 
 def tenths_from_text(text: str, *, unit: str = "mm") -> int:
