@@ -1,4 +1,5 @@
-"""The domain model: frozen dataclasses and enums for everything a record holds. No Qt, no SQL."""
+"""The domain model: frozen dataclasses and enums for everything a record holds, and the rules
+of what a valid record is (``rules``, ``sizes``, ``record_rules``). No Qt, no SQL."""
 
 from survivor_app.domain.ids import new_id
 from survivor_app.domain.model import (
@@ -26,6 +27,7 @@ from survivor_app.domain.rules import (
     EARLIEST_DATE,
     Problem,
     ProblemCode,
+    TextRule,
     check_date,
     check_text,
     json_escape,
@@ -33,6 +35,7 @@ from survivor_app.domain.rules import (
 )
 from survivor_app.domain.sizes import (
     SizeError,
+    check_size,
     mm_number,
     mm_text,
     tenths_from_decimal,
@@ -61,9 +64,11 @@ __all__ = [
     "Spot",
     "Statement",
     "Status",
+    "TextRule",
     "Treatment",
     "TreatmentKind",
     "check_date",
+    "check_size",
     "check_text",
     "json_escape",
     "mm_number",

@@ -1,6 +1,6 @@
-"""The rules every record keeps, whoever writes it: clean text and possible dates. Each check
-returns a Problem naming the field and its code, which the importer turns into a message after
-a JSON path and the dialogs into a sentence beside the field."""
+"""The rules every record keeps, whoever writes it: texts that are clean and not too long, and
+possible dates. Each check returns a Problem naming the field and its code, which the importer
+turns into a message after a JSON path and the dialogs into a sentence beside the field."""
 
 from __future__ import annotations
 
@@ -28,12 +28,24 @@ _UNCLEAN_IN_A_LINE = re.compile(f"[{_UNCLEAN}\n]")
 class ProblemCode(enum.StrEnum):
     """What is wrong with a field."""
 
+    EMPTY = "empty"
+    TOO_LONG = "too_long"
     CONTROL_CHARACTER = "control_character"
     LINE_BREAK = "line_break"
     NOT_A_CHARACTER = "not_a_character"
     BEFORE_EARLIEST = "before_earliest"
     IN_THE_FUTURE = "in_the_future"
     BEFORE_BIRTH = "before_birth"
+    AFTER_A_RECORDED_DATE = "after_a_recorded_date"
+    NOT_A_NUMBER = "not_a_number"
+    BELOW_ZERO = "below_zero"
+    ABOVE_LARGEST = "above_largest"
+    FINER_THAN_A_STEP = "finer_than_a_step"
+    LYMPH_NODE_WHERE_IT_STARTED = "lymph_node_where_it_started"
+    END_BEFORE_START = "end_before_start"
+    SIZE_WITH_NO_EVIDENCE = "size_with_no_evidence"
+    SAME_SCAN_DAY = "same_scan_day"
+    RECURRENCE_WITHOUT_RECURRED = "recurrence_without_recurred"
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +59,32 @@ class Problem:
     sentence: str
     #: What follows the value in a message that quotes it: "is after today".
     fact: str
+
+
+@dataclass(frozen=True, slots=True)
+class TextRule:
+    """What one text of a record may be: how long, whether of several lines, and whether it
+    may be left empty (``missing`` is then None; otherwise the sentence that asks for it)."""
+
+    longest: int
+    lines: bool = False
+    missing: str | None = None
+
+    def check(self, text: str, field: str) -> Problem | None:
+        """Why ``text`` cannot be kept as ``field``, or None: empty where something is needed,
+        too long, or not clean."""
+        if self.missing is not None and not text:
+            return Problem(
+                field, ProblemCode.EMPTY, self.missing, "is empty; something must be written here"
+            )
+        if len(text) > self.longest:
+            return Problem(
+                field,
+                ProblemCode.TOO_LONG,
+                f"This is too long: please keep it to {self.longest:,} characters or fewer.",
+                f"is {len(text)} characters long; the most is {self.longest}",
+            )
+        return check_text(text, field, lines=self.lines)
 
 
 def _python_escape(character: str) -> str:
@@ -98,18 +136,23 @@ def check_text(text: str, field: str, *, lines: bool = False) -> Problem | None:
     )
 
 
+def before_earliest(field: str) -> Problem:
+    """The problem of a date before the earliest a record holds (a year such as 0022)."""
+    return Problem(
+        field,
+        ProblemCode.BEFORE_EARLIEST,
+        f"Please type a date from {EARLIEST_DATE.year} on.",
+        f"is before {EARLIEST_DATE.year}, the earliest year a record holds",
+    )
+
+
 def check_date(
     date: dt.date, field: str, *, birth_date: dt.date | None, today: dt.date
 ) -> Problem | None:
     """Why ``date`` cannot be one of the record's dates, or None: it must be from 1900 on, not
     after ``today``, and not before the date of birth."""
     if date < EARLIEST_DATE:
-        return Problem(
-            field,
-            ProblemCode.BEFORE_EARLIEST,
-            f"Please give a date from {EARLIEST_DATE.year} on.",
-            f"is before {EARLIEST_DATE.year}, the earliest year a record holds",
-        )
+        return before_earliest(field)
     if date > today:
         return Problem(
             field, ProblemCode.IN_THE_FUTURE, "This date is in the future.", "is after today"

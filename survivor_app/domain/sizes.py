@@ -1,15 +1,54 @@
-"""Sizes as whole tenths of a millimetre: reading them from what a person types and writing
-them back in millimetres, without binary floating point."""
+"""Sizes as whole tenths of a millimetre: the rule of what a size can be (0 to 500 mm, in
+tenths), reading sizes from what a person types and writing them back in millimetres, without
+binary floating point."""
 
 from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
 
 from survivor_app.domain.model import MAX_SIZE_TENTHS, TENTHS_PER_MM
+from survivor_app.domain.rules import Problem, ProblemCode
+
+#: Tenths of a millimetre in one of each unit a size is written in.
+_TENTHS_PER_UNIT = {"mm": TENTHS_PER_MM, "cm": TENTHS_PER_MM * 10}
+#: The finest step and the largest size in each unit, exact.
+_STEP = {unit: Decimal(1) / factor for unit, factor in _TENTHS_PER_UNIT.items()}
+_LARGEST = {unit: Decimal(MAX_SIZE_TENTHS) / factor for unit, factor in _TENTHS_PER_UNIT.items()}
+#: The finest step of each unit, as a person reads it.
+_STEP_WORDS = {"mm": ("0.1 mm", "one decimal"), "cm": ("0.01 cm", "two decimals")}
 
 
 class SizeError(ValueError):
     """A size that cannot be accepted; the message is a sentence for the person."""
+
+
+def check_size(value: Decimal, field: str, *, unit: str = "mm") -> Problem | None:
+    """Why ``value`` (in ``mm`` or ``cm``) cannot be a size, or None: it must be a number from 0
+    to 500 mm, in whole tenths of a millimetre."""
+    if not value.is_finite():
+        return Problem(field, ProblemCode.NOT_A_NUMBER, "Please enter a number.", "is not a number")
+    # Only exact steps until the size is known to be in range and whole: multiplying first
+    # would round a number longer than 28 digits (23.500…01 mm read as 23.5) or overflow on
+    # an exponent such as 1e999999999. Comparisons and quantize never round what they check.
+    if value < 0:
+        return Problem(field, ProblemCode.BELOW_ZERO, "A size cannot be below 0.", "is below 0")
+    largest = _LARGEST[unit]
+    if value > largest:
+        return Problem(
+            field,
+            ProblemCode.ABOVE_LARGEST,
+            "A size must be 500 mm (50 cm) or less.",
+            f"is above {largest}",
+        )
+    if value.quantize(_STEP[unit]) != value:
+        step, decimals = _STEP_WORDS[unit]
+        return Problem(
+            field,
+            ProblemCode.FINER_THAN_A_STEP,
+            f"Please give the size to the nearest {step}.",
+            f"has more than {decimals}",
+        )
+    return None
 
 
 def tenths_from_decimal(value: Decimal, *, unit: str = "mm") -> int:
@@ -17,21 +56,10 @@ def tenths_from_decimal(value: Decimal, *, unit: str = "mm") -> int:
 
     Raises SizeError when the size is negative, above 500 mm, or finer than a tenth of a mm.
     """
-    if not value.is_finite():
-        raise SizeError("Please enter a number.")
-    factor = {"mm": TENTHS_PER_MM, "cm": TENTHS_PER_MM * 10}[unit]
-    # Only exact steps until the size is known to be in range and whole: multiplying first
-    # would round a number longer than 28 digits (23.500…01 mm read as 23.5) or overflow on
-    # an exponent such as 1e999999999. Comparisons and quantize never round what they check.
-    if value < 0:
-        raise SizeError("A size cannot be below 0.")
-    if value > Decimal(MAX_SIZE_TENTHS) / factor:
-        raise SizeError("A size must be 500 mm (50 cm) or less.")
-    steps = value.quantize(Decimal(1) / factor)
-    if steps != value:
-        step = "0.1 mm" if unit == "mm" else "0.01 cm"
-        raise SizeError(f"Please give the size to the nearest {step}.")
-    return int(steps * factor)
+    problem = check_size(value, "size", unit=unit)
+    if problem is not None:
+        raise SizeError(problem.sentence)
+    return int(value.quantize(_STEP[unit]) * _TENTHS_PER_UNIT[unit])
 
 
 def tenths_from_text(text: str, *, unit: str = "mm") -> int:

@@ -11,7 +11,7 @@ import enum
 import re
 from dataclasses import dataclass
 
-from survivor_app.domain.rules import EARLIEST_DATE
+from survivor_app.domain.rules import EARLIEST_DATE, before_earliest
 
 # Written out, never taken from the locale, so that output is the same on every computer.
 MONTH_NAMES = (
@@ -120,8 +120,9 @@ def _read_digits(parts: list[str], order: DateOrder) -> dt.date | str:
 
 
 def _whole_date(year: int, month: int, day: int) -> dt.date | str:
+    # Refused before it is made: the year 0 is no date at all.
     if year < EARLIEST_DATE.year:
-        return f"Please type a date from {EARLIEST_DATE.year} on."
+        return before_earliest("date").sentence
     try:
         return dt.date(year, month, day)
     except ValueError:

@@ -16,13 +16,13 @@ from pathlib import Path
 from typing import NoReturn, TypeVar
 
 from survivor_app.domain import (
-    MAX_SIZE_TENTHS,
     STATED_STATUSES,
     TENTHS_PER_MM,
     Area,
     Cancer,
     Measurement,
     Person,
+    Problem,
     Question,
     Record,
     RecurrenceType,
@@ -31,13 +31,15 @@ from survivor_app.domain import (
     Spot,
     Statement,
     Status,
+    TextRule,
     Treatment,
     TreatmentKind,
     check_date,
-    check_text,
+    check_size,
     mm_number,
     visible,
 )
+from survivor_app.domain import record_rules as rules
 from survivor_app.domain.words import shorten
 
 FORMAT_NAME = "survivor-record"
@@ -51,14 +53,9 @@ WHOLE_FILE = "(file)"
 #: times the file in memory.
 LARGEST_FILE_BYTES = 64 * 1024 * 1024
 
-_NAME_LENGTH = 200
-_NOTES_LENGTH = 20000
-_QUESTION_LENGTH = 2000
-_ID_LENGTH = 64
 # [0-9] rather than \d, which would also match digits of other scripts.
 _DATE_PATTERN = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _ONE_DECIMAL = Decimal("0.1")
-_LARGEST_MM = Decimal(MAX_SIZE_TENTHS) / TENTHS_PER_MM
 # Long texts and numbers are cut short when a message quotes them.
 _QUOTE_LENGTH = 60
 
@@ -322,16 +319,9 @@ def _list(fields: _JsonObject, key: str, path: str) -> list[object]:
 
 
 def _text(
-    fields: _JsonObject,
-    key: str,
-    path: str,
-    *,
-    longest: int,
-    shortest: int = 0,
-    default: str | None = None,
-    lines: bool = False,
+    fields: _JsonObject, key: str, path: str, rule: TextRule, *, default: str | None = None
 ) -> str:
-    """A clean text (of several lines when ``lines``); ``default`` is what an optional text
+    """A text that keeps the record's ``rule`` for it; ``default`` is what an optional text
     means when the key is left out."""
     if default is not None and key not in fields:
         return default
@@ -339,13 +329,7 @@ def _text(
     where = _key(path, key)
     if not isinstance(value, str):
         raise ExchangeError(where, f"{_describe(value)} is not text")
-    if len(value) < shortest:
-        raise ExchangeError(where, "the text is empty; something must be written here")
-    if len(value) > longest:
-        raise ExchangeError(
-            where, f"the text is {len(value)} characters long; the most is {longest}"
-        )
-    problem = check_text(value, key, lines=lines)
+    problem = rule.check(value, key)
     if problem is not None:
         raise ExchangeError(where, f"{_describe(value)} {problem.fact}")
     return value
@@ -482,11 +466,11 @@ class _RecordReader:
 
     def _person(self, value: object, path: str) -> Person:
         fields = _fields(value, path, known=("name", "birth_date", "notes"), required=("name",))
-        name = _text(fields, "name", path, shortest=1, longest=_NAME_LENGTH)
+        name = _text(fields, "name", path, rules.PERSON_NAME)
         # Every later date is checked against it.
         birth_date = self._optional_past_date(fields, "birth_date", path)
         self.birth_date = birth_date
-        notes = _text(fields, "notes", path, longest=_NOTES_LENGTH, default="", lines=True)
+        notes = _text(fields, "notes", path, rules.PERSON_NOTES, default="")
         return Person(name=name, birth_date=birth_date, notes=notes)
 
     def _cancer(self, value: object, path: str) -> Cancer:
@@ -499,10 +483,10 @@ class _RecordReader:
         cancer_id = self._new_id(fields, path, self.cancer_ids, "cancers")
         return Cancer(
             id=cancer_id,
-            name=_text(fields, "name", path, shortest=1, longest=_NAME_LENGTH),
-            primary_site=_text(fields, "primary_site", path, shortest=1, longest=_NAME_LENGTH),
+            name=_text(fields, "name", path, rules.CANCER_NAME),
+            primary_site=_text(fields, "primary_site", path, rules.CANCER_SITE),
             diagnosed_on=self._optional_past_date(fields, "diagnosed_on", path),
-            notes=_text(fields, "notes", path, longest=_NOTES_LENGTH, default="", lines=True),
+            notes=_text(fields, "notes", path, rules.CANCER_NOTES, default=""),
         )
 
     def _spot(self, value: object, path: str) -> Spot:
@@ -521,16 +505,11 @@ class _RecordReader:
             )
         spot_id = self._new_id(fields, path, self.spot_ids, "spots")
         cancer_id = self._cancer_of(fields, "cancer", path)
-        name = _text(fields, "name", path, shortest=1, longest=_NAME_LENGTH)
-        location = _text(fields, "location", path, longest=_NAME_LENGTH, default="")
+        name = _text(fields, "name", path, rules.SPOT_NAME)
+        location = _text(fields, "location", path, rules.SPOT_LOCATION, default="")
         area = _choice(fields, "area", path, Area)
         lymph_node = _flag(fields, "lymph_node", path)
-        if lymph_node and area is Area.PRIMARY:
-            raise ExchangeError(
-                _key(path, "area"),
-                "'primary' is not possible for a lymph node; "
-                "a lymph node's area is regional_node or distant",
-            )
+        _refuse(path, fields, rules.check_spot_area(area, lymph_node=lymph_node))
         self.spot_cancers[spot_id] = cancer_id
         return Spot(
             id=spot_id,
@@ -562,18 +541,19 @@ class _RecordReader:
         cancer_id = self._cancer_of(fields, "cancer", path)
         date = self._past_date(fields, "date", path)
         kind = _choice(fields, "kind", path, ScanKind)
-        same_day = self.scan_days.get((cancer_id, date, kind))
+        day = (cancer_id, date, kind)
+        same_day = rules.check_scan_day(day, self.scan_days)
         if same_day is not None:
             raise ExchangeError(
                 _key(path, "date"),
-                f"cancer '{_shown(cancer_id)}' already has a {kind.value} scan on {date} "
-                f"(scans[{same_day}]); two scans of one kind on one day cannot be told apart",
+                f"{date} {same_day.fact} (scans[{self.scan_days[day]}]); "
+                "two scans of one kind on one day cannot be told apart",
             )
-        self.scan_days[(cancer_id, date, kind)] = self.scan_ids[scan_id]
-        facility = _text(fields, "facility", path, longest=_NAME_LENGTH, default="")
+        self.scan_days[day] = self.scan_ids[scan_id]
+        facility = _text(fields, "facility", path, rules.SCAN_FACILITY, default="")
         no_evidence_of_disease = _flag(fields, "no_evidence_of_disease", path, default=False)
         new_baseline = _flag(fields, "new_baseline", path, default=False)
-        notes = _text(fields, "notes", path, longest=_NOTES_LENGTH, default="", lines=True)
+        notes = _text(fields, "notes", path, rules.SCAN_NOTES, default="")
         entries = _list(fields, "measurements", path)
         measured: dict[str, int] = {}
         measurements = tuple(
@@ -622,7 +602,7 @@ class _RecordReader:
                 _key(path, "state"),
                 "a spot with a size has no state; give size_mm, or too_small: true",
             )
-        spot_id = _text(fields, "spot", path, shortest=1, longest=_ID_LENGTH)
+        spot_id = _text(fields, "spot", path, rules.AN_ID)
         owner = self.spot_cancers.get(spot_id)
         if owner != cancer_id:
             elsewhere = "" if owner is None else f" (it is a spot of cancer '{_shown(owner)}')"
@@ -649,12 +629,8 @@ class _RecordReader:
             )
         if not too_small and size_tenths is None:
             raise ExchangeError(where, "no size is given; give a size in mm, or too_small: true")
-        if no_evidence_of_disease and size_tenths:
-            raise ExchangeError(
-                where,
-                f"{_describe(fields['size_mm'])} is above 0, "
-                "but the scan says no evidence of disease",
-            )
+        if no_evidence_of_disease:
+            _refuse(path, fields, rules.check_no_evidence_size(size_tenths))
         return Measurement(
             spot_id=spot_id, size_tenths=size_tenths, too_small=too_small, uncertain=uncertain
         )
@@ -669,16 +645,11 @@ class _RecordReader:
         statement_id = self._new_id(fields, path, self.statement_ids, "statements")
         cancer_id = self._cancer_of(fields, "cancer", path)
         date = self._past_date(fields, "date", path)
-        clinician = _text(fields, "clinician", path, longest=_NAME_LENGTH, default="")
-        text = _text(fields, "text", path, longest=_NOTES_LENGTH, lines=True)
-        status = _optional_choice(fields, "status", path, STATED_STATUSES)
+        clinician = _text(fields, "clinician", path, rules.STATEMENT_CLINICIAN, default="")
+        text = _text(fields, "text", path, rules.STATEMENT_TEXT)
+        status: Status | None = _optional_choice(fields, "status", path, STATED_STATUSES)
         recurrence_type = _optional_choice(fields, "recurrence_type", path, RecurrenceType)
-        if recurrence_type is not None and status is not Status.RECURRED:
-            raise ExchangeError(
-                _key(path, "recurrence_type"),
-                f"'{recurrence_type.value}' goes only with the status 'recurred', "
-                f"not with {_describe(fields.get('status'))}",
-            )
+        _refuse(path, fields, rules.check_recurrence(status, recurrence_type))
         return Statement(
             id=statement_id,
             cancer_id=cancer_id,
@@ -699,11 +670,10 @@ class _RecordReader:
         treatment_id = self._new_id(fields, path, self.treatment_ids, "treatments")
         cancer_id = self._cancer_of(fields, "cancer", path)
         kind = _choice(fields, "kind", path, TreatmentKind)
-        name = _text(fields, "name", path, longest=_NAME_LENGTH, default="")
+        name = _text(fields, "name", path, rules.TREATMENT_NAME, default="")
         start = self._past_date(fields, "start", path)
         end = self._optional_past_date(fields, "end", path)
-        if end is not None and end < start:
-            raise ExchangeError(_key(path, "end"), f"{end} is before the start {start}")
+        _refuse(path, fields, rules.check_treatment_end(start, end), shown=f"{end}")
         return Treatment(
             id=treatment_id, cancer_id=cancer_id, kind=kind, start=start, name=name, end=end
         )
@@ -722,15 +692,15 @@ class _RecordReader:
         )
         return Question(
             id=question_id,
-            text=_text(fields, "text", path, shortest=1, longest=_QUESTION_LENGTH, lines=True),
+            text=_text(fields, "text", path, rules.QUESTION_TEXT),
             cancer_id=cancer_id,
             asked_on=self._optional_past_date(fields, "asked_on", path),
-            answer=_text(fields, "answer", path, longest=_NOTES_LENGTH, default="", lines=True),
+            answer=_text(fields, "answer", path, rules.QUESTION_ANSWER, default=""),
         )
 
     def _new_id(self, fields: _JsonObject, path: str, seen: dict[str, int], items: str) -> str:
         """The id of a new item, refused when an earlier item of the same list has it."""
-        item_id = _text(fields, "id", path, shortest=1, longest=_ID_LENGTH)
+        item_id = _text(fields, "id", path, rules.AN_ID)
         if item_id in seen:
             raise ExchangeError(
                 _key(path, "id"),
@@ -740,7 +710,7 @@ class _RecordReader:
         return item_id
 
     def _cancer_of(self, fields: _JsonObject, key: str, path: str) -> str:
-        cancer_id = _text(fields, key, path, shortest=1, longest=_ID_LENGTH)
+        cancer_id = _text(fields, key, path, rules.AN_ID)
         if cancer_id not in self.cancer_ids:
             raise ExchangeError(
                 _key(path, key), f"'{_shown(cancer_id)}' is not a cancer in this file"
@@ -759,6 +729,16 @@ class _RecordReader:
         if fields.get(key) is None:
             return None
         return self._past_date(fields, key, path)
+
+
+def _refuse(
+    path: str, fields: _JsonObject, problem: Problem | None, *, shown: str | None = None
+) -> None:
+    """Refuse the object at ``path`` for a problem with one of its fields (None: nothing),
+    quoting the field's value as the file has it, or as ``shown`` (a date, as read)."""
+    if problem is not None:
+        value = _describe(fields.get(problem.field)) if shown is None else shown
+        raise ExchangeError(_key(path, problem.field), f"{value} {problem.fact}")
 
 
 def _calendar_date(fields: _JsonObject, key: str, path: str) -> dt.date:
@@ -780,12 +760,5 @@ def _size(fields: _JsonObject, key: str, path: str) -> int | None:
     where = _key(path, key)
     if not isinstance(value, Decimal):
         raise ExchangeError(where, f"{_describe(value)} is not a number")
-    # The range comes first: quantize below would fail on a size like 1e999.
-    if value < 0:
-        raise ExchangeError(where, f"{_describe(value)} is below 0")
-    if value > _LARGEST_MM:
-        raise ExchangeError(where, f"{_describe(value)} is above {_LARGEST_MM}")
-    tenth = value.quantize(_ONE_DECIMAL)
-    if tenth != value:
-        raise ExchangeError(where, f"{_describe(value)} has more than one decimal")
-    return int(tenth * TENTHS_PER_MM)
+    _refuse(path, fields, check_size(value, key))
+    return int(value.quantize(_ONE_DECIMAL) * TENTHS_PER_MM)

@@ -25,9 +25,10 @@ from PySide6.QtWidgets import (
 
 from survivor_app.domain import (
     TENTHS_PER_MM,
+    Problem,
     SizeError,
+    TextRule,
     check_date,
-    check_text,
     tenths_from_text,
 )
 from survivor_app.domain.rules import EARLIEST_DATE
@@ -47,10 +48,6 @@ PROBLEM_PROPERTY = "problem"
 DESCRIPTION_PROPERTY = "plainDescription"
 #: Units a size can be typed in, as shown and as ``tenths_from_text`` reads them.
 SIZE_UNITS = ("mm", "cm")
-#: The longest single-line text the record format accepts (FORMAT.md, names and places).
-LINE_MAX_LENGTH = 200
-#: The longest notes, quotes and answers the record format accepts.
-NOTES_MAX_LENGTH = 20000
 
 T = TypeVar("T")
 
@@ -58,7 +55,11 @@ T = TypeVar("T")
 def date_problem(date: dt.date, *, birth_date: dt.date | None, today: dt.date) -> str | None:
     """Why a date cannot be accepted (the record's rule: from 1900, not in the future, not
     before the date of birth), or None when it can."""
-    problem = check_date(date, "date", birth_date=birth_date, today=today)
+    return sentence_of(check_date(date, "date", birth_date=birth_date, today=today))
+
+
+def sentence_of(problem: Problem | None) -> str | None:
+    """What a field shows of a record rule's problem: its sentence (None: nothing is wrong)."""
     return None if problem is None else problem.sentence
 
 
@@ -266,7 +267,9 @@ def _stacked(field: QWidget, editor: QWidget, message: FieldMessage) -> None:
 
 
 class TextField(QWidget):
-    """A line or a box of text, with the sentence shown beneath it while it is wrong."""
+    """A line or a box of text that keeps the record's ``rule`` for it, with the sentence shown
+    beneath it while it is wrong. ``required`` asks for text the rule lets be empty, or asks
+    for it in other words than the rule's."""
 
     #: Emitted on every edit; carries nothing (read ``text()``).
     changed = Signal()
@@ -276,14 +279,14 @@ class TextField(QWidget):
         editor: QLineEdit | QPlainTextEdit,
         *,
         accessible_name: str,
+        rule: TextRule,
         required: str | None = None,
-        max_length: int = LINE_MAX_LENGTH,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.editor = editor
+        self._rule = rule
         self._required = required
-        self._max_length = max_length
         self._touched = False
         editor.setAccessibleName(accessible_name)
         # No maxLength on a line: Qt counts UTF-16 units and would quietly cut a name of
@@ -311,15 +314,13 @@ class TextField(QWidget):
             self.editor.setPlainText(text)
 
     def problem(self) -> str | None:
-        """Why the text cannot be accepted, or None: a box may hold lines, a line may not, and
-        neither a control character (tab aside)."""
+        """Why the text cannot be accepted, or None: the record's rule for it (not too long,
+        lines only where it allows them, no control character but tab), and not empty where
+        it is required."""
         text = self.text()
         if self._required is not None and not text:
             return self._required
-        if len(text) > self._max_length:
-            return f"This is too long: please keep it to {self._max_length:,} characters or fewer."
-        unclean = check_text(text, "text", lines=isinstance(self.editor, QPlainTextEdit))
-        return None if unclean is None else unclean.sentence
+        return sentence_of(self._rule.check(text, "text"))
 
     def show_problem(self, problem: str | None) -> None:
         """Show the sentence; a blank field nobody has typed in yet only gets a calm hint."""

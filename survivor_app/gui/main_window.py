@@ -41,6 +41,7 @@ from survivor_app.changes import (
     Write,
 )
 from survivor_app.domain import Cancer, Person, Question, Record, new_id
+from survivor_app.domain import record_rules as rules
 from survivor_app.domain.words import TREATMENT_KIND_WORDS, shorten
 from survivor_app.exchange import (
     EXPORTERS,
@@ -702,7 +703,9 @@ class MainWindow(QMainWindow):
     def edit_person(self) -> None:
         """Ask for changes to whose record this is (Edit ▸ Edit person)."""
         before = self._person()
-        after = PersonDialog.ask(self, person=before)
+        record = self._store().load()
+        earliest = None if record is None else rules.earliest_recorded_date(record)
+        after = PersonDialog.ask(self, person=before, earliest=earliest)
         if after is not None and after != before:
             self._push(ChangePerson(before, after))
 

@@ -107,4 +107,4 @@ def test_the_earliest_date_is_the_first_of_1900() -> None:
     assert check_date(EARLIEST_DATE, "birth_date", birth_date=None, today=TODAY) is None
     before = check_date(EARLIEST_DATE - dt.timedelta(days=1), "x", birth_date=None, today=TODAY)
     assert before is not None
-    assert before.sentence == "Please give a date from 1900 on."
+    assert before.sentence == "Please type a date from 1900 on."

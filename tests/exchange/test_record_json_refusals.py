@@ -138,10 +138,10 @@ ONE_PLACE = [
     ({"cancers[0].notes": None}, "cancers[0].notes", "null is not text"),
     ({"cancers[0].id": 1}, "cancers[0].id", "1 is not text"),
     # Lengths of texts.
-    ({"person.name": ""}, "person.name", "the text is empty"),
+    ({"person.name": ""}, "person.name", "'' is empty; something must be written here"),
     ({"person.name": "A" * 201}, "person.name", "201 characters long; the most is 200"),
     ({"person.notes": "n" * 20_001}, "person.notes", "20001 characters long; the most is 20000"),
-    ({"cancers[0].id": ""}, "cancers[0].id", "the text is empty"),
+    ({"cancers[0].id": ""}, "cancers[0].id", "'' is empty"),
     ({"cancers[0].id": "c" * 65}, "cancers[0].id", "65 characters long; the most is 64"),
     ({"cancers[0].name": ""}, "cancers[0].name", "empty"),
     ({"cancers[0].primary_site": ""}, "cancers[0].primary_site", "empty"),
@@ -154,7 +154,7 @@ ONE_PLACE = [
     ({"statements[0].clinician": "d" * 201}, "statements[0].clinician", "the most is 200"),
     ({"statements[0].text": "t" * 20_001}, "statements[0].text", "the most is 20000"),
     ({"treatments[0].name": "t" * 201}, "treatments[0].name", "the most is 200"),
-    ({"questions[0].text": ""}, "questions[0].text", "the text is empty"),
+    ({"questions[0].text": ""}, "questions[0].text", "'' is empty"),
     (
         {"questions[0].text": "q" * 2001},
         "questions[0].text",
@@ -245,12 +245,13 @@ ONE_PLACE = [
     (
         {"scans[2].date": "2022-06-01"},
         "scans[2].date",
-        "cancer 'c1' already has a CT scan on 2022-06-01 (scans[1])",
+        "2022-06-01 is already the date of a CT scan of this cancer (scans[1]); "
+        "two scans of one kind on one day cannot be told apart",
     ),
     (
         {"scans[1].kind": "MRI", "scans[1].date": "2022-01-25"},
         "scans[1].date",
-        "already has a MRI scan on 2022-01-25 (scans[0])",
+        "2022-01-25 is already the date of a MRI scan of this cancer (scans[0])",
     ),
     (
         {"scans[0].measurements[1].spot": "s1"},

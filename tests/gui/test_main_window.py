@@ -234,8 +234,10 @@ def test_a_changed_person_renames_the_window_and_can_be_undone(
     qtbot: QtBot, window: MainWindow, record_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     open_record(window, qtbot, record_path, no_statement())
-    answer(monkeypatch, PersonDialog, Person("Ana M. Example", dt.date(1961, 4, 9)))
+    calls = answer(monkeypatch, PersonDialog, Person("Ana M. Example", dt.date(1961, 4, 9)))
     window.edit_person_action.trigger()
+    # The dialog learns the record's earliest date (the diagnosis): no birth may come after it.
+    assert calls[0]["earliest"] == dt.date(2023, 12, 1)
     assert window.windowTitle() == "Survivorship Tracker — Ana M. Example"
     window.undo_action.trigger()
     assert window.windowTitle() == "Survivorship Tracker — Ana Example"

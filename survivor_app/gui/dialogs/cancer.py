@@ -5,8 +5,9 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 from survivor_app.domain import Cancer, Person, new_id
+from survivor_app.domain import record_rules as rules
 from survivor_app.gui.dialogs.entry import EntryDialog
-from survivor_app.gui.fields import NOTES_MAX_LENGTH, DateField, FormCheck, TextBox, TextField
+from survivor_app.gui.fields import DateField, FormCheck, TextBox, TextField
 
 
 class CancerDialog(EntryDialog[Cancer]):
@@ -21,15 +22,13 @@ class CancerDialog(EntryDialog[Cancer]):
         self._id = cancer.id if cancer is not None else new_id("cancer")
 
         self._name = TextField(
-            QLineEdit(),
-            accessible_name="Name of the cancer",
-            required="Please give the cancer a name.",
+            QLineEdit(), accessible_name="Name of the cancer", rule=rules.CANCER_NAME
         )
         self._name.editor.setPlaceholderText("e.g. Breast cancer")
         self.add_row("&Name", self._name, self._name.editor)
 
         self._site = TextField(
-            QLineEdit(), accessible_name="Where it started", required="Please say where it started."
+            QLineEdit(), accessible_name="Where it started", rule=rules.CANCER_SITE
         )
         self._site.editor.setPlaceholderText("e.g. left breast")
         self.add_row("Where it &started", self._site, self._site.editor)
@@ -46,9 +45,7 @@ class CancerDialog(EntryDialog[Cancer]):
             in_use=cancer is None or cancer.diagnosed_on is not None,
         )
 
-        self._notes = TextField(
-            TextBox(lines=4), accessible_name="Notes", max_length=NOTES_MAX_LENGTH
-        )
+        self._notes = TextField(TextBox(lines=4), accessible_name="Notes", rule=rules.CANCER_NOTES)
         self.add_row("N&otes", self._notes, self._notes.editor)
 
         if cancer is not None:

@@ -7,18 +7,9 @@ from collections.abc import Sequence
 from PySide6.QtWidgets import QWidget
 
 from survivor_app.domain import Cancer, Person, Question, new_id
+from survivor_app.domain import record_rules as rules
 from survivor_app.gui.dialogs.entry import EntryDialog
-from survivor_app.gui.fields import (
-    NOTES_MAX_LENGTH,
-    ChoiceBox,
-    DateField,
-    FormCheck,
-    TextBox,
-    TextField,
-)
-
-#: The longest question the record format accepts.
-QUESTION_MAX_LENGTH = 2000
+from survivor_app.gui.fields import ChoiceBox, DateField, FormCheck, TextBox, TextField
 
 
 class QuestionDialog(EntryDialog[Question]):
@@ -39,10 +30,7 @@ class QuestionDialog(EntryDialog[Question]):
         self._id = question.id if question is not None else new_id("question")
 
         self._text = TextField(
-            TextBox(lines=3),
-            accessible_name="Question",
-            required="Please write the question.",
-            max_length=QUESTION_MAX_LENGTH,
+            TextBox(lines=3), accessible_name="Question", rule=rules.QUESTION_TEXT
         )
         self._text.editor.setPlaceholderText("e.g. How long should a response last?")
         self.add_row("&Question", self._text, self._text.editor)
@@ -59,7 +47,7 @@ class QuestionDialog(EntryDialog[Question]):
         )
 
         self._answer = TextField(
-            TextBox(lines=4), accessible_name="Answer", max_length=NOTES_MAX_LENGTH
+            TextBox(lines=4), accessible_name="Answer", rule=rules.QUESTION_ANSWER
         )
         self.add_row("A&nswer", self._answer, self._answer.editor)
 

@@ -30,10 +30,10 @@ from survivor_app.domain import (
     new_id,
     words,
 )
+from survivor_app.domain import record_rules as rules
 from survivor_app.gui.dialogs.entry import EntryDialog, gloss
 from survivor_app.gui.dialogs.spot import SpotDialog
 from survivor_app.gui.fields import (
-    NOTES_MAX_LENGTH,
     ChoiceBox,
     DateField,
     FormCheck,
@@ -42,10 +42,7 @@ from survivor_app.gui.fields import (
     TextField,
     describe,
     label_for_screen_readers,
-)
-
-NO_EVIDENCE_OF_DISEASE_HAS_SIZE = (
-    "With “No evidence of disease” ticked, no spot can have a size above 0."
+    sentence_of,
 )
 
 
@@ -154,16 +151,19 @@ class _SpotRow:
         return self.finding.choice()
 
     def problem(self, *, no_evidence_of_disease: bool) -> str | None:
-        """Why the row cannot be kept, or None."""
+        """Why the row cannot be kept, or None; on a scan with no evidence of disease, the
+        record's rule that no spot has a size above 0."""
         chosen = self.chosen()
-        if chosen is not Finding.SIZE:
-            if self.size.is_blank():
-                return None
+        if chosen is Finding.SIZE:
+            problem = self.size.problem()
+            if problem is not None:
+                return problem
+        elif not self.size.is_blank():
             return f"{_SIZE_BESIDE[chosen]} Please clear the size, or choose “Size”."
-        problem = self.size.problem()
-        if problem is None and no_evidence_of_disease and self.size.tenths() > 0:
-            return NO_EVIDENCE_OF_DISEASE_HAS_SIZE
-        return problem
+        measurement = self.measurement()
+        if not no_evidence_of_disease or measurement is None:
+            return None
+        return sentence_of(rules.check_no_evidence_size(measurement.size_tenths))
 
     def measurement(self) -> Measurement | None:
         """The measurement the row holds (None: not measured); only once ``problem`` is None."""
@@ -257,13 +257,13 @@ class ScanDialog(EntryDialog[ScanEntry]):
             self._kind.add_choice(kind_words, kind)
         self.add_row("&Kind", self._kind)
 
-        self._facility = TextField(QLineEdit(), accessible_name="Where it was done")
+        self._facility = TextField(
+            QLineEdit(), accessible_name="Where it was done", rule=rules.SCAN_FACILITY
+        )
         self._facility.editor.setPlaceholderText("e.g. City Hospital, radiology")
         self.add_row("&Where it was done", self._facility, self._facility.editor)
 
-        self._notes = TextField(
-            TextBox(lines=5), accessible_name="Notes", max_length=NOTES_MAX_LENGTH
-        )
+        self._notes = TextField(TextBox(lines=5), accessible_name="Notes", rule=rules.SCAN_NOTES)
         self._notes.editor.setPlaceholderText("You can paste the report's words here.")
         self.add_row("N&otes", self._notes, self._notes.editor)
 
@@ -394,11 +394,14 @@ class ScanDialog(EntryDialog[ScanEntry]):
         return row
 
     def _same_scan_problem(self) -> str | None:
-        # The record format holds one scan of a kind a day; a second one is most often a slip.
-        date, kind = self._date.value(), self._kind.choice()
+        date = self._date.value()
+        if date is None:
+            return None
         editing = self._scan.id if self._scan is not None else None
-        for other in self._history.scans:
-            if other.date == date and other.kind == kind and other.id != editing:
-                shown = words.SCAN_KIND_WORDS[kind]
-                return f"There is already a scan of this kind ({shown}) on this date."
-        return None
+        taken = {
+            (other.cancer_id, other.date, other.kind)
+            for other in self._history.scans
+            if other.id != editing
+        }
+        problem = rules.check_scan_day((self._history.cancer.id, date, self._kind.choice()), taken)
+        return sentence_of(problem)

@@ -5,9 +5,17 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 
 from survivor_app.domain import Area, Cancer, Spot, new_id
+from survivor_app.domain import record_rules as rules
 from survivor_app.domain.words import AREA_WORDS
 from survivor_app.gui.dialogs.entry import EntryDialog, gloss
-from survivor_app.gui.fields import ChoiceBox, FieldMessage, FormCheck, TextField, describe
+from survivor_app.gui.fields import (
+    ChoiceBox,
+    FieldMessage,
+    FormCheck,
+    TextField,
+    describe,
+    sentence_of,
+)
 
 #: What each area means ({site} is where the cancer started).
 AREA_GLOSSES: dict[Area, str] = {
@@ -29,13 +37,15 @@ class SpotDialog(EntryDialog[Spot]):
         site = cancer.primary_site or "where it was found first"
 
         self._name = TextField(
-            QLineEdit(), accessible_name="Name of the spot", required="Please give the spot a name."
+            QLineEdit(), accessible_name="Name of the spot", rule=rules.SPOT_NAME
         )
         self._name.editor.setPlaceholderText("e.g. liver spot A")
         self.add_row("&Name", self._name, self._name.editor)
         self.add_gloss("A name you will recognise on every scan, such as “liver spot A”.")
 
-        self._location = TextField(QLineEdit(), accessible_name="Where in the body")
+        self._location = TextField(
+            QLineEdit(), accessible_name="Where in the body", rule=rules.SPOT_LOCATION
+        )
         self._location.editor.setPlaceholderText("e.g. left lobe of the liver")
         self.add_row("&Where in the body", self._location, self._location.editor)
 
@@ -79,14 +89,8 @@ class SpotDialog(EntryDialog[Spot]):
         """A spot needs a name, and a lymph node cannot be where the cancer started."""
         check.add(self._name, self._name.problem())
         check.add(self._location, self._location.problem())
-        lymph_node_at_start = self._lymph_node.isChecked() and self._area.choice() is Area.PRIMARY
-        check.add(
-            self._area_message,
-            "A lymph node cannot be where the cancer started. Please choose "
-            "“Nearby lymph nodes” or “Elsewhere in the body”."
-            if lymph_node_at_start
-            else None,
-        )
+        area = rules.check_spot_area(self._area.choice(), lymph_node=self._lymph_node.isChecked())
+        check.add(self._area_message, sentence_of(area))
 
     def value(self) -> Spot | None:
         """The spot as entered (keeping its id when it was changed), or None while wrong."""

@@ -18,10 +18,10 @@ from survivor_app.domain import (
     Status,
     new_id,
 )
+from survivor_app.domain import record_rules as rules
 from survivor_app.domain.words import RECURRENCE_WORDS, short_status_label, status_label
 from survivor_app.gui.dialogs.entry import EntryDialog
 from survivor_app.gui.fields import (
-    NOTES_MAX_LENGTH,
     ChoiceBox,
     DateField,
     FormCheck,
@@ -70,15 +70,17 @@ class StatementDialog(EntryDialog[Statement]):
         )
         self.add_row("&Date", self._date, self._date.edit)
 
-        self._clinician = TextField(QLineEdit(), accessible_name="Who said it")
+        self._clinician = TextField(
+            QLineEdit(), accessible_name="Who said it", rule=rules.STATEMENT_CLINICIAN
+        )
         self._clinician.editor.setPlaceholderText("e.g. Dr. Osei")
         self.add_row("&Who said it", self._clinician, self._clinician.editor)
 
         self._text = TextField(
             TextBox(lines=4),
             accessible_name="What they said",
+            rule=rules.STATEMENT_TEXT,
             required="Please write what they said.",
-            max_length=NOTES_MAX_LENGTH,
         )
         self._text.editor.setPlaceholderText("Their words, as close as you remember them.")
         self.add_row("What they &said", self._text, self._text.editor)

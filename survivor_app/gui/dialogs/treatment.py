@@ -5,9 +5,17 @@ from __future__ import annotations
 from PySide6.QtWidgets import QCheckBox, QLineEdit, QWidget
 
 from survivor_app.domain import Cancer, Person, Treatment, TreatmentKind, new_id
+from survivor_app.domain import record_rules as rules
 from survivor_app.domain.words import TREATMENT_KIND_WORDS
 from survivor_app.gui.dialogs.entry import EntryDialog
-from survivor_app.gui.fields import ChoiceBox, DateField, FormCheck, TextField, describe
+from survivor_app.gui.fields import (
+    ChoiceBox,
+    DateField,
+    FormCheck,
+    TextField,
+    describe,
+    sentence_of,
+)
 
 
 class TreatmentDialog(EntryDialog[Treatment]):
@@ -32,7 +40,9 @@ class TreatmentDialog(EntryDialog[Treatment]):
             self._kind.add_choice(words, kind)
         self.add_row("&Kind", self._kind)
 
-        self._name = TextField(QLineEdit(), accessible_name="Name of the treatment")
+        self._name = TextField(
+            QLineEdit(), accessible_name="Name of the treatment", rule=rules.TREATMENT_NAME
+        )
         self._name.editor.setPlaceholderText("e.g. the medicine's name")
         self.add_row("&Name", self._name, self._name.editor)
 
@@ -87,12 +97,8 @@ class TreatmentDialog(EntryDialog[Treatment]):
         check.add(self._name, self._name.problem())
         check.add(self._start, self._start.problem())
         start, end = self._start.value(), self._end.value()
-        end_before_start = start is not None and end is not None and end < start
-        check.add(
-            self._end,
-            self._end.problem()
-            or ("The end cannot be before the start." if end_before_start else None),
-        )
+        order = None if start is None else rules.check_treatment_end(start, end)
+        check.add(self._end, self._end.problem() or sentence_of(order))
 
     def value(self) -> Treatment | None:
         """The treatment as entered (keeping its id when it was changed), or None while wrong."""

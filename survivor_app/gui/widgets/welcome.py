@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from survivor_app.domain import Cancer, Person, new_id
+from survivor_app.domain import record_rules as rules
 from survivor_app.gui.fields import (
     DateField,
     FormCheck,
@@ -98,19 +99,20 @@ class WelcomePage(QWidget):
 
     def _start_box(self) -> QGroupBox:
         self.name = TextField(
-            QLineEdit(), accessible_name="Your name", required="Please give your name."
+            QLineEdit(),
+            accessible_name="Your name",
+            rule=rules.PERSON_NAME,
+            required="Please give your name.",
         )
         self.birth = DateField(
             accessible_name="Date of birth", required="Please give your date of birth."
         )
         self.cancer_name = TextField(
-            QLineEdit(),
-            accessible_name="Name of the cancer",
-            required="Please give the cancer a name.",
+            QLineEdit(), accessible_name="Name of the cancer", rule=rules.CANCER_NAME
         )
         self.cancer_name.editor.setPlaceholderText("e.g. Breast cancer")
         self.site = TextField(
-            QLineEdit(), accessible_name="Where it started", required="Please say where it started."
+            QLineEdit(), accessible_name="Where it started", rule=rules.CANCER_SITE
         )
         self.site.editor.setPlaceholderText("e.g. left breast")
         self.diagnosed = DateField(

@@ -10,7 +10,8 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QCalendarWidget, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
-from survivor_app.domain import Area
+from survivor_app.domain import Area, TextRule
+from survivor_app.domain import record_rules as rules
 from survivor_app.gui.dates import date_pattern, long_date, short_date
 from survivor_app.gui.fields import (
     PROBLEM_PROPERTY,
@@ -78,10 +79,10 @@ def test_date_problem_refuses_the_future_and_before_birth() -> None:
     assert date_problem(dt.date(1900, 1, 1), birth_date=None, today=TODAY) is None
     # The record's rule from the domain: nothing before 1900 (a year such as 0022 is a typo).
     assert date_problem(dt.date(1899, 12, 31), birth_date=None, today=TODAY) == (
-        "Please give a date from 1900 on."
+        "Please type a date from 1900 on."
     )
     assert date_problem(dt.date(22, 5, 14), birth_date=birth, today=TODAY) == (
-        "Please give a date from 1900 on."
+        "Please type a date from 1900 on."
     )
 
 
@@ -307,7 +308,7 @@ def test_a_date_counts_while_its_window_is_disabled(qtbot: QtBot) -> None:
 
 
 def test_text_field_gives_a_calm_hint_until_the_person_has_typed(qtbot: QtBot) -> None:
-    field = TextField(QLineEdit(), accessible_name="Name", required="Please give a name.")
+    field = TextField(QLineEdit(), accessible_name="Name", rule=rules.PERSON_NAME)
     qtbot.addWidget(field)
     field.show_problem(field.problem())
     assert field.message.text() == "Please give a name."
@@ -322,7 +323,7 @@ def test_text_field_gives_a_calm_hint_until_the_person_has_typed(qtbot: QtBot) -
 
 
 def test_text_field_trims_spaces_and_refuses_what_is_too_long(qtbot: QtBot) -> None:
-    field = TextField(TextBox(), accessible_name="Notes", max_length=10)
+    field = TextField(TextBox(), accessible_name="Notes", rule=TextRule(10, lines=True))
     qtbot.addWidget(field)
     field.set_text("  a note  ")
     assert field.text() == "a note"

@@ -1,0 +1,139 @@
+"""What a valid record is, beyond clean text, possible dates and sizes: how long each text may
+be, and which combinations make sense. The importer and the dialogs both check these, so the
+window never keeps what the app's own import refuses (FORMAT.md §3)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Container
+
+from survivor_app.domain.model import Area, Record, RecurrenceType, ScanKind, Status
+from survivor_app.domain.rules import Problem, ProblemCode, TextRule
+from survivor_app.domain.typed_dates import MONTH_NAMES
+
+#: The longest one-line text: names and places.
+LINE_MAX_LENGTH = 200
+#: The longest notes, quotes and answers.
+NOTES_MAX_LENGTH = 20000
+#: The longest question.
+QUESTION_MAX_LENGTH = 2000
+#: The longest id, and reference to one, a record file may hold.
+ID_MAX_LENGTH = 64
+
+_A_LINE = TextRule(LINE_MAX_LENGTH)
+_NOTES = TextRule(NOTES_MAX_LENGTH, lines=True)
+
+PERSON_NAME = TextRule(LINE_MAX_LENGTH, missing="Please give a name.")
+PERSON_NOTES = _NOTES
+CANCER_NAME = TextRule(LINE_MAX_LENGTH, missing="Please give the cancer a name.")
+CANCER_SITE = TextRule(LINE_MAX_LENGTH, missing="Please say where it started.")
+CANCER_NOTES = _NOTES
+SPOT_NAME = TextRule(LINE_MAX_LENGTH, missing="Please give the spot a name.")
+SPOT_LOCATION = _A_LINE
+SCAN_FACILITY = _A_LINE
+SCAN_NOTES = _NOTES
+STATEMENT_CLINICIAN = _A_LINE
+#: The format keeps a statement without words; the dialog asks for them all the same.
+STATEMENT_TEXT = _NOTES
+TREATMENT_NAME = _A_LINE
+QUESTION_TEXT = TextRule(QUESTION_MAX_LENGTH, lines=True, missing="Please write the question.")
+QUESTION_ANSWER = _NOTES
+#: Ids and references, which only a record file spells out: the app makes its own.
+AN_ID = TextRule(ID_MAX_LENGTH, missing="An id cannot be empty.")
+
+#: What no two scans of a record share: its cancer, date and kind.
+ScanDay = tuple[str, dt.date, ScanKind]
+
+
+def check_spot_area(area: Area, *, lymph_node: bool) -> Problem | None:
+    """Why a spot cannot be in ``area``, or None: a lymph node is never where a cancer started."""
+    if not lymph_node or area is not Area.PRIMARY:
+        return None
+    return Problem(
+        "area",
+        ProblemCode.LYMPH_NODE_WHERE_IT_STARTED,
+        "A lymph node cannot be where the cancer started. Please choose "
+        "“Nearby lymph nodes” or “Elsewhere in the body”.",
+        "is not possible for a lymph node; a lymph node's area is regional_node or distant",
+    )
+
+
+def check_treatment_end(start: dt.date, end: dt.date | None) -> Problem | None:
+    """Why a treatment cannot end on ``end``, or None: it cannot end before it starts."""
+    if end is None or end >= start:
+        return None
+    return Problem(
+        "end",
+        ProblemCode.END_BEFORE_START,
+        "The end cannot be before the start.",
+        f"is before the start {start.isoformat()}",
+    )
+
+
+def check_no_evidence_size(size_tenths: int | None) -> Problem | None:
+    """Why a spot cannot have this size on a scan marked "no evidence of disease", or None: no
+    spot there has a size above 0. A lymph node too small to measure (under 10 mm, a normal
+    node) may still be listed."""
+    if not size_tenths:
+        return None
+    return Problem(
+        "size_mm",
+        ProblemCode.SIZE_WITH_NO_EVIDENCE,
+        "With “No evidence of disease” ticked, no spot can have a size above 0.",
+        "is above 0, but the scan says no evidence of disease",
+    )
+
+
+def check_scan_day(day: ScanDay, taken: Container[ScanDay]) -> Problem | None:
+    """Why a scan cannot be on its day, or None: a cancer has one scan of a kind a day (two
+    cannot be told apart, and a second one is most often a slip)."""
+    if day not in taken:
+        return None
+    kind = day[2].value
+    return Problem(
+        "date",
+        ProblemCode.SAME_SCAN_DAY,
+        f"There is already a scan of this kind ({kind}) on this date.",
+        f"is already the date of a {kind} scan of this cancer",
+    )
+
+
+def check_recurrence(
+    status: Status | None, recurrence_type: RecurrenceType | None
+) -> Problem | None:
+    """Why a statement cannot say where a cancer came back, or None: only with "recurred"."""
+    if recurrence_type is None or status is Status.RECURRED:
+        return None
+    stated = "null" if status is None else f"'{status.value}'"
+    return Problem(
+        "recurrence_type",
+        ProblemCode.RECURRENCE_WITHOUT_RECURRED,
+        "Where it came back goes only with the status “Recurred”.",
+        f"goes only with the status 'recurred', not with {stated}",
+    )
+
+
+def earliest_recorded_date(record: Record) -> dt.date | None:
+    """The earliest date the record holds besides the date of birth, or None when it has none."""
+    dates = [
+        *(cancer.diagnosed_on for cancer in record.cancers),
+        *(scan.date for scan in record.scans),
+        *(statement.date for statement in record.statements),
+        *(treatment.start for treatment in record.treatments),
+        *(question.asked_on for question in record.questions),
+    ]
+    return min((date for date in dates if date is not None), default=None)
+
+
+def check_birth_date(birth_date: dt.date, *, earliest: dt.date | None) -> Problem | None:
+    """Why ``birth_date`` cannot be the person's, or None: every date of the record (the
+    ``earliest`` of them) is on or after it."""
+    if earliest is None or birth_date <= earliest:
+        return None
+    words = f"{earliest.day} {MONTH_NAMES[earliest.month - 1]} {earliest.year}"
+    return Problem(
+        "birth_date",
+        ProblemCode.AFTER_A_RECORDED_DATE,
+        f"This is after {words}, a date already in your record. Please check it.",
+        f"is after {earliest.isoformat()}, a date the record holds",
+    )
