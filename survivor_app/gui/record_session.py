@@ -12,7 +12,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from survivor_app.gui.commands import RecordCommand
-from survivor_app.storage import RecordStore, RecordWriteError, backup_if_due, prune_backups
+from survivor_app.storage import BackupFolder, RecordStore, RecordWriteError
 
 _log = logging.getLogger(__name__)
 
@@ -99,9 +99,8 @@ class RecordSession(QObject):
         stack is cleared, since its changes were made to the content now replaced, and the
         views refresh.
         """
-        before = self.store.restore_from(backup)
+        before = BackupFolder(self.path).restore(backup, self.store)
         self.undo_stack.clear()
-        prune_backups(self.path)
         self.record_changed.emit()
         return before
 
@@ -110,7 +109,7 @@ class RecordSession(QObject):
         record changed). A backup that cannot be written is logged, not shown: the record
         itself is safe, and the next chance comes when it is opened or closed again."""
         try:
-            backup_if_due(self.store)
+            BackupFolder(self.path).make_if_due(self.store)
         except RecordWriteError:
             _log.warning("The daily backup of %s could not be made.", self.path, exc_info=True)
 
