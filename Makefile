@@ -1,5 +1,6 @@
 # make run: set up .venv with what the app needs, then open the app.
-# make test: add the test tools to .venv, then lint, type-check and run the whole suite.
+# make test: add the test tools to .venv, then lint, type-check, check the direction of imports
+# (import-linter's contracts in pyproject.toml) and run the whole suite.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -36,9 +37,11 @@ lint: $(TOOLS)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 
 test: lint
 	$(BIN)/python -m pytest
 
 clean:
-	rm -rf $(VENV) build *.egg-info .mypy_cache .ruff_cache .pytest_cache .hypothesis
+	rm -rf $(VENV) build *.egg-info .mypy_cache .ruff_cache .pytest_cache .hypothesis \
+		.import_linter_cache .grimp_cache

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from make_large_record import large_record
 
-from survivor_app.storage import RecordStore, make_backup
+from survivor_app.storage import BackupFolder, RecordStore
 from survivor_app.storage.connection import connect_read_only
 from survivor_app.storage.digest import content_digest
 
@@ -52,7 +52,7 @@ def main() -> None:
 
         def backup() -> None:
             with RecordStore.open(record) as store:
-                make_backup(store, "by-hand").unlink()
+                BackupFolder(record).make(store, "by-hand").unlink()
 
         print(f"30-year record: {size:.1f} MiB, median of {runs} runs")
         print(f"  open and close the record:        {median_ms(open_and_close, runs):7.1f} ms")

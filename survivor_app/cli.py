@@ -21,13 +21,11 @@ from survivor_app.exchange import EXPORTERS, ExchangeError, demo_record, read_bo
 from survivor_app.exchange.periods_json import periods_document
 from survivor_app.files import write_private
 from survivor_app.storage import (
+    BackupFolder,
     RecordError,
     RecordLockedError,
     RecordNotWritableError,
     RecordStore,
-    make_backup,
-    prune_backups,
-    restore_backup,
 )
 from survivor_app.terminal import periods_text
 
@@ -114,7 +112,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
                     f"{store.path}: this record already holds data; "
                     "add --replace to swap all of it (a backup is made first)"
                 )
-            backup = make_backup(store, "before-import")
+            backup = BackupFolder(store.path).make(store, "before-import")
             _say(f"Backed up the record to {backup}")
         store.replace_content(record)
     _say(f"Imported {args.file} into {store.path}")
@@ -145,15 +143,14 @@ def _cmd_periods(args: argparse.Namespace) -> int:
 
 def _cmd_backup(args: argparse.Namespace) -> int:
     with _open_existing(paths.record_path(args.record)) as store:
-        backup = make_backup(store, "by-hand")
-    prune_backups(store.path)
+        backup = BackupFolder(store.path).make(store, "by-hand")
     _say(str(backup))
     return 0
 
 
 def _cmd_restore(args: argparse.Namespace) -> int:
     record = paths.record_path(args.record)
-    before = restore_backup(Path(args.backup), record)
+    before = BackupFolder(record).restore(Path(args.backup))
     _say(f"Kept the record as it was in {before}")
     _say(f"Restored {args.backup} into {record}")
     return 0

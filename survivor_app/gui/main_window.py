@@ -71,17 +71,13 @@ from survivor_app.gui.widgets.record_view import EXAMPLE_BANNER, READ_ONLY_BANNE
 from survivor_app.gui.widgets.saved_notice import SavedNotice
 from survivor_app.gui.widgets.welcome import WelcomePage
 from survivor_app.storage import (
+    BackupFolder,
     DamagedRecordError,
     RecordError,
     RecordLockedError,
     RecordNotWritableError,
     RecordStore,
     RecordWriteError,
-    copy_backup,
-    list_backups,
-    make_backup,
-    newest_good_backup,
-    restore_backup,
 )
 
 APP_TITLE = "Survivorship Tracker"
@@ -289,11 +285,12 @@ class MainWindow(QMainWindow):
     ) -> tuple[Path, RecordStore | None]:
         # SPEC.md §7 and issue 7: the damaged file is never written; its newest good backup is
         # copied beside it and opened in its place, so nothing of either is lost.
-        backup = newest_good_backup(path)
+        folder = BackupFolder(path)
+        backup = folder.newest_good()
         if backup is None:
             QMessageBox.warning(self, CANNOT_OPEN, DAMAGED_WITHOUT_BACKUP)
             return path, None
-        made = next(info.made for info in list_backups(path) if info.path == backup)
+        made = next(info.made for info in folder.backups() if info.path == backup)
         day = made.astimezone().date()
         copy = _free_name(path, f"from the backup of {day.isoformat()}")
         answer = QMessageBox.question(
@@ -307,7 +304,7 @@ class MainWindow(QMainWindow):
         if answer != QMessageBox.StandardButton.Yes:
             return path, None
         try:
-            copy_backup(backup, copy)
+            BackupFolder.copy_out(backup, copy)
             return copy, RecordStore.open(copy, create=False)
         except RecordError as refused:
             QMessageBox.warning(self, "The backup could not be opened", str(refused))
@@ -845,7 +842,7 @@ class MainWindow(QMainWindow):
                 != QMessageBox.StandardButton.Yes
             ):
                 return False
-            make_backup(store, "before-import")
+            BackupFolder(store.path).make(store, "before-import")
         except RecordError as error:
             QMessageBox.warning(self, "Nothing was imported", str(error))
             return False
@@ -920,12 +917,12 @@ class MainWindow(QMainWindow):
         backup = RestoreDialog.ask(self, record=record)
         if backup is None:
             return False
-        made = {info.path: info.made for info in list_backups(record)}.get(backup)
+        made = {info.path: info.made for info in BackupFolder(record).backups()}.get(backup)
         when = "" if made is None else f" on {made_when(made)}"
         try:
             if session is None:
                 # No record here yet (deleted, or never made): the backup becomes it.
-                restore_backup(backup, record)
+                BackupFolder(record).restore(backup)
                 if not self.open_record(record):
                     return False
             else:

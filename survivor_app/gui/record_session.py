@@ -11,7 +11,7 @@ from PySide6.QtCore import QObject, Signal
 
 from survivor_app.changes import Change, Edit, History, Restored, Write
 from survivor_app.gui.cancer_cache import CancerCache
-from survivor_app.storage import RecordStore, RecordWriteError, backup_if_due, prune_backups
+from survivor_app.storage import BackupFolder, RecordStore, RecordWriteError
 
 _log = logging.getLogger(__name__)
 
@@ -107,9 +107,8 @@ class RecordSession(QObject):
         written; the record and the undo history are then as they were. After a restore the
         history is cleared, since its changes were made to the content now replaced.
         """
-        kept = self.store.restore_from(backup)
+        kept = BackupFolder(self.path).restore(backup, self.store)
         self.history.clear()
-        prune_backups(self.path)
         self._announce(Restored(backup, kept))
         return kept
 
@@ -118,7 +117,7 @@ class RecordSession(QObject):
         record changed). A backup that cannot be written is logged, not shown: the record
         itself is safe, and the next chance comes when it is opened or closed again."""
         try:
-            backup_if_due(self.store)
+            BackupFolder(self.path).make_if_due(self.store)
         except RecordWriteError:
             _log.warning("The daily backup of %s could not be made.", self.path, exc_info=True)
 

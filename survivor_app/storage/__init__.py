@@ -1,15 +1,6 @@
 """The record file: SQLite through the standard library, and the only place with SQL."""
 
-from survivor_app.storage.backups import (
-    BackupInfo,
-    backup_if_due,
-    check_backup,
-    copy_backup,
-    list_backups,
-    make_backup,
-    newest_good_backup,
-    prune_backups,
-)
+from survivor_app.storage.backups import BackupFolder, BackupInfo
 from survivor_app.storage.errors import (
     DamagedRecordError,
     NewerRecordError,
@@ -20,10 +11,10 @@ from survivor_app.storage.errors import (
     RecordNotWritableError,
     RecordWriteError,
 )
-from survivor_app.storage.restore import restore_backup
 from survivor_app.storage.store import RecordStore
 
 __all__ = [
+    "BackupFolder",
     "BackupInfo",
     "DamagedRecordError",
     "NewerRecordError",
@@ -34,12 +25,4 @@ __all__ = [
     "RecordNotWritableError",
     "RecordStore",
     "RecordWriteError",
-    "backup_if_due",
-    "check_backup",
-    "copy_backup",
-    "list_backups",
-    "make_backup",
-    "newest_good_backup",
-    "prune_backups",
-    "restore_backup",
 ]

@@ -1,25 +1,29 @@
-"""Copies of a record kept in its own folder, ``backups/<record file name>/`` beside it: made,
-listed, checked, pruned, and copied out again; each one is named
-``<record name>-<UTC time>-<reason>.survivor``. Backups from before each record had its own
-folder, side by side in ``backups/``, are still found, and moved into the record's own folder
-when no other file in its folder could claim them."""
+"""A record's backups, with one owner: ``BackupFolder(record)`` makes them (and prunes the old
+ones after each, by itself), lists them, checks them, copies one out, and restores one. They are
+kept in ``backups/<record file name>/`` beside the record (``backup_files`` names them)."""
 
 from __future__ import annotations
 
 import datetime as dt
-import re
+import os
+import shutil
 import sqlite3
 from collections.abc import Mapping
 from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from survivor_app import paths
 from survivor_app.files import make_private_folder
 from survivor_app.storage import schema
+from survivor_app.storage.backup_files import (
+    KEEP_NEWEST,
+    Named,
+    moment_of,
+    named_backups,
+    prune,
+    write_backup,
+)
 from survivor_app.storage.connection import (
-    PARTIAL,
     connect_read_only,
     holds_own_schema,
     inspect_record,
@@ -32,18 +36,11 @@ from survivor_app.storage.errors import (
     NotARecordError,
     RecordError,
     RecordMissingError,
+    RecordWriteError,
 )
-from survivor_app.storage.lock import remove_if_abandoned
+from survivor_app.storage.store import RecordStore
 from survivor_app.storage.tables import change_mark, count_content, generation
 
-if TYPE_CHECKING:
-    from survivor_app.storage.store import RecordStore
-
-#: A reason names why a copy was made, and becomes part of its file name.
-_REASON = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
-_TIME_FORMAT = "%Y%m%dT%H%M%SZ"
-#: How many of the newest backups are always kept; older ones are kept one a month.
-KEEP_NEWEST = 14
 #: The automatic backup is made at most this often, and only when the record has changed.
 DAILY = dt.timedelta(days=1)
 
@@ -85,289 +82,224 @@ class BackupInfo:
         return self.problem is None
 
 
-def make_backup(store: RecordStore, reason: str, *, now: dt.datetime | None = None) -> Path:
-    """Copy the record to ``<backups>/<record name>-<UTC time>-<reason>.survivor``; the copy's path.
+class BackupFolder:
+    """The backups of the record at ``record``: the one place that makes, lists, checks,
+    prunes and restores them. Making one always prunes the old ones afterwards."""
 
-    ``reason`` is a short lower-case word such as ``before-import``. A second copy within the
-    same second gets ``-2`` (then ``-3``, ...) after its reason, so no copy replaces another.
-    The copy is written through SQLite's backup API, checked, and made owner-only; a failure is
-    RecordWriteError and leaves no file behind. Copies that a killed backup left half-written
-    (``.partial``) are removed first.
-    """
-    _tidy(store.path)
-    target = new_backup_path(store.path, reason, now)
-    store.backup_to(target, "The backup")
-    return target
+    def __init__(self, record: Path) -> None:
+        self.record = record
 
+    def make(self, store: RecordStore, reason: str, *, now: dt.datetime | None = None) -> Path:
+        """Copy the record open in ``store`` to ``<record name>-<UTC time>-<reason>.survivor``
+        in this folder, then prune the old backups; the copy's path.
 
-def new_backup_path(record: Path, reason: str, now: dt.datetime | None = None) -> Path:
-    """Where a backup of ``record`` made ``now`` (default: this moment) for ``reason`` goes: a
-    name no file has yet, in the record's backups folder."""
-    if not _REASON.fullmatch(reason):
-        raise ValueError(f"A backup reason is lower-case words joined by '-', not {reason!r}.")
-    moment = dt.datetime.now(dt.UTC) if now is None else now.astimezone(dt.UTC)
-    folder = paths.backups_dir(record)
-    stem = f"{record.stem}-{moment:{_TIME_FORMAT}}-{reason}"
-    target = folder / f"{stem}.survivor"
-    number = 1
-    while target.exists():
-        number += 1
-        target = folder / f"{stem}-{number}.survivor"
-    return target
+        ``reason`` is a short lower-case word such as ``before-import``. The copy is written
+        through SQLite's backup API, checked, and made owner-only; a failure is
+        RecordWriteError and leaves no file behind. ``now`` (an aware datetime) defaults to
+        this moment. A read-only store can be backed up.
+        """
+        backup = self._write(store, reason, now)
+        prune(self.record, now=now)
+        return backup
 
+    def make_if_due(self, store: RecordStore, now: dt.datetime | None = None) -> Path | None:
+        """Make the daily backup when it is due; its path, or None when none was needed. ``now``
+        (an aware datetime) defaults to this moment.
 
-def backup_if_due(store: RecordStore, now: dt.datetime | None = None) -> Path | None:
-    """Make the daily backup when it is due; its path, or None when none was needed. ``now`` (an
-    aware datetime) defaults to this moment.
+        It is due when the record has changed since its last backup (no backup holds its
+        change mark: neither the newest one made until now, nor any dated later than now) and
+        that last backup is a day old or older (or there is none yet and the record holds
+        something). A backup dated in the future (made while the clock was ahead) is kept, but
+        never holds a new one back. A read-only store makes none. Old backups are pruned each
+        time. Raises RecordWriteError when the backup is due but cannot be written (the record
+        is not touched).
+        """
+        self._belongs(store)
+        if store.read_only:
+            return None
+        moment = moment_of(now)
+        made = named_backups(self.record)
+        past = [backup for backup in made if backup.made <= moment]
+        if past and moment - past[0].made < DAILY:
+            due = False
+        elif not made:
+            due = not store.is_empty()
+        else:
+            # The marks are read only when the age allows a backup: it means opening them.
+            latest = [*(backup for backup in made if backup.made > moment), *past[:1]]
+            due = store.change_mark() not in {_mark_of(backup.path) for backup in latest}
+        backup = self._write(store, "daily", moment) if due else None
+        prune(self.record, now=moment)
+        return backup
 
-    It is due when the record has changed since its last backup (no backup holds its change
-    mark: neither the newest one made until now, nor any dated later than now) and that last
-    backup is a day old or older (or there is none yet and the record holds something). A
-    backup dated in the future (made while the clock was ahead) is kept, but never holds a new
-    one back. A read-only store makes none. Old backups are pruned each time. Raises
-    RecordWriteError when the backup is due but cannot be written (the record is not touched).
-    """
-    if store.read_only:
+    def prune(self, keep: int = KEEP_NEWEST, *, now: dt.datetime | None = None) -> list[Path]:
+        """Remove the older backups, keeping the newest ``keep`` and the newest one of each
+        month; the paths removed. Making a backup does this by itself. One dated later than
+        ``now`` (default: this moment) is always kept, and counts for nothing; one that cannot
+        be removed now is left for the next time, and one from before each record had its own
+        folder that another file could claim is never removed."""
+        return prune(self.record, keep, now=now)
+
+    def backups(self) -> list[BackupInfo]:
+        """Every backup of the record, newest first, each opened read-only to see what it
+        holds; a damaged or foreign one is listed with its ``problem``, never raised. Digests
+        are not read here (that reads every row of every backup): a restore checks the one
+        chosen."""
+        return [_described(backup) for backup in named_backups(self.record)]
+
+    def newest_good(self) -> Path | None:
+        """The backup holding the record's latest content that can be used, or None: for a
+        damaged record, the one to offer opening as a copy (``copy_out``).
+
+        Latest by content, not by name: the backup whose change mark has the highest
+        generation (the most writes), so one named with a clock that was wrong is not taken
+        for the newest; among equals, the newest by name. Each is checked (``check``, its
+        digest too)."""
+        backups = named_backups(self.record)
+        generations = {backup.path: generation(_mark_of(backup.path)) for backup in backups}
+        backups.sort(key=lambda backup: generations[backup.path], reverse=True)
+        for backup in backups:
+            try:
+                self.check(backup.path)
+            except RecordError:
+                continue
+            return backup.path
         return None
-    moment = dt.datetime.now(dt.UTC) if now is None else now.astimezone(dt.UTC)
-    made = _backups_of(store.path)
-    past = [backup for backup in made if backup.made <= moment]
-    if past and moment - past[0].made < DAILY:
-        due = False
-    elif not made:
-        due = not store.is_empty()
-    else:
-        # The marks are read only when the age allows a backup: it means opening the backups.
-        latest = [*(backup for backup in made if backup.made > moment), *past[:1]]
-        due = store.change_mark() not in {_mark_of(backup.path) for backup in latest}
-    backup = make_backup(store, "daily", now=moment) if due else None
-    prune_backups(store.path, now=moment)
-    return backup
 
+    @staticmethod
+    def check(backup: Path, *, content: bool = True) -> int:
+        """The version of the record a backup holds, once it is known to be sound.
 
-def prune_backups(
-    record: Path, keep: int = KEEP_NEWEST, *, now: dt.datetime | None = None
-) -> list[Path]:
-    """Remove the record's older backups, keeping the newest ``keep`` and the newest one of each
-    month; the paths removed. Only this record's backups are looked at; one dated later than
-    ``now`` (default: this moment) is always kept, and counts for nothing; one that cannot be
-    removed now is left for the next time, and one from before each record had its own folder
-    that another file could claim is never removed."""
-    moment = dt.datetime.now(dt.UTC) if now is None else now.astimezone(dt.UTC)
-    _tidy(record)
-    made = [backup for backup in _backups_of(record) if backup.made <= moment and not backup.shared]
-    kept = {backup.path for backup in made[:keep]}
-    months: set[tuple[int, int]] = set()
-    for backup in made:
-        month = (backup.made.year, backup.made.month)
-        if month not in months:
-            months.add(month)
-            kept.add(backup.path)
-    removed = []
-    for backup in made:
-        if backup.path in kept:
-            continue
+        Raises RecordMissingError, NotARecordError, DamagedRecordError, NewerRecordError (or a
+        plain RecordError when it cannot be read), each with a sentence about a backup; a
+        backup whose content no longer matches the digest it was made with is
+        DamagedRecordError too (unless ``content`` is false: reading every row takes long on a
+        long record). The backup is read, never changed (but for SQLite's own undoing of a
+        write a crash cut short, as when any record is opened).
+        """
+        if not backup.exists():
+            raise RecordMissingError(_BACKUP_MISSING)
         try:
-            backup.path.unlink(missing_ok=True)
-        except OSError:
-            continue
-        removed.append(backup.path)
-    return removed
-
-
-def list_backups(record: Path) -> list[BackupInfo]:
-    """Every backup of the record, newest first, each opened read-only to see what it holds; a
-    damaged or foreign one is listed with its ``problem``, never raised. Digests are not read
-    here (that reads every row of every backup): a restore checks the one chosen."""
-    return [_described(backup) for backup in _backups_of(record)]
-
-
-def newest_good_backup(record: Path) -> Path | None:
-    """The backup of the record holding its latest content that can be used, or None: for a
-    damaged record, the one to offer opening as a copy (``copy_backup``).
-
-    Latest by content, not by name: the backup whose change mark has the highest generation
-    (the most writes), so one named with a clock that was wrong is not taken for the newest;
-    among equals, the newest by name. Each is checked (``check_backup``, its digest too)."""
-    backups = _backups_of(record)
-    generations = {backup.path: generation(_mark_of(backup.path)) for backup in backups}
-    backups.sort(key=lambda backup: generations[backup.path], reverse=True)
-    for backup in backups:
-        try:
-            check_backup(backup.path)
+            version = inspect_record(backup)
+        except NotARecordError:
+            raise NotARecordError(_BACKUP_FOREIGN) from None
+        except DamagedRecordError:
+            raise DamagedRecordError(_BACKUP_DAMAGED) from None
+        except NewerRecordError:
+            raise NewerRecordError(_BACKUP_NEWER) from None
         except RecordError:
-            continue
-        return backup.path
-    return None
-
-
-def check_backup(backup: Path, *, content: bool = True) -> int:
-    """The version of the record a backup holds, once it is known to be sound.
-
-    Raises RecordMissingError, NotARecordError, DamagedRecordError, NewerRecordError (or a plain
-    RecordError when it cannot be read), each with a sentence about a backup; a backup whose
-    content no longer matches the digest it was made with is DamagedRecordError too (unless
-    ``content`` is false: reading every row takes long on a long record). The backup is
-    read, never changed (but for SQLite's own undoing of a write a crash cut short, as when any
-    record is opened).
-    """
-    if not backup.exists():
-        raise RecordMissingError(_BACKUP_MISSING)
-    try:
-        version = inspect_record(backup)
-    except NotARecordError:
-        raise NotARecordError(_BACKUP_FOREIGN) from None
-    except DamagedRecordError:
-        raise DamagedRecordError(_BACKUP_DAMAGED) from None
-    except NewerRecordError:
-        raise NewerRecordError(_BACKUP_NEWER) from None
-    except RecordError:
-        raise RecordError(_BACKUP_UNREADABLE) from None
-    if version == 0:
-        # Only a file cut short has nothing in it: every backup of a record has its tables.
-        raise DamagedRecordError(_BACKUP_EMPTY)
-    if not content:
+            raise RecordError(_BACKUP_UNREADABLE) from None
+        if version == 0:
+            # Only a file cut short has nothing in it: every backup of a record has its tables.
+            raise DamagedRecordError(_BACKUP_EMPTY)
+        if not content:
+            return version
+        try:
+            with closing(connect_read_only(backup)) as connection:
+                sound = matches(connection)
+        except sqlite3.Error:
+            raise DamagedRecordError(_BACKUP_DAMAGED) from None
+        if not sound:
+            raise DamagedRecordError(_BACKUP_ALTERED)
         return version
-    try:
-        with closing(connect_read_only(backup)) as connection:
-            sound = matches(connection)
-    except sqlite3.Error:
-        raise DamagedRecordError(_BACKUP_DAMAGED) from None
-    if not sound:
-        raise DamagedRecordError(_BACKUP_ALTERED)
-    return version
 
+    @staticmethod
+    def copy_out(backup: Path, target: Path) -> None:
+        """Write a checked, owner-only copy of a backup to ``target`` (e.g. to open a damaged
+        record's backup as a new record, leaving the damaged one untouched).
 
-def copy_backup(backup: Path, target: Path) -> None:
-    """Write a checked, owner-only copy of a backup to ``target`` (e.g. to open a damaged
-    record's backup as a new record, leaving the damaged one untouched).
+        A bad backup is refused as ``check`` says; a record at ``target`` that is open in
+        another window is not replaced (RecordLockedError); a failure to write is
+        RecordWriteError and leaves no file behind. The copy is opened with
+        ``RecordStore.open``, which brings a backup from an older version up to date.
+        """
+        if target.resolve() == backup.resolve():
+            raise ValueError("A backup cannot be copied onto itself.")
+        BackupFolder.check(backup)
+        with closing(connect_read_only(backup)) as source:
+            write_copy(source, target)
 
-    A bad backup is refused as ``check_backup`` says; a record at ``target`` that is open in
-    another window is not replaced (RecordLockedError); a failure to write is RecordWriteError
-    and leaves no file behind. The copy is opened with ``RecordStore.open``, which brings a
-    backup from an older version up to date.
-    """
-    if target.resolve() == backup.resolve():
-        raise ValueError("A backup cannot be copied onto itself.")
-    check_backup(backup)
-    with closing(connect_read_only(backup)) as source:
-        write_copy(source, target)
+    def restore(self, backup: Path, store: RecordStore | None = None) -> Path:
+        """Put ``backup`` back in place of the record; the path of the copy of the record as it
+        was, kept in this folder. Old backups are pruned afterwards.
+
+        ``store`` is the record when it is already open for writing here (the window's);
+        without it the record is opened for the restore, and created when missing. The backup
+        is checked first (``check``), so a damaged or foreign one changes nothing. A copy of the
+        record is made, then its whole content, settings too, is swapped for the backup's in
+        one step inside the same file (``RecordStore.take_content_of``): a failure part way
+        leaves the record as it was. An older backup is brought up to this version.
+
+        A damaged record is kept byte for byte as ``<name>-<time>-damaged.survivor`` in this
+        folder, and a checked copy of the backup takes its place in one step. A file that is
+        not a record, or a record of a newer version, is refused and left untouched; a record
+        open in another window raises RecordLockedError, a read-only store RecordWriteError.
+        """
+        if store is not None:
+            self._belongs(store)
+            return self._restore_into(store, backup)
+        self.check(backup)
+        try:
+            opened = RecordStore.open(self.record)
+        except DamagedRecordError:
+            return self._replace_damaged(backup)
+        with opened:
+            return self._restore_into(opened, backup)
+
+    # Inside
+
+    def _belongs(self, store: RecordStore) -> None:
+        if store.path != self.record:
+            raise ValueError(f"{store.path} is not the record of the backups of {self.record}.")
+
+    def _write(self, store: RecordStore, reason: str, now: dt.datetime | None) -> Path:
+        self._belongs(store)
+        return write_backup(
+            self.record, reason, lambda target: store.backup_to(target, "The backup"), now
+        )
+
+    def _restore_into(self, store: RecordStore, backup: Path) -> Path:
+        if store.read_only:
+            raise RecordWriteError(RecordWriteError.READ_ONLY)
+        if backup.resolve() == self.record.resolve():
+            raise ValueError("A record cannot be restored from itself.")
+        self.check(backup)
+        # Pruned only once the backup is in: the one chosen may be among the oldest.
+        before = store.take_content_of(backup, lambda: self._write(store, "before-restore", None))
+        prune(self.record)
+        return before
+
+    def _replace_damaged(self, backup: Path) -> Path:
+        kept = write_backup(self.record, "damaged", self._keep_damaged)
+        with closing(connect_read_only(backup)) as source:
+            write_copy(source, self.record, "The restored record")
+        prune(self.record)
+        return kept
+
+    def _keep_damaged(self, kept: Path) -> None:
+        journal = self.record.with_name(f"{self.record.name}-journal")
+        try:
+            make_private_folder(kept.parent)
+            # Owner-only from its first byte, like every record.
+            with (
+                self.record.open("rb") as damaged,
+                os.fdopen(os.open(kept, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "wb") as copy,
+            ):
+                shutil.copyfileobj(damaged, copy)
+            # A journal left beside the damaged file belongs to it, never to the restored one.
+            if journal.exists():
+                os.replace(journal, kept.with_name(f"{kept.name}-journal"))
+        except OSError as error:
+            kept.unlink(missing_ok=True)
+            raise RecordWriteError.about(error, "The damaged record's copy") from error
 
 
 # Inside
 
-_NUMBER = re.compile(r"(?P<reason>.+?)(?:-(?P<number>[2-9]|[1-9][0-9]+))?")
 
-
-@dataclass(frozen=True, slots=True)
-class _Named:
-    """A backup as its name tells it: where, when, why, and its place among those of its second."""
-
-    path: Path
-    made: dt.datetime
-    reason: str
-    number: int
-    #: True for a backup from before each record had its own folder, which another record in
-    #: the same folder (``mum`` beside ``mum.survivor``) could also claim.
-    shared: bool = False
-
-
-def _backups_of(record: Path) -> list[_Named]:
-    """The record's backups by their names alone, newest first: those in its own folder, and
-    those from before it had one still in the shared ``backups/`` folder."""
-    return sorted(
-        [*_named_in(paths.backups_dir(record), record), *_old_backups(record)],
-        key=lambda backup: (backup.made, backup.number),
-        reverse=True,
-    )
-
-
-def _old_backups(record: Path) -> list[_Named]:
-    """The record's backups from before it had its own folder."""
-    return [
-        _Named(backup.path, backup.made, backup.reason, backup.number, shared=True)
-        for backup in _named_in(paths.shared_backups_dir(record), record)
-    ]
-
-
-def _tidy(record: Path) -> None:
-    """Move the record's old backups into its own folder, unless another file beside the record
-    could claim them; remove copies that a killed backup or restore left half-written."""
-    own = paths.backups_dir(record)
-    old = _old_backups(record)
-    if old and not _stem_is_shared(record):
-        try:
-            make_private_folder(own)
-            for backup in old:
-                target = own / backup.path.name
-                if not target.exists():
-                    backup.path.rename(target)
-        except OSError:
-            # Left where they are, and still found there.
-            pass
-    # In the backups folders, every copy; beside the record, only the record's own (a restore
-    # writes one there), never another program's.
-    for folder, start in (
-        (own, "."),
-        (paths.shared_backups_dir(record), "."),
-        (record.parent, f".{record.name}."),
-    ):
-        try:
-            partials = [
-                path
-                for path in folder.iterdir()
-                if path.name.startswith(start) and path.name.endswith(PARTIAL)
-            ]
-        except OSError:
-            continue
-        for partial in partials:
-            remove_if_abandoned(partial)
-
-
-def _stem_is_shared(record: Path) -> bool:
-    """True when another file beside the record has its name without the ending (``mum`` for
-    ``mum.survivor``), so that backups named ``mum-...`` may be that one's."""
+def _described(backup: Named) -> BackupInfo:
     try:
-        beside = list(record.parent.iterdir())
-    except OSError:
-        return True
-    return any(
-        path.stem == record.stem
-        and path.name != record.name
-        and path.is_file()
-        and not path.name.endswith(("-journal", ".lock"))
-        for path in beside
-    )
-
-
-def _named_in(folder: Path, record: Path) -> list[_Named]:
-    """The files in ``folder`` named as backups of ``record``, in no order."""
-    pattern = re.compile(
-        rf"{re.escape(record.stem)}-(?P<time>[0-9]{{8}}T[0-9]{{6}}Z)-(?P<rest>{_REASON.pattern})"
-        r"\.survivor"
-    )
-    try:
-        names = list(folder.iterdir())
-    except OSError:
-        return []
-    found = []
-    for path in names:
-        whole = pattern.fullmatch(path.name)
-        if whole is None or not path.is_file():
-            continue
-        try:
-            made = dt.datetime.strptime(whole["time"], _TIME_FORMAT).replace(tzinfo=dt.UTC)
-        except ValueError:
-            continue
-        parts = _NUMBER.fullmatch(whole["rest"])
-        assert parts is not None  # any reason matches, with or without a number
-        found.append(_Named(path, made, parts["reason"], int(parts["number"] or 1)))
-    return found
-
-
-def _described(backup: _Named) -> BackupInfo:
-    try:
-        version = check_backup(backup.path, content=False)
+        version = BackupFolder.check(backup.path, content=False)
     except RecordError as error:
         return BackupInfo(backup.path, backup.made, backup.reason, problem=str(error))
     if version != schema.latest_version():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import closing, contextmanager, suppress
 from pathlib import Path
 from types import TracebackType
@@ -23,7 +23,7 @@ from survivor_app.domain import (
 )
 from survivor_app.files import create_private_file, make_private_folder
 from survivor_app.storage import schema
-from survivor_app.storage.backups import check_backup, make_backup
+from survivor_app.storage.backup_files import prune, write_backup
 from survivor_app.storage.connection import (
     connect,
     connect_read_only,
@@ -453,33 +453,32 @@ class RecordStore:
             raise ValueError("A record cannot be copied onto itself.")
         write_copy(self._connection, target, what)
 
-    def restore_from(self, backup: Path) -> Path:
-        """Put a backup's whole content, its settings too, in place of the record's: the path of
-        the copy of the record as it was, made first in the backups folder.
+    def take_content_of(self, source: Path, keep: Callable[[], Path]) -> Path:
+        """Swap the record's whole content, its settings too, for that of the checked record
+        file at ``source``; ``keep`` makes a copy of the record as it is first, and its path is
+        returned. ``BackupFolder.restore`` is the one caller: it checks the backup, and keeps
+        the copy among the record's backups.
 
-        A backup that is damaged, not a record, or from a newer version is refused with a
-        RecordError worded for a backup. The content is swapped in one step through SQLite's
-        backup API, under the record's journal, so the file (and its owner-only permissions)
-        stays and a failure or a crash part way leaves the record as it was. The result is
-        checked; if it fails the check, the record is put back from the copy made first and
-        RecordWriteError is raised. An older backup is then brought up to this version.
+        The content is swapped in one step through SQLite's backup API, under the record's
+        journal, so the file (and its owner-only permissions) stays and a failure or a crash
+        part way leaves the record as it was. The result is checked; if it fails the check,
+        the kept copy's content is put back and RecordWriteError is raised. Older content is
+        then brought up to this version, and its change mark comes after every earlier one.
         """
         if self.read_only:
             raise RecordWriteError(RecordWriteError.READ_ONLY)
         if self._depth:
             raise RuntimeError("A backup cannot be restored inside a group of writes.")
-        if backup.resolve() == self.path.resolve():
-            raise ValueError("A record cannot be restored from itself.")
-        version = check_backup(backup)
-        before = make_backup(self, "before-restore")
+        before = keep()
         self._generation = max(self._generation, generation(self.change_mark()))
-        self._take_content_of(backup)
+        self._take_content_of(source)
         if not is_sound(self._connection):
             self._take_content_of(before)
             raise RecordWriteError(
                 "The backup could not be restored, so your record was put back as it was. "
                 "Please try again, or choose another backup."
             )
+        (version,) = self._execute("PRAGMA user_version").fetchone()
         self._migrate(version)
         # The restored content is the newest now: its mark comes after the one it replaced.
         with self.transaction():
@@ -513,7 +512,12 @@ class RecordStore:
     def _migrate(self, version: int) -> None:
         pending = schema.MIGRATIONS[version:]
         if version > 0 and pending:
-            make_backup(self, "before-update")
+            # Kept like any backup, so pruned like one: the store cannot reach BackupFolder,
+            # which opens stores itself.
+            write_backup(
+                self.path, "before-update", lambda target: self.backup_to(target, "The backup")
+            )
+            prune(self.path)
         for number, migration in enumerate(pending, start=version + 1):
             with self.transaction():
                 migration(self._connection)

@@ -30,7 +30,7 @@ from survivor_app.gui.dialogs import (
 from survivor_app.gui.main_window import MainWindow
 from survivor_app.gui.settings import AppSettings
 from survivor_app.gui.summary_actions import summary_preview
-from survivor_app.storage import RecordStore, make_backup
+from survivor_app.storage import BackupFolder, RecordStore
 
 
 def off_screen(window: QWidget) -> list[str]:
@@ -70,7 +70,7 @@ def main(folder: Path) -> None:
     path = folder / "record.survivor"
     with RecordStore.open(path, create=True) as store:
         store.replace_content(record)
-        make_backup(store, "before-import")
+        BackupFolder(path).make(store, "before-import")
     person = record.person
     dialogs: dict[str, Callable[[], QWidget]] = {
         "scan": lambda: ScanDialog(None, person=person, history=history),

@@ -32,11 +32,11 @@ from survivor_app.gui.main_window import DAMAGED_WITHOUT_BACKUP, MainWindow
 from survivor_app.gui.settings import AppSettings
 from survivor_app.gui.widgets.glossary import GlossaryPage
 from survivor_app.storage import (
+    BackupFolder,
     NewerRecordError,
     NotARecordError,
     RecordStore,
     RecordWriteError,
-    make_backup,
 )
 from tests.gui.answers import No, Yes, answer, message_boxes
 from tests.gui.dialogs.forms import heard_names, is_hint
@@ -524,7 +524,7 @@ def test_a_copy_of_the_newest_good_backup_opens_in_place_of_a_damaged_record(
 ) -> None:
     write_record_file(record_path, no_statement())
     with RecordStore.open(record_path, create=False) as store:
-        make_backup(store, "by-hand")
+        BackupFolder(store.path).make(store, "by-hand")
     damage(record_path)
     damaged = record_path.read_bytes()
     asked = message_boxes(monkeypatch, "question", Yes)
@@ -545,7 +545,7 @@ def test_a_second_copy_of_a_backup_never_replaces_the_first(
 ) -> None:
     write_record_file(record_path, no_statement())
     with RecordStore.open(record_path, create=False) as store:
-        make_backup(store, "by-hand")
+        BackupFolder(store.path).make(store, "by-hand")
     damage(record_path)
     message_boxes(monkeypatch, "question", Yes)
     assert window.open_record(record_path)
@@ -563,7 +563,7 @@ def test_a_damaged_record_is_left_alone_when_the_backup_is_declined(
 ) -> None:
     write_record_file(record_path, no_statement())
     with RecordStore.open(record_path, create=False) as store:
-        make_backup(store, "by-hand")
+        BackupFolder(store.path).make(store, "by-hand")
     damage(record_path)
     before = record_path.read_bytes()
     message_boxes(monkeypatch, "question", No)

@@ -27,7 +27,10 @@ from survivor_app.gui.dialogs import PersonDialog, RestoreDialog
 from survivor_app.gui.dialogs.restore import KEPT_FIRST, NO_BACKUPS, what_it_holds
 from survivor_app.gui.main_window import MainWindow
 from survivor_app.gui.record_session import RecordSession
-from survivor_app.storage import RecordStore, list_backups, make_backup
+from survivor_app.storage import (
+    BackupFolder,
+    RecordStore,
+)
 from tests.gui.answers import Yes, answer, message_boxes
 from tests.gui.records import BASELINE, PERSON, SHRUNK, small_record, write_record_file
 from tests.storage.test_digest import ALTERED, edit_in_place
@@ -57,7 +60,7 @@ def utc(year: int, month: int, day: int, hour: int, minute: int) -> dt.datetime:
 def back_up(record: Path, reason: str, when: dt.datetime) -> Path:
     """A real backup of ``record`` made for ``reason`` at ``when``."""
     with RecordStore.open(record, create=False) as store:
-        return make_backup(store, reason, now=when)
+        return BackupFolder(store.path).make(store, reason, now=when)
 
 
 def damage(path: Path) -> None:
@@ -272,7 +275,7 @@ def test_a_restore_keeps_only_the_backups_worth_keeping(
     answer(monkeypatch, RestoreDialog, made[-1])
     message_boxes(monkeypatch, "information")
     assert window.restore_from_backup()
-    kept = [info.path for info in list_backups(record_path)]
+    kept = [info.path for info in BackupFolder(record_path).backups()]
     # The newest 14 (the one made before the restore among them); the oldest of March go.
     assert len(kept) == 14
     assert made[0] not in kept

@@ -8,7 +8,10 @@ from pathlib import Path
 
 from survivor_app.cli import main
 from survivor_app.exchange import EXPORTERS
-from survivor_app.storage import RecordStore, backup_if_due, copy_backup, list_backups
+from survivor_app.storage import (
+    BackupFolder,
+    RecordStore,
+)
 from tests.shared_files import READABLE_EXAMPLES
 from tests.storage.damage import damage_pages
 
@@ -38,10 +41,15 @@ def every_flow(folder: Path) -> Path:
     run("backup", "--record", record)
     with RecordStore.open(record) as store:
         store.set_setting("seen", "yes")
-        assert backup_if_due(store, dt.datetime.now(dt.UTC) + dt.timedelta(days=2)) is not None
-    oldest = list_backups(record)[-1].path
+        assert (
+            BackupFolder(store.path).make_if_due(
+                store, dt.datetime.now(dt.UTC) + dt.timedelta(days=2)
+            )
+            is not None
+        )
+    oldest = BackupFolder(record).backups()[-1].path
     run("restore", oldest, "--record", record)
     damage_pages(record)
     run("restore", oldest, "--record", record)
-    copy_backup(oldest, folder / "copies" / "opened as a copy.survivor")
+    BackupFolder.copy_out(oldest, folder / "copies" / "opened as a copy.survivor")
     return record

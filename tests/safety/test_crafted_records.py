@@ -17,15 +17,9 @@ from survivor_app.cli import main
 from survivor_app.exchange import write_record
 from survivor_app.paths import backups_dir
 from survivor_app.storage import (
+    BackupFolder,
     NotARecordError,
     RecordStore,
-    backup_if_due,
-    check_backup,
-    copy_backup,
-    list_backups,
-    make_backup,
-    newest_good_backup,
-    restore_backup,
 )
 from tests.safety.crafted import CHANGES, crafted_record
 from tests.storage.damage import damage_pages
@@ -105,11 +99,11 @@ def test_a_crafted_backup_is_never_restored_offered_or_copied(
     crafted = crafted_record(tmp_path / "crafted.survivor", kind)
     before = state(crafted)
     with pytest.raises(NotARecordError, match=NOT_A_BACKUP):
-        check_backup(crafted)
+        BackupFolder.check(crafted)
     with pytest.raises(NotARecordError, match=NOT_A_BACKUP):
-        restore_backup(crafted, record)
+        BackupFolder(record).restore(crafted)
     with pytest.raises(NotARecordError, match=NOT_A_BACKUP):
-        copy_backup(crafted, tmp_path / "copy.survivor")
+        BackupFolder.copy_out(crafted, tmp_path / "copy.survivor")
     assert NOT_A_BACKUP in refused_in_one_line(capsys, "restore", crafted, "--record", record)
     assert state(crafted) == before
     assert state(record) == record_before
@@ -135,8 +129,8 @@ def test_a_crafted_file_among_the_backups_is_never_offered(tmp_path: Path, kind:
     crafted = crafted_record(folder / "mine-20260101T000000Z-daily.survivor", kind)
     before = state(crafted)
     damage_pages(record)
-    assert newest_good_backup(record) is None
-    (listed,) = list_backups(record)
+    assert BackupFolder(record).newest_good() is None
+    (listed,) = BackupFolder(record).backups()
     assert listed.problem == NOT_A_BACKUP
     assert state(crafted) == before
 
@@ -145,7 +139,7 @@ def test_no_mark_is_read_from_a_crafted_file_among_the_backups(tmp_path: Path) -
     record = sample_at(tmp_path / "mine.survivor")
     with RecordStore.open(record) as store:
         mark = store.change_mark()
-        crafted = make_backup(store, "daily", now=NOW - dt.timedelta(days=2))
+        crafted = BackupFolder(store.path).make(store, "daily", now=NOW - dt.timedelta(days=2))
         # A view that says "nothing has changed since": believed, no daily backup would come.
         with closing(sqlite3.connect(crafted, isolation_level=None)) as connection:
             connection.executescript(
@@ -153,7 +147,7 @@ def test_no_mark_is_read_from_a_crafted_file_among_the_backups(tmp_path: Path) -
                 f"CREATE VIEW setting (key, value) AS SELECT 'last-change', '{mark}';"
             )
         before = state(crafted)
-        made = backup_if_due(store, NOW)
+        made = BackupFolder(store.path).make_if_due(store, NOW)
     assert made is not None
-    assert newest_good_backup(record) == made
+    assert BackupFolder(record).newest_good() == made
     assert state(crafted) == before

@@ -22,7 +22,11 @@ import pytest
 from survivor_app.cli import main
 from survivor_app.domain import Question
 from survivor_app.paths import backups_dir
-from survivor_app.storage import RecordStore, RecordWriteError, backup_if_due, make_backup
+from survivor_app.storage import (
+    BackupFolder,
+    RecordStore,
+    RecordWriteError,
+)
 from tests.shared_files import READABLE_EXAMPLES
 from tests.storage.samples import in_reading_order, sample_record
 
@@ -201,7 +205,7 @@ def test_a_backup_on_a_full_disk_leaves_nothing_behind(
     )
     with RecordStore.open(record) as store:
         with pytest.raises(RecordWriteError, match="disk is full"):
-            backup_if_due(store)
+            BackupFolder(store.path).make_if_due(store)
         with pytest.raises(RecordWriteError, match="disk is full"):
             store.backup_to(record.with_name("copy.survivor"))
         assert store.load() == SAMPLE
@@ -229,7 +233,7 @@ def test_a_backup_into_a_read_only_backups_folder_is_refused(record: Path) -> No
     backups.mkdir(mode=0o700)
     with RecordStore.open(record) as store, read_only_folder(backups):
         with pytest.raises(RecordWriteError, match="folder cannot be written to"):
-            make_backup(store, "by-hand")
+            BackupFolder(store.path).make(store, "by-hand")
         assert store.load() == SAMPLE
     assert list(backups.iterdir()) == []
 

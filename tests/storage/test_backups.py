@@ -17,6 +17,7 @@ import pytest
 from survivor_app.domain import Cancer, Person, Question, Record
 from survivor_app.paths import backups_dir
 from survivor_app.storage import (
+    BackupFolder,
     DamagedRecordError,
     NewerRecordError,
     NotARecordError,
@@ -25,19 +26,12 @@ from survivor_app.storage import (
     RecordMissingError,
     RecordStore,
     RecordWriteError,
-    backup_if_due,
-    backups,
-    copy_backup,
-    list_backups,
-    make_backup,
-    newest_good_backup,
-    prune_backups,
-    restore_backup,
     schema,
 )
 from survivor_app.storage import (
     store as store_module,
 )
+from survivor_app.storage.backup_files import new_backup_path
 from survivor_app.storage.tables import generation
 from tests.storage.damage import damage_pages
 from tests.storage.samples import in_reading_order, sample_record
@@ -93,7 +87,7 @@ def test_every_write_gives_the_record_a_new_change_mark(store: RecordStore) -> N
 
 
 def test_a_backup_holds_the_mark_of_the_record_it_copies(filled: RecordStore) -> None:
-    backup = make_backup(filled, "by-hand")
+    backup = BackupFolder(filled.path).make(filled, "by-hand")
     assert mark_of(backup) == filled.change_mark()
 
 
@@ -101,14 +95,14 @@ def test_a_backup_holds_the_mark_of_the_record_it_copies(filled: RecordStore) ->
 
 
 def test_an_empty_record_needs_no_daily_backup(store: RecordStore) -> None:
-    assert backup_if_due(store, NOW) is None
+    assert BackupFolder(store.path).make_if_due(store, NOW) is None
     assert not backups_dir(store.path).exists()
 
 
 def test_the_first_daily_backup_comes_once_the_record_holds_something(
     filled: RecordStore,
 ) -> None:
-    backup = backup_if_due(filled, NOW)
+    backup = BackupFolder(filled.path).make_if_due(filled, NOW)
     assert backup is not None
     assert backup.name == "test-20240620T093000Z-daily.survivor"
     assert content_of(backup) == SAMPLE
@@ -116,33 +110,36 @@ def test_the_first_daily_backup_comes_once_the_record_holds_something(
 
 
 def test_a_daily_backup_waits_a_day_after_the_last_backup(filled: RecordStore) -> None:
-    make_backup(filled, "before-import", now=NOW)
+    BackupFolder(filled.path).make(filled, "before-import", now=NOW)
     filled.set_person(Person("Ana Changed"))
-    assert backup_if_due(filled, NOW + dt.timedelta(hours=23, minutes=59)) is None
-    backup = backup_if_due(filled, NOW + dt.timedelta(days=1))
+    assert (
+        BackupFolder(filled.path).make_if_due(filled, NOW + dt.timedelta(hours=23, minutes=59))
+        is None
+    )
+    backup = BackupFolder(filled.path).make_if_due(filled, NOW + dt.timedelta(days=1))
     assert backup is not None
     assert content_of(backup) == replace(SAMPLE, person=Person("Ana Changed"))
 
 
 def test_a_daily_backup_waits_for_a_change(filled: RecordStore) -> None:
-    make_backup(filled, "daily", now=NOW)
-    assert backup_if_due(filled, NOW + dt.timedelta(days=30)) is None
+    BackupFolder(filled.path).make(filled, "daily", now=NOW)
+    assert BackupFolder(filled.path).make_if_due(filled, NOW + dt.timedelta(days=30)) is None
     filled.add_question(Question("q9", "Did anything change?"))
-    assert backup_if_due(filled, NOW + dt.timedelta(days=30)) is not None
+    assert BackupFolder(filled.path).make_if_due(filled, NOW + dt.timedelta(days=30)) is not None
     assert len(list(backups_dir(filled.path).iterdir())) == 2
 
 
 def test_a_damaged_last_backup_does_not_hold_the_daily_one_back(filled: RecordStore) -> None:
-    last = make_backup(filled, "daily", now=NOW)
+    last = BackupFolder(filled.path).make(filled, "daily", now=NOW)
     damage_pages(last)
-    backup = backup_if_due(filled, NOW + dt.timedelta(days=2))
+    backup = BackupFolder(filled.path).make_if_due(filled, NOW + dt.timedelta(days=2))
     assert backup is not None
     assert content_of(backup) == SAMPLE
 
 
 def test_a_read_only_view_makes_no_daily_backup(filled: RecordStore) -> None:
     with RecordStore.open(filled.path, read_only=True) as view:
-        assert backup_if_due(view, NOW) is None
+        assert BackupFolder(view.path).make_if_due(view, NOW) is None
     assert not backups_dir(filled.path).exists()
 
 
@@ -153,7 +150,7 @@ def fake_backups(record: Path, times: list[dt.datetime], reason: str = "daily") 
     """Empty files named as backups of ``record`` made at ``times``: pruning goes by name alone."""
     made = []
     for moment in times:
-        target = backups.new_backup_path(record, reason, moment)
+        target = new_backup_path(record, reason, moment)
         target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         target.write_bytes(b"")
         made.append(target)
@@ -169,7 +166,7 @@ def test_pruning_keeps_the_newest_14_and_the_newest_of_each_month(record_path: P
     may = fake_backups(record_path, [day(5, 5), day(5, 15), day(5, 25)])
     march = fake_backups(record_path, [day(3, 1), day(3, 28)])
     december = fake_backups(record_path, [day(12, 31, 2023)])
-    removed = prune_backups(record_path)
+    removed = BackupFolder(record_path).prune()
     assert sorted(removed) == sorted([*june[:6], *may[:2], march[0]])
     left = {path.name for path in backups_dir(record_path).iterdir()}
     assert left == {path.name for path in [*june[6:], may[2], march[1], *december]}
@@ -180,7 +177,7 @@ def test_pruning_leaves_other_records_and_other_files_alone(record_path: Path) -
     theirs = fake_backups(record_path.with_name("other.survivor"), [day(6, 1), day(6, 2)])
     stray = backups_dir(record_path) / "notes about test.txt"
     stray.write_text("keep me")
-    removed = prune_backups(record_path)
+    removed = BackupFolder(record_path).prune()
     assert sorted(removed) == sorted(mine[:6])
     assert all(path.exists() for path in [*theirs, stray])
 
@@ -193,26 +190,62 @@ def test_backups_of_one_second_are_pruned_newest_number_first(record_path: Path)
         "test-20240601T080000Z-daily-2.survivor",
         "test-20240601T080000Z-daily-3.survivor",
     ]
-    assert prune_backups(record_path, keep=2) == [same_second[0]]
+    assert BackupFolder(record_path).prune(keep=2) == [same_second[0]]
 
 
 def test_the_daily_backup_prunes_the_old_ones(filled: RecordStore) -> None:
     fake_backups(filled.path, [NOW - dt.timedelta(days=n) for n in range(2, 22)])
-    backup = backup_if_due(filled, NOW)
+    backup = BackupFolder(filled.path).make_if_due(filled, NOW)
     assert backup is not None
-    left = list_backups(filled.path)
+    left = BackupFolder(filled.path).backups()
     assert len(left) == 14 + 1  # and the newest of May, the month before
     assert left[0].path == backup
+
+
+def test_every_backup_prunes_the_old_ones_by_itself(filled: RecordStore) -> None:
+    old = fake_backups(filled.path, [NOW - dt.timedelta(days=n) for n in range(1, 21)])
+    made = BackupFolder(filled.path).make(filled, "by-hand", now=NOW)
+    left = {info.path for info in BackupFolder(filled.path).backups()}
+    # The newest 14 (this one and 13 of June), and the newest of May.
+    assert left == {made, *old[:13], old[-1]}
+
+
+def test_the_backup_before_an_update_prunes_the_old_ones_too(
+    record_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with RecordStore.open(record_path) as store:
+        store.replace_content(sample_record())
+    old = fake_backups(record_path, [day(6, n) for n in range(1, 21)])
+    monkeypatch.setattr(schema, "MIGRATIONS", (*schema.MIGRATIONS, lambda connection: None))
+    RecordStore.open(record_path).close()
+    left = BackupFolder(record_path).backups()
+    # The newest 14: this one, and 13 of June (with the newest of that month).
+    assert left[0].reason == "before-update"
+    assert {info.path for info in left[1:]} == set(old[-13:])
+
+
+def test_a_backup_folder_takes_only_its_own_record_s_store(
+    filled: RecordStore, tmp_path: Path
+) -> None:
+    other = BackupFolder(tmp_path / "other.survivor")
+    with pytest.raises(ValueError, match="not the record"):
+        other.make(filled, "by-hand")
+    with pytest.raises(ValueError, match="not the record"):
+        other.make_if_due(filled, NOW)
+    assert not backups_dir(filled.path).exists()
+    assert not backups_dir(other.record).exists()
 
 
 # The list of backups.
 
 
 def test_the_list_shows_each_backup_newest_first_with_what_it_holds(filled: RecordStore) -> None:
-    first = make_backup(filled, "daily", now=NOW)
+    first = BackupFolder(filled.path).make(filled, "daily", now=NOW)
     filled.replace_content(OTHER)
-    second = make_backup(filled, "before-import", now=NOW + dt.timedelta(minutes=5))
-    (newer, older) = list_backups(filled.path)
+    second = BackupFolder(filled.path).make(
+        filled, "before-import", now=NOW + dt.timedelta(minutes=5)
+    )
+    (newer, older) = BackupFolder(filled.path).backups()
     assert (newer.path, newer.reason, newer.made) == (
         second,
         "before-import",
@@ -243,17 +276,17 @@ def test_the_list_shows_each_backup_newest_first_with_what_it_holds(filled: Reco
 def test_damaged_foreign_empty_and_newer_backups_are_listed_with_their_problem(
     filled: RecordStore,
 ) -> None:
-    good = make_backup(filled, "daily", now=NOW)
-    damaged = make_backup(filled, "daily", now=NOW + dt.timedelta(hours=1))
+    good = BackupFolder(filled.path).make(filled, "daily", now=NOW)
+    damaged = BackupFolder(filled.path).make(filled, "daily", now=NOW + dt.timedelta(hours=1))
     damage_pages(damaged)
-    foreign = backups.new_backup_path(filled.path, "daily", NOW + dt.timedelta(hours=2))
+    foreign = new_backup_path(filled.path, "daily", NOW + dt.timedelta(hours=2))
     foreign.write_text("Dear Dr. Osei,\n" * 100)
-    empty = backups.new_backup_path(filled.path, "daily", NOW + dt.timedelta(hours=3))
+    empty = new_backup_path(filled.path, "daily", NOW + dt.timedelta(hours=3))
     empty.write_bytes(b"")
-    newer = make_backup(filled, "daily", now=NOW + dt.timedelta(hours=4))
+    newer = BackupFolder(filled.path).make(filled, "daily", now=NOW + dt.timedelta(hours=4))
     with closing(sqlite3.connect(newer)) as connection:
         connection.execute("PRAGMA user_version = 99")
-    listed = {info.path: info for info in list_backups(filled.path)}
+    listed = {info.path: info for info in BackupFolder(filled.path).backups()}
     assert listed[good].is_good
     problems = {path: listed[path].problem for path in (damaged, foreign, empty, newer)}
     assert problems == {
@@ -266,7 +299,7 @@ def test_damaged_foreign_empty_and_newer_backups_are_listed_with_their_problem(
         ),
     }
     assert all(listed[path].counts is None for path in problems)
-    assert newest_good_backup(filled.path) == good
+    assert BackupFolder(filled.path).newest_good() == good
 
 
 def test_a_backup_from_an_older_version_is_good_but_not_counted(
@@ -276,27 +309,27 @@ def test_a_backup_from_an_older_version_is_good_but_not_counted(
         store.replace_content(sample_record())
     monkeypatch.setattr(schema, "MIGRATIONS", (*schema.MIGRATIONS, lambda connection: None))
     RecordStore.open(record_path).close()
-    (before_update,) = list_backups(record_path)
+    (before_update,) = BackupFolder(record_path).backups()
     assert before_update.reason == "before-update"
     assert before_update.is_good
     assert before_update.counts is None
 
 
 def test_there_is_no_good_backup_without_backups(filled: RecordStore) -> None:
-    assert list_backups(filled.path) == []
-    assert newest_good_backup(filled.path) is None
-    damage_pages(make_backup(filled, "daily"))
-    assert newest_good_backup(filled.path) is None
+    assert BackupFolder(filled.path).backups() == []
+    assert BackupFolder(filled.path).newest_good() is None
+    damage_pages(BackupFolder(filled.path).make(filled, "daily"))
+    assert BackupFolder(filled.path).newest_good() is None
 
 
 # Copying a backup out, e.g. to open a damaged record's backup as a new record.
 
 
 def test_a_backup_copied_out_is_private_and_whole(filled: RecordStore, tmp_path: Path) -> None:
-    backup = make_backup(filled, "daily")
+    backup = BackupFolder(filled.path).make(filled, "daily")
     before = digest(backup)
     target = tmp_path / "restored copy" / "Ana.survivor"
-    copy_backup(backup, target)
+    BackupFolder.copy_out(backup, target)
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
     assert names(target.parent) == ["Ana.survivor"]
     assert content_of(target) == SAMPLE
@@ -304,24 +337,24 @@ def test_a_backup_copied_out_is_private_and_whole(filled: RecordStore, tmp_path:
 
 
 def test_a_damaged_backup_is_not_copied(filled: RecordStore, tmp_path: Path) -> None:
-    backup = make_backup(filled, "daily")
+    backup = BackupFolder(filled.path).make(filled, "daily")
     damage_pages(backup)
     with pytest.raises(DamagedRecordError, match="This backup is damaged"):
-        copy_backup(backup, tmp_path / "copy.survivor")
+        BackupFolder.copy_out(backup, tmp_path / "copy.survivor")
     assert not (tmp_path / "copy.survivor").exists()
 
 
 def test_a_backup_is_not_copied_over_a_record_open_elsewhere(
     filled: RecordStore, tmp_path: Path
 ) -> None:
-    backup = make_backup(filled, "daily")
+    backup = BackupFolder(filled.path).make(filled, "daily")
     with RecordStore.open(tmp_path / "open.survivor") as other:
         other.replace_content(OTHER)
         with pytest.raises(RecordLockedError):
-            copy_backup(backup, other.path)
+            BackupFolder.copy_out(backup, other.path)
         assert other.load() == OTHER
     with pytest.raises(ValueError, match="onto itself"):
-        copy_backup(backup, backup)
+        BackupFolder.copy_out(backup, backup)
 
 
 # Restoring into an open record.
@@ -329,11 +362,11 @@ def test_a_backup_is_not_copied_over_a_record_open_elsewhere(
 
 def test_restoring_puts_back_the_backup_s_content_and_settings(filled: RecordStore) -> None:
     filled.set_setting("colour", "blue")
-    backup = make_backup(filled, "daily")
+    backup = BackupFolder(filled.path).make(filled, "daily")
     identity = filled.path.stat().st_ino
     filled.replace_content(OTHER)
     filled.set_setting("colour", "red")
-    before = filled.restore_from(backup)
+    before = BackupFolder(filled.path).restore(backup, filled)
     assert filled.load() == SAMPLE
     assert filled.setting("colour") == "blue"
     # The restored content is the newest now: its mark comes after the one it replaced.
@@ -370,7 +403,7 @@ def test_a_bad_backup_is_refused_and_changes_nothing(
             expected = NewerRecordError
     before = digest(filled.path)
     with pytest.raises(expected) as raised:
-        filled.restore_from(backup)
+        BackupFolder(filled.path).restore(backup, filled)
     assert "backup" in str(raised.value)
     assert digest(filled.path) == before
     assert not backups_dir(filled.path).exists()
@@ -384,7 +417,7 @@ def big_backup(tmp_path: Path) -> Path:
         with big.transaction():
             for number in range(200):
                 big.set_setting(f"note-{number}", "A long note. " * 100)
-        return make_backup(big, "by-hand")
+        return BackupFolder(big.path).make(big, "by-hand")
 
 
 def test_a_restore_stopped_by_a_full_disk_changes_nothing(
@@ -396,7 +429,7 @@ def test_a_restore_stopped_by_a_full_disk_changes_nothing(
     filled._connection.execute(f"PRAGMA max_page_count = {pages}")
     mark = filled.change_mark()
     with pytest.raises(RecordWriteError, match="disk is full"):
-        filled.restore_from(backup)
+        BackupFolder(filled.path).restore(backup, filled)
     assert filled.load() == SAMPLE
     assert filled.change_mark() == mark
     assert filled._connection.execute("PRAGMA quick_check").fetchone()[0] == "ok"
@@ -406,11 +439,11 @@ def test_a_restore_that_fails_its_check_is_put_back(
     filled: RecordStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     filled.set_setting("colour", "blue")
-    backup = make_backup(filled, "daily")
+    backup = BackupFolder(filled.path).make(filled, "daily")
     filled.replace_content(OTHER)
     monkeypatch.setattr(store_module, "is_sound", lambda connection: False)
     with pytest.raises(RecordWriteError, match="put back as it was"):
-        filled.restore_from(backup)
+        BackupFolder(filled.path).restore(backup, filled)
     assert filled.load() == OTHER
     assert filled.setting("colour") == "blue"
 
@@ -420,7 +453,7 @@ def test_an_older_backup_is_brought_up_to_date_when_restored(
 ) -> None:
     with RecordStore.open(record_path) as store:
         store.replace_content(sample_record())
-        old = make_backup(store, "daily")
+        old = BackupFolder(store.path).make(store, "daily")
         store.replace_content(OTHER)
 
     def add_diary(connection: sqlite3.Connection) -> None:
@@ -428,7 +461,7 @@ def test_an_older_backup_is_brought_up_to_date_when_restored(
 
     monkeypatch.setattr(schema, "MIGRATIONS", (*schema.MIGRATIONS, add_diary))
     with RecordStore.open(record_path) as store:
-        store.restore_from(old)
+        BackupFolder(store.path).restore(old, store)
         assert store.load() == SAMPLE
         assert tuple(store._connection.execute("PRAGMA user_version").fetchone()) == (2,)
         assert tuple(store._connection.execute("SELECT count(*) FROM diary").fetchone()) == (0,)
@@ -437,11 +470,11 @@ def test_an_older_backup_is_brought_up_to_date_when_restored(
 def test_a_restore_is_refused_inside_a_group_or_from_the_record_itself(
     filled: RecordStore,
 ) -> None:
-    backup = make_backup(filled, "daily")
+    backup = BackupFolder(filled.path).make(filled, "daily")
     with filled.transaction(), pytest.raises(RuntimeError, match="group"):
-        filled.restore_from(backup)
+        BackupFolder(filled.path).restore(backup, filled)
     with pytest.raises(ValueError, match="itself"):
-        filled.restore_from(filled.path)
+        BackupFolder(filled.path).restore(filled.path, filled)
 
 
 # Restoring a record by its path, as the command line does.
@@ -450,12 +483,12 @@ def test_a_restore_is_refused_inside_a_group_or_from_the_record_itself(
 def test_a_damaged_record_is_kept_aside_and_replaced_by_its_backup(record_path: Path) -> None:
     with RecordStore.open(record_path) as store:
         store.replace_content(sample_record())
-        backup = make_backup(store, "daily")
+        backup = BackupFolder(store.path).make(store, "daily")
     damage_pages(record_path)
     damaged = digest(record_path)
     with pytest.raises(DamagedRecordError):
         RecordStore.open(record_path)
-    kept = restore_backup(backup, record_path)
+    kept = BackupFolder(record_path).restore(backup)
     assert kept.parent == backups_dir(record_path)
     assert kept.name.endswith("-damaged.survivor")
     assert digest(kept) == damaged
@@ -463,54 +496,65 @@ def test_a_damaged_record_is_kept_aside_and_replaced_by_its_backup(record_path: 
     assert stat.S_IMODE(record_path.stat().st_mode) == 0o600
     with RecordStore.open(record_path) as store:
         assert store.load() == SAMPLE
-    listed = {info.path: info for info in list_backups(record_path)}
+    listed = {info.path: info for info in BackupFolder(record_path).backups()}
     assert not listed[kept].is_good
     assert listed[backup].is_good
-    assert newest_good_backup(record_path) == backup
+    assert BackupFolder(record_path).newest_good() == backup
 
 
 def test_a_restore_never_writes_over_a_file_that_is_not_a_record(
     filled: RecordStore, tmp_path: Path
 ) -> None:
-    backup = make_backup(filled, "daily")
+    backup = BackupFolder(filled.path).make(filled, "daily")
     letter = tmp_path / "letter" / "letter.survivor"
     letter.parent.mkdir()
     letter.write_text("Dear Dr. Osei,\n" * 100)
     with pytest.raises(NotARecordError):
-        restore_backup(backup, letter)
+        BackupFolder(letter).restore(backup)
     assert letter.read_text() == "Dear Dr. Osei,\n" * 100
     assert names(letter.parent) == ["letter.survivor"]
 
 
 def test_a_restore_waits_for_the_record_to_be_closed(filled: RecordStore) -> None:
-    backup = make_backup(filled, "daily")
+    backup = BackupFolder(filled.path).make(filled, "daily")
     filled.replace_content(OTHER)
     with pytest.raises(RecordLockedError):
-        restore_backup(backup, filled.path)
+        BackupFolder(filled.path).restore(backup)
     assert filled.load() == OTHER
     filled.close()
-    restore_backup(backup, filled.path)
+    BackupFolder(filled.path).restore(backup)
     assert content_of(filled.path) == SAMPLE
 
 
 def test_a_backup_restored_to_a_new_place_makes_a_record_there(
     filled: RecordStore, tmp_path: Path
 ) -> None:
-    backup = make_backup(filled, "daily")
+    backup = BackupFolder(filled.path).make(filled, "daily")
     target = tmp_path / "new folder" / "again.survivor"
-    restore_backup(backup, target)
+    BackupFolder(target).restore(backup)
     assert content_of(target) == SAMPLE
     assert stat.S_IMODE(target.parent.stat().st_mode) == 0o700
 
 
 def test_restoring_prunes_the_old_backups(filled: RecordStore) -> None:
     old = fake_backups(filled.path, [NOW - dt.timedelta(days=n) for n in range(1, 21)])
-    backup = make_backup(filled, "daily")
+    backup = BackupFolder(filled.path).make(filled, "daily")
     filled.close()
     shutil.copyfile(backup, old[-1])  # the oldest of the lot, the one chosen
-    restore_backup(old[-1], filled.path)
-    left = [info.path for info in list_backups(filled.path)]
+    BackupFolder(filled.path).restore(old[-1])
+    left = [info.path for info in BackupFolder(filled.path).backups()]
     # The newest 14, and the newest of the month before the fakes' last: the one restored.
     assert len(left) == 14 + 1
     assert old[-1] in left
     assert content_of(filled.path) == SAMPLE
+
+
+def test_an_old_backup_that_pruning_would_remove_is_restored_first(filled: RecordStore) -> None:
+    old = fake_backups(filled.path, [NOW - dt.timedelta(days=n) for n in range(1, 14)])
+    chosen = old[-1]  # the oldest: the copy kept before the restore crowds it out
+    shutil.copyfile(BackupFolder(filled.path).make(filled, "daily", now=NOW), chosen)
+    for backup in old[:-1]:
+        shutil.copyfile(chosen, backup)
+    filled.replace_content(OTHER)
+    BackupFolder(filled.path).restore(chosen, filled)
+    assert filled.load() == SAMPLE

@@ -13,12 +13,8 @@ import pytest
 from survivor_app.domain import Question
 from survivor_app.paths import backups_dir, shared_backups_dir
 from survivor_app.storage import (
+    BackupFolder,
     RecordStore,
-    backup_if_due,
-    list_backups,
-    make_backup,
-    newest_good_backup,
-    prune_backups,
 )
 from survivor_app.storage.lock import claim
 from tests.storage.damage import damage_pages
@@ -31,28 +27,32 @@ A_DAY = dt.timedelta(days=1)
 
 def test_a_backup_dated_in_the_future_never_holds_a_new_one_back(filled: RecordStore) -> None:
     # Made while the clock was a year ahead; then the clock was put right.
-    ahead = make_backup(filled, "daily", now=NOW + A_YEAR)
+    ahead = BackupFolder(filled.path).make(filled, "daily", now=NOW + A_YEAR)
     # Nothing has changed since it: no backup is needed.
-    assert backup_if_due(filled, NOW) is None
+    assert BackupFolder(filled.path).make_if_due(filled, NOW) is None
     filled.add_question(Question("q9", "Written once the clock was right"))
-    made = backup_if_due(filled, NOW)
+    made = BackupFolder(filled.path).make_if_due(filled, NOW)
     assert made is not None
     assert ahead.exists()
     # The day's backup now holds the next one back for a day, as ever; then lets it through.
     filled.add_question(Question("q10", "And the next day"))
-    assert backup_if_due(filled, NOW + dt.timedelta(hours=23)) is None
-    assert backup_if_due(filled, NOW + A_DAY) is not None
+    assert BackupFolder(filled.path).make_if_due(filled, NOW + dt.timedelta(hours=23)) is None
+    assert BackupFolder(filled.path).make_if_due(filled, NOW + A_DAY) is not None
     assert ahead.exists()
 
 
 def test_backups_dated_in_the_future_are_kept_and_never_crowd_out_new_ones(
     filled: RecordStore,
 ) -> None:
-    ahead = [make_backup(filled, "daily", now=NOW + A_YEAR + n * A_DAY) for n in range(20)]
+    # Made on 20 days while the clock was a year ahead, each pruning by the clock of its day.
+    for n in range(20):
+        BackupFolder(filled.path).make(filled, "daily", now=NOW + A_YEAR + n * A_DAY)
+    ahead = [info.path for info in BackupFolder(filled.path).backups()]
+    assert len(ahead) >= 14
     filled.add_question(Question("q9", "Written once the clock was right"))
-    made = backup_if_due(filled, NOW)
+    made = BackupFolder(filled.path).make_if_due(filled, NOW)
     assert made is not None
-    prune_backups(filled.path, now=NOW)
+    BackupFolder(filled.path).prune(now=NOW)
     assert made.exists()
     assert all(path.exists() for path in ahead)
 
@@ -60,14 +60,14 @@ def test_backups_dated_in_the_future_are_kept_and_never_crowd_out_new_ones(
 def test_the_newest_backup_offered_is_the_one_with_the_latest_content(
     filled: RecordStore,
 ) -> None:
-    stale = make_backup(filled, "daily", now=NOW + A_YEAR)
+    stale = BackupFolder(filled.path).make(filled, "daily", now=NOW + A_YEAR)
     filled.add_question(Question("q9", "Written once the clock was right"))
-    latest = make_backup(filled, "daily", now=NOW)
+    latest = BackupFolder(filled.path).make(filled, "daily", now=NOW)
     # By name the stale one is newer; by content it is not.
-    assert list_backups(filled.path)[0].path == stale
+    assert BackupFolder(filled.path).backups()[0].path == stale
     filled.close()
     damage_pages(filled.path)
-    assert newest_good_backup(filled.path) == latest
+    assert BackupFolder(filled.path).newest_good() == latest
 
 
 def test_mum_and_mum_survivor_each_have_their_own_backups(tmp_path: Path) -> None:
@@ -76,12 +76,14 @@ def test_mum_and_mum_survivor_each_have_their_own_backups(tmp_path: Path) -> Non
         with RecordStore.open(record) as store:
             store.replace_content(sample_record())
             for day in range(20):
-                make_backup(store, "daily", now=NOW - day * A_DAY)
+                BackupFolder(store.path).make(store, "daily", now=NOW - day * A_DAY)
     assert backups_dir(records[0]) != backups_dir(records[1])
     for record in records:
-        prune_backups(record, now=NOW)
-        assert len(list_backups(record)) == 14
-        assert all(info.path.parent == backups_dir(record) for info in list_backups(record))
+        BackupFolder(record).prune(now=NOW)
+        assert len(BackupFolder(record).backups()) == 14
+        assert all(
+            info.path.parent == backups_dir(record) for info in BackupFolder(record).backups()
+        )
 
 
 def old_style_backups(record: Path, count: int) -> list[Path]:
@@ -90,7 +92,10 @@ def old_style_backups(record: Path, count: int) -> list[Path]:
     folder.mkdir(mode=0o700, exist_ok=True)
     with RecordStore.open(record) as store:
         store.replace_content(sample_record())
-        made = [make_backup(store, "daily", now=NOW - (day + 1) * A_DAY) for day in range(count)]
+        made = [
+            BackupFolder(store.path).make(store, "daily", now=NOW - (day + 1) * A_DAY)
+            for day in range(count)
+        ]
     for backup in made:
         backup.rename(folder / backup.name)
     backups_dir(record).rmdir()
@@ -99,11 +104,11 @@ def old_style_backups(record: Path, count: int) -> list[Path]:
 
 def test_old_backups_move_into_the_record_s_own_folder(record_path: Path) -> None:
     old = old_style_backups(record_path, 3)
-    assert {info.path for info in list_backups(record_path)} == set(old)
+    assert {info.path for info in BackupFolder(record_path).backups()} == set(old)
     with RecordStore.open(record_path) as store:
-        new = make_backup(store, "by-hand", now=NOW)
+        new = BackupFolder(store.path).make(store, "by-hand", now=NOW)
     moved = [backups_dir(record_path) / path.name for path in old]
-    assert {info.path for info in list_backups(record_path)} == {new, *moved}
+    assert {info.path for info in BackupFolder(record_path).backups()} == {new, *moved}
     assert not any(path.exists() for path in old)
 
 
@@ -114,17 +119,17 @@ def test_old_backups_two_records_could_claim_are_left_and_never_pruned(tmp_path:
     with RecordStore.open(other) as store:
         store.replace_content(sample_record())
     for record in (mum, other):
-        prune_backups(record, now=NOW)
+        BackupFolder(record).prune(now=NOW)
         with RecordStore.open(record) as store:
-            make_backup(store, "by-hand", now=NOW)
+            BackupFolder(store.path).make(store, "by-hand", now=NOW)
         # Found by both (they may be either's), removed by neither.
-        assert set(old) <= {info.path for info in list_backups(record)}
+        assert set(old) <= {info.path for info in BackupFolder(record).backups()}
     assert all(path.exists() for path in old)
 
 
 @pytest.mark.skipif(os.name != "posix", reason="Windows removes no file that is open")
 def test_a_copy_left_half_written_goes_with_the_next_backup(filled: RecordStore) -> None:
-    first = make_backup(filled, "by-hand", now=NOW)
+    first = BackupFolder(filled.path).make(filled, "by-hand", now=NOW)
     folder = backups_dir(filled.path)
     abandoned = folder / f".{first.name}.k1ll3d.partial"
     abandoned.write_bytes(b"SQLite format 3\x00 cut short")
@@ -137,7 +142,7 @@ def test_a_copy_left_half_written_goes_with_the_next_backup(filled: RecordStore)
     writing = claim(os.open(in_progress, os.O_RDWR))
     assert writing is not None
     try:
-        make_backup(filled, "by-hand", now=NOW + A_DAY)
+        BackupFolder(filled.path).make(filled, "by-hand", now=NOW + A_DAY)
         assert not abandoned.exists()
         assert not beside.exists()
         assert someone_else_s.exists()

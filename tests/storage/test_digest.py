@@ -12,13 +12,9 @@ from pathlib import Path
 import pytest
 
 from survivor_app.storage import (
+    BackupFolder,
     DamagedRecordError,
     RecordStore,
-    check_backup,
-    list_backups,
-    make_backup,
-    newest_good_backup,
-    restore_backup,
 )
 from survivor_app.storage.digest import DIGEST, content_digest
 from tests.storage.damage import damage_pages
@@ -55,14 +51,14 @@ def run_sql(path: Path, sql: str, parameters: tuple[object, ...] = ()) -> None:
 
 
 def test_a_backup_carries_the_digest_of_its_content_and_mark(filled: RecordStore) -> None:
-    backup = make_backup(filled, "by-hand")
+    backup = BackupFolder(filled.path).make(filled, "by-hand")
     value = digest_setting(backup)
     assert value is not None
     mark, _, digest = value.rpartition(":")
     assert mark == filled.change_mark()
     with closing(sqlite3.connect(backup)) as connection:
         assert content_digest(connection) == digest
-    assert check_backup(backup) == 1
+    assert BackupFolder.check(backup) == 1
 
 
 def test_the_digest_tells_every_kind_of_value_apart(tmp_path: Path) -> None:
@@ -94,36 +90,36 @@ def test_the_digest_tells_every_kind_of_value_apart(tmp_path: Path) -> None:
 def test_a_backup_altered_in_place_is_refused_and_left_alone(
     filled: RecordStore, alter: Callable[[Path], None]
 ) -> None:
-    older = make_backup(filled, "by-hand")
+    older = BackupFolder(filled.path).make(filled, "by-hand")
     filled.set_setting("after", "the first backup")
-    backup = make_backup(filled, "by-hand")
+    backup = BackupFolder(filled.path).make(filled, "by-hand")
     alter(backup)
     with closing(sqlite3.connect(backup)) as connection:
         # SQLite itself sees nothing wrong.
         assert connection.execute("PRAGMA quick_check").fetchone() == ("ok",)
     before = hashed(backup)
     with pytest.raises(DamagedRecordError) as raised:
-        check_backup(backup)
+        BackupFolder.check(backup)
     assert str(raised.value) == ALTERED
     record_before = filled.load()
     filled.close()
     with pytest.raises(DamagedRecordError, match="has changed since it was made"):
-        restore_backup(backup, filled.path)
+        BackupFolder(filled.path).restore(backup)
     with RecordStore.open(filled.path) as store:
         assert store.load() == record_before
     # The list does not read every row of every backup: both are listed, the restore refuses.
-    assert {info.path for info in list_backups(filled.path)} == {backup, older}
+    assert {info.path for info in BackupFolder(filled.path).backups()} == {backup, older}
     damage_pages(filled.path)
     # Offered for a damaged record: the older backup whose content is what it says.
-    assert newest_good_backup(filled.path) == older
+    assert BackupFolder(filled.path).newest_good() == older
     assert hashed(backup) == before
 
 
 def test_a_backup_without_a_digest_is_still_restored(filled: RecordStore) -> None:
     # As a backup made before digests, or a record file copied by hand.
-    backup = make_backup(filled, "by-hand")
+    backup = BackupFolder(filled.path).make(filled, "by-hand")
     run_sql(backup, f"DELETE FROM setting WHERE key = '{DIGEST}'")
-    assert check_backup(backup) == 1
+    assert BackupFolder.check(backup) == 1
 
 
 def test_a_copy_changed_by_the_app_since_is_still_restored(
@@ -134,9 +130,9 @@ def test_a_copy_changed_by_the_app_since_is_still_restored(
     with RecordStore.open(copy) as store:
         store.set_setting("kept", "in the copy")
     # The digest belongs to a mark the copy no longer has: the app changed it, nobody else.
-    assert check_backup(copy) == 1
+    assert BackupFolder.check(copy) == 1
     filled.close()
-    restore_backup(copy, filled.path)
+    BackupFolder(filled.path).restore(copy)
     with RecordStore.open(filled.path) as store:
         assert store.load() == in_reading_order(sample_record())
         assert store.setting("kept") == "in the copy"

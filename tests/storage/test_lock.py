@@ -17,6 +17,7 @@ import pytest
 from survivor_app.domain import Cancer, Person, Question, Record
 from survivor_app.paths import backups_dir
 from survivor_app.storage import (
+    BackupFolder,
     NotARecordError,
     RecordError,
     RecordLockedError,
@@ -24,7 +25,6 @@ from survivor_app.storage import (
     RecordStore,
     RecordWriteError,
     lock,
-    make_backup,
     schema,
 )
 from tests.storage.samples import in_reading_order, sample_record
@@ -245,9 +245,9 @@ def test_a_read_only_view_refuses_every_write(filled: RecordStore, write: int) -
 
 def test_a_read_only_view_can_be_copied_but_not_restored(filled: RecordStore) -> None:
     with RecordStore.open(filled.path, read_only=True) as view:
-        backup = make_backup(view, "by-hand")
+        backup = BackupFolder(view.path).make(view, "by-hand")
         with pytest.raises(RecordWriteError, match="read-only"):
-            view.restore_from(backup)
+            BackupFolder(view.path).restore(backup, view)
     with RecordStore.open(backup, read_only=True) as copy:
         assert copy.load() == SAMPLE
 

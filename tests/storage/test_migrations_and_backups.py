@@ -8,12 +8,16 @@ import sqlite3
 import stat
 from contextlib import closing
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
 
 from survivor_app.paths import backups_dir
-from survivor_app.storage import RecordStore, RecordWriteError, backups, make_backup, schema
+from survivor_app.storage import (
+    BackupFolder,
+    RecordStore,
+    RecordWriteError,
+    schema,
+)
 from tests.storage.samples import in_reading_order, sample_record
 
 SAMPLE = in_reading_order(sample_record())
@@ -113,7 +117,7 @@ def test_a_copy_that_cannot_be_written_leaves_nothing(filled: RecordStore, tmp_p
 
 def test_a_backup_is_named_after_the_record_the_time_and_the_reason(filled: RecordStore) -> None:
     before = dt.datetime.now(dt.UTC).replace(microsecond=0)
-    backup = make_backup(filled, "before-import")
+    backup = BackupFolder(filled.path).make(filled, "before-import")
     assert backup.parent == backups_dir(filled.path)
     match = re.fullmatch(r"test-(\d{8}T\d{6}Z)-before-import\.survivor", backup.name)
     assert match is not None
@@ -123,18 +127,9 @@ def test_a_backup_is_named_after_the_record_the_time_and_the_reason(filled: Reco
         assert copy.load() == SAMPLE
 
 
-def test_backups_within_one_second_are_all_kept(
-    filled: RecordStore, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_backups_within_one_second_are_all_kept(filled: RecordStore) -> None:
     moment = dt.datetime(2024, 5, 6, 7, 8, 9, tzinfo=dt.UTC)
-
-    class Stopped(dt.datetime):
-        @classmethod
-        def now(cls, tz: dt.tzinfo | None = None) -> Stopped:
-            return cls.fromtimestamp(moment.timestamp(), tz)
-
-    monkeypatch.setattr(backups, "dt", SimpleNamespace(datetime=Stopped, UTC=dt.UTC))
-    made = [make_backup(filled, "daily") for _ in range(3)]
+    made = [BackupFolder(filled.path).make(filled, "daily", now=moment) for _ in range(3)]
     assert [path.name for path in made] == [
         "test-20240506T070809Z-daily.survivor",
         "test-20240506T070809Z-daily-2.survivor",
@@ -149,5 +144,5 @@ def test_backups_within_one_second_are_all_kept(
 )
 def test_a_backup_reason_is_a_plain_word(filled: RecordStore, reason: str) -> None:
     with pytest.raises(ValueError, match="reason"):
-        make_backup(filled, reason)
+        BackupFolder(filled.path).make(filled, reason)
     assert not backups_dir(filled.path).exists()

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from survivor_app.gui.dates import long_date
 from survivor_app.gui.dialogs.entry import DIALOG_WIDTH_CHARS, gloss
-from survivor_app.storage import BackupInfo, list_backups
+from survivor_app.storage import BackupFolder, BackupInfo
 
 TITLE = "Restore from backup"
 KEPT_FIRST = "Your record as it is now will be kept as a backup first."
@@ -132,7 +132,7 @@ class RestoreDialog(QDialog):
     def __init__(self, parent: QWidget | None, *, record: Path) -> None:
         super().__init__(parent)
         self.setWindowTitle(TITLE)
-        backups = list_backups(record)
+        backups = BackupFolder(record).backups()
         layout = QVBoxLayout(self)
 
         heading = QLabel("&Backups of your record, newest first:")

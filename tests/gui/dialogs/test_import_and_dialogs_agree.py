@@ -327,7 +327,9 @@ def test_a_node_too_small_to_measure_on_a_scan_with_no_evidence_of_disease_is_ke
     qtbot.addWidget(dialog)
     dialog.show()
     QTest.keyClick(control(dialog, "No evidence of disease", QCheckBox), Qt.Key.Key_Space)
-    choose(control(dialog, "What the scan said about Armpit node", QComboBox), "Too small to measure")
+    choose(
+        control(dialog, "What the scan said about Armpit node", QComboBox), "Too small to measure"
+    )
     assert dialog.ok_button().isEnabled()
     entry = dialog.value()
     assert entry is not None

@@ -23,7 +23,10 @@ from pytestqt.qtbot import QtBot
 from survivor_app.domain import CancerHistory, Person, Record
 from survivor_app.gui.dialogs import RestoreDialog
 from survivor_app.gui.main_window import MainWindow
-from survivor_app.storage import RecordStore, make_backup
+from survivor_app.storage import (
+    BackupFolder,
+    RecordStore,
+)
 from tests.gui.records import write_record_file
 
 from .test_entry_dialogs import DIALOGS, RECORDED, edit_dialog
@@ -156,7 +159,7 @@ def test_the_restore_dialog_gives_each_control_its_own_letter(
 ) -> None:
     write_record_file(record_path, demo)
     with RecordStore.open(record_path) as store:
-        make_backup(store, "by-hand")
+        BackupFolder(store.path).make(store, "by-hand")
     dialog = RestoreDialog(None, record=record_path)
     qtbot.addWidget(dialog)
     letters = mnemonics_shown(dialog)
