@@ -4,7 +4,8 @@ binary floating point."""
 
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
+import re
+from decimal import Decimal
 
 from survivor_app.domain.model import MAX_SIZE_TENTHS, TENTHS_PER_MM
 from survivor_app.domain.rules import Problem, ProblemCode
@@ -15,6 +16,12 @@ _TENTHS_PER_UNIT = {"mm": TENTHS_PER_MM, "cm": TENTHS_PER_MM * 10}
 _STEP = {unit: Decimal(1) / factor for unit, factor in _TENTHS_PER_UNIT.items()}
 _LARGEST = {unit: Decimal(MAX_SIZE_TENTHS) / factor for unit, factor in _TENTHS_PER_UNIT.items()}
 #: The finest step of each unit, as a person reads it.
+#: A size as people type it: decimal digits (of any script: a full-width or Arabic keyboard types
+#: sizes too) with at most one decimal point, a comma being read as one; nothing else. Python's
+#: Decimal alone would also read "2_3" as 23, "5e1" as 50, "+5" and "nan": none of them is what
+#: a person means by a size.
+_TYPED_SIZE = re.compile(r"(?:\d+(?:\.\d*)?|\.\d+)")
+NOT_A_NUMBER = "Please enter a number, such as 23.5."
 _STEP_WORDS = {"mm": ("0.1 mm", "one decimal"), "cm": ("0.01 cm", "two decimals")}
 
 
@@ -26,7 +33,7 @@ def check_size(value: Decimal, field: str, *, unit: str = "mm") -> Problem | Non
     """Why ``value`` (in ``mm`` or ``cm``) cannot be a size, or None: it must be a number from 0
     to 500 mm, in whole tenths of a millimetre."""
     if not value.is_finite():
-        return Problem(field, ProblemCode.NOT_A_NUMBER, "Please enter a number.", "is not a number")
+        return Problem(field, ProblemCode.NOT_A_NUMBER, NOT_A_NUMBER, "is not a number")
     # Only exact steps until the size is known to be in range and whole: multiplying first
     # would round a number longer than 28 digits (23.500…01 mm read as 23.5) or overflow on
     # an exponent such as 1e999999999. Comparisons and quantize never round what they check.
@@ -67,11 +74,11 @@ def tenths_from_text(text: str, *, unit: str = "mm") -> int:
     cleaned = text.strip().replace(",", ".")
     if not cleaned:
         raise SizeError("Please enter a size.")
-    try:
-        value = Decimal(cleaned)
-    except InvalidOperation:
-        raise SizeError("Please enter a number, such as 23.5.") from None
-    return tenths_from_decimal(value, unit=unit)
+    if cleaned.startswith("-") and _TYPED_SIZE.fullmatch(cleaned[1:]):
+        raise SizeError("A size cannot be below 0.")
+    if not _TYPED_SIZE.fullmatch(cleaned):
+        raise SizeError(NOT_A_NUMBER)
+    return tenths_from_decimal(Decimal(cleaned), unit=unit)
 
 
 def mm_text(tenths: int) -> str:

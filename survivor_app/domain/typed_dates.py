@@ -75,15 +75,22 @@ def read_typed_date(text: str, order: DateOrder) -> dt.date | str:
     parts = [_ORDINAL.sub(r"\1", part) for part in _PARTS.split(text.strip().lower()) if part]
     if not parts:
         return "Please type the date."
-    if len(parts) == 1 and len(parts[0]) == 8 and parts[0].isdigit():
+    if len(parts) == 1 and len(parts[0]) == 8 and _digits(parts[0]):
         # Eight digits and no separator, as a date box of old taught people: "14031954".
         parts = _split_digits(parts[0], order)
-    named = [part for part in parts if not part.isdigit()]
-    if len(parts) != 3 or len(named) > 1:
+    named = [part for part in parts if not _digits(part)]
+    too_long = any(len(part) > 4 for part in parts if _digits(part))
+    if len(parts) != 3 or len(named) > 1 or too_long:
         return "Please type the day, the month and the year."
     if named:
         return _read_with_month_name(parts, named[0])
     return _read_digits(parts, order)
+
+
+def _digits(part: str) -> bool:
+    """Whether ``part`` is written in the digits 0 to 9 alone; "²" and the other digits Python
+    also calls digits are no part of a date."""
+    return part.isascii() and part.isdigit()
 
 
 def _split_digits(digits: str, order: DateOrder) -> list[str]:

@@ -43,8 +43,12 @@ def test_accepts_sizes_in_mm_and_cm(text: str, unit: str, tenths: int) -> None:
         ("500.1", "mm", "500 mm (50 cm) or less"),
         ("23.45", "mm", "nearest 0.1 mm"),
         ("2.345", "cm", "nearest 0.01 cm"),
-        ("nan", "mm", "Please enter a number."),
-        ("inf", "mm", "Please enter a number."),
+        ("nan", "mm", "Please enter a number, such as 23.5."),
+        ("inf", "mm", "Please enter a number, such as 23.5."),
+        ("2_3", "mm", "Please enter a number, such as 23.5."),
+        ("5e1", "mm", "Please enter a number, such as 23.5."),
+        ("1.2.3", "mm", "Please enter a number, such as 23.5."),
+        ("-0", "mm", "cannot be below 0"),
     ],
 )
 def test_refuses_what_is_not_a_size(text: str, unit: str, message: str) -> None:

@@ -78,6 +78,9 @@ def test_a_typed_date_is_read_in_the_locales_order(order: DateOrder, text: str) 
         (DMY, "14 Ma 1954", "Please check the month: “ma” is not the name of a month."),
         (DMY, "14/03/1899", "Please type a date from 1900 on."),
         (DMY, "14/03/0054", "Please type a date from 1900 on."),
+        (DMY, "1²/03/1954", "Please check the month: “1²” is not the name of a month."),
+        (DMY, "14/03/" + "1" * 5000, "Please type the day, the month and the year."),
+        (DMY, "14/03/19540", "Please type the day, the month and the year."),
     ],
 )
 def test_what_is_not_one_real_date_gets_a_plain_sentence(
