@@ -103,10 +103,7 @@ def is_sound(connection: sqlite3.Connection) -> bool:
     """True when the database behind ``connection`` is this app's record, with exactly its
     schema, and passes SQLite's check of its pages."""
     try:
-        return (
-            holds_own_schema(connection)
-            and connection.execute("PRAGMA quick_check").fetchone()[0] == "ok"
-        )
+        return holds_own_schema(connection) and _rows_sound(connection)
     except sqlite3.DatabaseError:
         return False
 
@@ -204,13 +201,33 @@ def _inspect_database(path: Path) -> int:
             # a changed column would otherwise run its SQL on the person's own edits.
             if not holds_own_schema(connection):
                 raise NotARecordError
-            if connection.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+            if not _rows_sound_in_a_copy(path):
                 raise DamagedRecordError
             return version
     except sqlite3.Error as error:
         if error.sqlite_errorcode == sqlite3.SQLITE_READONLY_ROLLBACK:
             raise _InterruptedWrite from error
         raise DamagedRecordError from error
+
+
+def _rows_sound(connection: sqlite3.Connection) -> bool:
+    """True when SQLite's check of the pages (and of NOT NULL and CHECK constraints) passes and
+    every reference points at a row that exists: a file written with foreign keys switched off
+    could name a spot that is not there."""
+    return (
+        connection.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+        and connection.execute("PRAGMA foreign_key_check").fetchone() is None
+    )
+
+
+def _rows_sound_in_a_copy(path: Path) -> bool:
+    """``_rows_sound`` for the file at ``path``, checked in a copy held in memory: SQLite checks
+    CHECK constraints only on a database it may write to, and the file itself is never written
+    here. A record is a few megabytes (6 MB for 30 years), read once."""
+    with closing(sqlite3.connect(":memory:")) as memory:
+        guard(memory)
+        memory.deserialize(path.read_bytes())
+        return _rows_sound(memory)
 
 
 @contextmanager
