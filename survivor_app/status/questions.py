@@ -35,9 +35,11 @@ def _about(a: Assessment) -> Iterator[str]:
     if a.disagreement is not None and a.measured is not None and a.stated is not None:
         measured = status_label(a.measured, a.measured_recurrence_type)
         stated = status_label(a.stated, a.stated_recurrence_type)
+        # The doctor spoke on the statement's own date, which may come days after the scan.
+        said_on = day if a.statement is None else FIXED_ENGLISH.long(a.statement.date)
         yield (
-            f"On {day}, my doctor said “{stated}”, but the sizes point to “{measured}”. "
-            "Which is right, and why?"
+            f"On {said_on}, my doctor said “{stated}”, but the scan of {day} points to "
+            f"“{measured}”. Which is right, and why?"
         )
     if a.status is Status.RECURRED:
         yield (
@@ -53,6 +55,8 @@ def _about(a: Assessment) -> Iterator[str]:
             f"On {day}, the cancer was found again after {a.remission_days} days with no sign "
             "of it. Was it ever completely gone before?"
         )
-    if a.measured is Status.NOT_EVALUABLE:
-        names = ", ".join(f"“{spot.name}”" for spot in a.missing_spots)
-        yield f"Were all spots looked at on the scan of {day}? {names} had no size."
+    if a.measured is Status.NOT_EVALUABLE and a.missing_spots:
+        names = [f"“{spot.name}”" for spot in a.missing_spots]
+        listed = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+        verb = "was" if len(names) == 1 else "were"
+        yield f"Were all spots looked at on the scan of {day}? {listed} {verb} not measured."

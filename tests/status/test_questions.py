@@ -14,9 +14,10 @@ def test_a_disagreement_asks_which_is_right() -> None:
         statements=[said("2024-03-05", Status.STABLE)],
     )
     (question,) = questions(assess(h))
-    assert "1 March 2024" in question
-    assert "“Stable (controlled)”" in question
-    assert "“Partial remission”" in question
+    assert question == (
+        "On 5 March 2024, my doctor said “Stable (controlled)”, but the scan of 1 March 2024 "
+        "points to “Partial remission”. Which is right, and why?"
+    )
 
 
 def test_an_unconfirmed_response_is_asked_about_once() -> None:
@@ -60,8 +61,9 @@ def test_a_progression_within_a_year_of_remission_asks_whether_it_was_gone() -> 
 def test_a_not_evaluable_scan_asks_whether_all_spots_were_looked_at() -> None:
     h = history(scan("2024-01-01", {"P": "30", "L": "20"}), scan("2024-03-01", {"P": "30"}))
     (question,) = questions(assess(h))
-    assert "1 March 2024" in question
-    assert "“Liver spot”" in question
+    assert question == (
+        "Were all spots looked at on the scan of 1 March 2024? “Liver spot” was not measured."
+    )
 
 
 def test_nothing_to_ask_about_a_calm_history() -> None:
