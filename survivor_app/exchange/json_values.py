@@ -9,13 +9,7 @@ from collections.abc import Iterable
 from decimal import Decimal
 from typing import TypeVar
 
-from survivor_app.domain import (
-    TENTHS_PER_MM,
-    Problem,
-    TextRule,
-    check_size,
-    visible,
-)
+from survivor_app.domain import TENTHS_PER_MM, Problem, TextRule, check_size, visible
 from survivor_app.domain.words import shorten
 from survivor_app.exchange.record_file import ExchangeError, JsonObject, NotANumber
 

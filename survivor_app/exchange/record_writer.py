@@ -5,10 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-from survivor_app.domain import (
-    Record,
-    mm_number,
-)
+from survivor_app.domain import Record, mm_number
 from survivor_app.exchange.record_file import FORMAT_NAME, FORMAT_VERSION
 
 

@@ -8,15 +8,10 @@ from typing import TYPE_CHECKING
 from xml.etree import ElementTree
 
 from PySide6.QtCore import QByteArray, QRectF
-from PySide6.QtGui import (
-    QImage,
-    QPainter,
-)
+from PySide6.QtGui import QImage, QPainter
 from PySide6.QtSvg import QSvgRenderer
 
-from survivor_app.report.content import (
-    CancerSummary,
-)
+from survivor_app.report.content import CancerSummary
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure

@@ -19,10 +19,7 @@ from PySide6.QtGui import (
     QPdfWriter,
 )
 
-from survivor_app.report.content import (
-    TITLE,
-    CancerSummary,
-)
+from survivor_app.report.content import TITLE, CancerSummary
 from survivor_app.report.paper import Paper
 from survivor_app.report.sections import SummarySheet
 
