@@ -13,7 +13,7 @@ from decimal import Decimal
 from survivor_app.domain import RecurrenceType, Spot, Statement, Status, mm_text
 from survivor_app.domain.typed_dates import FIXED_ENGLISH
 from survivor_app.domain.words import AREA_IN_A_SENTENCE, shorten, status_label
-from survivor_app.status.assess import RECURRENCE_DAYS, Assessment, Reason, SpotFinding
+from survivor_app.status.assessment import RECURRENCE_DAYS, Assessment, Reason, SpotFinding
 
 CARE_TEAM = "Your care team can tell you what this means for you."
 SECOND_CANCER = (
