@@ -7,12 +7,9 @@ from survivor_app.domain import Record
 from survivor_app.exchange.csv_export import write_csv
 from survivor_app.exchange.demo import demo_record
 from survivor_app.exchange.fhir import write_fhir
-from survivor_app.exchange.record_json import (
-    ExchangeError,
-    read_bounded,
-    read_record,
-    write_record,
-)
+from survivor_app.exchange.record_file import ExchangeError, read_bounded
+from survivor_app.exchange.record_reader import read_record
+from survivor_app.exchange.record_writer import write_record
 
 #: Every export, by the name the command line and the File ▸ Export menu use.
 EXPORTERS: dict[str, Callable[[Record], bytes]] = {

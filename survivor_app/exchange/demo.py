@@ -5,7 +5,7 @@ from __future__ import annotations
 from importlib.resources import files
 
 from survivor_app.domain import Record
-from survivor_app.exchange.record_json import read_record
+from survivor_app.exchange.record_reader import read_record
 
 
 def demo_record() -> Record:

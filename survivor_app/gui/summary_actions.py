@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from survivor_app.domain import Record
 from survivor_app.files import write_private
-from survivor_app.gui.fields import label_for_screen_readers
+from survivor_app.gui.field_problems import label_for_screen_readers
 from survivor_app.gui.save_paths import suggested_export
 from survivor_app.report.content import TITLE, CancerSummary, SummaryError, build_summaries
 from survivor_app.report.paper import Paper, paper_for_territory

@@ -2,7 +2,8 @@
 its assessments, periods, explanations and questions, as data. No Qt, no I/O, no output formats."""
 
 from survivor_app.status.analysis import CancerAnalysis, analyse
-from survivor_app.status.assess import Assessment, Reason, SpotFinding, assess
+from survivor_app.status.assess import assess
+from survivor_app.status.assessment import Assessment, Reason, SpotFinding
 from survivor_app.status.explain import explain_period
 from survivor_app.status.periods import Period, periods
 from survivor_app.status.questions import questions

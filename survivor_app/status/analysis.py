@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from survivor_app.domain import Cancer, CancerHistory
-from survivor_app.status.assess import Assessment, assess
+from survivor_app.status.assess import assess
+from survivor_app.status.assessment import Assessment
 from survivor_app.status.periods import Period, periods
 from survivor_app.status.questions import questions
 

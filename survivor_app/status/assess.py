@@ -6,13 +6,10 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import datetime as dt
-import enum
 from collections.abc import Sequence
 from dataclasses import dataclass
-from decimal import Decimal
 
 from survivor_app.domain import (
-    Area,
     CancerHistory,
     Measurement,
     RecurrenceType,
@@ -22,122 +19,28 @@ from survivor_app.domain import (
     Status,
 )
 from survivor_app.domain.words import status_label
-
-#: A lymph node counts as present from this size on (10 mm); under it, as normal size.
-NODE_PRESENT_TENTHS = 100
-#: What a spot "too small to measure" counts for, lymph nodes too (5 mm).
-TOO_SMALL_TENTHS = 50
-#: Growth must add at least 5 mm to the smallest sum (rule 4) ...
-GROWTH_TENTHS = 50
-#: ... and at least 20 % of it: S ≥ 1.2 × N, compared as 5 × S ≥ 6 × N.
-GROWTH_RATIO = (6, 5)
-#: A partial remission is a sum of at most 70 % of the baseline: S ≤ 0.7 × B as 10 × S ≤ 7 × B.
-PARTIAL_RATIO = (7, 10)
-#: A statement belongs to the latest scan dated on or up to this many days before it (§6).
-ATTACH_DAYS = 30
-#: A response is confirmed when its run spans this many days: it "must last for at least a month".
-CONFIRM_DAYS = 28
-#: Disease found after this many days of no evidence of disease is a recurrence (§5).
-RECURRENCE_DAYS = 365
-
-_DISEASE_FOUND = (Status.PROGRESSED, Status.RECURRED)
-_RESPONSES = (Status.COMPLETE_REMISSION, Status.PARTIAL_REMISSION)
-
-
-class Reason(enum.StrEnum):
-    """Which rule gave a scan its measured status (STATUS_RULES.md §3 and §4, in rule order)."""
-
-    FIRST_SCAN = "first_scan"
-    FIRST_SCAN_FOUND_DISEASE = "first_scan_found_disease"
-    FIRST_SCAN_FOUND_NOTHING = "first_scan_found_nothing"
-    MARKED_BASELINE = "marked_baseline"
-    NO_EVIDENCE_MARK = "no_evidence_mark"
-    NEW_SPOT = "new_spot"
-    BACK_AFTER_REMISSION = "back_after_remission"
-    GROWTH = "growth"
-    NOT_MEASURED = "not_measured"
-    ALL_GONE = "all_gone"
-    SHRANK = "shrank"
-    RESPONSE_STANDS = "response_stands"
-    NO_BIG_CHANGE = "no_big_change"
-
-
-@dataclass(frozen=True, slots=True)
-class SpotFinding:
-    """One spot as a scan showed it, with the size it counts for in tenths of a mm.
-
-    ``uncertain`` is the report's doubt; ``confirmed_on`` the date of the later scan that showed
-    the spot for certain, which dated this finding back (STATUS_RULES.md §4).
-    """
-
-    spot: Spot
-    size_tenths: int
-    too_small: bool = False
-    uncertain: bool = False
-    confirmed_on: dt.date | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Assessment:
-    """One dated point on a cancer's timeline: a scan, a statement, or both (STATUS_RULES.md §1).
-
-    ``measured`` is the status the sizes give (None for a statement alone or a scan with notes
-    only), ``stated`` the doctor's, ``status`` the label that counts, and ``reason`` the rule that
-    gave the measured status. The sums, the nadir and the changes are those this scan was compared
-    with, over ``tracked_spots``, in the episode that gave its label (the sum shown); a scan
-    starting a new episode gives that one's sum in ``new_baseline_sum_tenths``. The findings name
-    the spots behind the numbers: new, found again, not measured, counted as 5 mm, uncertain.
-    """
-
-    date: dt.date
-    scan: Scan | None
-    statement: Statement | None
-    measured: Status | None
-    measured_recurrence_type: RecurrenceType | None
-    stated: Status | None
-    status: Status
-    recurrence_type: RecurrenceType | None
-    confirmed: bool | None
-    reason: Reason | None
-    episode: int | None
-    starts_episode: bool
-    sum_tenths: int | None
-    baseline_sum_tenths: int | None
-    baseline_date: dt.date | None
-    nadir_tenths: int | None
-    nadir_date: dt.date | None
-    change_from_baseline_pct: Decimal | None
-    change_from_nadir_pct: Decimal | None
-    disagreement: str | None
-    new_baseline_sum_tenths: int | None = None
-    tracked_spots: tuple[Spot, ...] = ()
-    new_spots: tuple[SpotFinding, ...] = ()
-    returned_spots: tuple[SpotFinding, ...] = ()
-    missing_spots: tuple[Spot, ...] = ()
-    small_nodes: tuple[SpotFinding, ...] = ()
-    too_small_spots: tuple[Spot, ...] = ()
-    uncertain_spots: tuple[SpotFinding, ...] = ()
-    uncertain_counted_as_gone: bool = False
-    small_node_growth: tuple[SpotFinding, ...] = ()
-    remission_start: dt.date | None = None
-    remission_days: int | None = None
-
-    @property
-    def scan_id(self) -> str | None:
-        """The id of the scan assessed, or None for a statement on its own."""
-        return None if self.scan is None else self.scan.id
-
-    @property
-    def statement_id(self) -> str | None:
-        """The id of the statement that counts here, or None."""
-        return None if self.statement is None else self.statement.id
-
-    @property
-    def stated_recurrence_type(self) -> RecurrenceType | None:
-        """The recurrence type the doctor gave, when their status is ``recurred``."""
-        if self.statement is None or self.stated is not Status.RECURRED:
-            return None
-        return self.statement.recurrence_type
+from survivor_app.status.assessment import (
+    ATTACH_DAYS,
+    DISEASE_FOUND,
+    NODE_PRESENT_TENTHS,
+    PARTIAL_RATIO,
+    RECURRENCE_DAYS,
+    Assessment,
+    Reason,
+    SpotFinding,
+)
+from survivor_app.status.confirmation import confirm_remissions
+from survivor_app.status.episode import Episode
+from survivor_app.status.spot_sizes import (
+    counted_size,
+    dated_back_findings,
+    finding_of,
+    grew_from,
+    is_present,
+    measurements_by_spot,
+    percent_change,
+    recurrence_type_of,
+)
 
 
 def assess(history: CancerHistory) -> tuple[Assessment, ...]:
@@ -147,7 +50,7 @@ def assess(history: CancerHistory) -> tuple[Assessment, ...]:
         scan for _, scan in sorted(enumerate(history.scans), key=lambda p: (p[1].date, p[0]))
     )
     attached, alone = _attach_statements(scans, history.statements)
-    walk = _Walk(history.spots, spots, _dated_back(scans, spots))
+    walk = _Walk(history.spots, spots, dated_back_findings(scans, spots))
     timeline: list[tuple[dt.date, int, int, Scan | None, Statement | None]] = [
         (scan.date, 0, position, scan, attached.get(position))
         for position, scan in enumerate(scans)
@@ -156,58 +59,7 @@ def assess(history: CancerHistory) -> tuple[Assessment, ...]:
     timeline += [(s.date, 1, order, None, s) for order, s in enumerate(alone)]
     for _, _, position, scan, statement in sorted(timeline, key=lambda e: e[:3]):
         walk.add(position, scan, statement)
-    return _confirm(walk.assessments)
-
-
-class _Episode:
-    """The stretch of history measured against one baseline scan (STATUS_RULES.md §3)."""
-
-    def __init__(
-        self, number: int, scan: Scan, spots: Sequence[Spot], *, empty: bool = False
-    ) -> None:
-        self.number = number
-        self.baseline_date = scan.date
-        # Rule 9: the run of measured remissions since the last measured status of another kind.
-        self.run_start: dt.date | None = None
-        self.run_partial = False
-        self.response_confirmed = False
-        if empty or scan.no_evidence_of_disease:
-            # Starting in complete remission: no baseline sum until disease is found again.
-            self.tracked: tuple[Spot, ...] = ()
-            self.baseline_sum: int | None = None
-            self.nadir: int | None = None
-            self.nadir_sizes: dict[str, int] = {}
-        else:
-            measured = _by_spot(scan)
-            sizes = {
-                spot.id: _counted(m, spot)
-                for spot in spots
-                if (m := measured.get(spot.id)) is not None
-            }
-            self.tracked = tuple(spot for spot in spots if sizes.get(spot.id, 0) > 0)
-            self.baseline_sum = sum(sizes[spot.id] for spot in self.tracked)
-            self.nadir = self.baseline_sum
-            self.nadir_sizes = sizes
-        self.nadir_date: dt.date | None = scan.date
-
-    def evaluated(self, date: dt.date, total: int, sizes: dict[str, int]) -> None:
-        """Take in a complete sum of a scan of this episode: it may be the new smallest one (of
-        several equal ones, the earliest stays, with each spot's size there for rule 4)."""
-        if self.nadir is not None and total < self.nadir:
-            self.nadir, self.nadir_date, self.nadir_sizes = total, date, sizes
-
-    def measured(self, date: dt.date, status: Status) -> None:
-        """Follow the run of measured remissions that confirms a response for rule 9."""
-        if status is Status.NOT_EVALUABLE:
-            return
-        if status not in _RESPONSES:
-            self.run_start, self.run_partial = None, False
-            return
-        if self.run_start is None:
-            self.run_start = date
-        self.run_partial |= status is Status.PARTIAL_REMISSION
-        if self.run_partial and (date - self.run_start).days >= CONFIRM_DAYS:
-            self.response_confirmed = True
+    return confirm_remissions(walk.assessments)
 
 
 @dataclass(frozen=True, slots=True)
@@ -241,7 +93,7 @@ class _Walk:
         self.spot_order = spot_order
         self.spots = spots
         self.dated_back = dated_back
-        self.episode: _Episode | None = None
+        self.episode: Episode | None = None
         self.assessments: list[Assessment] = []
         # The first date of the run of complete remissions that the latest label counting for
         # §5 belongs to (``not_evaluable`` ones are skipped), kept as labels come, so a long
@@ -263,7 +115,7 @@ class _Walk:
         measured = self._measure(position, scan, episode, remission_start)
         if (
             scan.new_baseline
-            and measured.status not in _DISEASE_FOUND
+            and measured.status not in DISEASE_FOUND
             and not scan.no_evidence_of_disease
         ):
             # A marked scan keeps a label that found disease, and "no evidence of disease";
@@ -272,9 +124,9 @@ class _Walk:
                 measured, status=Status.BASELINE, reason=Reason.MARKED_BASELINE
             )
         label = measured.status if statement is None else statement.status
-        starts = scan.new_baseline or label in _DISEASE_FOUND
+        starts = scan.new_baseline or label in DISEASE_FOUND
         if starts:
-            self.episode = _Episode(episode.number + 1, scan, self.spot_order)
+            self.episode = Episode(episode.number + 1, scan, self.spot_order)
         self._append(
             scan.date,
             scan,
@@ -303,10 +155,10 @@ class _Walk:
         present = self._present_now(position, scan)
         doubted = self._doubted(position, scan)
         if scan.no_evidence_of_disease:
-            episode = _Episode(1, scan, self.spot_order)
+            episode = Episode(1, scan, self.spot_order)
             measured = _Measured(Status.COMPLETE_REMISSION, Reason.NO_EVIDENCE_MARK, 0)
         elif remission_start is not None and not present:
-            episode = _Episode(1, scan, self.spot_order, empty=True)
+            episode = Episode(1, scan, self.spot_order, empty=True)
             measured = _Measured(
                 Status.COMPLETE_REMISSION,
                 Reason.FIRST_SCAN_FOUND_NOTHING,
@@ -314,7 +166,7 @@ class _Walk:
                 uncertain_spots=doubted,
             )
         else:
-            episode = _Episode(1, scan, self.spot_order)
+            episode = Episode(1, scan, self.spot_order)
             too_small = self._too_small(scan, episode.tracked)
             if remission_start is None:
                 measured = _Measured(
@@ -330,7 +182,7 @@ class _Walk:
                     Status.RECURRED if recurred else Status.PROGRESSED,
                     Reason.FIRST_SCAN_FOUND_DISEASE,
                     episode.baseline_sum,
-                    recurrence_type=_recurrence_type(present) if recurred else None,
+                    recurrence_type=recurrence_type_of(present) if recurred else None,
                     returned_spots=present,
                     too_small_spots=too_small,
                     uncertain_spots=doubted,
@@ -355,7 +207,7 @@ class _Walk:
         measured: _Measured | None,
         *,
         remission_start: dt.date | None,
-        compared_with: _Episode | None = None,
+        compared_with: Episode | None = None,
         starts: bool = False,
         first: bool = False,
     ) -> None:
@@ -372,7 +224,7 @@ class _Walk:
             self.remission_start = self.remission_start or date
         elif status is not Status.NOT_EVALUABLE:
             self.remission_start = None
-        if status not in _DISEASE_FOUND and m_status not in _DISEASE_FOUND:
+        if status not in DISEASE_FOUND and m_status not in DISEASE_FOUND:
             remission_start = None
         total = None if measured is None else measured.sum_tenths
         baseline = nadir = baseline_date = nadir_date = None
@@ -400,8 +252,8 @@ class _Walk:
                 baseline_date=baseline_date,
                 nadir_tenths=nadir,
                 nadir_date=nadir_date,
-                change_from_baseline_pct=None if first else _change(total, baseline),
-                change_from_nadir_pct=_change(total, nadir),
+                change_from_baseline_pct=None if first else percent_change(total, baseline),
+                change_from_nadir_pct=percent_change(total, nadir),
                 disagreement=_disagreement(m_status, m_type, stated, stated_type),
                 new_baseline_sum_tenths=(
                     self.episode.baseline_sum if starts and self.episode is not None else None
@@ -421,7 +273,7 @@ class _Walk:
         )
 
     def _measure(
-        self, position: int, scan: Scan, episode: _Episode, remission_start: dt.date | None
+        self, position: int, scan: Scan, episode: Episode, remission_start: dt.date | None
     ) -> _Measured:
         """Rules 1-10 of STATUS_RULES.md §4, in order: the first that applies gives the label."""
         if scan.no_evidence_of_disease:
@@ -429,9 +281,9 @@ class _Walk:
         tracked_ids = {spot.id for spot in episode.tracked}
         # A long history has a thousand scans of a dozen spots: one look-up table per scan, and
         # sizes as numbers, made into findings only for the spots a label names.
-        measured = _by_spot(scan)
+        measured = measurements_by_spot(scan)
         seen = [
-            (spot, m, _counted(m, spot))
+            (spot, m, counted_size(m, spot))
             for spot in episode.tracked
             if (m := measured.get(spot.id)) is not None
         ]
@@ -467,7 +319,7 @@ class _Walk:
         returned = tuple(
             self._finding(position, m, spot)
             for spot, m, size in ruled
-            if after_remission and _present(size, spot)
+            if after_remission and is_present(size, spot)
         )
         if new or returned:
             days = None if remission_start is None else (scan.date - remission_start).days
@@ -478,7 +330,7 @@ class _Walk:
                 reason=Reason.NEW_SPOT if new else Reason.BACK_AFTER_REMISSION,
                 sum_tenths=complete,
                 recurrence_type=(
-                    _recurrence_type(self._present_now(position, scan)) if recurred else None
+                    recurrence_type_of(self._present_now(position, scan)) if recurred else None
                 ),
                 new_spots=new,
                 returned_spots=returned,
@@ -492,11 +344,11 @@ class _Walk:
                 else size
                 for spot, _, size in ruled
             )
-            if _grew(growth, nadir):
+            if grew_from(growth, nadir):
                 return dataclasses.replace(base, status=Status.PROGRESSED, reason=Reason.GROWTH)
-            if _grew(sum(size for _, _, size in ruled), nadir):
+            if grew_from(sum(size for _, _, size in ruled), nadir):
                 small_node_growth = tuple(
-                    _finding(m, spot)
+                    finding_of(m, spot)
                     for spot, m, size in ruled
                     if spot.lymph_node
                     and size < NODE_PRESENT_TENTHS
@@ -507,10 +359,10 @@ class _Walk:
             return dataclasses.replace(
                 base, status=Status.NOT_EVALUABLE, reason=Reason.NOT_MEASURED, sum_tenths=None
             )
-        if not any(_present(size, spot) for spot, _, size in ruled):
+        if not any(is_present(size, spot) for spot, _, size in ruled):
             # Every spot is gone; what is left above 0 are lymph nodes of normal size.
             small = tuple(
-                _finding(m, spot) for spot, m, size in ruled if size > 0 and spot.lymph_node
+                finding_of(m, spot) for spot, m, size in ruled if size > 0 and spot.lymph_node
             )
             return dataclasses.replace(
                 base, status=Status.COMPLETE_REMISSION, reason=Reason.ALL_GONE, small_nodes=small
@@ -532,7 +384,7 @@ class _Walk:
     def _certainly_present(self, position: int, m: Measurement) -> bool:
         """Whether the spot of ``m`` is there and certainly so."""
         spot = self.spots[m.spot_id]
-        return _present(_counted(m, spot), spot) and self._certain(position, m)
+        return is_present(counted_size(m, spot), spot) and self._certain(position, m)
 
     def _present_now(self, position: int, scan: Scan) -> tuple[SpotFinding, ...]:
         """Every spot certainly there at this scan, tracked or not."""
@@ -545,10 +397,10 @@ class _Walk:
     def _doubted(self, position: int, scan: Scan) -> tuple[SpotFinding, ...]:
         """Every spot this scan shows as there, but uncertain, that no later scan confirmed."""
         return tuple(
-            _finding(m, spot)
+            finding_of(m, spot)
             for m in scan.measurements
             if not self._certain(position, m)
-            and _present(_counted(m, spot := self.spots[m.spot_id]), spot)
+            and is_present(counted_size(m, spot := self.spots[m.spot_id]), spot)
         )
 
     def _too_small(self, scan: Scan, tracked: Sequence[Spot]) -> tuple[Spot, ...]:
@@ -560,30 +412,7 @@ class _Walk:
 
     def _finding(self, position: int, m: Measurement, spot: Spot) -> SpotFinding:
         confirmed_on = self.dated_back.get((position, m.spot_id)) if m.uncertain else None
-        return dataclasses.replace(_finding(m, spot), confirmed_on=confirmed_on)
-
-
-def _dated_back(scans: Sequence[Scan], spots: dict[str, Spot]) -> dict[tuple[int, str], dt.date]:
-    """The uncertain findings a later certain one confirms, as (scan position, spot id), each
-    with the date of the scan that confirmed it (§4). Walking back from that scan, the finding
-    is dated back over uncertain entries and scans without one, and stops where the spot was
-    last recorded gone or normal in size, or at a scan marked "no evidence of disease"."""
-    confirming: dict[str, dt.date] = {}
-    found: dict[tuple[int, str], dt.date] = {}
-    for position in range(len(scans) - 1, -1, -1):
-        scan = scans[position]
-        if scan.no_evidence_of_disease:
-            confirming.clear()
-            continue
-        for m in scan.measurements:
-            spot = spots[m.spot_id]
-            if not _present(_counted(m, spot), spot):
-                confirming.pop(m.spot_id, None)
-            elif not m.uncertain:
-                confirming[m.spot_id] = scan.date
-            elif (on := confirming.get(m.spot_id)) is not None:
-                found[(position, m.spot_id)] = on
-    return found
+        return dataclasses.replace(finding_of(m, spot), confirmed_on=confirmed_on)
 
 
 def _attach_statements(
@@ -608,99 +437,6 @@ def _attach_statements(
         if counting is None or statement.date >= counting.date:
             attached[position] = statement
     return attached, alone
-
-
-def _confirm(assessments: Sequence[Assessment]) -> tuple[Assessment, ...]:
-    """Mark each remission confirmed when its run spans at least 28 days (§2): a complete one by
-    its complete remissions unbroken by a partial one, a partial one by its whole remission run.
-    ``not_evaluable`` assessments neither break nor extend a run; rule 9 is confirmed itself."""
-    counting = [i for i, a in enumerate(assessments) if a.status is not Status.NOT_EVALUABLE]
-    labels = [assessments[i].status for i in counting]
-    complete = _runs(labels, (Status.COMPLETE_REMISSION,))
-    response = _runs(labels, _RESPONSES)
-    confirmed = list(assessments)
-    for place, index in enumerate(counting):
-        assessment = assessments[index]
-        if assessment.status is Status.COMPLETE_REMISSION:
-            first, last = complete[place]
-        elif assessment.status is Status.PARTIAL_REMISSION:
-            first, last = response[place]
-        else:
-            continue
-        span = (assessments[counting[last]].date - assessments[counting[first]].date).days
-        stands = assessment.reason is Reason.RESPONSE_STANDS
-        confirmed[index] = dataclasses.replace(assessment, confirmed=stands or span >= CONFIRM_DAYS)
-    return tuple(confirmed)
-
-
-def _runs(labels: Sequence[Status], run: tuple[Status, ...]) -> list[tuple[int, int]]:
-    """For each label, the first and last index of the unbroken run of ``run`` labels around
-    it: one pass each way, rather than a walk along the run from every label."""
-    count = len(labels)
-    first = list(range(count))
-    last = list(range(count))
-    for index in range(1, count):
-        if labels[index] in run and labels[index - 1] in run:
-            first[index] = first[index - 1]
-    for index in range(count - 2, -1, -1):
-        if labels[index] in run and labels[index + 1] in run:
-            last[index] = last[index + 1]
-    return list(zip(first, last, strict=True))
-
-
-def _by_spot(scan: Scan) -> dict[str, Measurement]:
-    """Each measurement of a scan by its spot's id (the first, as ``Scan.measurement_of``)."""
-    measured: dict[str, Measurement] = {}
-    for m in scan.measurements:
-        measured.setdefault(m.spot_id, m)
-    return measured
-
-
-def _counted(m: Measurement, spot: Spot) -> int:
-    """The size a measurement counts for: "gone" is 0, "too small to measure" 5 mm, for lymph
-    nodes too (a node too small to measure is then under 10 mm, normal in size)."""
-    if m.too_small or m.size_tenths is None:
-        return TOO_SMALL_TENTHS
-    return m.size_tenths
-
-
-def _finding(m: Measurement, spot: Spot) -> SpotFinding:
-    return SpotFinding(spot, _counted(m, spot), too_small=m.too_small, uncertain=m.uncertain)
-
-
-def _present(size_tenths: int, spot: Spot) -> bool:
-    """A spot counting for this size is there: above 0, or for a lymph node 10 mm or more."""
-    if spot.lymph_node:
-        return size_tenths >= NODE_PRESENT_TENTHS
-    return size_tenths > 0
-
-
-def _grew(total: int, nadir: int) -> bool:
-    """Rule 4: S − N ≥ 5 mm and S ≥ 1.2 × N, in whole numbers."""
-    more, than = GROWTH_RATIO
-    return total - nadir >= GROWTH_TENTHS and than * total >= more * nadir
-
-
-def _recurrence_type(present: Sequence[SpotFinding]) -> RecurrenceType:
-    """Distant if any spot found now is elsewhere in the body, else regional, else local (§5)."""
-    areas = {finding.spot.area for finding in present}
-    if Area.DISTANT in areas:
-        return RecurrenceType.DISTANT
-    if Area.REGIONAL_NODE in areas:
-        return RecurrenceType.REGIONAL
-    return RecurrenceType.LOCAL
-
-
-def _change(value: int | None, reference: int | None) -> Decimal | None:
-    """100 × (value − reference) / reference, rounded half-up to one decimal, in integers;
-    None when there is nothing to compare or the reference is 0."""
-    if value is None or not reference:
-        return None
-    tenths_of_percent = 1000 * (value - reference)
-    quotient, remainder = divmod(abs(tenths_of_percent), reference)
-    if 2 * remainder >= reference:
-        quotient += 1
-    return Decimal(-quotient if tenths_of_percent < 0 else quotient).scaleb(-1)
 
 
 def _disagreement(

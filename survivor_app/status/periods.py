@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from survivor_app.domain import Basis, RecurrenceType, Status
 from survivor_app.domain.words import status_label
-from survivor_app.status.assess import Assessment
+from survivor_app.status.assessment import Assessment
 from survivor_app.status.explain import explain_period
 
 

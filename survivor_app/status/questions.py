@@ -8,7 +8,7 @@ from collections.abc import Iterator, Sequence
 from survivor_app.domain import Status
 from survivor_app.domain.typed_dates import FIXED_ENGLISH
 from survivor_app.domain.words import status_label
-from survivor_app.status.assess import RECURRENCE_DAYS, Assessment
+from survivor_app.status.assessment import RECURRENCE_DAYS, Assessment
 
 
 def questions(assessments: Sequence[Assessment]) -> tuple[str, ...]:

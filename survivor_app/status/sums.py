@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from survivor_app.domain import mm_text
-from survivor_app.status.assess import Assessment
+from survivor_app.status.assessment import Assessment
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,8 +15,9 @@ from PySide6.QtGui import QColor, QImage, QPainter, QPdfWriter
 from PySide6.QtWidgets import QApplication
 
 from survivor_app.report.content import build_summaries
+from survivor_app.report.figure import draw_figure
 from survivor_app.report.paper import Paper
-from survivor_app.report.render import draw_figure, summary_pdf
+from survivor_app.report.render import summary_pdf
 from survivor_app.storage import RecordStore
 from tests.older_records import ESCAPES, older_record, scan_dated, spot_named
 from tests.report.pdfs import pages

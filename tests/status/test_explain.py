@@ -9,7 +9,9 @@ import pytest
 
 from survivor_app.domain import CancerHistory, RecurrenceType, Status
 from survivor_app.status import Period, analyse
-from survivor_app.status.explain import CARE_TEAM, SECOND_CANCER, duration_text, percent_text
+from survivor_app.status.explain import CARE_TEAM
+from survivor_app.status.meanings import SECOND_CANCER
+from survivor_app.status.own_numbers import duration_text, percent_text
 from tests.status.histories import TOO_SMALL, history, said, scan
 from tests.status.reading import grade_level
 

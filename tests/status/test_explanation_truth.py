@@ -20,7 +20,8 @@ from hypothesis import given, settings
 from survivor_app.domain import CancerHistory, Status, mm_text
 from survivor_app.domain.typed_dates import FIXED_ENGLISH
 from survivor_app.status import Assessment, Period, analyse
-from survivor_app.status.explain import OPENING_WORDS, duration_text, percent_text
+from survivor_app.status.opening import OPENING_WORDS
+from survivor_app.status.own_numbers import duration_text, percent_text
 from tests.status.generated import histories
 from tests.status.reading import grade_level
 

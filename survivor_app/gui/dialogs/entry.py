@@ -22,16 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from survivor_app.gui.fields import (
-    DateField,
-    FormCheck,
-    SizeField,
-    TextBox,
-    TextField,
-    WrappingLabel,
-    describe,
-    problem_style_sheet,
-)
+from survivor_app.gui.date_field import DateField
+from survivor_app.gui.field_problems import FormCheck, WrappingLabel, describe, problem_style_sheet
+from survivor_app.gui.size_field import SizeField
+from survivor_app.gui.text_fields import TextBox, TextField
 
 T = TypeVar("T")
 

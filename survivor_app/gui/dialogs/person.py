@@ -8,8 +8,10 @@ from PySide6.QtWidgets import QLineEdit, QWidget
 
 from survivor_app.domain import Person
 from survivor_app.domain import record_rules as rules
+from survivor_app.gui.date_field import DateField
 from survivor_app.gui.dialogs.entry import EntryDialog
-from survivor_app.gui.fields import DateField, FormCheck, TextBox, TextField, sentence_of
+from survivor_app.gui.field_problems import FormCheck, sentence_of
+from survivor_app.gui.text_fields import TextBox, TextField
 
 
 class PersonDialog(EntryDialog[Person]):

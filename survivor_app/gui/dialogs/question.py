@@ -8,8 +8,10 @@ from PySide6.QtWidgets import QWidget
 
 from survivor_app.domain import Cancer, Person, Question, new_id
 from survivor_app.domain import record_rules as rules
+from survivor_app.gui.date_field import DateField
 from survivor_app.gui.dialogs.entry import EntryDialog
-from survivor_app.gui.fields import ChoiceBox, DateField, FormCheck, TextBox, TextField
+from survivor_app.gui.field_problems import FormCheck
+from survivor_app.gui.text_fields import ChoiceBox, TextBox, TextField
 
 
 class QuestionDialog(EntryDialog[Question]):

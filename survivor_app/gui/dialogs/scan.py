@@ -31,19 +31,17 @@ from survivor_app.domain import (
     words,
 )
 from survivor_app.domain import record_rules as rules
+from survivor_app.gui.date_field import DateField
 from survivor_app.gui.dialogs.entry import EntryDialog, gloss
 from survivor_app.gui.dialogs.spot import SpotDialog
-from survivor_app.gui.fields import (
-    ChoiceBox,
-    DateField,
+from survivor_app.gui.field_problems import (
     FormCheck,
-    SizeField,
-    TextBox,
-    TextField,
     describe,
     label_for_screen_readers,
     sentence_of,
 )
+from survivor_app.gui.size_field import SizeField
+from survivor_app.gui.text_fields import ChoiceBox, TextBox, TextField
 
 
 @dataclass(frozen=True, slots=True)

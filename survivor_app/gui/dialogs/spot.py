@@ -8,14 +8,8 @@ from survivor_app.domain import Area, Cancer, Spot, new_id
 from survivor_app.domain import record_rules as rules
 from survivor_app.domain.words import AREA_WORDS
 from survivor_app.gui.dialogs.entry import EntryDialog, gloss
-from survivor_app.gui.fields import (
-    ChoiceBox,
-    FieldMessage,
-    FormCheck,
-    TextField,
-    describe,
-    sentence_of,
-)
+from survivor_app.gui.field_problems import FieldMessage, FormCheck, describe, sentence_of
+from survivor_app.gui.text_fields import ChoiceBox, TextField
 
 #: What each area means ({site} is where the cancer started).
 AREA_GLOSSES: dict[Area, str] = {

@@ -20,16 +20,10 @@ from survivor_app.domain import (
 )
 from survivor_app.domain import record_rules as rules
 from survivor_app.domain.words import RECURRENCE_WORDS, short_status_label, status_label
+from survivor_app.gui.date_field import DateField
 from survivor_app.gui.dialogs.entry import EntryDialog
-from survivor_app.gui.fields import (
-    ChoiceBox,
-    DateField,
-    FormCheck,
-    TextBox,
-    TextField,
-    WrappingLabel,
-    describe,
-)
+from survivor_app.gui.field_problems import FormCheck, WrappingLabel, describe
+from survivor_app.gui.text_fields import ChoiceBox, TextBox, TextField
 from survivor_app.status.suggest import Suggestion, suggest_status
 
 

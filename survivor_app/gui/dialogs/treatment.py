@@ -7,15 +7,10 @@ from PySide6.QtWidgets import QCheckBox, QLineEdit, QWidget
 from survivor_app.domain import Cancer, Person, Treatment, TreatmentKind, new_id
 from survivor_app.domain import record_rules as rules
 from survivor_app.domain.words import TREATMENT_KIND_WORDS
+from survivor_app.gui.date_field import DateField
 from survivor_app.gui.dialogs.entry import EntryDialog
-from survivor_app.gui.fields import (
-    ChoiceBox,
-    DateField,
-    FormCheck,
-    TextField,
-    describe,
-    sentence_of,
-)
+from survivor_app.gui.field_problems import FormCheck, describe, sentence_of
+from survivor_app.gui.text_fields import ChoiceBox, TextField
 
 
 class TreatmentDialog(EntryDialog[Treatment]):

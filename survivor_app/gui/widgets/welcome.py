@@ -21,13 +21,9 @@ from PySide6.QtWidgets import (
 
 from survivor_app.domain import Cancer, Person, new_id
 from survivor_app.domain import record_rules as rules
-from survivor_app.gui.fields import (
-    DateField,
-    FormCheck,
-    TextField,
-    date_problem,
-    problem_style_sheet,
-)
+from survivor_app.gui.date_field import DateField, date_problem
+from survivor_app.gui.field_problems import FormCheck, problem_style_sheet
+from survivor_app.gui.text_fields import TextField
 
 #: How wide the page's text may run, in average characters of the person's font.
 TEXT_WIDTH_CHARS = 72

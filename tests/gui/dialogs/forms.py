@@ -8,7 +8,7 @@ from PySide6.QtGui import QAccessible
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QWidget
 
-from survivor_app.gui.fields import FieldMessage
+from survivor_app.gui.field_problems import FieldMessage
 
 W = TypeVar("W", bound=QWidget)
 

@@ -51,7 +51,8 @@ from survivor_app.gui.dialogs import (
     TreatmentDialog,
 )
 from survivor_app.gui.dialogs.entry import EntryDialog
-from survivor_app.gui.fields import TextBox, problem_style_sheet
+from survivor_app.gui.field_problems import problem_style_sheet
+from survivor_app.gui.text_fields import TextBox
 
 from .forms import control, heard_names
 

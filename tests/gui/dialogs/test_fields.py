@@ -12,22 +12,18 @@ from pytestqt.qtbot import QtBot
 
 from survivor_app.domain import Area, TextRule
 from survivor_app.domain import record_rules as rules
+from survivor_app.gui.date_field import DateField, date_problem
 from survivor_app.gui.dates import date_pattern, long_date, short_date
-from survivor_app.gui.fields import (
+from survivor_app.gui.field_problems import (
     PROBLEM_PROPERTY,
-    ChoiceBox,
-    DateField,
     FieldMessage,
     FormCheck,
-    SizeField,
-    TextBox,
-    TextField,
-    date_problem,
     describe,
     mark_field,
     problem_style_sheet,
-    size_text,
 )
+from survivor_app.gui.size_field import SizeField, size_text
+from survivor_app.gui.text_fields import ChoiceBox, TextBox, TextField
 from tests.gui.dialogs.forms import is_hint
 
 # Showing a window on Qt's offscreen platform warns that it cannot pass on size hints.

@@ -50,8 +50,8 @@ from survivor_app.gui.dialogs import (
     TreatmentDialog,
 )
 from survivor_app.gui.dialogs.entry import EntryDialog
-from survivor_app.gui.fields import SIZE_UNITS
 from survivor_app.gui.models.tables import StatementTableModel
+from survivor_app.gui.size_field import SIZE_UNITS
 from survivor_app.storage import RecordStore
 from tests.shared_files import SCHEMA
 

@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from survivor_app.domain import Cancer, Person, Treatment, TreatmentKind
 from survivor_app.gui.dialogs import TreatmentDialog
-from survivor_app.gui.fields import FieldMessage
+from survivor_app.gui.field_problems import FieldMessage
 
 from .forms import choose, control, shown_problems, type_date
 

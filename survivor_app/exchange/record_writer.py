@@ -1,0 +1,110 @@
+"""Writing a record as JSON in version 1 of FORMAT.md: the same record gives the same bytes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+from survivor_app.domain import Record, mm_number
+from survivor_app.exchange.record_file import FORMAT_NAME, FORMAT_VERSION
+
+
+def write_record(record: Record) -> bytes:
+    """The record as JSON, UTF-8 with a final newline: the same record gives the same bytes."""
+    document = {
+        "format": FORMAT_NAME,
+        "version": FORMAT_VERSION,
+        "person": {
+            "name": record.person.name,
+            "birth_date": _iso(record.person.birth_date),
+            "notes": record.person.notes,
+        },
+        "cancers": [
+            {
+                "id": cancer.id,
+                "name": cancer.name,
+                "primary_site": cancer.primary_site,
+                "diagnosed_on": _iso(cancer.diagnosed_on),
+                "notes": cancer.notes,
+            }
+            for cancer in record.cancers
+        ],
+        "spots": [
+            {
+                "id": spot.id,
+                "cancer": spot.cancer_id,
+                "name": spot.name,
+                "location": spot.location,
+                "area": spot.area.value,
+                "lymph_node": spot.lymph_node,
+            }
+            for spot in record.spots
+        ],
+        "scans": [
+            {
+                "id": scan.id,
+                "cancer": scan.cancer_id,
+                "date": scan.date.isoformat(),
+                "kind": scan.kind.value,
+                "facility": scan.facility,
+                "no_evidence_of_disease": scan.no_evidence_of_disease,
+                "new_baseline": scan.new_baseline,
+                "notes": scan.notes,
+                "measurements": [
+                    {
+                        "spot": measurement.spot_id,
+                        "size_mm": _mm(measurement.size_tenths),
+                        "too_small": measurement.too_small,
+                        "uncertain": measurement.uncertain,
+                    }
+                    for measurement in scan.measurements
+                ],
+            }
+            for scan in record.scans
+        ],
+        "statements": [
+            {
+                "id": statement.id,
+                "cancer": statement.cancer_id,
+                "date": statement.date.isoformat(),
+                "clinician": statement.clinician,
+                "text": statement.text,
+                "status": None if statement.status is None else statement.status.value,
+                "recurrence_type": (
+                    None if statement.recurrence_type is None else statement.recurrence_type.value
+                ),
+            }
+            for statement in record.statements
+        ],
+        "treatments": [
+            {
+                "id": treatment.id,
+                "cancer": treatment.cancer_id,
+                "kind": treatment.kind.value,
+                "name": treatment.name,
+                "start": treatment.start.isoformat(),
+                "end": _iso(treatment.end),
+            }
+            for treatment in record.treatments
+        ],
+        "questions": [
+            {
+                "id": question.id,
+                "cancer": question.cancer_id,
+                "text": question.text,
+                "asked_on": _iso(question.asked_on),
+                "answer": question.answer,
+            }
+            for question in record.questions
+        ],
+    }
+    return (json.dumps(document, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+
+
+def _iso(date: dt.date | None) -> str | None:
+    return None if date is None else date.isoformat()
+
+
+def _mm(tenths: int | None) -> float | None:
+    # A tenth divided by ten prints with exactly one decimal (400 → 40.0, 92 → 9.2).
+    return None if tenths is None else mm_number(tenths)

@@ -1,0 +1,47 @@
+"""Remissions confirmed when their run lasts at least 28 days (STATUS_RULES.md §2)."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+
+from survivor_app.domain import Status
+from survivor_app.status.assessment import CONFIRM_DAYS, RESPONSES, Assessment, Reason
+
+
+def confirm_remissions(assessments: Sequence[Assessment]) -> tuple[Assessment, ...]:
+    """Mark each remission confirmed when its run spans at least 28 days (§2): a complete one by
+    its complete remissions unbroken by a partial one, a partial one by its whole remission run.
+    ``not_evaluable`` assessments neither break nor extend a run; rule 9 is confirmed itself."""
+    counting = [i for i, a in enumerate(assessments) if a.status is not Status.NOT_EVALUABLE]
+    labels = [assessments[i].status for i in counting]
+    complete = _runs(labels, (Status.COMPLETE_REMISSION,))
+    response = _runs(labels, RESPONSES)
+    confirmed = list(assessments)
+    for place, index in enumerate(counting):
+        assessment = assessments[index]
+        if assessment.status is Status.COMPLETE_REMISSION:
+            first, last = complete[place]
+        elif assessment.status is Status.PARTIAL_REMISSION:
+            first, last = response[place]
+        else:
+            continue
+        span = (assessments[counting[last]].date - assessments[counting[first]].date).days
+        stands = assessment.reason is Reason.RESPONSE_STANDS
+        confirmed[index] = dataclasses.replace(assessment, confirmed=stands or span >= CONFIRM_DAYS)
+    return tuple(confirmed)
+
+
+def _runs(labels: Sequence[Status], run: tuple[Status, ...]) -> list[tuple[int, int]]:
+    """For each label, the first and last index of the unbroken run of ``run`` labels around
+    it: one pass each way, rather than a walk along the run from every label."""
+    count = len(labels)
+    first = list(range(count))
+    last = list(range(count))
+    for index in range(1, count):
+        if labels[index] in run and labels[index - 1] in run:
+            first[index] = first[index - 1]
+    for index in range(count - 2, -1, -1):
+        if labels[index] in run and labels[index + 1] in run:
+            last[index] = last[index + 1]
+    return list(zip(first, last, strict=True))

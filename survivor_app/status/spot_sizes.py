@@ -1,0 +1,97 @@
+"""How each spot's size counts under STATUS_RULES.md §4: the size it counts for, whether it is
+there, growth, the kind of recurrence, changes in percent, and uncertain findings dated back."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from decimal import Decimal
+
+from survivor_app.domain import Area, Measurement, RecurrenceType, Scan, Spot
+from survivor_app.status.assessment import (
+    GROWTH_RATIO,
+    GROWTH_TENTHS,
+    NODE_PRESENT_TENTHS,
+    TOO_SMALL_TENTHS,
+    SpotFinding,
+)
+
+
+def dated_back_findings(
+    scans: Sequence[Scan], spots: dict[str, Spot]
+) -> dict[tuple[int, str], dt.date]:
+    """The uncertain findings a later certain one confirms, as (scan position, spot id), each
+    with the date of the scan that confirmed it (§4). Walking back from that scan, the finding
+    is dated back over uncertain entries and scans without one, and stops where the spot was
+    last recorded gone or normal in size, or at a scan marked "no evidence of disease"."""
+    confirming: dict[str, dt.date] = {}
+    found: dict[tuple[int, str], dt.date] = {}
+    for position in range(len(scans) - 1, -1, -1):
+        scan = scans[position]
+        if scan.no_evidence_of_disease:
+            confirming.clear()
+            continue
+        for m in scan.measurements:
+            spot = spots[m.spot_id]
+            if not is_present(counted_size(m, spot), spot):
+                confirming.pop(m.spot_id, None)
+            elif not m.uncertain:
+                confirming[m.spot_id] = scan.date
+            elif (on := confirming.get(m.spot_id)) is not None:
+                found[(position, m.spot_id)] = on
+    return found
+
+
+def measurements_by_spot(scan: Scan) -> dict[str, Measurement]:
+    """Each measurement of a scan by its spot's id (the first, as ``Scan.measurement_of``)."""
+    measured: dict[str, Measurement] = {}
+    for m in scan.measurements:
+        measured.setdefault(m.spot_id, m)
+    return measured
+
+
+def counted_size(m: Measurement, spot: Spot) -> int:
+    """The size a measurement counts for: "gone" is 0, "too small to measure" 5 mm, for lymph
+    nodes too (a node too small to measure is then under 10 mm, normal in size)."""
+    if m.too_small or m.size_tenths is None:
+        return TOO_SMALL_TENTHS
+    return m.size_tenths
+
+
+def finding_of(m: Measurement, spot: Spot) -> SpotFinding:
+    return SpotFinding(spot, counted_size(m, spot), too_small=m.too_small, uncertain=m.uncertain)
+
+
+def is_present(size_tenths: int, spot: Spot) -> bool:
+    """A spot counting for this size is there: above 0, or for a lymph node 10 mm or more."""
+    if spot.lymph_node:
+        return size_tenths >= NODE_PRESENT_TENTHS
+    return size_tenths > 0
+
+
+def grew_from(total: int, nadir: int) -> bool:
+    """Rule 4: S − N ≥ 5 mm and S ≥ 1.2 × N, in whole numbers."""
+    more, than = GROWTH_RATIO
+    return total - nadir >= GROWTH_TENTHS and than * total >= more * nadir
+
+
+def recurrence_type_of(present: Sequence[SpotFinding]) -> RecurrenceType:
+    """Distant if any spot found now is elsewhere in the body, else regional, else local (§5)."""
+    areas = {finding.spot.area for finding in present}
+    if Area.DISTANT in areas:
+        return RecurrenceType.DISTANT
+    if Area.REGIONAL_NODE in areas:
+        return RecurrenceType.REGIONAL
+    return RecurrenceType.LOCAL
+
+
+def percent_change(value: int | None, reference: int | None) -> Decimal | None:
+    """100 × (value − reference) / reference, rounded half-up to one decimal, in integers;
+    None when there is nothing to compare or the reference is 0."""
+    if value is None or not reference:
+        return None
+    tenths_of_percent = 1000 * (value - reference)
+    quotient, remainder = divmod(abs(tenths_of_percent), reference)
+    if 2 * remainder >= reference:
+        quotient += 1
+    return Decimal(-quotient if tenths_of_percent < 0 else quotient).scaleb(-1)
