@@ -28,7 +28,8 @@ def opening_sentence(a: Assessment) -> str:
                 f"The scan of {day} found no spot to measure, so there is nothing to compare yet."
             )
         case Reason.NO_EVIDENCE_MARK:
-            return f"Your scan of {day} was marked “no evidence of disease”."
+            # Word for word the fact the numbers give, so that the explanation says it once.
+            return f"The scan of {day} was marked “no evidence of disease”."
         case Reason.ALL_GONE | Reason.FIRST_SCAN_FOUND_NOTHING if a.uncertain_spots:
             return f"Your scan of {day} showed no sure sign of disease."
         case Reason.ALL_GONE | Reason.FIRST_SCAN_FOUND_NOTHING:
@@ -44,7 +45,10 @@ def opening_sentence(a: Assessment) -> str:
         case Reason.GROWTH:
             return f"On {day}, your spots had grown since their smallest size."
         case Reason.NEW_SPOT:
-            return f"A new spot was found on {day}."
+            # Word for word the fact the numbers give, so that the explanation says it once.
+            return (
+                f"The scan of {day} found {'new spots' if len(a.new_spots) > 1 else 'a new spot'}."
+            )
         case Reason.NOT_MEASURED:
             return f"A spot was not measured on {day}, so this scan cannot be compared."
     # Disease found again after no evidence of it (rule 3, or a record's first scan).

@@ -227,7 +227,7 @@ def _growth(a: Assessment) -> Iterator[str]:
     yield "Growth counts when the sum goes up by at least 20% and by at least 5 mm."
     if a.missing_spots:
         yield (
-            f"{_not_measured(a.missing_spots).capitalize()}, but the spots that were measured "
+            f"{_not_measured(a.missing_spots)}, but the spots that were measured "
             "already show this growth."
         )
 
