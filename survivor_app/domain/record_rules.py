@@ -70,10 +70,17 @@ def check_treatment_end(start: dt.date, end: dt.date | None) -> Problem | None:
     )
 
 
-def check_no_evidence_size(size_tenths: int | None) -> Problem | None:
-    """Why a spot cannot have this size on a scan marked "no evidence of disease", or None: no
-    spot there has a size above 0. A lymph node too small to measure (under 10 mm, a normal
-    node) may still be listed."""
+def check_no_evidence_entry(size_tenths: int | None, *, too_small: bool) -> Problem | None:
+    """Why a spot's entry cannot be on a scan marked "no evidence of disease", or None: such a
+    scan holds only entries that say gone (STATUS_RULES.md §4, FORMAT.md §2); a size above 0, or
+    "too small to measure", says the spot is still there."""
+    if too_small:
+        return Problem(
+            "too_small",
+            ProblemCode.SIZE_WITH_NO_EVIDENCE,
+            "With “No evidence of disease” ticked, each spot is gone or not measured.",
+            "says too small to measure, but the scan says no evidence of disease",
+        )
     if not size_tenths:
         return None
     return Problem(

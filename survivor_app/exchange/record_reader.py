@@ -329,7 +329,7 @@ class _RecordReader:
         if not too_small and size_tenths is None:
             raise ExchangeError(where, "no size is given; give a size in mm, or too_small: true")
         if no_evidence_of_disease:
-            refuse(path, fields, rules.check_no_evidence_size(size_tenths))
+            refuse(path, fields, rules.check_no_evidence_entry(size_tenths, too_small=too_small))
         return Measurement(
             spot_id=spot_id, size_tenths=size_tenths, too_small=too_small, uncertain=uncertain
         )

@@ -126,13 +126,15 @@ def test_a_treatment_ends_on_or_after_its_start() -> None:
     assert rules.check_treatment_end(start, None) is None
 
 
-def test_no_spot_has_a_size_above_0_on_a_scan_with_no_evidence_of_disease() -> None:
-    sized = rules.check_no_evidence_size(1)
+def test_every_spot_is_gone_or_not_measured_on_a_scan_with_no_evidence_of_disease() -> None:
+    sized = rules.check_no_evidence_entry(1, too_small=False)
     assert sized is not None
     assert (sized.field, sized.code) == ("size_mm", ProblemCode.SIZE_WITH_NO_EVIDENCE)
-    assert rules.check_no_evidence_size(0) is None
-    # A lymph node too small to measure is a normal node: it may be listed.
-    assert rules.check_no_evidence_size(None) is None
+    assert rules.check_no_evidence_entry(0, too_small=False) is None
+    # "Too small to measure" says the spot is still there (STATUS_RULES.md §4).
+    too_small = rules.check_no_evidence_entry(None, too_small=True)
+    assert too_small is not None
+    assert (too_small.field, too_small.code) == ("too_small", ProblemCode.SIZE_WITH_NO_EVIDENCE)
 
 
 def test_one_scan_of_a_kind_a_day_for_each_cancer() -> None:

@@ -86,7 +86,7 @@ BASE: dict[str, Any] = {
             "kind": "CT",
             "measurements": [
                 {"spot": "s1", "size_mm": 12.5, "uncertain": True},
-                {"spot": "s2", "too_small": True},
+                {"spot": "s2", "size_mm": None, "too_small": True},
             ],
         },
         {
@@ -97,7 +97,7 @@ BASE: dict[str, Any] = {
             "no_evidence_of_disease": True,
             "measurements": [
                 {"spot": "s1", "size_mm": 0},
-                {"spot": "s2", "size_mm": None, "too_small": True},
+                {"spot": "s2", "size_mm": 0, "uncertain": True},
             ],
         },
         {
@@ -293,13 +293,13 @@ def records(draw: st.DrawFn) -> Record:
     )
     for scan_id, (cancer_id, date, kind) in zip(draw(_ids(len(scan_keys))), scan_keys, strict=True):
         no_evidence_of_disease = draw(st.booleans())
-        # A scan with no evidence of disease may still list spots as gone or too small.
+        # A scan with no evidence of disease lists its spots as gone, and only so.
         sizes = st.integers(0, 0 if no_evidence_of_disease else 5000)
         own_spots = [spot.id for spot in spots if spot.cancer_id == cancer_id]
         measured = draw(st.lists(st.sampled_from(own_spots), unique=True)) if own_spots else []
         measurements = []
         for spot_id in measured:
-            too_small = draw(st.booleans())
+            too_small = not no_evidence_of_disease and draw(st.booleans())
             measurements.append(
                 Measurement(
                     spot_id=spot_id,

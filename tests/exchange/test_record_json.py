@@ -242,8 +242,8 @@ def test_a_utf8_byte_order_mark_is_accepted() -> None:
                 False,
             ),
             (
-                "scans[2].measurements[1].size_mm",
-                lambda r: r.scans[2].measurements[1],
+                "scans[1].measurements[1].size_mm",
+                lambda r: r.scans[1].measurements[1],
                 Measurement(spot_id="s2", size_tenths=None, too_small=True),
             ),
             ("statements[0].clinician", lambda r: r.statements[0].clinician, ""),

@@ -276,7 +276,7 @@ ONE_PLACE = [
     ),
     ({"scans[0].measurements[0].size_mm": DROP}, "", "no size is given"),
     ({"scans[0].measurements[0].size_mm": None}, "", "no size is given"),
-    ({"scans[2].measurements[1].too_small": False}, "scans[2].measurements[1].size_mm", "no size"),
+    ({"scans[1].measurements[1].too_small": False}, "scans[1].measurements[1].size_mm", "no size"),
     (
         {"scans[2].measurements[0].size_mm": 0.1},
         "scans[2].measurements[0].size_mm",
@@ -385,7 +385,7 @@ def test_the_version_is_checked_before_the_keys_a_newer_version_may_add() -> Non
         {"scans[0].date": "1961-04-09"},
         {"scans[0].date": TODAY.isoformat()},
         {"treatments[0].end": "2022-02-01"},
-        {"scans[2].measurements[1].too_small": True, "scans[2].measurements[1].size_mm": DROP},
+        {"scans[1].measurements[1].too_small": True, "scans[1].measurements[1].size_mm": DROP},
         {"spots[1].area": "distant"},
         {"statements[1].recurrence_type": None},
         {"version": Raw("1.0")},

@@ -43,7 +43,7 @@ def sample_record() -> Record:
                 "c1",
                 dt.date(2022, 6, 1),
                 ScanKind.CT,
-                (Measurement("s2", None, too_small=True), Measurement("s1", 0)),
+                (Measurement("s2", 0), Measurement("s1", 0)),
                 facility="City Hospital",
                 no_evidence_of_disease=True,
             ),

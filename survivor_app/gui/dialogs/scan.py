@@ -150,7 +150,7 @@ class _SpotRow:
 
     def problem(self, *, no_evidence_of_disease: bool) -> str | None:
         """Why the row cannot be kept, or None; on a scan with no evidence of disease, the
-        record's rule that no spot has a size above 0."""
+        record's rule that every spot is gone or not measured."""
         chosen = self.chosen()
         if chosen is Finding.SIZE:
             problem = self.size.problem()
@@ -161,7 +161,9 @@ class _SpotRow:
         measurement = self.measurement()
         if not no_evidence_of_disease or measurement is None:
             return None
-        return sentence_of(rules.check_no_evidence_size(measurement.size_tenths))
+        return sentence_of(
+            rules.check_no_evidence_entry(measurement.size_tenths, too_small=measurement.too_small)
+        )
 
     def measurement(self) -> Measurement | None:
         """The measurement the row holds (None: not measured); only once ``problem`` is None."""

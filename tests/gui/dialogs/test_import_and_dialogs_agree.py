@@ -207,8 +207,21 @@ COMBINATION_REFUSALS = [
         "scan",
         {"scans[2].measurements[0].size_mm": 0.1},
         "scans[2].measurements[0].size_mm",
-        _problem(rules.check_no_evidence_size(1)),
+        _problem(rules.check_no_evidence_entry(1, too_small=False)),
         _no_evidence_and(_type_size("Breast tumour", "0.1")),
+    ),
+    Refusal(
+        "too small to measure on a scan with no evidence of disease",
+        "scan",
+        {"scans[2].measurements[1]": {"spot": "s2", "too_small": True}},
+        "scans[2].measurements[1].too_small",
+        _problem(rules.check_no_evidence_entry(None, too_small=True)),
+        _no_evidence_and(
+            lambda dialog: choose(
+                control(dialog, "What the scan said about Armpit node", QComboBox),
+                "Too small to measure",
+            )
+        ),
     ),
 ]
 
@@ -313,27 +326,3 @@ def test_every_rule_of_a_single_object_is_covered() -> None:
     }
     assert covered == set(ProblemCode)
     assert {kind for kind, *_ in TEXTS} == set(READY)
-
-
-def test_a_node_too_small_to_measure_on_a_scan_with_no_evidence_of_disease_is_kept_by_both(
-    qtbot: QtBot, person: Person, history: CancerHistory
-) -> None:
-    # The file's third scan says no evidence of disease and lists its armpit node as too small.
-    record = read_record(changed({}), today=TODAY)
-    assert record.scans[2].no_evidence_of_disease
-    assert record.scans[2].measurements[1].too_small
-
-    dialog = READY["scan"](person, history)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    QTest.keyClick(control(dialog, "No evidence of disease", QCheckBox), Qt.Key.Key_Space)
-    choose(
-        control(dialog, "What the scan said about Armpit node", QComboBox), "Too small to measure"
-    )
-    assert dialog.ok_button().isEnabled()
-    entry = dialog.value()
-    assert entry is not None
-    assert entry.scan.no_evidence_of_disease
-    node = entry.scan.measurement_of("spot-2")
-    assert node is not None
-    assert node.too_small
