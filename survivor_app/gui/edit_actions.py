@@ -169,64 +169,64 @@ def _ask_cancer(parent: QWidget, shown: Shown, before: CancerHistory | None) -> 
     return None if after is None or after == before.cancer else ChangeCancer(before.cancer, after)
 
 
-def _treatment_named(treatment: Any) -> str:
+def _deleting_treatment(treatment: Any) -> str:
     name = treatment.name or TREATMENT_KIND_WORDS[treatment.kind]
     return f"Delete the treatment {_quoted(name)} that started on {long_date(treatment.start)}?"
 
 
 SCAN: EditKind[Any] = EditKind(
     # Not Ctrl+Shift+S: that is "Save as" (Save a copy) on most systems.
-    "Add &scan…",
-    "Ctrl+Shift+N",
-    True,
-    _find(RecordStore.scans),
-    _ask_scan,
-    lambda scan: f"Delete the scan of {long_date(scan.date)}?",
-    lambda _shown, scan: Removed(SCANS, scan),
-    lambda view: view.scans_tab,
+    menu="Add &scan…",
+    shortcut="Ctrl+Shift+N",
+    of_cancer_shown=True,
+    lookup=_find(RecordStore.scans),
+    ask=_ask_scan,
+    confirm=lambda scan: f"Delete the scan of {long_date(scan.date)}?",
+    remove=lambda _shown, scan: Removed(SCANS, scan),
+    tab=lambda view: view.scans_tab,
 )
 STATEMENT: EditKind[Any] = EditKind(
-    "Add s&tatement…",
-    "Ctrl+Shift+D",
-    True,
-    _find(RecordStore.statements),
-    _ask_statement,
-    lambda statement: f"Delete the doctor’s statement of {long_date(statement.date)}?",
-    lambda _shown, statement: Removed(STATEMENTS, statement),
-    lambda view: view.statements_tab,
+    menu="Add s&tatement…",
+    shortcut="Ctrl+Shift+D",
+    of_cancer_shown=True,
+    lookup=_find(RecordStore.statements),
+    ask=_ask_statement,
+    confirm=lambda statement: f"Delete the doctor’s statement of {long_date(statement.date)}?",
+    remove=lambda _shown, statement: Removed(STATEMENTS, statement),
+    tab=lambda view: view.statements_tab,
 )
 TREATMENT: EditKind[Any] = EditKind(
-    "Add tr&eatment…",
-    "Ctrl+Shift+T",
-    True,
-    _find(RecordStore.treatments),
-    _ask_treatment,
-    _treatment_named,
-    lambda _shown, treatment: Removed(TREATMENTS, treatment),
-    lambda view: view.treatments_tab,
+    menu="Add tr&eatment…",
+    shortcut="Ctrl+Shift+T",
+    of_cancer_shown=True,
+    lookup=_find(RecordStore.treatments),
+    ask=_ask_treatment,
+    confirm=_deleting_treatment,
+    remove=lambda _shown, treatment: Removed(TREATMENTS, treatment),
+    tab=lambda view: view.treatments_tab,
 )
 QUESTION: EditKind[Any] = EditKind(
-    "Add &question…",
-    "Ctrl+Shift+Q",
-    False,
-    _find(RecordStore.questions),
-    _ask_question,
-    lambda question: f"Delete the question {_quoted(question.text)}?",
-    lambda _shown, question: Removed(QUESTIONS, question),
-    lambda view: view.questions_tab,
+    menu="Add &question…",
+    shortcut="Ctrl+Shift+Q",
+    of_cancer_shown=False,
+    lookup=_find(RecordStore.questions),
+    ask=_ask_question,
+    confirm=lambda question: f"Delete the question {_quoted(question.text)}?",
+    remove=lambda _shown, question: Removed(QUESTIONS, question),
+    tab=lambda view: view.questions_tab,
 )
 CANCER: EditKind[CancerHistory] = EditKind(
-    "Add &cancer…",
-    None,
-    False,
-    lambda shown, _cancer_id: shown.history(),
-    _ask_cancer,
-    lambda history: (
+    menu="Add &cancer…",
+    shortcut=None,
+    of_cancer_shown=False,
+    lookup=lambda shown, _cancer_id: shown.history(),
+    ask=_ask_cancer,
+    confirm=lambda history: (
         f"Delete {_quoted(history.cancer.name)} with all its scans, doctor’s statements, "
         "treatments and questions?"
     ),
-    lambda shown, history: DeleteCancer(history, shown.store.questions(history.cancer.id)),
-    None,
+    remove=lambda shown, history: DeleteCancer(history, shown.store.questions(history.cancer.id)),
+    tab=None,
 )
 #: The kinds listed in a tab, in the order of Edit's menu.
 TABLE_KINDS = (SCAN, STATEMENT, TREATMENT, QUESTION)
