@@ -85,7 +85,7 @@ class EditKind(Generic[T]):
     #: Edit's menu item that adds one, and its shortcut.
     menu: str
     shortcut: str | None
-    #: True when one can only be added with a cancer shown: it belongs to that cancer.
+    #: True when one is only added or changed with a cancer shown: it belongs to that cancer.
     of_cancer_shown: bool
     #: The thing with this id, from what is open.
     lookup: Callable[[Shown, str], T]
@@ -286,8 +286,8 @@ class EditActions(QObject):
 
     def add(self, kind: EditKind[Any]) -> None:
         """Ask for a new thing of this kind, write it, and show it."""
-        shown = self._shown()
-        if shown is None or (kind.of_cancer_shown and shown.cancer_id is None):
+        shown = self._shown(kind)
+        if shown is None:
             return
         change = kind.ask(self._parent, shown, None)
         if change is None:
@@ -305,7 +305,7 @@ class EditActions(QObject):
 
     def edit(self, kind: EditKind[Any], thing_id: str) -> None:
         """Ask for changes to a thing, and write them."""
-        shown = self._shown()
+        shown = self._shown(kind)
         if shown is not None:
             change = kind.ask(self._parent, shown, kind.lookup(shown, thing_id))
             if change is not None:
@@ -313,7 +313,7 @@ class EditActions(QObject):
 
     def delete(self, kind: EditKind[Any], thing_id: str) -> None:
         """Delete a thing, after asking."""
-        shown = self._shown()
+        shown = self._shown(kind)
         if shown is None:
             return
         thing = kind.lookup(shown, thing_id)
@@ -350,12 +350,16 @@ class EditActions(QObject):
         if self._window.cancer_id is not None:
             handler(CANCER, self._window.cancer_id)
 
-    def _shown(self) -> Shown | None:
+    def _shown(self, kind: EditKind[Any] | None = None) -> Shown | None:
+        """What an edit of this kind starts from; None when there is nothing to edit it in."""
         session = self._window.session
         person = session.store.person() if session is not None else None
+        cancer_id = self._window.cancer_id
         if session is None or person is None:
             return None
-        return Shown(session, person, self._window.cancer_id)
+        if kind is not None and kind.of_cancer_shown and cancer_id is None:
+            return None
+        return Shown(session, person, cancer_id)
 
     def _push(self, change: Write) -> bool:
         session = self._window.session
