@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from survivor_app import paths
+from survivor_app.changes import import_record, write_now
 from survivor_app.domain import json_escape, visible
 from survivor_app.exchange import EXPORTERS, ExchangeError, demo_record, read_bounded, read_record
 from survivor_app.exchange.periods_json import periods_document
@@ -106,15 +107,14 @@ def _cmd_import(args: argparse.Namespace) -> int:
         # A whole-file problem reads better after the file's name than after "(file)".
         raise CommandError(f"{source}: {error.message if not error.path else error}") from None
     with RecordStore.open(paths.record_path(args.record)) as store:
-        if not store.is_empty():
-            if not args.replace:
-                raise CommandError(
-                    f"{store.path}: this record already holds data; "
-                    "add --replace to swap all of it (a backup is made first)"
-                )
-            backup = BackupFolder(store.path).make(store, "before-import")
-            _say(f"Backed up the record to {backup}")
-        store.replace_content(record)
+        if not store.is_empty() and not args.replace:
+            raise CommandError(
+                f"{store.path}: this record already holds data; "
+                "add --replace to swap all of it (a backup is made first)"
+            )
+        backup = import_record(store, record, write_now(store))
+    if backup is not None:
+        _say(f"Backed up the record to {backup}")
     _say(f"Imported {args.file} into {store.path}")
     return 0
 

@@ -6,6 +6,7 @@ objects only call its typed methods, so the window, a test or a script can make 
 """
 
 from survivor_app.changes.history import History
+from survivor_app.changes.importing import import_record, write_now
 from survivor_app.changes.kinds import (
     QUESTIONS,
     SCANS,
@@ -57,4 +58,6 @@ __all__ = [
     "StartRecord",
     "Touches",
     "Write",
+    "import_record",
+    "write_now",
 ]

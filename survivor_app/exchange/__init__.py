@@ -4,18 +4,30 @@ a FHIR R4 bundle aligned with mCODE. No Qt, no storage."""
 from collections.abc import Callable
 
 from survivor_app.domain import Record
-from survivor_app.exchange.csv_export import write_csv
 from survivor_app.exchange.demo import demo_record
-from survivor_app.exchange.fhir import write_fhir
 from survivor_app.exchange.record_file import ExchangeError, read_bounded
 from survivor_app.exchange.record_reader import read_record
 from survivor_app.exchange.record_writer import write_record
 
+
+def _csv(record: Record) -> bytes:
+    # CSV and FHIR are imported when first used, so the window starts without them.
+    from survivor_app.exchange.csv_export import write_csv
+
+    return write_csv(record)
+
+
+def _fhir(record: Record) -> bytes:
+    from survivor_app.exchange.fhir import write_fhir
+
+    return write_fhir(record)
+
+
 #: Every export, by the name the command line and the File ▸ Export menu use.
 EXPORTERS: dict[str, Callable[[Record], bytes]] = {
     "json": write_record,
-    "csv": write_csv,
-    "fhir": write_fhir,
+    "csv": _csv,
+    "fhir": _fhir,
 }
 
 __all__ = [
@@ -24,7 +36,5 @@ __all__ = [
     "demo_record",
     "read_bounded",
     "read_record",
-    "write_csv",
-    "write_fhir",
     "write_record",
 ]

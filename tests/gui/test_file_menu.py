@@ -21,7 +21,8 @@ from pytestqt.qtbot import QtBot
 from survivor_app import paths
 from survivor_app.domain import Record
 from survivor_app.exchange import EXPORTERS, ExchangeError, read_record, write_record
-from survivor_app.gui.main_window import NOT_WRITTEN, MainWindow
+from survivor_app.gui.file_actions import NOT_WRITTEN
+from survivor_app.gui.main_window import MainWindow
 from survivor_app.gui.settings import AppSettings
 from survivor_app.gui.summary_actions import PDF_FILTER, SummaryPreview
 from survivor_app.storage import RecordStore
@@ -39,7 +40,7 @@ pytestmark = [
 def choose_file(monkeypatch: pytest.MonkeyPatch, kind: str, path: Path) -> None:
     """Answer ``QFileDialog.<kind>`` with ``path``."""
     monkeypatch.setattr(
-        f"survivor_app.gui.main_window.QFileDialog.{kind}", lambda *_args: (str(path), "")
+        f"survivor_app.gui.file_actions.QFileDialog.{kind}", lambda *_args: (str(path), "")
     )
 
 
@@ -48,7 +49,7 @@ def test_a_new_record_is_started_from_the_welcome_page(
 ) -> None:
     chosen = tmp_path / "for mum"
     choose_file(monkeypatch, "getSaveFileName", chosen)
-    window.new_action.trigger()
+    window.files.new_action.trigger()
     made = chosen.with_suffix(".survivor")
     assert made.exists()
     assert window.pages.currentWidget() is window.welcome
@@ -67,7 +68,7 @@ def test_new_record_never_writes_over_a_file(
     write_record_file(record_path, small_record())
     before = record_path.read_bytes()
     choose_file(monkeypatch, "getSaveFileName", record_path)
-    window.new_action.trigger()
+    window.files.new_action.trigger()
     assert record_path.read_bytes() == before
     assert window.windowTitle() == "Survivorship Tracker — Ana Example"
 
@@ -79,7 +80,7 @@ def test_a_copy_is_saved_where_the_person_chooses(
     window.open_record(record_path)
     copy = tmp_path / "copy.survivor"
     choose_file(monkeypatch, "getSaveFileName", copy)
-    window.save_copy_action.trigger()
+    window.files.save_copy_action.trigger()
     with RecordStore.open(copy, create=False) as store:
         assert store.load() == small_record()
 
@@ -91,7 +92,7 @@ def test_a_copy_onto_the_record_itself_is_refused_calmly(
     window.open_record(record_path)
     choose_file(monkeypatch, "getSaveFileName", record_path)
     shown = message_boxes(monkeypatch, "information")
-    window.save_copy_action.trigger()
+    window.files.save_copy_action.trigger()
     assert shown == [("Choose another place", "A copy needs another name or another folder.")]
 
 
@@ -101,7 +102,7 @@ def test_an_import_starts_the_record_from_the_welcome_page(
     exported = tmp_path / "record.json"
     exported.write_bytes(write_record(small_record()))
     choose_file(monkeypatch, "getOpenFileName", exported)
-    window.import_action.trigger()
+    window.files.import_action.trigger()
     assert window.windowTitle() == "Survivorship Tracker — Ana Example"
     window.close()
     with RecordStore.open(record_path, create=False) as store:
@@ -118,7 +119,7 @@ def test_an_import_over_a_record_asks_backs_up_and_can_be_undone(
     exported.write_bytes(write_record(replacement))
     choose_file(monkeypatch, "getOpenFileName", exported)
     asked = message_boxes(monkeypatch, "question")
-    window.import_action.trigger()
+    window.files.import_action.trigger()
     assert asked[0][0] == "Replace this record?"
     assert window.session is not None
     store = window.session.store
@@ -139,7 +140,7 @@ def test_a_file_that_cannot_be_imported_changes_nothing(
     broken.write_text('{"format": "survivor-record", "version": 1, "person": {}}')
     choose_file(monkeypatch, "getOpenFileName", broken)
     shown = message_boxes(monkeypatch, "warning")
-    window.import_action.trigger()
+    window.files.import_action.trigger()
     ((title, text),) = shown
     assert title == "This file cannot be imported"
     assert text.startswith("This file cannot be imported, so nothing was changed.")
@@ -164,14 +165,14 @@ def save_dialog_answers(monkeypatch: pytest.MonkeyPatch, path: Path) -> list[tup
 
 
 def test_the_export_menu_has_one_item_for_each_format(window: MainWindow) -> None:
-    assert list(window.export_actions) == list(EXPORTERS)
-    assert [action.text() for action in window.export_actions.values()] == [
+    assert list(window.files.export_actions) == list(EXPORTERS)
+    assert [action.text() for action in window.files.export_actions.values()] == [
         "&JSON…",
         "&CSV (for spreadsheets)…",
         "&FHIR (for health systems)…",
     ]
     # Nothing to export on the welcome page.
-    assert not any(action.isEnabled() for action in window.export_actions.values())
+    assert not any(action.isEnabled() for action in window.files.export_actions.values())
 
 
 #: What the save dialog suggests for each export: the file's name (after the record's file,
@@ -196,7 +197,7 @@ def test_each_export_writes_its_format_for_its_owner_alone(
     window.open_record(record_path)
     target = tmp_path / f"export.{kind}"
     asked = save_dialog_answers(monkeypatch, target)
-    window.export_actions[kind].trigger()
+    window.files.export_actions[kind].trigger()
     ((_title, suggested, offered),) = asked
     assert Path(suggested).name == name.format(today=dt.date.today().isoformat())
     assert "Ana" not in suggested
@@ -212,7 +213,7 @@ def test_the_json_export_reads_back_as_the_record(
     window.open_record(record_path)
     target = tmp_path / "export.json"
     save_dialog_answers(monkeypatch, target)
-    window.export_json_action.trigger()
+    window.files.export_actions["json"].trigger()
     assert read_record(target.read_bytes()) == small_record()
 
 
@@ -222,7 +223,7 @@ def test_a_name_typed_without_its_ending_gets_it(
     write_record_file(record_path, small_record())
     window.open_record(record_path)
     save_dialog_answers(monkeypatch, tmp_path / "for the clinic")
-    assert window.export("csv") == tmp_path / "for the clinic.csv"
+    assert window.files.export("csv") == tmp_path / "for the clinic.csv"
     assert (tmp_path / "for the clinic.csv").read_bytes().startswith(codecs.BOM_UTF8)
 
 
@@ -234,7 +235,7 @@ def test_a_name_that_no_file_may_have_is_made_safe(
     write_record_file(record_path, small_record())
     window.open_record(record_path)
     asked = save_dialog_answers(monkeypatch, tmp_path / "x.json")
-    window.export_json_action.trigger()
+    window.files.export_actions["json"].trigger()
     assert Path(asked[0][1]).name.startswith("Mum- -first-- record ")
 
 
@@ -246,7 +247,7 @@ def test_an_export_that_cannot_be_written_says_so_and_leaves_nothing(
     missing = tmp_path / "no such folder"
     save_dialog_answers(monkeypatch, missing / "export.json")
     shown = message_boxes(monkeypatch, "warning")
-    assert window.export("fhir") is None
+    assert window.files.export("fhir") is None
     assert shown == [("The file could not be written", NOT_WRITTEN)]
     assert not missing.exists()
 
@@ -258,7 +259,7 @@ def test_a_cancelled_export_writes_nothing(
     window.open_record(record_path)
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_args: ("", ""))
     before = set(tmp_path.rglob("*"))
-    assert window.export("json") is None
+    assert window.files.export("json") is None
     assert set(tmp_path.rglob("*")) == before
 
 
@@ -269,7 +270,7 @@ def test_an_export_never_replaces_the_record_itself(
     window.open_record(record_path)
     save_dialog_answers(monkeypatch, record_path)
     shown = message_boxes(monkeypatch, "information")
-    assert window.export("json") is None
+    assert window.files.export("json") is None
     assert shown == [("Choose another place", "The export needs another name than the record.")]
     assert window.session is not None
     assert window.session.store.load() == small_record()
@@ -289,8 +290,8 @@ def two_cancers(window: MainWindow, record_path: Path, demo: Record) -> MainWind
 
 
 def test_the_summary_needs_a_record(window: MainWindow) -> None:
-    assert not window.print_action.isEnabled()
-    assert not window.export_pdf_action.isEnabled()
+    assert not window.files.print_action.isEnabled()
+    assert not window.files.export_pdf_action.isEnabled()
 
 
 def test_print_shows_the_preview_of_the_cancer_in_view(
@@ -310,7 +311,7 @@ def test_print_shows_the_preview_of_the_cancer_in_view(
         return 0
 
     monkeypatch.setattr(SummaryPreview, "exec", print_to_file)
-    assert two_cancers.print_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Print)
+    assert two_cancers.files.print_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Print)
     qtbot.keyClick(two_cancers, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
     (page,) = pages(printed.read_bytes())
     assert "Margaret Ellis" in page.text
@@ -323,7 +324,7 @@ def test_the_summary_is_exported_as_a_pdf_of_the_cancer_in_view(
 ) -> None:
     target = tmp_path / "for my doctor.pdf"
     asked = save_dialog_answers(monkeypatch, target)
-    two_cancers.export_pdf_action.trigger()
+    two_cancers.files.export_pdf_action.trigger()
     assert asked[0][2] == PDF_FILTER
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
     (page,) = pages(target.read_bytes())
@@ -336,14 +337,14 @@ def test_the_example_and_a_read_only_view_can_be_printed(
     window: MainWindow, record_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     assert window.open_example()
-    assert window.print_action.isEnabled()
-    assert window.export_pdf_action.isEnabled()
+    assert window.files.print_action.isEnabled()
+    assert window.files.export_pdf_action.isEnabled()
     write_record_file(record_path, small_record())
     with RecordStore.open(record_path, create=False):
         message_boxes(monkeypatch, "question", Yes)
         assert window.open_record(record_path)
-        assert window.print_action.isEnabled()
-        assert all(action.isEnabled() for action in window.export_actions.values())
+        assert window.files.print_action.isEnabled()
+        assert all(action.isEnabled() for action in window.files.export_actions.values())
 
 
 @pytest.mark.skipif(
@@ -365,18 +366,18 @@ def test_save_dialogs_open_in_the_folder_last_used_or_the_documents_folder(
     usb = tmp_path / "usb stick"
     usb.mkdir()
     asked = save_dialog_answers(monkeypatch, usb / "x.json")
-    window.export_json_action.trigger()
-    window.export_pdf_action.trigger()
-    window.save_copy_action.trigger()
+    window.files.export_actions["json"].trigger()
+    window.files.export_pdf_action.trigger()
+    window.files.save_copy_action.trigger()
     # The folder last used is remembered between runs; gone, the documents folder takes over.
     window.close()
     again = MainWindow(AppSettings(settings.file), record_path)
     again.open_record(record_path)
-    again.export_actions["csv"].trigger()
+    again.files.export_actions["csv"].trigger()
     usb.rename(tmp_path / "unplugged")
     (home / "Documents").mkdir()
     later = save_dialog_answers(monkeypatch, home / "y.json")
-    again.export_actions["fhir"].trigger()
+    again.files.export_actions["fhir"].trigger()
     again.close()
     assert [Path(suggested).parent for _title, suggested, _filters in asked + later] == [
         home,
@@ -412,10 +413,10 @@ def test_every_save_says_what_was_saved_and_can_show_its_folder(
     save_dialog_answers(monkeypatch, folder / chosen)
     opened: list[QUrl] = []
     monkeypatch.setattr(QDesktopServices, "openUrl", opened.append)
-    notice = window.saved_notice
+    notice = window.files.saved_notice
     assert not notice.isVisible()
-    actions = {**window.export_actions, "pdf": window.export_pdf_action}
-    actions["copy"] = window.save_copy_action
+    actions = {**window.files.export_actions, "pdf": window.files.export_pdf_action}
+    actions["copy"] = window.files.save_copy_action
     actions[action].trigger()
     assert (folder / chosen).exists()
     assert notice.isVisible()
@@ -432,6 +433,6 @@ def test_a_cancelled_save_says_nothing(
     write_record_file(record_path, small_record())
     window.open_record(record_path)
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_args: ("", ""))
-    window.export_json_action.trigger()
-    window.export_pdf_action.trigger()
-    assert not window.saved_notice.isVisible()
+    window.files.export_actions["json"].trigger()
+    window.files.export_pdf_action.trigger()
+    assert not window.files.saved_notice.isVisible()

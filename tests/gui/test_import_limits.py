@@ -18,7 +18,7 @@ pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support (propagate
 
 def choose(monkeypatch: pytest.MonkeyPatch, path: Path) -> None:
     monkeypatch.setattr(
-        "survivor_app.gui.main_window.QFileDialog.getOpenFileName",
+        "survivor_app.gui.file_actions.QFileDialog.getOpenFileName",
         lambda *_args: (str(path), ""),
     )
 
@@ -26,7 +26,7 @@ def choose(monkeypatch: pytest.MonkeyPatch, path: Path) -> None:
 def import_refusal(window: MainWindow, monkeypatch: pytest.MonkeyPatch, source: Path) -> str:
     choose(monkeypatch, source)
     shown = message_boxes(monkeypatch, "warning")
-    window.import_action.trigger()
+    window.files.import_action.trigger()
     ((title, text),) = shown
     assert title == "This file cannot be imported"
     return text

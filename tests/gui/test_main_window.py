@@ -27,8 +27,10 @@ from pytestqt.qtbot import QtBot
 
 from survivor_app import paths
 from survivor_app.domain import Cancer, Person, Record
+from survivor_app.gui import edit_actions
 from survivor_app.gui.dialogs import CancerDialog, PersonDialog, ScanDialog, ScanEntry
-from survivor_app.gui.main_window import DAMAGED_WITHOUT_BACKUP, MainWindow
+from survivor_app.gui.main_window import MainWindow
+from survivor_app.gui.opening import DAMAGED_WITHOUT_BACKUP
 from survivor_app.gui.settings import AppSettings
 from survivor_app.gui.widgets.glossary import GlossaryPage
 from survivor_app.storage import (
@@ -127,7 +129,7 @@ def test_an_added_scan_shows_its_period_and_row_and_undo_takes_it_away(
     assert period_labels(window) == ["Starting point"]
     answer(monkeypatch, ScanDialog, ScanEntry(SHRUNK))
 
-    window.add_scan_action.trigger()
+    window.edits.adding[edit_actions.SCAN].trigger()
 
     assert period_labels(window) == ["Starting point", "Partial remission (not yet confirmed)"]
     assert view.scans_tab.model.rowCount() == 2
@@ -235,7 +237,7 @@ def test_a_changed_person_renames_the_window_and_can_be_undone(
 ) -> None:
     open_record(window, qtbot, record_path, no_statement())
     calls = answer(monkeypatch, PersonDialog, Person("Ana M. Example", dt.date(1961, 4, 9)))
-    window.edit_person_action.trigger()
+    window.edits.edit_person_action.trigger()
     # The dialog learns the record's earliest date (the diagnosis): no birth may come after it.
     assert calls[0]["earliest"] == dt.date(2023, 12, 1)
     assert window.windowTitle() == "Survivorship Tracker — Ana M. Example"
@@ -249,10 +251,10 @@ def test_the_cancer_selector_appears_with_a_second_cancer(
     open_record(window, qtbot, record_path, no_statement())
     view = window.view
     assert not view.cancer_selector.isVisibleTo(window)
-    assert not window.delete_cancer_action.isEnabled()
+    assert not window.edits.delete_cancer_action.isEnabled()
     answer(monkeypatch, CancerDialog, Cancer("c2", "Skin cancer", "back"))
 
-    window.add_cancer_action.trigger()
+    window.edits.add_cancer_action.trigger()
 
     assert view.cancer_selector.isVisibleTo(window)
     assert view.cancer_selector.count() == 2
@@ -260,7 +262,7 @@ def test_the_cancer_selector_appears_with_a_second_cancer(
     assert view.scans_tab.model.rowCount() == 0
     view.cancer_selector.setCurrentIndex(0)
     assert view.scans_tab.model.rowCount() == 1
-    assert window.delete_cancer_action.isEnabled()
+    assert window.edits.delete_cancer_action.isEnabled()
 
     window.undo_action.trigger()
     assert not view.cancer_selector.isVisibleTo(window)
@@ -275,7 +277,7 @@ def test_a_deleted_cancer_comes_back_whole(
     )
     store = open_record(window, qtbot, record_path, two)
     asked = message_boxes(monkeypatch, "question", Yes)
-    window.delete_cancer_action.trigger()
+    window.edits.delete_cancer_action.trigger()
     assert "Delete “Breast cancer” with all its scans" in asked[0][1]
     assert [cancer.id for cancer in store.cancers()] == ["c2"]
     assert window.view.scans_tab.model.rowCount() == 0
@@ -310,7 +312,7 @@ def test_a_failed_write_is_explained_and_nothing_is_undoable(
     monkeypatch.setattr(store, "add_scan", disk_full)
     answer(monkeypatch, ScanDialog, ScanEntry(SHRUNK))
     shown = message_boxes(monkeypatch, "warning")
-    window.add_scan_action.trigger()
+    window.edits.adding[edit_actions.SCAN].trigger()
     assert shown == [
         ("Your change was not saved", "Your change could not be saved because the disk is full.")
     ]
@@ -372,12 +374,12 @@ def test_a_record_that_cannot_be_opened_gets_a_message_and_stays_as_it_was(
                 connection.execute("PRAGMA user_version = 99")
     before = path.read_bytes()
     monkeypatch.setattr(
-        "survivor_app.gui.main_window.QFileDialog.getOpenFileName",
+        "survivor_app.gui.file_actions.QFileDialog.getOpenFileName",
         lambda *_args: (str(path), ""),
     )
     shown = message_boxes(monkeypatch, "warning")
 
-    window.open_action.trigger()
+    window.files.open_action.trigger()
 
     assert shown == [("This record cannot be opened", sentence)]
     assert path.read_bytes() == before
@@ -469,8 +471,8 @@ def test_open_recent_lists_the_records_opened(
     write_record_file(other, no_statement())
     open_record(window, qtbot, record_path, no_statement())
     assert window.open_record(other)
-    window.recent_menu.aboutToShow.emit()
-    actions = window.recent_menu.actions()
+    window.files.recent_menu.aboutToShow.emit()
+    actions = window.files.recent_menu.actions()
     assert [action.text() for action in actions] == [
         str(other.resolve()),
         str(record_path.resolve()),
@@ -585,9 +587,9 @@ def test_a_record_open_elsewhere_can_be_looked_at_read_only(
         assert window.windowTitle() == "Survivorship Tracker — Ana Example (read-only)"
         assert view.banner.isVisibleTo(window)
         assert not view.close_example_button.isVisibleTo(window)
-        assert not window.add_scan_action.isEnabled()
-        assert not window.edit_person_action.isEnabled()
-        assert window.export_json_action.isEnabled()
+        assert not window.edits.adding[edit_actions.SCAN].isEnabled()
+        assert not window.edits.edit_person_action.isEnabled()
+        assert window.files.export_actions["json"].isEnabled()
         assert not view.scans_tab.add_button.isEnabled()
         view.scans_tab.select_id(SHRUNK.id)
         assert not view.scans_tab.delete_button.isEnabled()

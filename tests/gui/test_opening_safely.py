@@ -10,7 +10,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
-from survivor_app.gui.main_window import CANNOT_OPEN, NOT_WRITABLE_BANNER, MainWindow
+from survivor_app.gui import edit_actions
+from survivor_app.gui.main_window import MainWindow
+from survivor_app.gui.opening import CANNOT_OPEN, NOT_WRITABLE_BANNER
 from survivor_app.storage import RecordNotWritableError, RecordWriteError
 from tests.gui.answers import No, Yes, message_boxes
 from tests.safety.crafted import CHANGES, crafted_record
@@ -21,7 +23,7 @@ from tests.safety.test_read_only_records import file_refuses_writes, folder_refu
 def open_with_ctrl_o(window: MainWindow, path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Press Ctrl+O, as a person opens a record, and choose ``path`` in the file dialog."""
     monkeypatch.setattr(
-        "survivor_app.gui.main_window.QFileDialog.getOpenFileName",
+        "survivor_app.gui.file_actions.QFileDialog.getOpenFileName",
         lambda *_args: (str(path), ""),
     )
     QTest.keyClick(window, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)
@@ -70,8 +72,8 @@ def test_a_record_that_cannot_be_written_is_offered_read_only(
     assert window.windowTitle().endswith("(read-only)")
     assert window.view.banner.isVisibleTo(window)
     assert window.view.banner_text.text() == NOT_WRITABLE_BANNER
-    assert not window.add_scan_action.isEnabled()
-    assert window.export_json_action.isEnabled()
+    assert not window.edits.adding[edit_actions.SCAN].isEnabled()
+    assert window.files.export_actions["json"].isEnabled()
     with pytest.raises(RecordWriteError):
         store.set_setting("tried", "yes")
     assert state(record) == before

@@ -33,7 +33,7 @@ def test_reopening_the_open_record_shows_it_and_keeps_the_session(
     session = window.session
     assert session is not None
     answer(monkeypatch, PersonDialog, Person("Ana Changed"))
-    window.edit_person_action.trigger()
+    window.edits.edit_person_action.trigger()
     other = {
         "same": record_path,
         "symbolic link": tmp_path / "link.survivor",

@@ -226,12 +226,12 @@ def test_a_backup_is_put_back_in_place_of_the_open_record(
     backup = back_up(record_path, "by-hand", utc(2024, 3, 3, 14, 5))
     assert window.open_record(record_path)
     answer(monkeypatch, PersonDialog, renamed("Ana Renamed"))
-    window.edit_person_action.trigger()
+    window.edits.edit_person_action.trigger()
     assert window.windowTitle() == "Survivorship Tracker — Ana Renamed"
     assert window.undo_action.isEnabled()
     asked = answer(monkeypatch, RestoreDialog, backup)
     told = message_boxes(monkeypatch, "information")
-    window.restore_action.trigger()
+    window.files.restore_action.trigger()
     assert asked == [{"record": record_path}]
     assert window.windowTitle() == "Survivorship Tracker — Ana Example"
     assert window.session is not None
@@ -274,7 +274,7 @@ def test_a_restore_keeps_only_the_backups_worth_keeping(
     assert window.open_record(record_path)
     answer(monkeypatch, RestoreDialog, made[-1])
     message_boxes(monkeypatch, "information")
-    assert window.restore_from_backup()
+    assert window.files.restore_from_backup()
     kept = [info.path for info in BackupFolder(record_path).backups()]
     # The newest 14 (the one made before the restore among them); the oldest of March go.
     assert len(kept) == 14
@@ -289,12 +289,12 @@ def test_a_backup_that_cannot_be_used_is_explained_and_changes_nothing(
     backup = back_up(record_path, "by-hand", utc(2024, 3, 3, 14, 5))
     assert window.open_record(record_path)
     answer(monkeypatch, PersonDialog, renamed("Ana Renamed"))
-    window.edit_person_action.trigger()
+    window.edits.edit_person_action.trigger()
     # Damaged after it was chosen, as a failing disk might.
     damage(backup)
     answer(monkeypatch, RestoreDialog, backup)
     warned = message_boxes(monkeypatch, "warning")
-    assert not window.restore_from_backup()
+    assert not window.files.restore_from_backup()
     assert warned == [
         (
             "The backup was not restored",
@@ -314,7 +314,7 @@ def test_a_cancelled_restore_changes_nothing(
     back_up(record_path, "by-hand", utc(2024, 3, 3, 14, 5))
     assert window.open_record(record_path)
     answer(monkeypatch, RestoreDialog, None)
-    assert not window.restore_from_backup()
+    assert not window.files.restore_from_backup()
     assert not list(paths.backups_dir(record_path).glob("*before-restore*"))
 
 
@@ -325,10 +325,10 @@ def test_a_record_no_longer_there_is_brought_back_from_its_backup(
     backup = back_up(record_path, "daily", utc(2024, 3, 3, 14, 5))
     record_path.unlink()
     assert window.pages.currentWidget() is window.welcome
-    assert window.restore_action.isEnabled()
+    assert window.files.restore_action.isEnabled()
     asked = answer(monkeypatch, RestoreDialog, backup)
     message_boxes(monkeypatch, "information")
-    assert window.restore_from_backup()
+    assert window.files.restore_from_backup()
     assert asked == [{"record": record_path}]
     assert window.windowTitle() == "Survivorship Tracker — Ana Example"
     assert window.session is not None
@@ -340,16 +340,16 @@ def test_restore_is_not_offered_for_the_example_or_a_read_only_view(
 ) -> None:
     write_record_file(record_path, small_record())
     assert window.open_record(record_path)
-    assert window.restore_action.isEnabled()
+    assert window.files.restore_action.isEnabled()
     assert window.open_example()
-    assert not window.restore_action.isEnabled()
+    assert not window.files.restore_action.isEnabled()
     with RecordStore.open(record_path, create=False):
         message_boxes(monkeypatch, "question", Yes)
         assert window.open_record(record_path)
         assert window.windowTitle().endswith("(read-only)")
-        assert not window.restore_action.isEnabled()
+        assert not window.files.restore_action.isEnabled()
         asked = answer(monkeypatch, RestoreDialog, None)
-        assert not window.restore_from_backup()
+        assert not window.files.restore_from_backup()
         assert asked == []
 
 
@@ -364,7 +364,7 @@ def test_a_backup_altered_in_place_is_explained_and_left_alone(
     before = backup.read_bytes()
     answer(monkeypatch, RestoreDialog, backup)
     warned = message_boxes(monkeypatch, "warning")
-    assert not window.restore_from_backup()
+    assert not window.files.restore_from_backup()
     assert warned == [("The backup was not restored", ALTERED)]
     assert window.session is not None
     assert window.session.store.person() == PERSON

@@ -17,7 +17,7 @@ from pytestqt.qtbot import QtBot
 
 from survivor_app.changes import Change, Fill, Part, StartRecord, Write
 from survivor_app.domain import Record
-from survivor_app.gui import cancer_cache
+from survivor_app.gui import cancer_cache, edit_actions
 from survivor_app.gui.dialogs import (
     PersonDialog,
     QuestionDialog,
@@ -147,7 +147,7 @@ def test_a_new_scan_is_drawn_once_without_reading_the_cancer_again(
     answer(monkeypatch, ScanDialog, ScanEntry(later))
     counts = watch(window, monkeypatch)
 
-    window.add_scan_action.trigger()
+    window.edits.adding[edit_actions.SCAN].trigger()
 
     # The history kept takes the new scan; only the rules run again on it.
     assert "history read" not in counts.seen
@@ -177,7 +177,7 @@ def test_the_example_and_an_import_into_an_empty_record_are_written_as_changes(
     written = written_changes(monkeypatch)
     assert window.open_example()
     qtbot.mouseClick(window.view.close_example_button, Qt.MouseButton.LeftButton)
-    assert window.import_record(small_record())
+    assert window.files.import_record(small_record())
     assert written == [Fill(demo), Fill(small_record())]
     assert not window.undo_action.isEnabled()
 
@@ -202,7 +202,7 @@ def test_the_person_s_name_redraws_nothing_of_the_cancer(
     assert person is not None
 
     answer(monkeypatch, PersonDialog, dataclasses.replace(person, name="Ana M. Example"))
-    window.edit_person_action.trigger()
+    window.edits.edit_person_action.trigger()
 
     assert window.windowTitle() == "Survivorship Tracker — Ana M. Example"
     assert counts.seen == {}
@@ -229,14 +229,20 @@ def test_every_table_follows_changes_and_undo_by_row_operations(
 
     later = dataclasses.replace(STATEMENT, id="d2", date=dt.date(2024, 7, 2), text="Smaller.")
     answer(monkeypatch, StatementDialog, later)
-    window.add_statement_action.trigger()
+    window.edits.adding[edit_actions.STATEMENT].trigger()
     answer(monkeypatch, ScanDialog, ScanEntry(dataclasses.replace(SHRUNK, id="sc3")))
-    window.add_scan_action.trigger()
+    window.edits.adding[edit_actions.SCAN].trigger()
     message_boxes(monkeypatch, "question", Yes)
-    window.delete_statement(STATEMENT.id)
-    window.delete_scan(BASELINE.id)
-    window.delete_treatment(TREATMENT.id)
-    window.delete_question(QUESTION.id)
+    for tab, thing_id in (
+        (view.statements_tab, STATEMENT.id),
+        (view.scans_tab, BASELINE.id),
+        (view.treatments_tab, TREATMENT.id),
+        (view.questions_tab, QUESTION.id),
+    ):
+        view.tabs.setCurrentWidget(tab)
+        tab.select_id(thing_id)
+        tab.table.setFocus()
+        qtbot.keyClick(tab.table, Qt.Key.Key_Delete)
     for _ in range(6):
         window.undo_action.trigger()
     for _ in range(6):
