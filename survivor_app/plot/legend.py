@@ -1,24 +1,29 @@
 """The timeline's legend: the sum, each spot, each kind of period and (beside the plot) the
-reference lines, built once for a set of entries and kept while the set stays the same."""
+reference lines, built once for a set of entries and kept while the set stays the same; on a
+screen it is drawn once and then copied, as long as it stays where it was."""
 
 from __future__ import annotations
 
 from collections.abc import Hashable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
+
+from matplotlib.backends.backend_agg import RendererAgg
+from matplotlib.legend import Legend
 
 from survivor_app.domain.words import shorten
 from survivor_app.plot.places import legend_columns
 
 if TYPE_CHECKING:
     from matplotlib.artist import Artist
+    from matplotlib.backend_bases import RendererBase
     from matplotlib.figure import Figure
-    from matplotlib.legend import Legend
     from matplotlib.legend_handler import HandlerBase
 
     from survivor_app.plot.style import PlotStyle
 
 _BESIDE_LABEL_CHARS = 40
+_EDGE_PIXELS = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,13 +65,54 @@ def draw_legend(
         return legend, drawn_key
     if legend is not None:
         legend.remove()
-    legend = figure.legend(
-        handles=[entry.handle for entry in entries],
-        labels=labels,
+    legend = KeptLegend(
+        figure,
+        [entry.handle for entry in entries],
+        labels,
         loc="outside right upper" if style.legend_beside else "outside lower center",
         ncols=columns,
         frameon=False,
         handlelength=2.4,
         handler_map={entry.handle: entry.handler for entry in entries if entry.handler},
     )
+    figure.legends.append(legend)
+    figure.stale = True
     return legend, key
+
+
+class KeptLegend(Legend):
+    """A figure's legend that, drawn on a canvas of pixels, keeps what it drew and copies it
+    the next time instead of drawing its text again (the dearest part of the plot), as long
+    as the canvas keeps its size: placed against the figure's edges, it is then in the same
+    place.
+
+    Outside the axes, nothing else is drawn where it is, so the copy is what drawing it again
+    would give, to the pixel. Other outputs (SVG, PDF) draw it each time.
+    """
+
+    def __init__(self, figure: Figure, handles: list[Artist], labels: list[str], **kw: Any):
+        super().__init__(figure, handles, labels, **kw)
+        self._kept: tuple[tuple[float, ...], Any] | None = None
+
+    def draw(self, renderer: RendererBase) -> None:
+        if not self.get_visible() or not isinstance(renderer, RendererAgg):
+            super().draw(renderer)
+            return
+        # Placed against the figure's edges (outside the axes, whatever their layout): the
+        # same place on a canvas of the same size.
+        place = (renderer.width, renderer.height, renderer.dpi)
+        if self._kept is not None and self._kept[0] == place:
+            renderer.restore_region(self._kept[1])  # type: ignore[no-untyped-call]
+            self.stale = False
+            return
+        super().draw(renderer)
+        # A few pixels around it, for the edges of letters and markers.
+        box = self.get_window_extent(renderer).padded(_EDGE_PIXELS)
+        self._kept = (place, renderer.copy_from_bbox(box))
+
+    def remove(self) -> None:
+        """Take the legend off its figure."""
+        figure = self.get_figure(root=False)
+        if figure is not None:
+            figure.legends.remove(self)
+            figure.stale = True
