@@ -6,15 +6,20 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections.abc import Callable
+from pathlib import Path
 
 import numpy as np
 import pytest
 from pytestqt.qtbot import QtBot
 
 from survivor_app.domain import Area, CancerHistory, Measurement, Record, Scan, ScanKind, Spot
+from survivor_app.gui.dialogs import ScanDialog, ScanEntry
+from survivor_app.gui.main_window import MainWindow
 from survivor_app.gui.widgets.timeline import TimelinePlot
 from survivor_app.status import analyse
-from tests.gui.plotting import shown_plot
+from tests.gui.answers import answer
+from tests.gui.plotting import is_ready, shown_plot
+from tests.gui.records import BASELINE, SHRUNK, small_record, write_record_file
 
 pytestmark = [
     pytest.mark.usefixtures("uk_dates"),
@@ -151,3 +156,27 @@ def test_the_legend_is_built_again_only_when_its_entries_change(qtbot: QtBot, de
     (rebuilt,) = plot.canvas.figure.legends
     assert rebuilt is not legend
     assert [text.get_text() for text in rebuilt.get_texts()] == [*texts, "Progressed"]
+
+
+def test_a_scan_added_and_undone_in_the_window_updates_the_plot_in_place(
+    qtbot: QtBot, window: MainWindow, record_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write_record_file(record_path, small_record(scans=(BASELINE, SHRUNK)))
+    assert window.open_record(record_path)
+    plot = window.view.plot
+    qtbot.waitUntil(lambda: is_ready(plot))
+    assert plot.canvas is not None
+    figure = plot.canvas.figure
+    later = dataclasses.replace(SHRUNK, id="sc3", date=dt.date(2024, 7, 1))
+    answer(monkeypatch, ScanDialog, ScanEntry(later))
+
+    for edit in (window.add_scan_action.trigger, window.undo_action.trigger):
+        axes = list(figure.axes)
+        before = pixels(plot)
+        edit()
+        assert all(a is b for a, b in zip(figure.axes, axes, strict=True))
+        updated = pixels(plot)
+        assert not np.array_equal(updated, before)
+        plot.redraw()
+        assert not any(a is b for a, b in zip(figure.axes, axes, strict=True))
+        assert np.array_equal(updated, pixels(plot))
