@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "survivor_app"
 MOST_LINES = 500
@@ -22,10 +20,5 @@ def _too_long() -> dict[str, int]:
     return {path: lines for path, lines in lengths.items() if lines > MOST_LINES}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="gui/main_window.py (issue 15e) and plot/timeline.py (issue 15f) are still over "
-    "500 lines on this branch; remove this mark once both are under it",
-)
 def test_no_module_is_over_500_lines() -> None:
     assert _too_long() == {}

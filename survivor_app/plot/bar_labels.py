@@ -17,24 +17,27 @@ _PAD_POINTS = 2.0
 
 
 class BarLabel(Text):
-    """The first of ``words`` that fits inside the bar from ``start`` to ``end`` (day numbers)
-    and from ``low`` to ``high`` (the strip's rows); nothing where none fits."""
+    """The first of the words ``place`` gives that fits inside the bar from ``start`` to
+    ``end`` (day numbers) and from ``low`` to ``high`` (the strip's rows); nothing where none
+    fits."""
 
-    def __init__(
-        self,
-        axes: Axes,
-        words: Sequence[str],
-        bar: tuple[float, float, float, float],
-        **style: Any,
-    ) -> None:
-        start, _end, low, high = bar
-        super().__init__(start, (low + high) / 2, words[0], ha="left", va="center", **style)
-        self._words = tuple(words)
-        self._bar = bar
+    def __init__(self, axes: Axes, **style: Any) -> None:
+        super().__init__(0, 0, "", ha="left", va="center", **style)
+        self._words: tuple[str, ...] = ()
+        self._bar = (0.0, 0.0, 0.0, 0.0)
         self.set_transform(axes.transData)
         self.set_clip_on(False)
         # Never counted by the layout: it only ever uses room the bar already has.
         self.set_in_layout(False)
+
+    def place(self, words: Sequence[str], bar: tuple[float, float, float, float]) -> None:
+        """Label the bar from ``start`` to ``end`` and ``low`` to ``high`` with the first of
+        ``words`` that fits it."""
+        start, _end, low, high = bar
+        self.set_position((start, (low + high) / 2))
+        self.set_text(words[0] if words else "")
+        self._words = tuple(words)
+        self._bar = bar
 
     def draw(self, renderer: RendererBase) -> None:
         """Draw the first wording that fits its bar, or nothing."""

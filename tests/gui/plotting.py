@@ -6,8 +6,11 @@ from __future__ import annotations
 from matplotlib.patches import Rectangle
 from matplotlib.text import Annotation
 from PySide6.QtCore import QPoint, Qt, QTimer
+from pytestqt.qtbot import QtBot
 
+from survivor_app.domain import CancerHistory
 from survivor_app.gui.widgets.timeline import TimelinePlot
+from survivor_app.status import analyse
 
 
 def canvas_point(plot: TimelinePlot, axes_index: int, x: float, y: float) -> QPoint:
@@ -53,3 +56,16 @@ def tip_text(plot: TimelinePlot) -> str | None:
         if isinstance(artist, Annotation) and artist.get_visible()
     ]
     return tips[0].get_text() if tips else None
+
+
+def shown_plot(qtbot: QtBot, history: CancerHistory) -> TimelinePlot:
+    """A plot of 900 × 520 showing ``history``, drawn."""
+    plot = TimelinePlot()
+    qtbot.addWidget(plot)
+    plot.resize(900, 520)
+    plot.show_history(history, analyse(history))
+    plot.show()
+    qtbot.waitUntil(lambda: is_ready(plot))
+    assert plot.canvas is not None
+    plot.canvas.draw()
+    return plot

@@ -16,7 +16,7 @@ from survivor_app.domain import Record
 from survivor_app.gui.models.tables import StatementTableModel
 from survivor_app.gui.widgets.table_tab import TableTab
 from survivor_app.gui.widgets.timeline import TimelinePlot
-from survivor_app.plot.timeline import days
+from survivor_app.plot.places import days
 from survivor_app.status import analyse
 from tests.gui.records import STATEMENT
 from tests.gui.tables import shown_ids

@@ -15,12 +15,18 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor, QFont, QPalette
 from pytestqt.qtbot import QtBot
 
-from survivor_app.domain import Area, CancerHistory, Record, Spot, Status
+from survivor_app.domain import Area, Record, Spot, Status
 from survivor_app.gui.widgets.period_style import BRUSH_STYLES
-from survivor_app.gui.widgets.timeline import TimelinePlot
 from survivor_app.plot.timeline import EMPTY_TEXT
 from survivor_app.status import analyse
-from tests.gui.plotting import bands, canvas_point, highlighted_period, is_ready, tip_text
+from tests.gui.plotting import (
+    bands,
+    canvas_point,
+    highlighted_period,
+    is_ready,
+    shown_plot,
+    tip_text,
+)
 from tests.gui.records import BASELINE, NODE, SHRUNK, TUMOUR, scan, small_record
 from tests.plot.contrast import contrast_ratio, drawn_colours
 
@@ -29,18 +35,6 @@ pytestmark = [
     # Qt's offscreen platform says these when a window changes; real screens do not.
     pytest.mark.qt_log_ignore(r"This plugin does not support (propagateSizeHints|raise)"),
 ]
-
-
-def shown_plot(qtbot: QtBot, history: CancerHistory) -> TimelinePlot:
-    plot = TimelinePlot()
-    qtbot.addWidget(plot)
-    plot.resize(900, 520)
-    plot.show_history(history, analyse(history))
-    plot.show()
-    qtbot.waitUntil(lambda: is_ready(plot))
-    assert plot.canvas is not None
-    plot.canvas.draw()
-    return plot
 
 
 def test_the_window_module_does_not_load_matplotlib() -> None:

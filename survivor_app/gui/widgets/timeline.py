@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING, Any
@@ -101,6 +101,8 @@ class TimelinePlot(QWidget):
         self._analysis: CancerAnalysis | None = None
         self._chosen: int | None = None
         self._timeline: Timeline | None = None
+        #: What the figure was last laid out for (``Timeline.layout_key``).
+        self._laid_out: Hashable = None
         self._style: PlotStyle | None = None
         self._hover: list[_HoverTarget] = []
         self._tip: Annotation | None = None
@@ -109,7 +111,7 @@ class TimelinePlot(QWidget):
         self._resized = QTimer(self)
         self._resized.setSingleShot(True)
         self._resized.setInterval(150)
-        self._resized.timeout.connect(self._draw)
+        self._resized.timeout.connect(self.redraw)
         self._placeholder = QLabel("Drawing the timeline…", self)
         self._placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._layout = QVBoxLayout(self)
@@ -126,7 +128,7 @@ class TimelinePlot(QWidget):
         self._analysis = analysis
         if self._chosen is not None and (analysis is None or self._chosen >= len(analysis.periods)):
             self._chosen = None
-        self._draw()
+        self._update()
 
     def highlight_period(self, index: int | None) -> None:
         """Emphasise one period's band (None: no band)."""
@@ -150,7 +152,7 @@ class TimelinePlot(QWidget):
         super().changeEvent(event)
         # Follows the system's light or dark scheme and font size, as the rest of the window does.
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.FontChange):
-            self._draw()
+            self.redraw()
 
     def _build_canvas(self) -> None:
         from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
@@ -186,7 +188,7 @@ class TimelinePlot(QWidget):
         # comes after it to make it draw everything a second time.
         canvas.show()
         self._layout.activate()
-        self._draw()
+        self.redraw()
 
     def _plot_style(self) -> PlotStyle:
         """The window's colours and font, as the shared drawing takes them."""
@@ -216,7 +218,8 @@ class TimelinePlot(QWidget):
         """True when the plot is too low for a legend beneath it (a small screen, large text)."""
         return self.height() < self.fontMetrics().lineSpacing() * _LEGEND_BESIDE_LINES
 
-    def _draw(self) -> None:
+    def redraw(self) -> None:
+        """Clear the plot and draw it all again, laid out afresh (as after a resize)."""
         if self.canvas is None:
             return
         from survivor_app.plot.timeline import draw_timeline
@@ -226,10 +229,33 @@ class TimelinePlot(QWidget):
         self._lay_out_next_draw()
         timeline = draw_timeline(self.canvas.figure, self._history, self._analysis, style)
         self._style, self._timeline = style, timeline
+        self._laid_out = timeline.layout_key
         self._hover = self._hover_targets(timeline)
         self._tip = self._make_tip(style)
         self.highlight_period(self._chosen)
         self.canvas.draw_idle()
+
+    def _update(self) -> None:
+        """Show the history on the plot already drawn by changing its artists in place, laid
+        out again only when the axes' limits or the legend changed; drawn again from nothing
+        where that cannot be done."""
+        if self.canvas is None:
+            return
+        from survivor_app.plot.timeline import lay_out_afresh, update_timeline
+
+        timeline = self._timeline
+        if timeline is None or not update_timeline(
+            self.canvas.figure, timeline, self._history, self._analysis, self._plot_style()
+        ):
+            self.redraw()
+            return
+        if timeline.layout_key != self._laid_out:
+            lay_out_afresh(self.canvas.figure, timeline)
+            self._lay_out_next_draw()
+            self._laid_out = timeline.layout_key
+        self._hide_tip()
+        self._hover = self._hover_targets(timeline)
+        self.highlight_period(self._chosen)
 
     def _make_tip(self, style: PlotStyle) -> Annotation:
         from matplotlib.text import Annotation
@@ -425,7 +451,7 @@ def _point_of(
     points: Sequence[tuple[dt.date, int | None]],
 ) -> Callable[[int], tuple[float, float]]:
     """Where the i-th of these (date, size in tenths of a mm) points is drawn."""
-    from survivor_app.plot.timeline import day
+    from survivor_app.plot.places import day
 
     return lambda index: (day(points[index][0]), mm_number(points[index][1] or 0))
 
