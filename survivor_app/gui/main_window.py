@@ -348,6 +348,7 @@ class MainWindow(QMainWindow):
         self._close_session()
         self.session = session
         self._cancer_id = None
+        self.view.plot.use_snapshot(session.timeline_snapshot)
         session.record_changed.connect(self._show_change)
         session.write_failed.connect(self._show_write_failure)
         self._show_state()
