@@ -19,6 +19,9 @@ _log = logging.getLogger(__name__)
 # The PNG's text fields that tie a picture to what it shows; a PNG without them is not ours.
 _MARK = "survivorship-tracker-change-mark"
 _CANCER = "survivorship-tracker-cancer"
+# Pixels per point of the screen it was drawn on, which a PNG does not keep by itself: without
+# it, a picture taken on a screen at 200 % would be shown twice as large.
+_SCALE = "survivorship-tracker-scale"
 #: Milliseconds to wait after a drawing before keeping it: a resize or a run of edits draws
 #: many times, and only the last is worth writing.
 KEEP_AFTER_MS = 1000
@@ -48,8 +51,17 @@ class TimelineSnapshot(QObject):
         # The text fields come before the pixels: a picture of another state is not decoded.
         if reader.text(_MARK) != mark or reader.text(_CANCER) != cancer_id:
             return None
+        try:
+            scale = float(reader.text(_SCALE))
+        except ValueError:
+            return None
+        if not 0.5 <= scale <= 8:
+            return None
         image = reader.read()
-        return None if image.isNull() else image
+        if image.isNull():
+            return None
+        image.setDevicePixelRatio(scale)
+        return image
 
     def keep_soon(self, canvas: QWidget, cancer_id: str) -> None:
         """Take a picture of ``canvas`` (showing this cancer) once drawing has settled."""
@@ -72,7 +84,9 @@ class TimelineSnapshot(QObject):
         writer = QImageWriter(buffer, b"png")
         writer.setText(_MARK, mark)
         writer.setText(_CANCER, cancer_id)
-        if not writer.write(canvas.grab().toImage()):
+        image = canvas.grab().toImage()
+        writer.setText(_SCALE, repr(image.devicePixelRatio()))
+        if not writer.write(image):
             return
         try:
             make_private_folder(self.path.parent)

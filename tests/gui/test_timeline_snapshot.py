@@ -66,7 +66,10 @@ def test_a_picture_is_read_back_only_while_the_record_is_unchanged(
     snapshot.keep_now()
     picture = snapshot.load("c1")
     assert picture is not None
-    assert (picture.width(), picture.height()) == (300, 200)
+    drawing = a_drawing(qtbot)
+    scale = drawing.devicePixelRatioF()
+    assert (picture.width(), picture.height()) == (round(300 * scale), round(200 * scale))
+    assert picture.devicePixelRatio() == scale
     # Another cancer of the same record has a timeline of its own.
     assert snapshot.load("c2") is None
     store.add_question(dataclasses.replace(QUESTION, id="q9"))
