@@ -1,8 +1,11 @@
 """The benchmark's window driver, run by ``bench/run.py`` in a fresh process on Qt's offscreen
 platform. It prints ``drawn`` on its own line when the timeline's first drawing is done.
 
-``app RECORD``: the app's own start-up (``survivor-app --record RECORD``), quit once drawn; it
-also prints ``painted`` when the window is first painted, before the plot is drawn in it.
+``app RECORD``: the app's own start-up (``survivor-app --record RECORD``), closed once drawn (as
+a person closes it, so the picture of the timeline is kept for the next start); it also prints
+``painted`` when the window is first painted, before the plot is drawn in it, and ``visible``
+when the timeline is first on screen: at that paint when the picture of the last drawn timeline
+stands in for the plot, else once the live plot is drawn.
 ``bare``: the baseline, a bare PySide6 window holding an empty matplotlib canvas, quit once drawn.
 ``edit RECORD COUNT``: the app on RECORD; once drawn, adds COUNT scans one at a time, as Edit ▸
 Add scan does, and prints ``edit SECONDS`` for each: from the change until the plot is drawn
@@ -51,6 +54,7 @@ def bare() -> int:
 def app(record: str, edits: int = 0, *, redraw: bool = False) -> int:
     """The app's window on ``record`` through the command line's own path."""
     from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtWidgets import QLabel
 
     from survivor_app import cli
     from survivor_app.gui.app import make_application
@@ -72,13 +76,21 @@ def app(record: str, edits: int = 0, *, redraw: bool = False) -> int:
         # Once the paint that made this drawing has ended.
         QTimer.singleShot(0, shown)
 
+    visible: list[bool] = []
+
+    def timeline_visible() -> None:
+        if not visible:
+            visible.append(True)
+            print("visible", flush=True)
+
     def shown() -> None:
         window, plot = window_and_plot()
+        timeline_visible()
         print("drawn", flush=True)
         if edits:
             _add_scans(window, plot, edits, redraw=redraw)
         else:
-            application.quit()
+            window.close()
 
     def watch() -> None:
         # The first turn of the event loop: the window is shown, its plot not yet drawn.
@@ -92,6 +104,11 @@ def app(record: str, edits: int = 0, *, redraw: bool = False) -> int:
         def eventFilter(self, watched: QObject, event: QEvent) -> bool:
             if event.type() == QEvent.Type.Paint:
                 print("painted", flush=True)
+                _window, plot = window_and_plot()
+                # The plot's stand-in, until matplotlib has loaded: a picture, or a sentence.
+                stand_in = plot.findChild(QLabel)
+                if stand_in is not None and not stand_in.pixmap().isNull():
+                    timeline_visible()
                 watched.removeEventFilter(self)
             return False
 

@@ -8,12 +8,11 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import importlib.metadata
 import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from survivor_app import paths
 from survivor_app.changes import import_record, write_now
@@ -44,8 +43,19 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: {visible(message)} (see '{PROG} --help')\n")
 
 
-def _version() -> str:
-    return importlib.metadata.version("survivor-app")
+class _ShowVersion(argparse.Action):
+    """``--version``: the installed version, looked up only when asked for (reading the
+    package's metadata costs more than the rest of the start of a command)."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: Any) -> None:
+        kwargs.update(nargs=0, default=argparse.SUPPRESS)
+        super().__init__(option_strings, dest, **kwargs)
+
+    def __call__(self, parser: argparse.ArgumentParser, *_args: object, **_kwargs: object) -> None:
+        from importlib import metadata
+
+        print(f"{PROG} {metadata.version('survivor-app')}")
+        parser.exit()
 
 
 def _say(line: str) -> None:
@@ -200,7 +210,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog=PROG,
         description="Survivorship Tracker: your own record of scans and what your doctors said.",
     )
-    parser.add_argument("--version", action="version", version=f"{PROG} {_version()}")
+    parser.add_argument("--version", action=_ShowVersion, help="show the version and exit")
     parser.add_argument("--record", metavar="PATH", help=RECORD_HELP)
     parser.set_defaults(handler=_cmd_window)
     commands = parser.add_subparsers(title="commands", metavar="COMMAND", parser_class=_Parser)

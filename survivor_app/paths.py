@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 from pathlib import Path
 
@@ -29,6 +30,22 @@ def config_dir() -> Path:
     if override:
         return Path(override).expanduser() / "config"
     return platformdirs.user_config_path(APP_NAME, appauthor=False)
+
+
+def cache_dir() -> Path:
+    """The folder for what the app can make again (the last drawn timelines)."""
+    override = os.environ.get(HOME_VARIABLE)
+    if override:
+        return Path(override).expanduser() / "cache"
+    return platformdirs.user_cache_path(APP_NAME, appauthor=False)
+
+
+def timeline_snapshot_path(record: Path) -> Path:
+    """Where the picture of a record's last drawn timeline is kept: in the cache folder, named
+    for the record's file name and its whole path (two ``record.survivor`` in different folders
+    keep apart)."""
+    where = hashlib.sha256(str(record.resolve()).encode()).hexdigest()[:16]
+    return cache_dir() / "timelines" / f"{record.name}-{where}.png"
 
 
 def record_path(explicit: str | os.PathLike[str] | None = None) -> Path:

@@ -54,6 +54,18 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
     assert outcome.out.strip() == "survivor-app 0.1.0"
 
 
+def test_the_version_is_looked_up_only_when_asked_for() -> None:
+    # Reading the package's metadata costs more than the rest of a command's start.
+    code = (
+        "import sys; from survivor_app.cli import build_parser; "
+        "build_parser().parse_args(['periods']); print('importlib.metadata' in sys.modules)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "False"
+
+
 def test_an_unknown_command_is_one_line(capsys: pytest.CaptureFixture[str]) -> None:
     assert_one_line_error(run(capsys, "frobnicate"), "invalid choice")
 

@@ -35,7 +35,7 @@ def typed_example(locale: QLocale | None = None) -> str:
 
 
 def qdate(date: dt.date) -> QDate:
-    """The same day as a QDate, for Qt's locale and for sorting in views."""
+    """The same day as a QDate, for Qt's locale and calendar."""
     return QDate(date.year, date.month, date.day)
 
 

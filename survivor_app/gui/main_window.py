@@ -134,6 +134,7 @@ class MainWindow(QMainWindow):
         self._close_session()
         self._opened = opened
         self.cancer_id = None
+        self.view.plot.use_snapshot(opened.session.timeline_snapshot)
         opened.session.record_changed.connect(self._show_change)
         opened.session.write_failed.connect(self._show_write_failure)
         self._show_state()

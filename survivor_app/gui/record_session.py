@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject, Signal
 
 from survivor_app.changes import Change, Edit, History, Restored, Write
 from survivor_app.gui.cancer_cache import CancerCache
+from survivor_app.gui.timeline_snapshot import TimelineSnapshot
 from survivor_app.storage import BackupFolder, RecordStore, RecordWriteError
 
 _log = logging.getLogger(__name__)
@@ -48,6 +49,11 @@ class RecordSession(QObject):
         #: The cancer in view, read once and then kept up to date by each change.
         self.cancers = CancerCache(store)
         self._example_folder = example_folder
+        #: The picture of the timeline last drawn, shown at the next start while matplotlib
+        #: loads; none for the example, a copy made afresh each time.
+        self.timeline_snapshot = (
+            None if example_folder is not None else TimelineSnapshot(store, self)
+        )
 
     @property
     def path(self) -> Path:
@@ -126,6 +132,8 @@ class RecordSession(QObject):
         self.history.clear()
         if self._example_folder is None:
             self.back_up_if_due()
+        if self.timeline_snapshot is not None:
+            self.timeline_snapshot.keep_now()
         self.store.close()
         if self._example_folder is not None:
             self._example_folder.cleanup()

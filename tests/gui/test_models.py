@@ -6,12 +6,12 @@ import dataclasses
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import QDate, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QPersistentModelIndex, Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from survivor_app.domain import Record, Scan
-from survivor_app.gui.models.base import ID_ROLE, SORT_ROLE
+from survivor_app.gui.models.base import ID_ROLE
 from survivor_app.gui.models.periods import (
     BASIS_ROLE,
     DATES_ROLE,
@@ -128,12 +128,10 @@ def test_dates_sort_as_dates_not_as_their_text() -> None:
     later = dataclasses.replace(STATEMENT, id="d2", date=dt.date(2025, 3, 3))
     model = StatementTableModel()
     model.set_rows([later, dataclasses.replace(STATEMENT, date=dt.date(2024, 6, 22))])
-    assert model.index(0, 0).data(SORT_ROLE) == QDate(2025, 3, 3)
-    proxy = QSortFilterProxyModel()
-    proxy.setSourceModel(model)
-    proxy.setSortRole(SORT_ROLE)
-    proxy.sort(0, Qt.SortOrder.AscendingOrder)
-    assert [proxy.index(row, 0).data() for row in range(2)] == ["22 Jun 2024", "3 Mar 2025"]
+    model.sort(0, Qt.SortOrder.AscendingOrder)
+    assert [model.index(row, 0).data() for row in range(2)] == ["22 Jun 2024", "3 Mar 2025"]
+    model.sort(0, Qt.SortOrder.DescendingOrder)
+    assert [model.index(row, 0).data() for row in range(2)] == ["3 Mar 2025", "22 Jun 2024"]
 
 
 def test_sums_sort_as_numbers() -> None:
@@ -144,11 +142,63 @@ def test_sums_sort_as_numbers() -> None:
     ]
     model = ScanTableModel()
     model.set_rows(rows)
-    proxy = QSortFilterProxyModel()
-    proxy.setSourceModel(model)
-    proxy.setSortRole(SORT_ROLE)
-    proxy.sort(2, Qt.SortOrder.AscendingOrder)
-    assert [proxy.index(row, 2).data() for row in range(2)] == ["9.5 mm", "100 mm"]
+    model.sort(2, Qt.SortOrder.AscendingOrder)
+    assert [model.index(row, 2).data() for row in range(2)] == ["9.5 mm", "100 mm"]
+
+
+def test_text_sorts_without_regard_to_capitals_and_ties_keep_the_entry_order() -> None:
+    said = [
+        dataclasses.replace(STATEMENT, id="d1", clinician="dr. Zed"),
+        dataclasses.replace(STATEMENT, id="d2", clinician="Dr. Abe"),
+        dataclasses.replace(STATEMENT, id="d3", clinician="dr. abe"),
+    ]
+    model = StatementTableModel()
+    model.set_rows(said)
+    model.sort(1, Qt.SortOrder.AscendingOrder)
+    assert shown_ids(model) == ["d2", "d3", "d1"]
+    model.sort(1, Qt.SortOrder.DescendingOrder)
+    assert shown_ids(model) == ["d1", "d2", "d3"]
+    # No column: the order they were entered in.
+    model.sort(-1, Qt.SortOrder.AscendingOrder)
+    assert shown_ids(model) == ["d1", "d2", "d3"]
+
+
+def test_sorting_moves_the_rows_a_view_keeps_hold_of(
+    qtbot: QtBot, qtmodeltester: ModelTester, demo: Record
+) -> None:
+    model = StatementTableModel()
+    model.set_rows(demo.statements)
+    qtmodeltester.check(model, force_py=True)
+    oldest_first = sorted(demo.statements, key=lambda s: s.date)
+    chosen = QPersistentModelIndex(model.index(model.row_of(oldest_first[0].id), 2))
+    with qtbot.waitSignals([model.layoutAboutToBeChanged, model.layoutChanged]):
+        model.sort(0, Qt.SortOrder.DescendingOrder)
+    assert shown_ids(model) == [s.id for s in reversed(oldest_first)]
+    assert (chosen.row(), chosen.column()) == (len(oldest_first) - 1, 2)
+    assert chosen.data(ID_ROLE) == oldest_first[0].id
+
+
+def test_a_refresh_keeps_the_chosen_order(qtbot: QtBot) -> None:
+    older = dataclasses.replace(STATEMENT, id="d1", date=dt.date(2024, 1, 5))
+    newer = dataclasses.replace(STATEMENT, id="d2", date=dt.date(2024, 6, 5))
+    model = StatementTableModel()
+    model.sort(0, Qt.SortOrder.DescendingOrder)
+    model.set_rows([older, newer])
+    assert shown_ids(model) == ["d2", "d1"]
+    # A new statement comes in where its date puts it.
+    middle = dataclasses.replace(STATEMENT, id="d3", date=dt.date(2024, 3, 5))
+    with qtbot.waitSignal(model.rowsInserted) as inserted:
+        model.set_rows([older, newer, middle])
+    assert inserted.args[1:] == [1, 1]
+    assert shown_ids(model) == ["d2", "d3", "d1"]
+    # An edit that moves a date moves its row, and the view's hold on it follows.
+    chosen = QPersistentModelIndex(model.index(2, 0))
+    moved = dataclasses.replace(older, date=dt.date(2025, 1, 5), text="Moved.")
+    with qtbot.assertNotEmitted(model.modelReset), qtbot.waitSignal(model.layoutChanged):
+        model.set_rows([moved, newer, middle])
+    assert shown_ids(model) == ["d1", "d2", "d3"]
+    assert chosen.row() == 0
+    assert model.index(0, 2).data() == "Moved."
 
 
 def test_a_refresh_announces_only_the_rows_that_changed(qtbot: QtBot) -> None:
@@ -170,8 +220,8 @@ def test_a_refresh_announces_only_the_rows_that_changed(qtbot: QtBot) -> None:
     assert model.index(1, 2).data() == "Smaller."
     with qtbot.assertNotEmitted(model.modelReset):
         model.set_rows([second, changed])
-    # The same things in another order: the views start afresh.
-    with qtbot.waitSignal(model.modelReset):
+    # The same things in another order: the rows move, the views keep hold of them.
+    with qtbot.assertNotEmitted(model.modelReset), qtbot.waitSignal(model.layoutChanged):
         model.set_rows([changed, second])
     assert shown_ids(model) == ["d3", "d2"]
     assert model.row_of("d2") == 1

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QDate, QObject
+from PySide6.QtCore import QObject
 
 from survivor_app.domain import Question, Scan, Statement, Treatment
 from survivor_app.domain.words import (
@@ -17,7 +17,7 @@ from survivor_app.domain.words import (
     TREATMENT_KIND_WORDS,
     status_label,
 )
-from survivor_app.gui.dates import qdate, short_date
+from survivor_app.gui.dates import short_date
 from survivor_app.gui.models.base import Column, RecordTableModel
 from survivor_app.status import Assessment
 from survivor_app.status.sums import new_starting_sum, sum_shown, sum_words
@@ -54,9 +54,9 @@ def scan_rows(scans: Iterable[Scan], assessments: Iterable[Assessment]) -> tuple
     return tuple(rows)
 
 
-def _date_key(date: dt.date | None) -> QDate:
+def _date_key(date: dt.date | None) -> dt.date:
     # No date sorts after every date: a question not yet asked, a treatment still going on.
-    return qdate(date or dt.date.max)
+    return date or dt.date.max
 
 
 class ScanTableModel(RecordTableModel[ScanRow]):
@@ -65,14 +65,14 @@ class ScanTableModel(RecordTableModel[ScanRow]):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(
             (
-                Column("Date", lambda r: short_date(r.scan.date), lambda r: qdate(r.scan.date)),
+                Column("Date", lambda r: short_date(r.scan.date), lambda r: r.scan.date),
                 Column("Kind", lambda r: SCAN_KIND_WORDS[r.scan.kind], lambda r: r.scan.kind.value),
                 Column(
                     "Sum of sizes",
                     lambda r: sum_words(r.sum_tenths, r.new_start_tenths) or NOTHING,
                     lambda r: -1 if r.sum_tenths is None else r.sum_tenths,
                 ),
-                Column("Label", lambda r: r.label, lambda r: r.label),
+                Column("Label", lambda r: r.label, lambda r: r.label.casefold()),
             ),
             key=lambda r: r.scan.id,
             parent=parent,
@@ -91,10 +91,10 @@ class StatementTableModel(RecordTableModel[Statement]):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(
             (
-                Column("Date", lambda s: short_date(s.date), lambda s: qdate(s.date)),
+                Column("Date", lambda s: short_date(s.date), lambda s: s.date),
                 Column("Who", lambda s: s.clinician or NOTHING, lambda s: s.clinician.casefold()),
                 Column("What they said", lambda s: s.text, lambda s: s.text.casefold()),
-                Column("Status", _stated, _stated),
+                Column("Status", _stated, lambda s: _stated(s).casefold()),
             ),
             key=lambda s: s.id,
             parent=parent,
@@ -109,7 +109,7 @@ class TreatmentTableModel(RecordTableModel[Treatment]):
             (
                 Column("Kind", lambda t: TREATMENT_KIND_WORDS[t.kind], lambda t: t.kind.value),
                 Column("Name", lambda t: t.name or NOTHING, lambda t: t.name.casefold()),
-                Column("Start", lambda t: short_date(t.start), lambda t: qdate(t.start)),
+                Column("Start", lambda t: short_date(t.start), lambda t: t.start),
                 Column(
                     "End",
                     lambda t: ONGOING if t.end is None else short_date(t.end),

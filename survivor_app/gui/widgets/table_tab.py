@@ -3,7 +3,7 @@ with Add, Edit and Delete buttons and their keys (Insert, Enter or Return, Delet
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QItemSelection, QModelIndex, Qt, Signal
 from PySide6.QtGui import QFontMetricsF, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from survivor_app.gui.models.base import ID_ROLE, SORT_ROLE, RecordTableModel
+from survivor_app.gui.models.base import ID_ROLE, RecordTableModel
 
 #: Pixels by which a text's width as measured here may differ from the width Qt lays it out at.
 _ROUNDING_ROOM = 2.0
@@ -45,10 +45,6 @@ class TableTab(QWidget):
         super().__init__(parent)
         self._editable = True
         self.model = model
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(model)
-        self.proxy.setSortRole(SORT_ROLE)
-        self.proxy.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.table = self._make_table(sort_column)
         self.table.setAccessibleName(plural)
         self.table.horizontalHeader().setAccessibleName(f"{plural}: column headings")
@@ -91,7 +87,7 @@ class TableTab(QWidget):
 
     def _make_table(self, sort_column: int | None) -> QTableView:
         table = QTableView(self)
-        table.setModel(self.proxy)
+        table.setModel(self.model)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -126,7 +122,7 @@ class TableTab(QWidget):
         row = self.model.row_of(key)
         if row < 0:
             return
-        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        index = self.model.index(row, 0)
         self.table.setCurrentIndex(index)
         self.table.scrollTo(index)
 
@@ -189,7 +185,7 @@ class TableTab(QWidget):
             widest_text = max(row_of_advance)
             for advance, row in row_of_advance.items():
                 if advance >= widest_text - _ROUNDING_ROOM:
-                    index = self.proxy.mapFromSource(self.model.index(row, column))
+                    index = self.model.index(row, column)
                     hint = max(hint, self.table.sizeHintForIndex(index).width())
         # QTableView counts the grid line in, as here.
         return hint + 1 if self.table.showGrid() else hint

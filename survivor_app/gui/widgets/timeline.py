@@ -16,8 +16,8 @@ from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtGui import QColor, QPalette, QPixmap
+from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from survivor_app.domain import (
     CancerHistory,
@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
     from matplotlib.text import Annotation
 
+    from survivor_app.gui.timeline_snapshot import TimelineSnapshot
     from survivor_app.plot.style import PlotStyle
     from survivor_app.plot.timeline import Timeline
 
@@ -107,6 +108,7 @@ class TimelinePlot(QWidget):
         self._hover: list[_HoverTarget] = []
         self._tip: Annotation | None = None
         self._build_pending = False
+        self._snapshot: TimelineSnapshot | None = None
         # The legend takes as many columns as fit the width: draw again once resizing stops.
         self._resized = QTimer(self)
         self._resized.setSingleShot(True)
@@ -114,6 +116,8 @@ class TimelinePlot(QWidget):
         self._resized.timeout.connect(self.redraw)
         self._placeholder = QLabel("Drawing the timeline…", self)
         self._placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        # A picture of the last timeline may stand in: it must not size the window.
+        self._placeholder.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.addWidget(self._placeholder)
@@ -122,8 +126,17 @@ class TimelinePlot(QWidget):
         # Tall enough to read on a small screen with large text: the tables below give way.
         self.setMinimumHeight(self.fontMetrics().lineSpacing() * READABLE_LINES)
 
+    def use_snapshot(self, snapshot: TimelineSnapshot | None) -> None:
+        """Show the record's last drawn timeline until matplotlib has loaded (when the record is
+        as it was then), and keep a picture of each drawing for the next start."""
+        self._snapshot = snapshot
+
     def show_history(self, history: CancerHistory | None, analysis: CancerAnalysis | None) -> None:
         """Draw a cancer's history and the periods the rules found in it (None: nothing yet)."""
+        if self.canvas is None and self._snapshot is not None and history is not None:
+            picture = self._snapshot.load(history.cancer.id)
+            if picture is not None:
+                self._placeholder.setPixmap(QPixmap.fromImage(picture))
         self._history = history
         self._analysis = analysis
         if self._chosen is not None and (analysis is None or self._chosen >= len(analysis.periods)):
@@ -399,6 +412,8 @@ class TimelinePlot(QWidget):
         # a tip or a highlighted band repaints the figure, and would otherwise lay it all out
         # again (a third of a repaint), to the same result.
         self.canvas.figure.set_layout_engine("none")
+        if self._snapshot is not None and self._history is not None:
+            self._snapshot.keep_soon(self.canvas, self._history.cancer.id)
         self.drawn.emit()
 
     def _on_resize(self, _event: Event) -> None:
