@@ -97,6 +97,9 @@ def _open_existing(path: Path) -> RecordStore:
 
 
 def _cmd_demo(args: argparse.Namespace) -> int:
+    # Never the person's own record by default: the example goes only where it is told to.
+    if not args.record:
+        raise CommandError("demo: give --record PATH, a new file to write the example record to")
     record = demo_record()
     with RecordStore.open(paths.record_path(args.record)) as store:
         if not store.is_empty():
@@ -216,7 +219,10 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(title="commands", metavar="COMMAND", parser_class=_Parser)
 
     demo = commands.add_parser("demo", help="write the example record to a new file")
-    demo.add_argument("--record", metavar="PATH", required=True, help="where to write it")
+    # Given here or before the command (survivor-app --record PATH demo); never a default.
+    demo.add_argument(
+        "--record", metavar="PATH", help="where to write it", default=argparse.SUPPRESS
+    )
     demo.set_defaults(handler=_cmd_demo)
 
     importing = commands.add_parser("import", help="import a record JSON file, all or nothing")

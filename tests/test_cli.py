@@ -74,6 +74,18 @@ def test_a_missing_option_is_one_line(capsys: pytest.CaptureFixture[str]) -> Non
     assert_one_line_error(run(capsys, "export", "--record", "x.survivor"), "-o/--output")
 
 
+def test_demo_takes_the_record_before_or_after_the_command_but_never_a_default(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SURVIVOR_APP_RECORD", str(tmp_path / "own.survivor"))
+    assert_one_line_error(run(capsys, "demo"), "give --record PATH")
+    assert not (tmp_path / "own.survivor").exists()
+    assert run(capsys, "--record", tmp_path / "before.survivor", "demo").code == 0
+    assert run(capsys, "demo", "--record", tmp_path / "after.survivor").code == 0
+    assert (tmp_path / "before.survivor").exists()
+    assert (tmp_path / "after.survivor").exists()
+
+
 def test_demo_then_export_round_trips(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     first, second = tmp_path / "a.survivor", tmp_path / "b.survivor"
     assert run(capsys, "demo", "--record", first).code == 0
