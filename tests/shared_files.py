@@ -17,9 +17,6 @@ EXAMPLE_RECORDS = sorted(EXAMPLES.glob("*.record.json"))
 #: The app's own example record (the demo), as shipped in the package.
 DEMO_RECORD = ROOT / "resources" / "demo.record.json"
 
-#: Examples the app cannot read or label yet, with the issue that turns each green.
-PENDING: dict[str, str] = {}
-
 
 def example_name(path: Path) -> str:
     """The example's name without its suffix, as test ids show it."""
@@ -50,31 +47,26 @@ def as_expected(
     }
 
 
-def format_version(path: Path) -> int:
-    version: int = json.loads(path.read_text("utf-8"))["version"]
-    return version
-
-
 def has_spots_without_a_size(path: Path) -> bool:
     """Whether a record file holds a spot without a size, which the app cannot read yet."""
     spots = json.loads(path.read_text("utf-8"))["spots"]
     return any(spot.get("sized", True) is False for spot in spots)
 
 
-#: The examples in the record format version 1, which every part of the app reads.
-READABLE_EXAMPLES = [path for path in EXAMPLE_RECORDS if format_version(path) == 1]
+#: The examples every part of the app reads: all but those with a spot without a size.
+READABLE_EXAMPLES = [path for path in EXAMPLE_RECORDS if not has_spots_without_a_size(path)]
 
 
-def example_params(*, labels: bool = False) -> list[object]:
-    """Every example as a ``pytest.param``; one the app cannot handle yet is a strict xfail
-    naming its issue. ``labels`` also marks the examples whose expected labels changed."""
+def example_params() -> list[object]:
+    """Every example as a ``pytest.param``; one the app cannot read yet (a spot without a
+    size) is a strict xfail naming the issue that turns it green."""
     params: list[object] = []
     for path in EXAMPLE_RECORDS:
-        reason = None
-        if has_spots_without_a_size(path):
-            reason = "record format version 2: issue 16 (spots without a size)"
-        elif labels:
-            reason = PENDING.get(example_name(path))
+        reason = (
+            "record format version 2: issue 16 (spots without a size)"
+            if has_spots_without_a_size(path)
+            else None
+        )
         marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
         params.append(pytest.param(path, id=example_name(path), marks=marks))
     return params

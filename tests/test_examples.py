@@ -19,7 +19,7 @@ def periods_json(capsys: pytest.CaptureFixture[str], *args: str) -> dict[str, ob
     return document
 
 
-@pytest.mark.parametrize("case", example_params(labels=True))
+@pytest.mark.parametrize("case", example_params())
 def test_example_gets_its_expected_labels(
     capsys: pytest.CaptureFixture[str], record_path: Path, case: Path
 ) -> None:

@@ -107,7 +107,7 @@ def test_rows_go_by_cancer_then_date_then_spot(path: Path) -> None:
     assert all(dt.date.fromisoformat(date) for _, date, _ in keys)
 
 
-@pytest.mark.parametrize("path", example_params(labels=True))
+@pytest.mark.parametrize("path", example_params())
 def test_every_example_shows_the_labels_the_rules_expect(path: Path) -> None:
     record = read_record(path.read_bytes(), today=TODAY)
     expected = json.loads(path.with_name(path.name.replace(".record.", ".expected.")).read_text())

@@ -202,7 +202,7 @@ def test_every_size_given_is_a_tumor_size_of_its_spot(path: Path) -> None:
     assert sorted(found) == sorted(recorded)
 
 
-@pytest.mark.parametrize("path", example_params(labels=True))
+@pytest.mark.parametrize("path", example_params())
 def test_every_assessment_is_a_disease_status_with_the_expected_trend_and_label(
     path: Path,
 ) -> None:

@@ -20,7 +20,7 @@ def test_there_are_examples() -> None:
     assert len(EXAMPLE_RECORDS) >= 6
 
 
-@pytest.mark.parametrize("case", example_params(labels=True))
+@pytest.mark.parametrize("case", example_params())
 def test_example_gets_its_expected_labels(case: Path) -> None:
     expected = expected_labels(case)
     record = read_record(case.read_bytes(), today=TODAY)
