@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 #: Sizes are whole tenths of a millimetre: 23.5 mm is 235. Never a float in a comparison.
 TENTHS_PER_MM = 10
@@ -19,6 +20,15 @@ class Area(enum.StrEnum):
     PRIMARY = "primary"
     REGIONAL_NODE = "regional_node"
     DISTANT = "distant"
+
+
+class SpotState(enum.StrEnum):
+    """What a report says of a spot it gives no size for (STATUS_RULES.md §1), with the values
+    of the exchange format. No entry at a scan means the spot was not looked at."""
+
+    PRESENT = "present"
+    GONE = "gone"
+    GROWING = "growing"
 
 
 class ScanKind(enum.StrEnum):
@@ -114,26 +124,31 @@ class Spot:
     area: Area
     lymph_node: bool
     location: str = ""
+    #: True when the reports give the spot a size; False for a spot they only mention ("several
+    #: small bone spots"), which RECIST calls a non-target lesion.
+    sized: bool = True
 
 
 @dataclass(frozen=True, slots=True)
 class Measurement:
     """What one scan said of one spot.
 
-    ``size_tenths`` is the size in tenths of a millimetre (0 means gone), or None when the spot
-    was too small to measure (``too_small``). A spot with no measurement in a scan was not
-    measured at that scan.
+    For a sized spot, ``size_tenths`` is the size in tenths of a millimetre (0 means gone), or
+    None when the spot was too small to measure (``too_small``); ``state`` is None. For a spot
+    without a size, ``size_tenths`` is None, ``too_small`` False and ``state`` says what the
+    report said. A spot with no measurement in a scan was not measured (or looked at) then.
     """
 
     spot_id: str
     size_tenths: int | None
     too_small: bool = False
     uncertain: bool = False
+    state: SpotState | None = None
 
     @property
     def gone(self) -> bool:
-        """True when the report says the spot has disappeared."""
-        return self.size_tenths == 0
+        """True when the report says the spot has disappeared, sized or not."""
+        return self.size_tenths == 0 or self.state is SpotState.GONE
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,6 +209,42 @@ class Question:
     answer: str = ""
 
 
+class MarkerKind(enum.StrEnum):
+    """The tumour markers the app knows (``domain.markers`` holds their units and LOINC codes),
+    and ``OTHER`` for one the person names."""
+
+    CA_125 = "CA-125"
+    CEA = "CEA"
+    PSA = "PSA"
+    CA_19_9 = "CA 19-9"
+    CA_15_3 = "CA 15-3"
+    AFP = "AFP"
+    HCG = "hCG"
+    OTHER = "other"
+
+
+@dataclass(frozen=True, slots=True)
+class MarkerResult:
+    """One blood test of one tumour marker on one date (STATUS_RULES.md §9: never a label).
+
+    ``value`` is the number exactly as typed. ``below_limit`` is True for a result the lab gave
+    as below what it can measure ("<0.1"): ``value`` is then that limit. ``upper_limit`` is the
+    lab's upper limit of normal when the report gives it. ``name`` names an ``OTHER`` marker.
+    """
+
+    id: str
+    cancer_id: str
+    date: dt.date
+    marker: MarkerKind
+    value: Decimal
+    unit: str
+    below_limit: bool = False
+    upper_limit: Decimal | None = None
+    name: str = ""
+    lab: str = ""
+    notes: str = ""
+
+
 @dataclass(frozen=True, slots=True)
 class Record:
     """The whole content of one person's record, in the order it was entered."""
@@ -205,6 +256,7 @@ class Record:
     statements: tuple[Statement, ...] = ()
     treatments: tuple[Treatment, ...] = ()
     questions: tuple[Question, ...] = field(default=())
+    marker_results: tuple[MarkerResult, ...] = ()
 
     def history(self, cancer_id: str) -> CancerHistory:
         """Everything recorded about one cancer, for the status engine and the views."""
@@ -215,15 +267,18 @@ class Record:
             scans=tuple(s for s in self.scans if s.cancer_id == cancer_id),
             statements=tuple(s for s in self.statements if s.cancer_id == cancer_id),
             treatments=tuple(t for t in self.treatments if t.cancer_id == cancer_id),
+            marker_results=tuple(m for m in self.marker_results if m.cancer_id == cancer_id),
         )
 
 
 @dataclass(frozen=True, slots=True)
 class CancerHistory:
-    """One cancer with its spots, scans, statements and treatments, each in entry order."""
+    """One cancer with its spots, scans, statements, treatments and marker results, each in
+    entry order."""
 
     cancer: Cancer
     spots: tuple[Spot, ...] = ()
     scans: tuple[Scan, ...] = ()
     statements: tuple[Statement, ...] = ()
     treatments: tuple[Treatment, ...] = ()
+    marker_results: tuple[MarkerResult, ...] = ()
