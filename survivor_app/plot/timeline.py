@@ -37,6 +37,7 @@ from survivor_app.domain import (
 from survivor_app.domain.words import short_status_label
 from survivor_app.plot.hatching import HatchedPatchHandler, HatchLines
 from survivor_app.plot.legend import Entry, draw_legend
+from survivor_app.plot.marker_panel import MarkerPanel, draw_markers, new_panel
 from survivor_app.plot.places import (
     day,
     days,
@@ -100,6 +101,8 @@ class Timeline:
 
     sizes: Axes | None = None
     strip: Axes | None = None
+    #: The tumour markers' panel between them, when the cancer has marker results.
+    markers: MarkerPanel | None = None
     style: PlotStyle | None = None
     #: The rows of the strip: one for each lane of treatments, and the doctor's row.
     rows: int = 0
@@ -142,7 +145,7 @@ def draw_timeline(
         if history is None or analysis is None or not (history.scans or history.statements):
             _draw_empty(figure, style)
             return Timeline()
-        timeline = _draw_axes(figure, _strip_rows(history), style)
+        timeline = _draw_axes(figure, _strip_rows(history), style, bool(history.marker_results))
         _draw_history(figure, timeline, history, analysis, columns)
         return timeline
 
@@ -170,6 +173,7 @@ def update_timeline(
         or not (history.scans or history.statements)
         or style != timeline.style
         or _strip_rows(history) != timeline.rows
+        or bool(history.marker_results) != (timeline.markers is not None)
     ):
         return False
     with matplotlib.rc_context(_settings(style)):
@@ -181,7 +185,8 @@ def lay_out_afresh(figure: Figure, timeline: Timeline) -> None:
     """Put the axes back where a drawing from nothing starts them, for the figure's layout
     engine to place them on its next draw: it places them from where they are, and to the pixel
     as it places a new drawing's only when it starts from the same place."""
-    for axes in (timeline.sizes, timeline.strip):
+    panel = None if timeline.markers is None else timeline.markers.axes
+    for axes in (timeline.sizes, panel, timeline.strip):
         spec = None if axes is None else axes.get_subplotspec()
         if axes is not None and spec is not None:
             axes.set_position(spec.get_position(figure))
@@ -228,11 +233,14 @@ def _draw_empty(figure: Figure, style: PlotStyle) -> None:
     axes.text(0.5, 0.5, EMPTY_TEXT, ha="center", va="center", transform=axes.transAxes, wrap=True)
 
 
-def _draw_axes(figure: Figure, rows: int, style: PlotStyle) -> Timeline:
-    """The sizes' axes above and the strip's below, with what does not depend on the history."""
-    grid = figure.add_gridspec(2, 1, height_ratios=[6, 0.9 + 0.6 * rows])
+def _draw_axes(figure: Figure, rows: int, style: PlotStyle, markers: bool) -> Timeline:
+    """The sizes' axes above, the markers' panel (when there are results) and the strip's
+    below, with what does not depend on the history."""
+    heights = [6, *([2.6] if markers else []), 0.9 + 0.6 * rows]
+    grid = figure.add_gridspec(len(heights), 1, height_ratios=heights)
     sizes = figure.add_subplot(grid[0])
-    strip = figure.add_subplot(grid[1], sharex=sizes)
+    strip = figure.add_subplot(grid[-1], sharex=sizes)
+    panel = new_panel(figure.add_subplot(grid[1], sharex=sizes), style) if markers else None
     for axes in (sizes, strip):
         axes.set_facecolor(style.base)
         for side in ("top", "right"):
@@ -250,7 +258,7 @@ def _draw_axes(figure: Figure, rows: int, style: PlotStyle) -> Timeline:
     strip.spines["left"].set_visible(False)
     strip.grid(axis="y", color=style.faint, linewidth=0.6)
     date_axis(strip)
-    return Timeline(sizes=sizes, strip=strip, style=style, rows=rows)
+    return Timeline(sizes=sizes, strip=strip, markers=panel, style=style, rows=rows)
 
 
 def _draw_history(
@@ -274,6 +282,8 @@ def _draw_history(
     # Room above the highest point for the reference lines' labels and the hover tips.
     sizes.set_ylim(0, mm_number(max(max(shown, default=0), 10 * TENTHS_PER_MM)) * 1.18)
     entries += _draw_reference_lines(timeline, sizes, lines, style)
+    if timeline.markers is not None:
+        entries += draw_markers(timeline.markers, history, right, style)
     timeline.statements = tuple(sorted(history.statements, key=lambda s: s.date))
     timeline.statement_markers = draw_statements(
         strip, timeline.statement_markers, timeline.statements, timeline.rows - 1, style
@@ -297,6 +307,7 @@ def _draw_history(
         tuple(strip.get_xlim()),
         tuple(lines),
         timeline.legend_key,
+        None if timeline.markers is None else timeline.markers.layout_key,
     )
 
 
