@@ -10,6 +10,7 @@ from survivor_app.domain.model import (
     Area,
     Basis,
     MarkerKind,
+    MarkerResult,
     RecurrenceType,
     ScanKind,
     Status,
@@ -59,6 +60,12 @@ MARKER_GLOSSES: dict[MarkerKind, str] = {
     "testicular cancer.",
     MarkerKind.OTHER: "Another blood test your doctors follow: type its name and unit.",
 }
+
+
+def marker_name(result: MarkerResult) -> str:
+    """The name of a result's marker: a known marker's own, or the one the person gave."""
+    return result.name if result.marker is MarkerKind.OTHER else result.marker.value
+
 
 #: What the app says wherever markers are shown (STATUS_RULES.md §9).
 MARKERS_NEVER_DECIDE = (

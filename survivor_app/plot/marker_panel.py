@@ -21,6 +21,7 @@ from matplotlib.lines import Line2D
 from matplotlib.ticker import FuncFormatter, NullFormatter
 
 from survivor_app.domain import CancerHistory, MarkerKind, MarkerResult
+from survivor_app.domain.words import marker_name
 from survivor_app.plot.legend import Entry
 from survivor_app.plot.places import day, days
 from survivor_app.plot.reuse import new_line, reuse
@@ -65,7 +66,7 @@ def marker_series(results: Sequence[MarkerResult]) -> tuple[Series, ...]:
     order = list(MarkerKind)
     groups: dict[tuple[MarkerKind, str, str], list[MarkerResult]] = {}
     for result in results:
-        name = result.name if result.marker is MarkerKind.OTHER else result.marker.value
+        name = marker_name(result)
         groups.setdefault((result.marker, name, result.unit), []).append(result)
     keys = sorted(groups, key=lambda key: (order.index(key[0]), key[1].casefold(), key[2]))
     return tuple(

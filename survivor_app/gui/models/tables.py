@@ -1,4 +1,5 @@
-"""The four tables of the main window: scans, doctor statements, treatments and questions."""
+"""The tables of the main window: scans, doctor statements, treatments, marker results and
+questions."""
 
 from __future__ import annotations
 
@@ -8,16 +9,18 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QObject
 
-from survivor_app.domain import Question, Scan, Statement, Treatment
+from survivor_app.domain import MarkerResult, Question, Scan, Statement, Treatment
 from survivor_app.domain.words import (
     NO_STATUS_GIVEN,
     NOTES_ONLY,
     ONGOING,
     SCAN_KIND_WORDS,
     TREATMENT_KIND_WORDS,
+    marker_name,
     status_label,
 )
 from survivor_app.gui.dates import short_date
+from survivor_app.gui.marker_value_field import value_text
 from survivor_app.gui.models.base import Column, RecordTableModel
 from survivor_app.status import Assessment
 from survivor_app.status.sums import new_starting_sum, sum_shown, sum_words
@@ -117,6 +120,40 @@ class TreatmentTableModel(RecordTableModel[Treatment]):
                 ),
             ),
             key=lambda t: t.id,
+            parent=parent,
+        )
+
+
+def _with_unit(value: str, unit: str) -> str:
+    return f"{value} {unit}".strip()
+
+
+class MarkerTableModel(RecordTableModel[MarkerResult]):
+    """Tumour marker results: date, marker, the value as the report gives it ("<0.1" kept),
+    the lab's upper limit of normal, and the lab."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(
+            (
+                Column("Date", lambda m: short_date(m.date), lambda m: m.date),
+                Column("Marker", marker_name, lambda m: marker_name(m).casefold()),
+                Column(
+                    "Value",
+                    lambda m: _with_unit(value_text(m.value, below_limit=m.below_limit), m.unit),
+                    lambda m: (m.value, not m.below_limit),
+                ),
+                Column(
+                    "Upper limit of normal",
+                    lambda m: (
+                        NOTHING
+                        if m.upper_limit is None
+                        else _with_unit(value_text(m.upper_limit), m.unit)
+                    ),
+                    lambda m: (m.upper_limit is not None, m.upper_limit or 0),
+                ),
+                Column("Lab", lambda m: m.lab or NOTHING, lambda m: m.lab.casefold()),
+            ),
+            key=lambda m: m.id,
             parent=parent,
         )
 

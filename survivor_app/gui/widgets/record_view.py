@@ -1,5 +1,6 @@
 """What the main window shows of an open record: the cancer chosen, its timeline plot, its
-periods with their explanation, and the tables of scans, statements, treatments and questions."""
+periods with their explanation, and the tables of scans, statements, treatments, marker results and
+questions."""
 
 from __future__ import annotations
 
@@ -26,6 +27,7 @@ from survivor_app.domain import Cancer, CancerHistory, Question
 from survivor_app.gui.dates import short_date
 from survivor_app.gui.models.periods import PeriodListModel
 from survivor_app.gui.models.tables import (
+    MarkerTableModel,
     QuestionTableModel,
     ScanTableModel,
     StatementTableModel,
@@ -160,6 +162,9 @@ class RecordView(QWidget):
         self.treatments_tab = TableTab(
             TreatmentTableModel(self), plural="Treatments", singular="treatment", sort_column=2
         )
+        self.markers_tab = TableTab(
+            MarkerTableModel(self), plural="Marker results", singular="marker result", sort_column=0
+        )
         self.questions_tab = TableTab(
             QuestionTableModel(self), plural="My questions", singular="question", sort_column=None
         )
@@ -172,6 +177,7 @@ class RecordView(QWidget):
         tabs.addTab(self.scans_tab, "Sca&ns")
         tabs.addTab(self.statements_tab, "Doctor s&tatements")
         tabs.addTab(self.treatments_tab, "T&reatments")
+        tabs.addTab(self.markers_tab, "Mar&kers")
         tabs.addTab(self.questions_tab, "&Questions")
         return tabs
 
@@ -224,7 +230,7 @@ class RecordView(QWidget):
 
     def set_editable(self, editable: bool) -> None:
         """Allow changes from the tabs, or not (a record open read-only)."""
-        for tab in (self.scans_tab, self.statements_tab, self.treatments_tab, self.questions_tab):
+        for tab in self._tabs():
             tab.set_editable(editable)
         self._editable = editable
         self._on_suggestion_chosen()
@@ -267,6 +273,7 @@ class RecordView(QWidget):
         self.scans_tab.model.set_rows(scan_rows(history.scans, analysis.assessments))
         self.statements_tab.model.set_rows(history.statements)
         self.treatments_tab.model.set_rows(history.treatments)
+        self.markers_tab.model.set_rows(history.marker_results)
         self._suggest(self._questions)
 
     def show_questions(self, questions: Sequence[Question]) -> None:
@@ -283,9 +290,19 @@ class RecordView(QWidget):
         self.periods_model.set_periods(())
         self._on_period_selected(-1)
         self.summary.setText("No cancer recorded yet: add one with Edit ▸ Add cancer.")
-        for tab in (self.scans_tab, self.statements_tab, self.treatments_tab):
+        for tab in self._tabs()[:-1]:
             tab.model.set_rows(())
         self.show_questions(questions)
+
+    def _tabs(self) -> tuple[TableTab, ...]:
+        """The tabs of the record's tables, the questions (about the person too) last."""
+        return (
+            self.scans_tab,
+            self.statements_tab,
+            self.treatments_tab,
+            self.markers_tab,
+            self.questions_tab,
+        )
 
     def _suggest(self, questions: Sequence[Question]) -> None:
         suggested = () if self._shown is None else self._shown[1].questions

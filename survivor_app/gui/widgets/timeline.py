@@ -29,6 +29,7 @@ from survivor_app.domain import (
 )
 from survivor_app.domain.words import GONE, ONGOING, TREATMENT_KIND_WORDS, shorten, status_label
 from survivor_app.gui.dates import long_date, short_date
+from survivor_app.gui.widgets.marker_tips import marker_tip, result_point
 from survivor_app.plot.words import as_typed
 from survivor_app.status import CancerAnalysis
 from survivor_app.status.sums import SumPoint, new_starting_sum, sum_shown
@@ -311,6 +312,17 @@ class TimelinePlot(QWidget):
                         timeline.sizes,
                         partial(_sum_tip, points),
                         _point_of([(p.assessment.date, p.tenths) for p in points]),
+                    )
+                )
+        if timeline.markers is not None:
+            for drawn_series in timeline.markers.drawn:
+                results = drawn_series.series.results
+                targets.append(
+                    _HoverTarget(
+                        drawn_series.line,
+                        timeline.markers.axes,
+                        partial(marker_tip, results),
+                        partial(result_point, results),
                     )
                 )
         if timeline.strip is not None:
