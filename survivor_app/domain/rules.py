@@ -46,6 +46,9 @@ class ProblemCode(enum.StrEnum):
     SIZE_WITH_NO_EVIDENCE = "size_with_no_evidence"
     SAME_SCAN_DAY = "same_scan_day"
     RECURRENCE_WITHOUT_RECURRED = "recurrence_without_recurred"
+    NOT_ABOVE_ZERO = "not_above_zero"
+    UNIT_NOT_OF_MARKER = "unit_not_of_marker"
+    NAME_WITHOUT_OTHER = "name_without_other"
 
 
 @dataclass(frozen=True, slots=True)
