@@ -1,6 +1,7 @@
 """The field for a tumour marker's value as the lab report gives it: a number kept exactly as
 typed ("4.10" stays 4.10), or "<0.1" for a result below the lowest the lab can measure; and the
-same field, without "<", for the lab's upper limit of normal."""
+same field, without "<", for the lab's upper limit of normal. What the number may be is the
+record's rule (``record_rules.check_marker_number``), which the importer checks too."""
 
 from __future__ import annotations
 
@@ -11,11 +12,13 @@ from decimal import Decimal
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from survivor_app.gui.field_problems import FieldMessage
+from survivor_app.domain.record_rules import check_marker_number, decimal_text
+from survivor_app.gui.field_problems import FieldMessage, sentence_of
 
 #: A number as people type it: decimal digits with at most one decimal point (a comma is read as
-#: one). Python's Decimal alone would also read "1e3", "+5", "nan" and "1_000".
-_NUMBER = re.compile(r"(?:\d+(?:\.\d*)?|\.\d+)")
+#: one), a minus sign for the rule to refuse. Python's Decimal alone would also read "1e3", "+5",
+#: "nan" and "1_000".
+_NUMBER = re.compile(r"-?(?:\d+(?:\.\d*)?|\.\d+)")
 #: What the lab writes before a result below the lowest it can measure.
 BELOW = "<"
 
@@ -30,11 +33,12 @@ class TypedValue:
 
 def value_text(value: Decimal, *, below_limit: bool = False) -> str:
     """A value as a person types it again: ``4.10``, ``<0.1`` (never in exponent form)."""
-    return f"{BELOW if below_limit else ''}{value:f}"
+    return f"{BELOW if below_limit else ''}{decimal_text(value)}"
 
 
 def read_typed_value(text: str, *, below_allowed: bool) -> TypedValue | str:
-    """The value in ``text``, or the sentence saying why it is not one."""
+    """The value in ``text``, or the sentence saying why it is not one (the record's rule: from
+    0, above 0 for a limit, below a billion, four decimals at most)."""
     cleaned = text.strip().replace(",", ".")
     below = cleaned.startswith(BELOW)
     if below:
@@ -42,11 +46,12 @@ def read_typed_value(text: str, *, below_allowed: bool) -> TypedValue | str:
     example = "4.1 or <0.1" if below_allowed else "35"
     if below and not below_allowed:
         return f"Please type a number, such as {example}."
-    if cleaned.startswith("-") and _NUMBER.fullmatch(cleaned[1:]):
-        return "A value cannot be below 0."
     if not _NUMBER.fullmatch(cleaned):
         return f"Please type the number as the report gives it, such as {example}."
-    return TypedValue(Decimal(cleaned), below)
+    value = Decimal(cleaned)
+    # A limit (of normal, or the lowest the lab can measure) is above 0.
+    problem = check_marker_number(value, "value", above_zero=below or not below_allowed)
+    return sentence_of(problem) or TypedValue(value, below)
 
 
 class ValueField(QWidget):

@@ -12,7 +12,7 @@ from survivor_app.domain.markers import KNOWN_MARKERS
 from survivor_app.domain.words import MARKER_GLOSSES, MARKER_WORDS, MARKERS_NEVER_DECIDE
 from survivor_app.gui.date_field import DateField
 from survivor_app.gui.dialogs.entry import EntryDialog
-from survivor_app.gui.field_problems import FormCheck, describe
+from survivor_app.gui.field_problems import FormCheck, describe, sentence_of
 from survivor_app.gui.marker_value_field import ValueField
 from survivor_app.gui.text_fields import ChoiceBox, TextBox, TextField
 
@@ -24,9 +24,6 @@ UPPER_LIMIT_GLOSS = (
     "The highest value the lab calls normal (from a range such as “0–35”). Leave it empty when "
     "the report does not give one."
 )
-UPPER_LIMIT_ZERO = "The upper limit of normal must be above 0."
-NEEDS_A_NAME = "Please give the marker’s name."
-NEEDS_A_UNIT = "Please give the unit the report uses, such as ng/mL."
 
 
 class MarkerDialog(EntryDialog[MarkerResult]):
@@ -57,15 +54,12 @@ class MarkerDialog(EntryDialog[MarkerResult]):
         self._name = TextField(
             QLineEdit(),
             accessible_name="Name of the marker",
-            rule=rules.TREATMENT_NAME,
-            required=NEEDS_A_NAME,
+            rule=rules.MARKER_NAME,
         )
         self._name.editor.setPlaceholderText("e.g. CA 72-4")
         self._name_label = self.add_row("Na&me", self._name, self._name.editor)
 
-        self._unit = TextField(
-            QLineEdit(), accessible_name="Unit", rule=rules.TREATMENT_NAME, required=NEEDS_A_UNIT
-        )
+        self._unit = TextField(QLineEdit(), accessible_name="Unit", rule=rules.MARKER_UNIT)
         self._unit.editor.setPlaceholderText("e.g. U/mL")
         self.add_row("&Unit", self._unit, self._unit.editor)
 
@@ -90,11 +84,11 @@ class MarkerDialog(EntryDialog[MarkerResult]):
         self.add_row("Upper &limit of normal", self._upper, self._upper.edit)
         self.add_gloss(UPPER_LIMIT_GLOSS)
 
-        self._lab = TextField(QLineEdit(), accessible_name="Lab", rule=rules.SCAN_FACILITY)
+        self._lab = TextField(QLineEdit(), accessible_name="Lab", rule=rules.MARKER_LAB)
         self._lab.editor.setPlaceholderText("e.g. City Hospital laboratory")
         self.add_row("L&ab", self._lab, self._lab.editor)
 
-        self._notes = TextField(TextBox(lines=3), accessible_name="Notes", rule=rules.SCAN_NOTES)
+        self._notes = TextField(TextBox(lines=3), accessible_name="Notes", rule=rules.MARKER_NOTES)
         self.add_row("N&otes", self._notes, self._notes.editor)
 
         if result is not None:
@@ -126,18 +120,19 @@ class MarkerDialog(EntryDialog[MarkerResult]):
         return cls(parent, person=person, cancer=cancer, result=result).run()
 
     def check_fields(self, check: FormCheck) -> None:
-        """A known marker has its own unit; another needs a name and a unit. The date must be a
-        possible one, the value a number from 0, the upper limit (when given) above 0."""
-        other = self._marker.choice() is MarkerKind.OTHER
-        check.add(self._name, self._name.problem() if other else None)
-        check.add(self._unit, self._unit.problem())
+        """The record's rules for a marker result: a known marker has its own unit, another
+        needs a name and a unit; a possible date; the value a number from 0, the upper limit
+        (when given) above 0."""
+        marker = self._marker.choice()
+        name = self._name.text() if marker is MarkerKind.OTHER else ""
+        check.add(self._name, sentence_of(rules.check_marker_name(marker, name)))
+        unit = self._unit.problem() or sentence_of(
+            rules.check_marker_unit(marker, self._unit.text())
+        )
+        check.add(self._unit, unit)
         check.add(self._date, self._date.problem())
         check.add(self._value, self._value.problem())
-        upper = self._upper.value()
-        check.add(
-            self._upper,
-            self._upper.problem() or (UPPER_LIMIT_ZERO if upper and upper.value <= 0 else None),
-        )
+        check.add(self._upper, self._upper.problem())
         check.add(self._lab, self._lab.problem())
         check.add(self._notes, self._notes.problem())
 

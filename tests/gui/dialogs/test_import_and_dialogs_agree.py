@@ -323,6 +323,12 @@ def test_every_rule_of_a_single_object_is_covered() -> None:
         ProblemCode.SAME_SCAN_DAY,
         ProblemCode.AFTER_A_RECORDED_DATE,
         ProblemCode.RECURRENCE_WITHOUT_RECURRED,
+        # Marker results (test_marker_dialog.py): a limit of 0 is refused there with the rule's
+        # sentence; the dialog cannot make the other two, since a known marker's unit is filled
+        # in read-only and only "Other" has a name.
+        ProblemCode.NOT_ABOVE_ZERO,
+        ProblemCode.UNIT_NOT_OF_MARKER,
+        ProblemCode.NAME_WITHOUT_OTHER,
     }
     assert covered == set(ProblemCode)
     assert {kind for kind, *_ in TEXTS} == set(READY)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
 from survivor_app.domain import Cancer, MarkerKind, MarkerResult, Person
+from survivor_app.domain import record_rules as rules
 from survivor_app.gui.dialogs import MarkerDialog
 
 from .forms import choose, control, shown_problems, type_date
@@ -75,7 +76,9 @@ def test_a_bad_value_is_refused_beside_the_field(
     type_date(dialog, "Date of the blood test", "01/06/2024")
     for typed, sentence in (
         ("4.1.2", "Please type the number as the report gives it, such as 4.1 or <0.1."),
-        ("-3", "A value cannot be below 0."),
+        ("-3", "This cannot be below 0."),
+        ("1.23456", "Please give at most 4 decimals."),
+        ("<0", "A lab's limit is above 0."),
         ("1e3", "Please type the number as the report gives it, such as 4.1 or <0.1."),
     ):
         type_into(qtbot, dialog, "Value", typed)
@@ -95,7 +98,9 @@ def test_the_upper_limit_is_optional_but_above_zero(
     type_into(qtbot, dialog, "Value", "20")
     assert dialog.value() is not None
     type_into(qtbot, dialog, "Upper limit of normal", "0")
-    assert shown_problems(dialog) == ["The upper limit of normal must be above 0."]
+    zero = rules.check_marker_number(Decimal(0), "upper_limit", above_zero=True)
+    assert zero is not None
+    assert shown_problems(dialog) == [zero.sentence]
     type_into(qtbot, dialog, "Upper limit of normal", "<35")
     assert shown_problems(dialog) == ["Please type a number, such as 35."]
     type_into(qtbot, dialog, "Upper limit of normal", "35")
@@ -121,8 +126,8 @@ def test_another_marker_needs_its_name_and_unit(
     unit.setText("x")
     unit.clear()
     assert shown_problems(dialog) == [
-        "Please give the marker’s name.",
-        "Please give the unit the report uses, such as ng/mL.",
+        "Please give the marker's name.",
+        "Please give the unit, such as ng/mL.",
     ]
     type_into(qtbot, dialog, "Name of the marker", "CA 72-4")
     type_into(qtbot, dialog, "Unit", "U/mL")
