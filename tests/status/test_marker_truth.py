@@ -180,6 +180,39 @@ def check_sentence(series: Sequence[MarkerResult], sentence: str) -> None:
         assert above["limit"] == f"{latest.upper_limit:f} {latest.unit}"
 
 
+def check_withheld(series: Sequence[MarkerResult], run: Sequence[MarkerResult], why: str) -> None:
+    """The reason given for no doubling time holds."""
+    latest = series[-1]
+    before = series[-len(run) - 1] if len(run) < len(series) else None
+    dates = _ANY_DATE.findall(why)
+    if why.endswith("there is one result so far."):
+        assert len(series) == 1
+    elif rise := re.search(r"only (\d) results rise in a row", why):
+        assert int(rise[1]) == len(run)
+        assert dates == [day(run[0]), day(latest)]
+        assert before is None or not (before.date < run[0].date and before.value < run[0].value)
+    elif "has no exact value" in why or ("cannot double" in why and "the rise" not in why):
+        assert latest.below_limit if "has no exact value" in why else latest.value == 0
+        assert not run
+    elif after := re.search(
+        r"the rise starts from .+ on (.+?), and only (\d) results? rises? after", why
+    ):
+        assert before is not None
+        assert (before.below_limit or before.value == 0, day(before)) == (True, after[1])
+        assert int(after[2]) == len(run)
+    else:
+        assert len(run) == 1
+        assert before is not None
+        words = {"down": "is lower than", "the same": "is the same as", "not known": "not known"}
+        said = words.get(how(latest, before), "are from the same day")
+        assert said in why
+        if how(latest, before) == "up":
+            assert latest.date == before.date
+            assert dates == [day(latest)]
+        else:
+            assert dates == [day(latest), day(before)]
+
+
 def check_lowest(earlier: Sequence[MarkerResult], named: MarkerResult) -> None:
     """ "Its lowest" is the lowest number the lab gave, and no result is surely lower."""
     assert named.value == min(r.value for r in earlier)
@@ -195,7 +228,8 @@ def check_doubling(series: Sequence[MarkerResult], sentences: Sequence[str]) -> 
     months = _DOUBLING.search(text)
     if len(run) < 3:
         assert months is None
-        assert "No PSA doubling time is given" in text
+        (withheld,) = [s for s in sentences if s.startswith("No PSA doubling time is given")]
+        check_withheld(series, run, withheld)
         return
     assert months is not None
     (used,) = [m for s in sentences if (m := _RUN.match(s))]
