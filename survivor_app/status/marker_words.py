@@ -61,7 +61,8 @@ def doubling_sentences(name: str, results: Sequence[MarkerResult]) -> tuple[str,
     if isinstance(found, Withheld):
         return (
             f"No {name} doubling time is given: it needs at least {FEWEST_RESULTS} results that "
-            f"rise in a row, and {_why(found)}.",
+            "rise in a row.",
+            _why(found),
         )
     return tuple(_doubling(name, found))
 
@@ -106,9 +107,10 @@ def _doubling(name: str, found: DoublingTime) -> Iterator[str]:
         f"Your {name} doubling time is about {found.months:.1f} months: how long it takes to "
         "double at its recent pace."
     )
+    yield f"It comes from the {len(found.results)} results that rose in a row, on {days}."
     yield (
-        f"It comes from the {len(found.results)} results that rose in a row, on {days}, by the "
-        f"best straight line through them on a log scale; a month here is {DAYS_PER_MONTH} days."
+        "It uses the best straight line through them on a log scale, and months of "
+        f"{DAYS_PER_MONTH} days."
     )
     left = found.left_out
     if left is not None:
@@ -119,24 +121,26 @@ def _doubling(name: str, found: DoublingTime) -> Iterator[str]:
 
 
 def _why(withheld: Withheld) -> str:
+    """Why there is no doubling time, as one or two sentences."""
     latest, before = withheld.results[-1], withheld.before
     rising = len(withheld.results)
     if withheld.why is Why.TOO_FEW:
         first = withheld.results[0]
-        return f"only {rising} results rise in a row, on {_day(first)} and {_day(latest)}"
+        return f"Only {rising} results rise in a row, on {_day(first)} and {_day(latest)}."
     if before is None:
-        return "there is one result so far"
+        return "There is one result so far."
     if withheld.why is Why.LATEST_BELOW_LIMIT:
         exact = "has no exact value" if latest.below_limit else "cannot double"
-        return f"the latest result, {value_text(latest)} on {_day(latest)}, {exact}"
+        return f"The latest result, {value_text(latest)} on {_day(latest)}, {exact}."
     if withheld.why is Why.FROM_UNMEASURED:
         counted = "1 result rises" if rising == 1 else f"{rising} results rise"
-        start = (
-            "a result below what the lab can measure, whose exact value is not known,"
-            if before.below_limit
-            else f"{value_text(before)}, which cannot double,"
+        if before.below_limit:
+            start, why = "a result below what the lab can measure", "Its exact value is not known"
+        else:
+            start, why = value_text(before), "0 cannot double"
+        return (
+            f"The rise starts from {start}, on {_day(before)}. {why}, and only {counted} after it."
         )
-        return f"the rise starts from {start} on {_day(before)}, and only {counted} after it"
     return _not_rising(latest, before)
 
 
@@ -147,13 +151,13 @@ def _not_rising(latest: MarkerResult, before: MarkerResult) -> str:
     before_one = f"the one before, on {_day(before)}"
     match direction(latest, before):
         case Direction.DOWN:
-            return f"{latest_one} is lower than {before_one}"
+            return f"The latest result, on {_day(latest)}, is lower than {before_one}."
         case Direction.SAME:
-            return f"{latest_one} is the same as {before_one}"
+            return f"The latest result, on {_day(latest)}, is the same as {before_one}."
         case Direction.UNKNOWN:
-            return f"it is not known whether {latest_one} is higher than {before_one}"
+            return f"It is not known whether {latest_one} is higher than {before_one}."
         case Direction.UP:
-            return f"the latest result and the one before are from the same day, {_day(latest)}"
+            return f"The latest result and the one before are from the same day, {_day(latest)}."
 
 
 def _glossed(said: list[str], results: Sequence[MarkerResult]) -> tuple[str, ...]:
