@@ -13,9 +13,11 @@ from survivor_app.domain.model import (
     Area,
     MarkerKind,
     MarkerResult,
+    Measurement,
     Record,
     RecurrenceType,
     ScanKind,
+    SpotState,
     Status,
 )
 from survivor_app.domain.rules import Problem, ProblemCode, TextRule, check_date
@@ -80,10 +82,20 @@ def check_treatment_end(start: dt.date, end: dt.date | None) -> Problem | None:
     )
 
 
-def check_no_evidence_entry(size_tenths: int | None, *, too_small: bool) -> Problem | None:
+def check_no_evidence_entry(
+    size_tenths: int | None, *, too_small: bool, state: SpotState | None = None
+) -> Problem | None:
     """Why a spot's entry cannot be on a scan marked "no evidence of disease", or None: such a
-    scan holds only entries that say gone (STATUS_RULES.md §4, FORMAT.md §2); a size above 0, or
-    "too small to measure", says the spot is still there."""
+    scan holds only entries that say gone (STATUS_RULES.md §4, FORMAT.md §2); a size above 0,
+    "too small to measure", or a spot without a size still present or growing, says the spot is
+    still there."""
+    if state is not None and state is not SpotState.GONE:
+        return Problem(
+            "state",
+            ProblemCode.SIZE_WITH_NO_EVIDENCE,
+            "With “No evidence of disease” ticked, each spot is gone or not looked at.",
+            "says the spot is still there, but the scan says no evidence of disease",
+        )
     if too_small:
         return Problem(
             "too_small",
@@ -99,6 +111,47 @@ def check_no_evidence_entry(size_tenths: int | None, *, too_small: bool) -> Prob
         "With “No evidence of disease” ticked, no spot can have a size above 0.",
         "is above 0, but the scan says no evidence of disease",
     )
+
+
+def check_measurement_kind(measurement: Measurement, *, sized: bool) -> Problem | None:
+    """Why ``measurement`` cannot be of its spot, or None (STATUS_RULES.md §1, FORMAT.md §2): a
+    spot with a size has a size or "too small to measure", never a state; a spot without a size
+    has a state (present, gone or growing), never a size or "too small to measure"."""
+    if sized:
+        if measurement.state is None:
+            return None
+        return Problem(
+            "state",
+            ProblemCode.STATE_OF_A_SIZED_SPOT,
+            "This spot has a size in the reports: please give its size, not a state.",
+            "is a state, but this spot has a size; give size_mm, or too_small: true",
+        )
+    if measurement.size_tenths is not None:
+        return Problem(
+            "size_mm",
+            ProblemCode.SIZE_OF_A_SPOT_WITHOUT_ONE,
+            "This spot has no size in the reports: please say whether it is there, gone or "
+            "clearly growing.",
+            "is a size, but this spot has none (sized: false); "
+            "give a state: present, gone or growing",
+        )
+    if measurement.too_small:
+        return Problem(
+            "too_small",
+            ProblemCode.SIZE_OF_A_SPOT_WITHOUT_ONE,
+            "This spot has no size in the reports: please say whether it is there, gone or "
+            "clearly growing.",
+            "is for a spot with a size, but this spot has none (sized: false); "
+            "give a state: present, gone or growing",
+        )
+    if measurement.state is None:
+        return Problem(
+            "state",
+            ProblemCode.NO_STATE,
+            "Please say whether this spot is there, gone or clearly growing.",
+            "is missing; a spot without a size needs a state: present, gone or growing",
+        )
+    return None
 
 
 def check_scan_day(day: ScanDay, taken: Container[ScanDay]) -> Problem | None:
