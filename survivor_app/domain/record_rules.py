@@ -113,45 +113,50 @@ def check_no_evidence_entry(
     )
 
 
-def check_measurement_kind(measurement: Measurement, *, sized: bool) -> Problem | None:
-    """Why ``measurement`` cannot be of its spot, or None (STATUS_RULES.md §1, FORMAT.md §2): a
-    spot with a size has a size or "too small to measure", never a state; a spot without a size
-    has a state (present, gone or growing), never a size or "too small to measure"."""
+def check_entry_kind(*, sized: bool, size: bool, too_small: bool, state: bool) -> Problem | None:
+    """Why a scan's entry for a spot cannot give what it gives, or None (STATUS_RULES.md §1,
+    FORMAT.md §2): a spot with a size (``sized``) is given a size or "too small to measure",
+    never a state; a spot without a size is given a state (present, gone or growing), never a
+    size or "too small to measure". ``size``, ``too_small`` and ``state`` say whether the entry
+    gives each."""
     if sized:
-        if measurement.state is None:
+        if not state:
             return None
         return Problem(
             "state",
             ProblemCode.STATE_OF_A_SIZED_SPOT,
             "This spot has a size in the reports: please give its size, not a state.",
-            "is a state, but this spot has a size; give size_mm, or too_small: true",
+            "is given, but this spot has a size; a state is only for a spot without one "
+            "(sized: false)",
         )
-    if measurement.size_tenths is not None:
-        return Problem(
-            "size_mm",
-            ProblemCode.SIZE_OF_A_SPOT_WITHOUT_ONE,
-            "This spot has no size in the reports: please say whether it is there, gone or "
-            "clearly growing.",
-            "is a size, but this spot has none (sized: false); "
-            "give a state: present, gone or growing",
-        )
-    if measurement.too_small:
-        return Problem(
-            "too_small",
-            ProblemCode.SIZE_OF_A_SPOT_WITHOUT_ONE,
-            "This spot has no size in the reports: please say whether it is there, gone or "
-            "clearly growing.",
-            "is for a spot with a size, but this spot has none (sized: false); "
-            "give a state: present, gone or growing",
-        )
-    if measurement.state is None:
-        return Problem(
-            "state",
-            ProblemCode.NO_STATE,
-            "Please say whether this spot is there, gone or clearly growing.",
-            "is missing; a spot without a size needs a state: present, gone or growing",
-        )
-    return None
+    for field, given in (("size_mm", size), ("too_small", too_small)):
+        if given:
+            return Problem(
+                field,
+                ProblemCode.SIZE_OF_A_SPOT_WITHOUT_ONE,
+                "This spot has no size in the reports: please say whether it is there, gone "
+                "or clearly growing.",
+                "is given, but this spot has no size (sized: false); "
+                "give its state: present, gone or growing",
+            )
+    if state:
+        return None
+    return Problem(
+        "state",
+        ProblemCode.NO_STATE,
+        "Please say whether this spot is there, gone or clearly growing.",
+        "is missing; a spot without a size needs a state: present, gone or growing",
+    )
+
+
+def check_measurement_kind(measurement: Measurement, *, sized: bool) -> Problem | None:
+    """``check_entry_kind`` for a measurement of a spot that has a size when ``sized``."""
+    return check_entry_kind(
+        sized=sized,
+        size=measurement.size_tenths is not None,
+        too_small=measurement.too_small,
+        state=measurement.state is not None,
+    )
 
 
 def check_scan_day(day: ScanDay, taken: Container[ScanDay]) -> Problem | None:

@@ -202,12 +202,37 @@ def change(document: dict[str, Any], path: str, value: object) -> None:
         container[last] = value
 
 
-def changed(changes: dict[str, object]) -> bytes:
-    """BASE with some places changed, as the bytes of a file."""
-    document = base_document()
+def changed(changes: dict[str, object], *, version: int = 1) -> bytes:
+    """BASE (or BASE in ``version`` 2) with some places changed, as the bytes of a file."""
+    document = base_document() if version == 1 else base_document_2()
     for path, value in changes.items():
         change(document, path, value)
     return dumps(document)
+
+
+def base_document_2() -> dict[str, Any]:
+    """BASE in format version 2, with a spot without a size (``s4``, bone spots) seen at each
+    scan of its cancer: present, then clearly growing (uncertain), then gone on the scan with no
+    evidence of disease."""
+    document = base_document()
+    document["version"] = 2
+    document["spots"][1]["sized"] = True
+    document["spots"].append(
+        {
+            "id": "s4",
+            "cancer": "c1",
+            "name": "Bone spots",
+            "location": "spine",
+            "area": "distant",
+            "lymph_node": False,
+            "sized": False,
+        }
+    )
+    scans = document["scans"]
+    scans[0]["measurements"].append({"spot": "s4", "state": "present"})
+    scans[1]["measurements"].append({"spot": "s4", "state": "growing", "uncertain": True})
+    scans[2]["measurements"].append({"spot": "s4", "state": "gone"})
+    return document
 
 
 # Generated records: every value the format allows, in every script, within every rule of §3.
