@@ -222,7 +222,7 @@ MARKER_CEILING = Decimal(1_000_000_000)
 #: The longest unit of a marker the person names (the known ones have theirs).
 MARKER_UNIT_MAX_LENGTH = 30
 
-MARKER_NAME = TextRule(LINE_MAX_LENGTH, missing="Please give the marker's name.")
+MARKER_NAME = _A_LINE
 MARKER_UNIT = TextRule(MARKER_UNIT_MAX_LENGTH, missing="Please give the unit, such as ng/mL.")
 MARKER_LAB = _A_LINE
 MARKER_NOTES = _NOTES
@@ -271,6 +271,13 @@ def check_marker_name(marker: MarkerKind, name: str) -> Problem | None:
     """Why ``name`` cannot name a marker, or None: a marker of the person's own ("other")
     needs one; a known marker has its own."""
     if marker is MarkerKind.OTHER:
+        if not name:
+            return Problem(
+                "name",
+                ProblemCode.EMPTY,
+                "Please give the marker's name.",
+                "is empty, but a marker of the person's own ('other') needs its name",
+            )
         return MARKER_NAME.check(name, "name")
     if not name:
         return None
