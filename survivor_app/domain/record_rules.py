@@ -6,9 +6,21 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Container
+from decimal import Decimal
 
-from survivor_app.domain.model import Area, Record, RecurrenceType, ScanKind, Status
-from survivor_app.domain.rules import Problem, ProblemCode, TextRule
+from survivor_app.domain.markers import KNOWN_MARKERS
+from survivor_app.domain.model import (
+    Area,
+    MarkerKind,
+    MarkerResult,
+    Measurement,
+    Record,
+    RecurrenceType,
+    ScanKind,
+    SpotState,
+    Status,
+)
+from survivor_app.domain.rules import Problem, ProblemCode, TextRule, check_date
 from survivor_app.domain.typed_dates import MONTH_NAMES
 
 #: The longest one-line text: names and places.
@@ -70,10 +82,20 @@ def check_treatment_end(start: dt.date, end: dt.date | None) -> Problem | None:
     )
 
 
-def check_no_evidence_entry(size_tenths: int | None, *, too_small: bool) -> Problem | None:
+def check_no_evidence_entry(
+    size_tenths: int | None, *, too_small: bool, state: SpotState | None = None
+) -> Problem | None:
     """Why a spot's entry cannot be on a scan marked "no evidence of disease", or None: such a
-    scan holds only entries that say gone (STATUS_RULES.md §4, FORMAT.md §2); a size above 0, or
-    "too small to measure", says the spot is still there."""
+    scan holds only entries that say gone (STATUS_RULES.md §4, FORMAT.md §2); a size above 0,
+    "too small to measure", or a spot without a size still present or growing, says the spot is
+    still there."""
+    if state is not None and state is not SpotState.GONE:
+        return Problem(
+            "state",
+            ProblemCode.SIZE_WITH_NO_EVIDENCE,
+            "With “No evidence of disease” ticked, each spot is gone or not looked at.",
+            "says the spot is still there, but the scan says no evidence of disease",
+        )
     if too_small:
         return Problem(
             "too_small",
@@ -88,6 +110,52 @@ def check_no_evidence_entry(size_tenths: int | None, *, too_small: bool) -> Prob
         ProblemCode.SIZE_WITH_NO_EVIDENCE,
         "With “No evidence of disease” ticked, no spot can have a size above 0.",
         "is above 0, but the scan says no evidence of disease",
+    )
+
+
+def check_entry_kind(*, sized: bool, size: bool, too_small: bool, state: bool) -> Problem | None:
+    """Why a scan's entry for a spot cannot give what it gives, or None (STATUS_RULES.md §1,
+    FORMAT.md §2): a spot with a size (``sized``) is given a size or "too small to measure",
+    never a state; a spot without a size is given a state (present, gone or growing), never a
+    size or "too small to measure". ``size``, ``too_small`` and ``state`` say whether the entry
+    gives each."""
+    if sized:
+        if not state:
+            return None
+        return Problem(
+            "state",
+            ProblemCode.STATE_OF_A_SIZED_SPOT,
+            "This spot has a size in the reports: please give its size, not a state.",
+            "is given, but this spot has a size; a state is only for a spot without one "
+            "(sized: false)",
+        )
+    for field, given in (("size_mm", size), ("too_small", too_small)):
+        if given:
+            return Problem(
+                field,
+                ProblemCode.SIZE_OF_A_SPOT_WITHOUT_ONE,
+                "This spot has no size in the reports: please say whether it is there, gone "
+                "or clearly growing.",
+                "is given, but this spot has no size (sized: false); "
+                "give its state: present, gone or growing",
+            )
+    if state:
+        return None
+    return Problem(
+        "state",
+        ProblemCode.NO_STATE,
+        "Please say whether this spot is there, gone or clearly growing.",
+        "is missing; a spot without a size needs a state: present, gone or growing",
+    )
+
+
+def check_measurement_kind(measurement: Measurement, *, sized: bool) -> Problem | None:
+    """``check_entry_kind`` for a measurement of a spot that has a size when ``sized``."""
+    return check_entry_kind(
+        sized=sized,
+        size=measurement.size_tenths is not None,
+        too_small=measurement.too_small,
+        state=measurement.state is not None,
     )
 
 
@@ -128,6 +196,7 @@ def earliest_recorded_date(record: Record) -> dt.date | None:
         *(statement.date for statement in record.statements),
         *(treatment.start for treatment in record.treatments),
         *(question.asked_on for question in record.questions),
+        *(result.date for result in record.marker_results),
     ]
     return min((date for date in dates if date is not None), default=None)
 
@@ -143,4 +212,114 @@ def check_birth_date(birth_date: dt.date, *, earliest: dt.date | None) -> Proble
         ProblemCode.AFTER_A_RECORDED_DATE,
         f"This is after {words}, a date already in your record. Please check it.",
         f"is after {earliest.isoformat()}, a date the record holds",
+    )
+
+
+#: The most decimals a marker result or an upper limit keeps: labs give three at most.
+MARKER_DECIMALS = 4
+#: Every marker result and upper limit is below this.
+MARKER_CEILING = Decimal(1_000_000_000)
+#: The longest unit of a marker the person names (the known ones have theirs).
+MARKER_UNIT_MAX_LENGTH = 30
+
+MARKER_NAME = _A_LINE
+MARKER_UNIT = TextRule(MARKER_UNIT_MAX_LENGTH, missing="Please give the unit, such as ng/mL.")
+MARKER_LAB = _A_LINE
+MARKER_NOTES = _NOTES
+
+
+def decimal_text(value: Decimal) -> str:
+    """A marker result or limit as stored and exported: plain digits with the decimals as
+    typed ("0.10" stays "0.10"), never an exponent."""
+    return format(value, "f")
+
+
+def check_marker_number(value: Decimal, field: str, *, above_zero: bool = False) -> Problem | None:
+    """Why ``value`` cannot be a marker result (or, with ``above_zero``, a lab's limit), or
+    None: a number from 0 (above 0 for a limit), below a billion, with at most four
+    decimals."""
+    if not value.is_finite():
+        return Problem(field, ProblemCode.NOT_A_NUMBER, "Please enter a number.", "is not a number")
+    if value.is_signed():  # -0 too: a sign is never part of a result
+        return Problem(field, ProblemCode.BELOW_ZERO, "This cannot be below 0.", "is below 0")
+    if value >= MARKER_CEILING:
+        return Problem(
+            field,
+            ProblemCode.ABOVE_LARGEST,
+            "This is too large for a marker result. Please check it.",
+            f"is not below {MARKER_CEILING}",
+        )
+    exponent = value.as_tuple().exponent
+    if isinstance(exponent, int) and exponent < -MARKER_DECIMALS:
+        return Problem(
+            field,
+            ProblemCode.FINER_THAN_A_STEP,
+            f"Please give at most {MARKER_DECIMALS} decimals.",
+            f"has more than {MARKER_DECIMALS} decimals",
+        )
+    if above_zero and value == 0:
+        return Problem(
+            field,
+            ProblemCode.NOT_ABOVE_ZERO,
+            "A lab's limit is above 0.",
+            "is 0, but a lab's limit is above 0",
+        )
+    return None
+
+
+def check_marker_name(marker: MarkerKind, name: str) -> Problem | None:
+    """Why ``name`` cannot name a marker, or None: a marker of the person's own ("other")
+    needs one; a known marker has its own."""
+    if marker is MarkerKind.OTHER:
+        if not name:
+            return Problem(
+                "name",
+                ProblemCode.EMPTY,
+                "Please give the marker's name.",
+                "is empty, but a marker of the person's own ('other') needs its name",
+            )
+        return MARKER_NAME.check(name, "name")
+    if not name:
+        return None
+    return Problem(
+        "name",
+        ProblemCode.NAME_WITHOUT_OTHER,
+        "Only a marker of your own (“Other”) is given a name here.",
+        f"is given, but only an 'other' marker has a name, not {marker.value}",
+    )
+
+
+def check_marker_unit(marker: MarkerKind, unit: str) -> Problem | None:
+    """Why ``unit`` cannot be the unit of ``marker``, or None: a known marker's own unit
+    (``domain.markers``), or, for a marker of the person's own, a short unit of their own."""
+    known = KNOWN_MARKERS.get(marker)
+    if known is None:
+        return MARKER_UNIT.check(unit, "unit")
+    if unit == known.unit:
+        return None
+    return Problem(
+        "unit",
+        ProblemCode.UNIT_NOT_OF_MARKER,
+        f"{marker.value} is given in {known.unit}. Please check the unit on the report.",
+        f"is not the unit of {marker.value}, which is '{known.unit}'",
+    )
+
+
+def check_marker_result(
+    result: MarkerResult, *, birth_date: dt.date | None, today: dt.date
+) -> Problem | None:
+    """The first reason ``result`` cannot be kept, or None: its date, name, value, unit, upper
+    limit, lab and notes, in that order (the dialog's and the record format's)."""
+    return (
+        check_date(result.date, "date", birth_date=birth_date, today=today)
+        or check_marker_name(result.marker, result.name)
+        or check_marker_number(result.value, "value", above_zero=result.below_limit)
+        or check_marker_unit(result.marker, result.unit)
+        or (
+            None
+            if result.upper_limit is None
+            else check_marker_number(result.upper_limit, "upper_limit", above_zero=True)
+        )
+        or MARKER_LAB.check(result.lab, "lab")
+        or MARKER_NOTES.check(result.notes, "notes")
     )

@@ -46,6 +46,12 @@ class ProblemCode(enum.StrEnum):
     SIZE_WITH_NO_EVIDENCE = "size_with_no_evidence"
     SAME_SCAN_DAY = "same_scan_day"
     RECURRENCE_WITHOUT_RECURRED = "recurrence_without_recurred"
+    STATE_OF_A_SIZED_SPOT = "state_of_a_sized_spot"
+    SIZE_OF_A_SPOT_WITHOUT_ONE = "size_of_a_spot_without_one"
+    NO_STATE = "no_state"
+    NOT_ABOVE_ZERO = "not_above_zero"
+    UNIT_NOT_OF_MARKER = "unit_not_of_marker"
+    NAME_WITHOUT_OTHER = "name_without_other"
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,12 +9,15 @@ import sqlite3
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Generic, TypeVar
 
 from survivor_app.domain import (
     EARLIEST_DATE,
     Area,
     Cancer,
+    MarkerKind,
+    MarkerResult,
     Measurement,
     Person,
     Question,
@@ -22,11 +25,13 @@ from survivor_app.domain import (
     Scan,
     ScanKind,
     Spot,
+    SpotState,
     Statement,
     Status,
     Treatment,
     TreatmentKind,
 )
+from survivor_app.domain.record_rules import decimal_text
 from survivor_app.storage.errors import RecordWriteError
 
 Item = TypeVar("Item")
@@ -92,6 +97,7 @@ MEASUREMENT_COLUMNS = (
     "size_tenths",
     "too_small",
     "uncertain",
+    "state",
 )
 
 
@@ -105,19 +111,26 @@ def measurement_values(scan: Scan, position: int, measurement: Measurement) -> V
         measurement.size_tenths,
         int(measurement.too_small),
         int(measurement.uncertain),
+        None if measurement.state is None else measurement.state.value,
     )
 
 
 #: The columns ``measurement_from`` takes, in its order.
-MEASUREMENT_READ = ("spot_id", "size_tenths", "too_small", "uncertain")
+MEASUREMENT_READ = ("spot_id", "size_tenths", "too_small", "uncertain", "state")
 
 
 def measurement_from(
-    spot_id: str, size_tenths: int | None, too_small: int, uncertain: int
+    spot_id: str, size_tenths: int | None, too_small: int, uncertain: int, state: str | None
 ) -> Measurement:
     """The measurement held in a row's ``MEASUREMENT_READ`` columns (read as a plain tuple, not
     a sqlite3.Row: a long record holds tens of thousands of them)."""
-    return Measurement(spot_id, size_tenths, bool(too_small), bool(uncertain))
+    return Measurement(
+        spot_id,
+        size_tenths,
+        bool(too_small),
+        bool(uncertain),
+        None if state is None else SpotState(state),
+    )
 
 
 CANCERS: Table[Cancer] = Table(
@@ -136,9 +149,17 @@ CANCERS: Table[Cancer] = Table(
 
 SPOTS: Table[Spot] = Table(
     name="spot",
-    columns=("id", "cancer_id", "name", "area", "lymph_node", "location"),
+    columns=("id", "cancer_id", "name", "area", "lymph_node", "location", "sized"),
     order="seq",
-    values=lambda s: (s.id, s.cancer_id, s.name, s.area.value, int(s.lymph_node), s.location),
+    values=lambda s: (
+        s.id,
+        s.cancer_id,
+        s.name,
+        s.area.value,
+        int(s.lymph_node),
+        s.location,
+        int(s.sized),
+    ),
     item=lambda row: Spot(
         id=row["id"],
         cancer_id=row["cancer_id"],
@@ -146,6 +167,7 @@ SPOTS: Table[Spot] = Table(
         area=Area(row["area"]),
         lymph_node=bool(row["lymph_node"]),
         location=row["location"],
+        sized=bool(row["sized"]),
     ),
 )
 
@@ -255,8 +277,61 @@ QUESTIONS: Table[Question] = Table(
     ),
 )
 
+MARKER_RESULTS: Table[MarkerResult] = Table(
+    name="marker_result",
+    columns=(
+        "id",
+        "cancer_id",
+        "date",
+        "marker",
+        "value",
+        "below_limit",
+        "unit",
+        "upper_limit",
+        "name",
+        "lab",
+        "notes",
+    ),
+    order="seq",
+    values=lambda m: (
+        m.id,
+        m.cancer_id,
+        _stored(m.date),
+        m.marker.value,
+        decimal_text(m.value),
+        int(m.below_limit),
+        m.unit,
+        None if m.upper_limit is None else decimal_text(m.upper_limit),
+        m.name,
+        m.lab,
+        m.notes,
+    ),
+    item=lambda row: MarkerResult(
+        id=row["id"],
+        cancer_id=row["cancer_id"],
+        date=_required_day(row["date"]),
+        marker=MarkerKind(row["marker"]),
+        value=Decimal(row["value"]),
+        unit=row["unit"],
+        below_limit=bool(row["below_limit"]),
+        upper_limit=None if row["upper_limit"] is None else Decimal(row["upper_limit"]),
+        name=row["name"],
+        lab=row["lab"],
+        notes=row["notes"],
+    ),
+)
+
 #: The tables of a record's content besides the person, each after the ones it points to.
-CONTENT = ("cancer", "spot", "scan", "measurement", "statement", "treatment", "question")
+CONTENT = (
+    "cancer",
+    "spot",
+    "scan",
+    "measurement",
+    "statement",
+    "treatment",
+    "question",
+    "marker_result",
+)
 
 #: The setting that changes with every write: a new mark each time, so "has the record changed
 #: since this backup?" is one comparison with the mark the backup holds. A mark is

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -12,6 +13,8 @@ from survivor_app.domain import (
     STATED_STATUSES,
     Area,
     Cancer,
+    MarkerKind,
+    MarkerResult,
     Measurement,
     Person,
     Question,
@@ -20,6 +23,7 @@ from survivor_app.domain import (
     Scan,
     ScanKind,
     Spot,
+    SpotState,
     Statement,
     Status,
     Treatment,
@@ -46,10 +50,52 @@ ids = st.text(min_size=1, max_size=8)
 # Any date storage keeps: from 1900 (earlier ones are refused, tests/storage/test_early_dates.py).
 dates = st.dates(dt.date(1900, 1, 1))
 maybe_dates = st.none() | dates
+# Any marker number storage keeps: from 0, below a billion, with up to four decimals as typed.
+marker_numbers = st.builds(
+    lambda whole, decimals, places: Decimal(f"{whole}.{decimals:0{places}d}" if places else whole),
+    st.integers(0, 999_999_999),
+    st.integers(0, 9999),
+    st.integers(0, 4),
+).filter(lambda number: len(number.as_tuple().digits) < 14)
 
 
-def measurements(spot_id: str) -> st.SearchStrategy[Measurement]:
-    """A size from 0 to 500 mm, or "too small to measure"."""
+def marker_results(result_id: str, cancer_id: str) -> st.SearchStrategy[MarkerResult]:
+    """A result of a known marker in its unit, or of one the person names."""
+    return st.builds(
+        lambda marker, name, value, below, limit, texts: MarkerResult(
+            result_id,
+            cancer_id,
+            texts[0],
+            marker,
+            value + 1 if below else value,
+            texts[1] or "U",
+            below,
+            limit if limit is None else limit + 1,
+            name if marker is MarkerKind.OTHER else "",
+            texts[2],
+            texts[3],
+        ),
+        st.sampled_from(MarkerKind),
+        st.text(min_size=1, max_size=20),
+        marker_numbers,
+        st.booleans(),
+        st.none() | marker_numbers,
+        st.tuples(dates, texts, texts, texts),
+    )
+
+
+def measurements(spot: Spot) -> st.SearchStrategy[Measurement]:
+    """For a spot with a size, a size from 0 to 500 mm, or "too small to measure"; for one
+    without, a state."""
+    spot_id = spot.id
+    if not spot.sized:
+        return st.builds(
+            Measurement,
+            spot_id=st.just(spot_id),
+            size_tenths=st.none(),
+            uncertain=st.booleans(),
+            state=st.sampled_from(SpotState),
+        )
     sized = st.builds(
         Measurement,
         spot_id=st.just(spot_id),
@@ -67,8 +113,9 @@ def measurements(spot_id: str) -> st.SearchStrategy[Measurement]:
 
 
 @st.composite
-def records(draw: st.DrawFn) -> Record:
-    """A record whose every reference points to something of the right cancer."""
+def records(draw: st.DrawFn, *, without_a_size: bool = True) -> Record:
+    """A record whose every reference points to something of the right cancer, with spots
+    without a size unless ``without_a_size`` is false (a record of version 1)."""
     cancer_ids = draw(st.lists(ids, max_size=3, unique=True))
     cancers = tuple(
         Cancer(cancer_id, draw(texts), draw(texts), draw(maybe_dates), draw(texts))
@@ -93,13 +140,14 @@ def records(draw: st.DrawFn) -> Record:
             draw(st.sampled_from(Area)),
             draw(st.booleans()),
             draw(texts),
+            draw(st.booleans()) if without_a_size else True,
         )
         for spot_id in draw(st.lists(ids, max_size=6, unique=True))
     )
     scans = []
     for scan_id in draw(st.lists(ids, max_size=5, unique=True)):
         cancer_id = draw(of_a_cancer)
-        its_spots = [spot.id for spot in spots if spot.cancer_id == cancer_id]
+        its_spots = [spot for spot in spots if spot.cancer_id == cancer_id]
         measured = draw(st.lists(st.sampled_from(its_spots), unique=True)) if its_spots else []
         scans.append(
             Scan(
@@ -107,7 +155,7 @@ def records(draw: st.DrawFn) -> Record:
                 cancer_id,
                 draw(on_a_day),
                 draw(st.sampled_from(ScanKind)),
-                tuple(draw(measurements(spot_id)) for spot_id in measured),
+                tuple(draw(measurements(spot)) for spot in measured),
                 draw(texts),
                 draw(st.booleans()),
                 draw(st.booleans()),
@@ -146,6 +194,10 @@ def records(draw: st.DrawFn) -> Record:
         )
         for question_id in draw(st.lists(ids, max_size=3, unique=True))
     )
+    results = tuple(
+        draw(marker_results(result_id, draw(of_a_cancer)))
+        for result_id in draw(st.lists(ids, max_size=4, unique=True))
+    )
     return Record(
         Person(draw(texts), draw(maybe_dates), draw(texts)),
         cancers,
@@ -154,6 +206,7 @@ def records(draw: st.DrawFn) -> Record:
         tuple(statements),
         treatments,
         questions,
+        results,
     )
 
 
@@ -186,4 +239,6 @@ def test_a_record_added_piece_by_piece_comes_back_exactly(
             store.add_treatment(treatment)
         for question in record.questions:
             store.add_question(question)
+        for result in record.marker_results:
+            store.add_marker_result(result)
     assert store.load() == in_reading_order(record)
