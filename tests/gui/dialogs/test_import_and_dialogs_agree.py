@@ -318,11 +318,17 @@ def test_a_place_it_came_back_goes_only_with_recurred_in_both(
 
 def test_every_rule_of_a_single_object_is_covered() -> None:
     """Each kind of problem the rules have is among the refusals above (the tests of a second
-    scan on a day, a birth after a recorded date and a place without "recurred" cover theirs)."""
+    scan on a day, a birth after a recorded date and a place without "recurred" cover theirs).
+    An entry of the wrong kind for its spot (a state for a spot with a size, a size for one
+    without) is refused by import and storage alone: the scan grid offers each spot only the
+    entry of its kind."""
     covered = {refusal.problem.code for refusal in REFUSALS} | {
         ProblemCode.SAME_SCAN_DAY,
         ProblemCode.AFTER_A_RECORDED_DATE,
         ProblemCode.RECURRENCE_WITHOUT_RECURRED,
+        ProblemCode.STATE_OF_A_SIZED_SPOT,
+        ProblemCode.SIZE_OF_A_SPOT_WITHOUT_ONE,
+        ProblemCode.NO_STATE,
         # Marker results (test_marker_dialog.py): a limit of 0 is refused there with the rule's
         # sentence; the dialog cannot make the other two, since a known marker's unit is filled
         # in read-only and only "Other" has a name.
