@@ -10,7 +10,6 @@ from survivor_app.domain.model import (
     Area,
     Basis,
     MarkerKind,
-    MarkerResult,
     RecurrenceType,
     ScanKind,
     Status,
@@ -61,17 +60,6 @@ MARKER_GLOSSES: dict[MarkerKind, str] = {
     MarkerKind.OTHER: "Another blood test your doctors follow: type its name and unit.",
 }
 
-
-def marker_name(result: MarkerResult) -> str:
-    """The name of a result's marker: a known marker's own, or the one the person gave."""
-    return result.name if result.marker is MarkerKind.OTHER else result.marker.value
-
-
-#: What the app says wherever markers are shown (STATUS_RULES.md §9).
-MARKERS_NEVER_DECIDE = (
-    "Tumour markers are blood tests. They are shown beside your scans, but they never decide "
-    "a period’s label: only the sizes and your doctors’ words do."
-)
 
 #: Where a spot is, from where the cancer started.
 AREA_WORDS: dict[Area, str] = {

@@ -32,11 +32,12 @@ from survivor_app.changes import (
 )
 from survivor_app.domain import Cancer, CancerHistory, Person, Question, Scan, new_id
 from survivor_app.domain import record_rules as rules
-from survivor_app.domain.words import TREATMENT_KIND_WORDS, marker_name, shorten
+from survivor_app.domain.words import TREATMENT_KIND_WORDS, shorten
 from survivor_app.gui.dates import long_date
 from survivor_app.gui.record_session import RecordSession
 from survivor_app.gui.widgets.record_view import RecordView
 from survivor_app.gui.widgets.table_tab import TableTab
+from survivor_app.status.markers import marker_name
 from survivor_app.storage import RecordStore
 
 UNDO_HINT = "You can undo this with Edit ▸ Undo."

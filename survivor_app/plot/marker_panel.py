@@ -20,12 +20,12 @@ from typing import TYPE_CHECKING
 from matplotlib.lines import Line2D
 from matplotlib.ticker import FuncFormatter, NullFormatter
 
-from survivor_app.domain import CancerHistory, MarkerKind, MarkerResult
-from survivor_app.domain.words import marker_name
+from survivor_app.domain import CancerHistory, MarkerResult
 from survivor_app.plot.legend import Entry
 from survivor_app.plot.places import day, days
 from survivor_app.plot.reuse import new_line, reuse
 from survivor_app.plot.words import as_typed
+from survivor_app.status.markers import MarkerSeries, marker_series
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -45,46 +45,12 @@ MARKER_LINES = ("-", "-.", ":", (0, (8, 2, 1, 2, 1, 2)))
 _LIMIT_DASHES = (0, (4, 3))
 
 
-@dataclass(frozen=True, slots=True)
-class Series:
-    """The results of one marker (an OTHER one by its name and unit), in date order."""
-
-    marker: MarkerKind
-    name: str
-    unit: str
-    results: tuple[MarkerResult, ...]
-
-    @property
-    def label(self) -> str:
-        """The marker's name and unit, as the legend shows them."""
-        return f"{self.name} ({self.unit})"
-
-
-def marker_series(results: Sequence[MarkerResult]) -> tuple[Series, ...]:
-    """The results grouped by marker, known markers first in their usual order, then the
-    person's own by name; each in date order (results of the same day in entry order)."""
-    order = list(MarkerKind)
-    groups: dict[tuple[MarkerKind, str, str], list[MarkerResult]] = {}
-    for result in results:
-        name = marker_name(result)
-        groups.setdefault((result.marker, name, result.unit), []).append(result)
-    keys = sorted(groups, key=lambda key: (order.index(key[0]), key[1].casefold(), key[2]))
-    return tuple(
-        Series(marker, name, unit, tuple(sorted(groups[marker, name, unit], key=_date)))
-        for marker, name, unit in keys
-    )
-
-
-def _date(result: MarkerResult) -> dt.date:
-    return result.date
-
-
 @dataclass(slots=True)
 class SeriesLines:
     """What is drawn of one series: its line, the open marks of results below the lab's limit,
     and the dashed upper limit of normal."""
 
-    series: Series
+    series: MarkerSeries
     line: Line2D
     open_marks: Line2D
     limit: Line2D
@@ -134,7 +100,9 @@ def draw_markers(
         any_limit |= _draw_limit(drawn, right, style, number)
         any_below |= _draw_series(drawn, style, number)
         panel.drawn.append(drawn)
-        entries.append(Entry(("marker", number, series.label), drawn.line, as_typed(series.label)))
+        entries.append(
+            Entry(("marker", number, _label(series)), drawn.line, as_typed(_label(series)))
+        )
     if any_limit:
         handle = Line2D([], [], color=style.text, linestyle=_LIMIT_DASHES, linewidth=1.0)
         entries.append(Entry("upper limit", handle, UPPER_LIMIT_LABEL))
@@ -166,7 +134,7 @@ def _draw_series(drawn: SeriesLines, style: PlotStyle, number: int) -> bool:
         linewidth=style.line_width,
         markersize=style.marker_size,
         markevery=measured[::step],
-        label=as_typed(drawn.series.label),
+        label=as_typed(_label(drawn.series)),
         zorder=3,
     )
     drawn.line.set_data(x, y)
@@ -221,6 +189,11 @@ def _scale(panel: MarkerPanel, results: Sequence[MarkerResult]) -> None:
         axes.set_yscale("linear")
         axes.set_ylim(0, (highest or 1.0) * 1.18)
         axes.set_ylabel(MARKER_AXIS_LABEL)
+
+
+def _label(series: MarkerSeries) -> str:
+    """The marker's name and unit, as the legend shows them."""
+    return f"{series.name} ({series.unit})"
 
 
 def _colour(style: PlotStyle, number: int) -> str:

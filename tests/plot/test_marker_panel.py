@@ -18,7 +18,6 @@ from survivor_app.plot.marker_panel import (
     LOG_AXIS_LABEL,
     MARKER_AXIS_LABEL,
     UPPER_LIMIT_LABEL,
-    marker_series,
 )
 from survivor_app.plot.places import days
 from survivor_app.plot.style import PRINT_STYLE
@@ -114,15 +113,6 @@ def test_each_marker_reads_in_black_and_white() -> None:
     looks = {(line.get_marker(), line.get_linestyle()) for line in lines}
     assert len({marker for marker, _ in looks}) == 3
     assert len({style for _, style in looks}) == 3
-
-
-def test_series_by_marker_in_date_order() -> None:
-    history = demo_record().history("c1")
-    cea = cea_series(history)
-    shuffled = (cea[3], cea[0], *wide_series(history), cea[5], cea[1], cea[2], cea[4])
-    (first, second) = marker_series(shuffled)
-    assert (first.marker, first.results) == (MarkerKind.CEA, cea)
-    assert second.marker is MarkerKind.CA_15_3
 
 
 def test_a_value_of_zero_on_a_log_scale_still_draws() -> None:

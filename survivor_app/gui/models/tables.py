@@ -16,13 +16,13 @@ from survivor_app.domain.words import (
     ONGOING,
     SCAN_KIND_WORDS,
     TREATMENT_KIND_WORDS,
-    marker_name,
     status_label,
 )
 from survivor_app.gui.dates import short_date
-from survivor_app.gui.marker_value_field import value_text
 from survivor_app.gui.models.base import Column, RecordTableModel
 from survivor_app.status import Assessment
+from survivor_app.status.marker_words import short_value_text
+from survivor_app.status.markers import marker_name
 from survivor_app.status.sums import new_starting_sum, sum_shown, sum_words
 
 #: Shown in a cell that has nothing to show, so a screen reader does not read an empty cell.
@@ -124,10 +124,6 @@ class TreatmentTableModel(RecordTableModel[Treatment]):
         )
 
 
-def _with_unit(value: str, unit: str) -> str:
-    return f"{value} {unit}".strip()
-
-
 class MarkerTableModel(RecordTableModel[MarkerResult]):
     """Tumour marker results: date, marker, the value as the report gives it ("<0.1" kept),
     the lab's upper limit of normal, and the lab."""
@@ -137,18 +133,10 @@ class MarkerTableModel(RecordTableModel[MarkerResult]):
             (
                 Column("Date", lambda m: short_date(m.date), lambda m: m.date),
                 Column("Marker", marker_name, lambda m: marker_name(m).casefold()),
-                Column(
-                    "Value",
-                    lambda m: _with_unit(value_text(m.value, below_limit=m.below_limit), m.unit),
-                    lambda m: (m.value, not m.below_limit),
-                ),
+                Column("Value", short_value_text, lambda m: (m.value, not m.below_limit)),
                 Column(
                     "Upper limit of normal",
-                    lambda m: (
-                        NOTHING
-                        if m.upper_limit is None
-                        else _with_unit(value_text(m.upper_limit), m.unit)
-                    ),
+                    lambda m: NOTHING if m.upper_limit is None else f"{m.upper_limit:f} {m.unit}",
                     lambda m: (m.upper_limit is not None, m.upper_limit or 0),
                 ),
                 Column("Lab", lambda m: m.lab or NOTHING, lambda m: m.lab.casefold()),

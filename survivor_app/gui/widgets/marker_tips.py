@@ -6,21 +6,20 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from survivor_app.domain import MarkerResult
-from survivor_app.domain.words import marker_name
 from survivor_app.gui.dates import long_date
-from survivor_app.gui.marker_value_field import value_text
+from survivor_app.status.marker_words import value_text
+from survivor_app.status.markers import marker_name
 
 
 def marker_tip(results: Sequence[MarkerResult], index: int) -> str:
     """The tip of the i-th of one marker's results."""
     result = results[index]
-    value = f"{value_text(result.value)} {result.unit}"
+    value = value_text(result)
     if result.below_limit:
-        value = f"Below {value} (the lowest the lab can measure)"
+        value = f"{value[:1].upper()}{value[1:]} (the lowest the lab can measure)"
     lines = [marker_name(result), f"{value} on {long_date(result.date)}"]
     if result.upper_limit is not None:
-        limit = f"{value_text(result.upper_limit)} {result.unit}"
-        lines.append(f"The lab’s upper limit of normal: {limit}")
+        lines.append(f"The lab’s upper limit of normal: {result.upper_limit:f} {result.unit}")
     return "\n".join(lines)
 
 
