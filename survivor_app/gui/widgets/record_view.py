@@ -19,11 +19,13 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QSplitter,
     QTabWidget,
+    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
 from survivor_app.domain import Cancer, CancerHistory, Question
+from survivor_app.domain.words import MARKERS_NEVER_DECIDE
 from survivor_app.gui.dates import short_date
 from survivor_app.gui.models.periods import PeriodListModel
 from survivor_app.gui.models.tables import (
@@ -38,11 +40,15 @@ from survivor_app.gui.widgets.explanation import ExplanationPanel
 from survivor_app.gui.widgets.periods import PeriodList
 from survivor_app.gui.widgets.table_tab import TableTab
 from survivor_app.gui.widgets.timeline import TimelinePlot
-from survivor_app.status import CancerAnalysis
+from survivor_app.status import CancerAnalysis, marker_sentences, period_marker_sentences
 
 EXAMPLE_BANNER = (
     "This is an example record with made-up names and numbers. "
     "Nothing you do here touches your own record."
+)
+#: Beside the marker results while there are none.
+NO_MARKERS = (
+    f"{MARKERS_NEVER_DECIDE}\n\nTo keep a result, use Edit ▸ Add marker result or the Add button."
 )
 READ_ONLY_BANNER = (
     "This record is open in another window, so here you can look at it but not change it. "
@@ -172,6 +178,11 @@ class RecordView(QWidget):
         self.suggestion_list = QListView(self)
         self.adopt_button = QPushButton("Add to &my questions")
         self.questions_tab.row.addWidget(self._suggested_questions(), 2)
+        self.marker_words = QTextBrowser(self)
+        self.marker_words.setAccessibleName("What your markers say")
+        self.marker_words.setOpenLinks(False)
+        self.markers_tab.row.addWidget(_headed("What your markers sa&y", self.marker_words), 2)
+        self._show_marker_words(())
         tabs = QTabWidget(self)
         tabs.setAccessibleName("Your records")
         tabs.addTab(self.scans_tab, "Sca&ns")
@@ -274,6 +285,7 @@ class RecordView(QWidget):
         self.statements_tab.model.set_rows(history.statements)
         self.treatments_tab.model.set_rows(history.treatments)
         self.markers_tab.model.set_rows(history.marker_results)
+        self._show_marker_words(marker_sentences(history.marker_results))
         self._suggest(self._questions)
 
     def show_questions(self, questions: Sequence[Question]) -> None:
@@ -292,7 +304,13 @@ class RecordView(QWidget):
         self.summary.setText("No cancer recorded yet: add one with Edit ▸ Add cancer.")
         for tab in self._tabs()[:-1]:
             tab.model.set_rows(())
+        self._show_marker_words(())
         self.show_questions(questions)
+
+    def _show_marker_words(self, sentences: Sequence[str]) -> None:
+        """What the cancer's markers say now, or how to add one."""
+        text = "\n\n".join(sentences) if sentences else NO_MARKERS
+        self.marker_words.setPlainText(text)
 
     def _tabs(self) -> tuple[TableTab, ...]:
         """The tabs of the record's tables, the questions (about the person too) last."""
@@ -329,9 +347,12 @@ class RecordView(QWidget):
     def _on_period_selected(self, index: int) -> None:
         periods = self.periods_model.rowCount()
         self.plot.highlight_period(index if index >= 0 else None)
-        self.explanation.show_period(
-            self.periods_model.period_at(index) if index >= 0 else None, has_periods=periods > 0
-        )
+        period = self.periods_model.period_at(index) if index >= 0 else None
+        markers: tuple[str, ...] = ()
+        if period is not None and self._shown is not None:
+            results = self._shown[0].marker_results
+            markers = period_marker_sentences(results, period.start, period.end)
+        self.explanation.show_period(period, has_periods=periods > 0, markers=markers)
 
     def _on_cancer_changed(self, index: int) -> None:
         cancer_id = self.cancer_selector.itemData(index)
