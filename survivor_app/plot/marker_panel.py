@@ -38,9 +38,9 @@ UPPER_LIMIT_LABEL = "Lab’s upper limit of normal"
 BELOW_LIMIT_LABEL = "Below what the lab can measure"
 #: The span of values (highest over lowest) beyond which the axis is logarithmic.
 LOG_SPAN = 20
-#: Shapes and line styles that tell the markers apart where colour cannot; none is the sum's
-#: dot, and none of the line styles is the upper limit's dashes.
-MARKER_SHAPES = ("D", "s", "^", "v", "P", "X", "h")
+#: Shapes and line styles that tell the markers apart where colour cannot; no shape is the sum's
+#: dot or a spot's (they share the legend), and no line style is the upper limit's dashes.
+MARKER_SHAPES = ("h", "p", "*", "8", "H", "<")
 MARKER_LINES = ("-", "-.", ":", (0, (8, 2, 1, 2, 1, 2)))
 _LIMIT_DASHES = (0, (4, 3))
 

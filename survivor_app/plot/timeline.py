@@ -236,7 +236,7 @@ def _draw_empty(figure: Figure, style: PlotStyle) -> None:
 def _draw_axes(figure: Figure, rows: int, style: PlotStyle, markers: bool) -> Timeline:
     """The sizes' axes above, the markers' panel (when there are results) and the strip's
     below, with what does not depend on the history."""
-    heights = [6, *([2.6] if markers else []), 0.9 + 0.6 * rows]
+    heights = [6, *([2.2] if markers else []), 0.9 + 0.6 * rows]
     grid = figure.add_gridspec(len(heights), 1, height_ratios=heights)
     sizes = figure.add_subplot(grid[0])
     strip = figure.add_subplot(grid[-1], sharex=sizes)

@@ -22,6 +22,7 @@ from survivor_app.report.content import (
     STATUS_HEADING,
     TIMELINE_HEADING,
     TREATMENTS_HEADING,
+    MARKERS_LINE_HEADING,
     SizeRow,
     TreatmentRow,
     periods_left_out,
@@ -67,6 +68,7 @@ _SIZE = Type(8, lines=2)
 _SAID_BY = Type(8, bold=True, lines=2)
 _NOTE = Type(7.5, italic=True, colour=QUIET_COLOUR, lines=1)
 _QUESTION = Type(8.5)
+_MARKERS = Type(8, lines=2)
 _FOOT = Type(7, lines=4)
 _FOOT_BOLD = Type(8, bold=True, lines=1)
 
@@ -130,6 +132,7 @@ class SummarySheet(Page):
             self._top(),
             self._heading(TIMELINE_HEADING),
             self._plot(plot_points),
+            *self._markers(),
             *self._treatments(),
             *self._periods(periods),
             self._bottom(),
@@ -197,6 +200,11 @@ class SummarySheet(Page):
             draw_figure(self.painter, figure, QRectF(0, y, self.width, height))
 
         return Piece(height, draw, space_before=0)
+
+    def _markers(self) -> list[Piece]:
+        """The latest result of each tumour marker and its trend, under the timeline."""
+        line = self.summary.markers
+        return [self._paragraph(_MARKERS, f"{MARKERS_LINE_HEADING}: {line}")] if line else []
 
     def _treatments(self) -> list[Piece]:
         """The treatments, oldest first, in two columns: when, and what (the bars of the

@@ -19,7 +19,7 @@ pytestmark = [
 @pytest.mark.parametrize(
     ("index", "expected"),
     [
-        (0, ["CEA", "3.1 ng/mL on 20 September 2022"]),
+        (0, ["CEA", "7.0 ng/mL on 20 September 2022"]),
         (1, ["CEA", "Below 0.5 ng/mL (the lowest the lab can measure) on 21 June 2023"]),
     ],
 )

@@ -12,11 +12,13 @@ from survivor_app.domain import CancerHistory, MarkerKind, MarkerResult
 
 
 def cea_series(history: CancerHistory) -> tuple[MarkerResult, ...]:
-    """Six CEA results over the span of the history's scans, the second below the lab's limit."""
+    """Six CEA results over the span of the history's scans: the first above the lab's upper
+    limit, the second below what the lab can measure, then rising and falling again (never
+    above the limit after rising three times in a row, which would add a question)."""
     first = min(scan.date for scan in history.scans)
     last = max(scan.date for scan in history.scans)
     step = (last - first) / 5
-    values = ("3.1", "0.5", "2.2", "4.0", "6.3", "9.8")
+    values = ("7.0", "0.5", "2.2", "4.0", "3.1", "2.6")
     return tuple(
         MarkerResult(
             f"cea-{n}",

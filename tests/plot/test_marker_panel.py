@@ -17,10 +17,11 @@ from survivor_app.plot.marker_panel import (
     BELOW_LIMIT_LABEL,
     LOG_AXIS_LABEL,
     MARKER_AXIS_LABEL,
+    MARKER_SHAPES,
     UPPER_LIMIT_LABEL,
 )
 from survivor_app.plot.places import days
-from survivor_app.plot.style import PRINT_STYLE
+from survivor_app.plot.style import PRINT_STYLE, SPOT_MARKERS
 from survivor_app.plot.timeline import Timeline, draw_timeline
 from survivor_app.status import analyse
 from tests.plot.marker_results import cea_series, wide_series, with_markers
@@ -122,3 +123,7 @@ def test_a_value_of_zero_on_a_log_scale_still_draws() -> None:
     assert timeline.markers is not None
     assert timeline.markers.axes.get_yscale() == "log"
     figure.savefig(io.BytesIO(), format="svg")
+
+
+def test_no_marker_shares_a_shape_with_a_spot_or_the_sum() -> None:
+    assert not set(MARKER_SHAPES) & {*SPOT_MARKERS, "o"}

@@ -1,0 +1,53 @@
+"""Tumour markers on the printed summary: the compact line of each marker's latest result and
+trend under the timeline, said not to be used for the labels, and the marker panel in the
+timeline; the example record with a marker series still takes one page per cancer."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from survivor_app.domain import Record
+from survivor_app.report.content import MARKERS_LINE_HEADING, build_summaries
+from survivor_app.report.paper import Paper
+from survivor_app.report.render import summary_pdf
+from survivor_app.status import marker_line
+from tests.plot.marker_results import cea_series
+from tests.report.pdfs import pages
+from tests.report.records import demo_record
+
+TODAY = dt.date(2026, 7, 1)
+
+
+def with_markers() -> Record:
+    """The example record with one marker series for its breast cancer, as the example has:
+    six CEA results, one below the lab's limit, one above its upper limit."""
+    record = demo_record()
+    return dataclasses.replace(record, marker_results=cea_series(record.history("c1")))
+
+
+def test_the_summary_carries_the_compact_marker_line() -> None:
+    record = with_markers()
+    breast, lung = build_summaries(record, today=TODAY)
+    assert breast.markers == marker_line(record.history("c1").marker_results)
+    assert breast.markers.startswith("CEA 2.6 ng/mL")
+    assert lung.markers == ""
+
+
+@pytest.mark.parametrize("paper", list(Paper))
+def test_one_page_per_cancer_with_the_marker_line_and_panel(
+    qapp: QApplication, paper: Paper
+) -> None:
+    record = with_markers()
+    breast, lung = pages(summary_pdf(build_summaries(record, today=TODAY), paper))
+    text = " ".join(breast.text.split())
+    line = marker_line(record.history("c1").marker_results)
+    assert f"{MARKERS_LINE_HEADING}: {line}" in text
+    # The panel, drawn as words and lines: its axis, its legend.
+    for words in ("Markers", "CEA (ng/mL)", "upper limit of normal", "Below what the lab"):
+        assert words in text, words
+    assert breast.images == 0
+    assert MARKERS_LINE_HEADING not in lung.text
