@@ -11,6 +11,7 @@ from PySide6.QtCore import QRectF
 
 from survivor_app.domain import Status
 from survivor_app.report.content import (
+    MARKERS_LINE_HEADING,
     NO_PERIODS,
     NO_QUESTIONS,
     NO_SCAN,
@@ -22,7 +23,6 @@ from survivor_app.report.content import (
     STATUS_HEADING,
     TIMELINE_HEADING,
     TREATMENTS_HEADING,
-    MARKERS_LINE_HEADING,
     SizeRow,
     TreatmentRow,
     periods_left_out,
