@@ -74,6 +74,9 @@ class PlotStyle:
     #: The bands named in the legend too; a plot too small for them leaves that to the list
     #: of periods beside it, which shows each band's colour and hatch with its name.
     legend_bands: bool = True
+    #: The tumour markers' panel under the sizes, for a cancer with marker results; a plot too
+    #: low for it leaves the markers to their tab, where a squeezed panel could not be read.
+    marker_panel: bool = True
     dark: bool = False
 
     def status_colour(self, status: Status) -> str:

@@ -145,7 +145,8 @@ def draw_timeline(
         if history is None or analysis is None or not (history.scans or history.statements):
             _draw_empty(figure, style)
             return Timeline()
-        timeline = _draw_axes(figure, _strip_rows(history), style, bool(history.marker_results))
+        panel = bool(history.marker_results) and style.marker_panel
+        timeline = _draw_axes(figure, _strip_rows(history), style, panel)
         _draw_history(figure, timeline, history, analysis, columns)
         return timeline
 
@@ -173,7 +174,7 @@ def update_timeline(
         or not (history.scans or history.statements)
         or style != timeline.style
         or _strip_rows(history) != timeline.rows
-        or bool(history.marker_results) != (timeline.markers is not None)
+        or (bool(history.marker_results) and style.marker_panel) != (timeline.markers is not None)
     ):
         return False
     with matplotlib.rc_context(_settings(style)):

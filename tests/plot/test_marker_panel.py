@@ -127,3 +127,14 @@ def test_a_value_of_zero_on_a_log_scale_still_draws() -> None:
 
 def test_no_marker_shares_a_shape_with_a_spot_or_the_sum() -> None:
     assert not set(MARKER_SHAPES) & {*SPOT_MARKERS, "o"}
+
+
+def test_a_plot_too_low_for_the_panel_leaves_it_out() -> None:
+    history = demo_record().history("c1")
+    low = dataclasses.replace(PRINT_STYLE, marker_panel=False)
+    figure = Figure(figsize=(6, 2), dpi=72, layout="constrained")
+    timeline = draw_timeline(
+        figure, with_markers(history, cea_series(history)), analyse(history), low
+    )
+    assert timeline.markers is None
+    assert len(figure.axes) == 2

@@ -4,6 +4,7 @@ Markers never decide a label (STATUS_RULES.md §9); the dialog says so."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QSignalBlocker
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 from survivor_app.domain import Cancer, MarkerKind, MarkerResult, Person, new_id
@@ -166,12 +167,14 @@ class MarkerDialog(EntryDialog[MarkerResult]):
         describe(self._marker, MARKER_GLOSSES[marker])
         self.form.setRowVisible(self._name, known is None)
         self._unit.editor.setReadOnly(known is not None)
-        if known is not None:
-            self._unit.set_text(known.unit)
-            describe(self._unit.editor, f"The unit {MARKER_WORDS[marker]} is measured in.")
-        else:
-            self._unit.set_text(keep_unit if keep_unit is not None else "")
-            describe(self._unit.editor, "The unit the report gives, such as U/mL or ng/mL.")
+        # Filled in for the person: not typed, so an emptied unit gets a calm hint, not a warning.
+        with QSignalBlocker(self._unit.editor):
+            if known is not None:
+                self._unit.set_text(known.unit)
+                describe(self._unit.editor, f"The unit {MARKER_WORDS[marker]} is measured in.")
+            else:
+                self._unit.set_text(keep_unit if keep_unit is not None else "")
+                describe(self._unit.editor, "The unit the report gives, such as U/mL or ng/mL.")
         self._show_unit()
         self.recheck()
 

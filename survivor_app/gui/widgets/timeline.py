@@ -226,6 +226,7 @@ class TimelinePlot(QWidget):
             # Beside only where that leaves the sizes most of the width.
             legend_beside=self._low() and self.width() > 3 * self.height(),
             legend_bands=not self._low(),
+            marker_panel=not self._low(),
         )
 
     def _low(self) -> bool:

@@ -119,6 +119,8 @@ def test_another_marker_needs_its_name_and_unit(
     assert name.isVisibleTo(dialog)
     unit = control(dialog, "Unit", QLineEdit)
     assert (unit.text(), unit.isReadOnly()) == ("", False)
+    # Nothing typed yet: calm hints, no warnings.
+    assert shown_problems(dialog) == []
     type_date(dialog, "Date of the blood test", "01/06/2024")
     type_into(qtbot, dialog, "Value", "3.2")
     type_into(qtbot, dialog, "Name of the marker", "x")
