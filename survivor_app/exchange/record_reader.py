@@ -47,7 +47,8 @@ from survivor_app.exchange.json_values import (
 from survivor_app.exchange.record_file import (
     FORMAT_NAME,
     FORMAT_VERSION,
-    READ_VERSION,
+    READ_VERSIONS,
+    WITHOUT_A_SIZE_VERSION,
     ExchangeError,
     JsonObject,
     check_file_size,
@@ -149,13 +150,13 @@ class _RecordReader:
         version = document["version"]
         if not isinstance(version, Decimal):
             raise ExchangeError("version", f"{describe(version)} is not a version number")
-        if version > READ_VERSION:
+        if version > FORMAT_VERSION:
             raise ExchangeError(
                 "version",
                 "this file comes from a newer version of the app "
                 f"(format version {describe(version)}); please update the app to import it",
             )
-        if version not in (FORMAT_VERSION, READ_VERSION):
+        if version not in READ_VERSIONS:
             raise ExchangeError(
                 "version", f"{describe(version)} is not a version this app can read"
             )
@@ -197,7 +198,7 @@ class _RecordReader:
             value,
             path,
             known=("id", "cancer", "name", "location", "area", "lymph_node")
-            + (("sized",) if self.version >= READ_VERSION else ()),
+            + (("sized",) if self.version >= WITHOUT_A_SIZE_VERSION else ()),
             required=("id", "cancer", "name", "area", "lymph_node"),
         )
         spot_id = self._new_id(fields, path, self.spot_ids, "spots")
@@ -293,7 +294,7 @@ class _RecordReader:
             value,
             path,
             known=("spot", "size_mm", "too_small", "uncertain")
-            + (("state",) if self.version >= READ_VERSION else ()),
+            + (("state",) if self.version >= WITHOUT_A_SIZE_VERSION else ()),
             required=("spot",),
         )
         spot_id = text_at(fields, "spot", path, rules.AN_ID)
