@@ -12,6 +12,7 @@ from survivor_app.domain.model import (
     MarkerKind,
     RecurrenceType,
     ScanKind,
+    SpotState,
     Status,
     TreatmentKind,
 )
@@ -101,6 +102,13 @@ GONE = "Gone"
 TOO_SMALL = "Too small to measure"
 NOT_MEASURED = "Not measured"
 UNCERTAIN = "Uncertain"
+
+#: What a scan said of a spot without a size (STATUS_RULES.md §1).
+SPOT_STATE_WORDS: dict[SpotState, str] = {
+    SpotState.PRESENT: "Present",
+    SpotState.GONE: "Gone",
+    SpotState.GROWING: "Clearly growing",
+}
 
 #: A scan that holds notes only, which the rules do not assess (STATUS_RULES.md §3).
 NOTES_ONLY = "Notes only"

@@ -69,7 +69,7 @@ def marker_result_at(
     """The marker result whose keys (checked by ``object_at``) are ``fields``, given its id,
     cancer and date as the record reader has checked them."""
     marker = choice_at(fields, "marker", path, MarkerKind)
-    name = text_at(fields, "name", path, rules.MARKER_LAB, default="")
+    name = text_at(fields, "name", path, rules.MARKER_NAME, default="")
     refuse(path, fields, rules.check_marker_name(marker, name), shown=describe(name))
     below_limit = flag_at(fields, "below_limit", path, default=False)
     value = marker_number_at(fields, "value", path, above_zero=below_limit)

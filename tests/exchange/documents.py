@@ -27,6 +27,7 @@ from survivor_app.domain import (
     Scan,
     ScanKind,
     Spot,
+    SpotState,
     Statement,
     Status,
     Treatment,
@@ -357,8 +358,10 @@ def _marker_results(
 
 
 @st.composite
-def records(draw: st.DrawFn) -> Record:
-    """A valid record: every reference resolved, every date real and between birth and TODAY."""
+def records(draw: st.DrawFn, *, without_a_size: bool = True, markers: bool = True) -> Record:
+    """A valid record: every reference resolved, every date real and between birth and TODAY;
+    with spots without a size unless ``without_a_size`` is false, and with marker results
+    unless ``markers`` is false (a record of version 1 has neither)."""
     birth_date = draw(st.none() | st.dates(dt.date(1900, 1, 1), TODAY))
     days = st.dates(birth_date or dt.date(1900, 1, 1), TODAY)
     person = Person(
@@ -391,6 +394,7 @@ def records(draw: st.DrawFn) -> Record:
                 area=draw(st.sampled_from(areas)),
                 lymph_node=lymph_node,
                 location=draw(_text()),
+                sized=draw(st.booleans()) if without_a_size else True,
             )
         )
     scans = []
@@ -401,14 +405,26 @@ def records(draw: st.DrawFn) -> Record:
         no_evidence_of_disease = draw(st.booleans())
         # A scan with no evidence of disease lists its spots as gone, and only so.
         sizes = st.integers(0, 0 if no_evidence_of_disease else 5000)
-        own_spots = [spot.id for spot in spots if spot.cancer_id == cancer_id]
+        # A spot without a size is gone on such a scan, or present, gone or growing.
+        states = st.sampled_from([SpotState.GONE] if no_evidence_of_disease else list(SpotState))
+        own_spots = [spot for spot in spots if spot.cancer_id == cancer_id]
         measured = draw(st.lists(st.sampled_from(own_spots), unique=True)) if own_spots else []
         measurements = []
-        for spot_id in measured:
+        for spot in measured:
+            if not spot.sized:
+                measurements.append(
+                    Measurement(
+                        spot_id=spot.id,
+                        size_tenths=None,
+                        uncertain=draw(st.booleans()),
+                        state=draw(states),
+                    )
+                )
+                continue
             too_small = not no_evidence_of_disease and draw(st.booleans())
             measurements.append(
                 Measurement(
-                    spot_id=spot_id,
+                    spot_id=spot.id,
                     size_tenths=None if too_small else draw(sizes),
                     too_small=too_small,
                     uncertain=draw(st.booleans()),
@@ -469,7 +485,7 @@ def records(draw: st.DrawFn) -> Record:
     )
     marker_results = tuple(
         draw(_marker_results(result_id, draw(cancer_ids), days))
-        for result_id in draw(st.integers(0, 3).flatmap(_ids))
+        for result_id in draw(st.integers(0, 3 if markers else 0).flatmap(_ids))
     )
     return Record(
         person=person,

@@ -132,10 +132,10 @@ def test_format_md_example_reads_and_is_written_with_its_key_order() -> None:
     example = format_example()
     written = json.loads(write_record(read_record(json.dumps(example).encode(), today=TODAY)))
     expected = key_orders(example)
-    # The example leaves out the two flags the writer always gives a measurement, and its first
-    # spot the flag the writer always gives a spot.
-    expected["measurements"] += ["too_small", "uncertain"]
+    # The example leaves out what the writer always gives: the first spot's "sized", and the
+    # two flags of a sized spot's measurement.
     expected["spots"] += ["sized"]
+    expected["measurements"] += ["too_small", "uncertain"]
     assert key_orders(written) == expected
     VALIDATOR.validate(written)
 
