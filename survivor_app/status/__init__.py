@@ -1,5 +1,6 @@
 """The status engine: the rules of STATUS_RULES.md as pure functions, from a cancer's history to
-its assessments, periods, explanations and questions, as data. No Qt, no I/O, no output formats."""
+its assessments, periods, explanations and questions, and its tumour markers in words (never a
+label), as data. No Qt, no I/O, no output formats."""
 
 from survivor_app.status.analysis import CancerAnalysis, analyse
 from survivor_app.status.assess import assess
