@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from survivor_app.domain import Cancer, CancerHistory
 from survivor_app.status.assess import assess
 from survivor_app.status.assessment import Assessment
+from survivor_app.status.marker_questions import marker_questions
 from survivor_app.status.periods import Period, periods
-from survivor_app.status.questions import marker_questions, questions
+from survivor_app.status.questions import questions
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from survivor_app.domain import MarkerKind, MarkerResult
+from survivor_app.domain.record_rules import decimal_text
 from survivor_app.domain.typed_dates import FIXED_ENGLISH
 from survivor_app.domain.words import LOWEST_THE_LAB_CAN_MEASURE, UPPER_LIMIT_OF_NORMAL
 from survivor_app.status.doubling import (
@@ -32,13 +33,15 @@ _AGAIN = {Direction.UP: "from", Direction.DOWN: "from", Direction.SAME: "as"}
 
 def value_text(result: MarkerResult) -> str:
     """A value as the lab gave it, with its unit: ``4.1 ng/mL`` or ``below 0.1 ng/mL``."""
-    number = f"{result.value:f} {result.unit}".rstrip()
+    number = f"{decimal_text(result.value)} {result.unit}"
     return f"below {number}" if result.below_limit else number
 
 
 def short_value_text(result: MarkerResult) -> str:
     """A value for a narrow line: ``4.1 ng/mL`` or ``<0.1 ng/mL``."""
-    return f"<{result.value:f} {result.unit}".rstrip() if result.below_limit else value_text(result)
+    if result.below_limit:
+        return f"<{decimal_text(result.value)} {result.unit}"
+    return value_text(result)
 
 
 def series_sentences(name: str, results: Sequence[MarkerResult]) -> tuple[str, ...]:
@@ -47,7 +50,7 @@ def series_sentences(name: str, results: Sequence[MarkerResult]) -> tuple[str, .
     latest = results[-1]
     said = list(_reading_sentences(name, reading(results)))
     if above_upper_limit(latest) and latest.upper_limit is not None:
-        limit = f"{latest.upper_limit:f} {latest.unit}".rstrip()
+        limit = f"{decimal_text(latest.upper_limit)} {latest.unit}"
         said.append(f"That is above {limit}, {UPPER_LIMIT_OF_NORMAL}.")
     if latest.marker is MarkerKind.PSA:
         said.extend(doubling_sentences(name, results))
@@ -147,15 +150,15 @@ def _why(withheld: Withheld) -> str:
 def _not_rising(latest: MarkerResult, before: MarkerResult) -> str:
     """Why the latest result does not rise from the one before: lower, the same, not known, or
     higher on the same day."""
-    latest_one = f"the latest result, on {_day(latest)},"
+    latest_one = f"latest result, on {_day(latest)},"
     before_one = f"the one before, on {_day(before)}"
     match direction(latest, before):
         case Direction.DOWN:
-            return f"The latest result, on {_day(latest)}, is lower than {before_one}."
+            return f"The {latest_one} is lower than {before_one}."
         case Direction.SAME:
-            return f"The latest result, on {_day(latest)}, is the same as {before_one}."
+            return f"The {latest_one} is the same as {before_one}."
         case Direction.UNKNOWN:
-            return f"It is not known whether {latest_one} is higher than {before_one}."
+            return f"It is not known whether the {latest_one} is higher than {before_one}."
         case Direction.UP:
             return f"The latest result and the one before are from the same day, {_day(latest)}."
 

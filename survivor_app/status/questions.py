@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 
-from survivor_app.domain import MarkerResult, Status
+from survivor_app.domain import Status
 from survivor_app.domain.typed_dates import FIXED_ENGLISH
 from survivor_app.domain.words import status_label
 from survivor_app.status.assessment import RECURRENCE_DAYS, Assessment
-from survivor_app.status.marker_words import value_text
-from survivor_app.status.markers import marker_series, risen_past_limit
 
 
 def questions(assessments: Sequence[Assessment]) -> tuple[str, ...]:
@@ -62,20 +60,3 @@ def _about(a: Assessment) -> Iterator[str]:
         listed = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
         verb = "was" if len(names) == 1 else "were"
         yield f"Were all spots looked at on the scan of {day}? {listed} {verb} not measured."
-
-
-def marker_questions(results: Iterable[MarkerResult]) -> tuple[str, ...]:
-    """A question for each time a tumour marker rose above the lab's upper limit, past each of
-    the two results before it (§8; never a label, §9): one per run of such results, naming the
-    first, so that a further rise in the same run asks nothing new."""
-    asked: list[str] = []
-    for series in marker_series(results):
-        shown = series.results
-        for index in range(len(shown)):
-            if risen_past_limit(shown, index) and not risen_past_limit(shown, index - 1):
-                result = shown[index]
-                asked.append(
-                    f"My {series.name} has risen three times in a row, to {value_text(result)} "
-                    f"on {FIXED_ENGLISH.long(result.date)}. Should we look at it?"
-                )
-    return tuple(asked)

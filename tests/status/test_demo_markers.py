@@ -8,10 +8,17 @@ import dataclasses
 import datetime as dt
 import itertools
 
-from survivor_app.domain import MarkerKind
-from survivor_app.exchange import demo_record
+from survivor_app.domain import MarkerKind, Record
+from survivor_app.exchange.record_reader import read_record
 from survivor_app.status import analyse, marker_line, marker_sentences, period_marker_sentences
 from survivor_app.status.markers import Direction, direction, marker_series
+from tests.shared_files import DEMO_RECORD
+
+
+def demo_record() -> Record:
+    """The example record as this repository holds it (what ``exchange.demo_record`` reads once
+    the package is installed from here)."""
+    return read_record(DEMO_RECORD.read_bytes())
 
 
 def test_the_example_follows_ca_15_3_beside_the_breast_cancer() -> None:
