@@ -52,6 +52,6 @@ def wide_series(history: CancerHistory) -> tuple[MarkerResult, ...]:
 
 
 def with_markers(history: CancerHistory, *series: tuple[MarkerResult, ...]) -> CancerHistory:
-    """The history with these results added."""
-    added = tuple(result for results in series for result in results)
-    return dataclasses.replace(history, marker_results=history.marker_results + added)
+    """The history with these results in place of any it has (none: without marker results)."""
+    results = tuple(result for results in series for result in results)
+    return dataclasses.replace(history, marker_results=results)

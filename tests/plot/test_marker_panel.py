@@ -39,7 +39,7 @@ def legend_texts(figure: Figure) -> list[str]:
 
 
 def test_no_marker_results_no_panel() -> None:
-    figure, timeline = drawn(demo_record().history("c1"))
+    figure, timeline = drawn(with_markers(demo_record().history("c1")))
     assert timeline.markers is None
     assert len(figure.axes) == 2
     assert UPPER_LIMIT_LABEL not in legend_texts(figure)
