@@ -170,13 +170,14 @@ def _draw_limit(drawn: SeriesLines, right: dt.date, style: PlotStyle, number: in
 
 
 def _scale(panel: MarkerPanel, results: Sequence[MarkerResult]) -> None:
-    """A linear axis from 0, or a log one when the values span more than ``LOG_SPAN``; room
-    above the highest value (or upper limit) for the points to read."""
+    """A linear axis from 0, or a log one when the results' values span more than
+    ``LOG_SPAN``; room for every value and upper limit, and above them for the points to read."""
     values = [float(r.value) for r in results]
+    measured = [v for v in values if v > 0]
+    panel.log = bool(measured) and max(measured) / min(measured) > LOG_SPAN
     values += [float(r.upper_limit) for r in results if r.upper_limit is not None]
     positive = [v for v in values if v > 0]
     highest = max(values, default=0.0)
-    panel.log = bool(positive) and highest / min(positive) > LOG_SPAN
     axes = panel.axes
     if panel.log:
         axes.set_yscale("log", nonpositive="clip")

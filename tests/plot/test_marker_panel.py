@@ -85,6 +85,18 @@ def test_values_spanning_more_than_twenty_times_use_a_log_scale_and_say_so() -> 
     assert high > 400
 
 
+def test_the_scale_follows_the_values_not_the_upper_limit() -> None:
+    history = demo_record().history("c1")
+    results = tuple(
+        dataclasses.replace(r, upper_limit=Decimal(300), value=Decimal(v), below_limit=False)
+        for r, v in zip(cea_series(history), ("2", "20", "5", "3", "4", "6"), strict=True)
+    )
+    _figure, timeline = drawn(with_markers(history, results))
+    assert timeline.markers is not None
+    assert timeline.markers.axes.get_yscale() == "linear"
+    assert timeline.markers.axes.get_ylim()[1] > 300
+
+
 def test_twenty_times_exactly_stays_linear() -> None:
     history = demo_record().history("c1")
     results = tuple(
