@@ -130,7 +130,8 @@ def _draw_series(drawn: SeriesLines, style: PlotStyle, number: int) -> bool:
     drawn.line.set(
         color=colour,
         marker=shape,
-        linestyle=MARKER_LINES[number % len(MARKER_LINES)],
+        # A line of one point is no line (and a path Qt's SVG reader refuses): its mark alone.
+        linestyle=MARKER_LINES[number % len(MARKER_LINES)] if len(results) > 1 else "none",
         linewidth=style.line_width,
         markersize=style.marker_size,
         markevery=measured[::step],
@@ -160,13 +161,16 @@ def _draw_limit(drawn: SeriesLines, right: dt.date, style: PlotStyle, number: in
     drawn.limit.set(
         color=_colour(style, number),
         linestyle=_LIMIT_DASHES,
+        # Thin and dashed, but not faded: it keeps the 3:1 contrast of every line.
         linewidth=1.0,
-        alpha=0.8,
         drawstyle="steps-post",
         zorder=2,
     )
     drawn.limit.set_data(x, [*limits, limits[-1]])
-    return any(not math.isnan(limit) for limit in limits)
+    given = any(not math.isnan(limit) for limit in limits)
+    # Not drawn at all without a limit: a path of no points is one Qt's SVG reader refuses.
+    drawn.limit.set_visible(given)
+    return given
 
 
 def _scale(panel: MarkerPanel, results: Sequence[MarkerResult]) -> None:

@@ -50,7 +50,8 @@ def test_the_plot_draws_sizes_bands_statements_and_treatments(qtbot: QtBot, demo
     analysis = analyse(history)
     plot = shown_plot(qtbot, history)
     assert plot.canvas is not None
-    sizes, strip = plot.canvas.figure.axes
+    # The marker panel, when the record has marker results, comes after them.
+    sizes, strip, *_panel = plot.canvas.figure.axes
     labels = [line.get_label() for line in sizes.get_lines()]
     measured_spots = [
         spot.name for spot in history.spots if any(s.measurement_of(spot.id) for s in history.scans)

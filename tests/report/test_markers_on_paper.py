@@ -51,3 +51,21 @@ def test_one_page_per_cancer_with_the_marker_line_and_panel(
         assert words in text, words
     assert breast.images == 0
     assert MARKERS_LINE_HEADING not in lung.text
+
+
+def test_a_single_result_without_an_upper_limit_prints_cleanly(qapp: QApplication) -> None:
+    """Its line of one point and its missing limit draw nothing Qt's SVG reader refuses (Qt's
+    warnings fail a test)."""
+    record = demo_record()
+    (only, *_rest) = cea_series(record.history("c1"))
+    alone = dataclasses.replace(only, upper_limit=None)
+    printed = pages(
+        summary_pdf(
+            build_summaries(
+                dataclasses.replace(record, marker_results=(alone,)), "c1", today=TODAY
+            ),
+            Paper.A4,
+        )
+    )
+    assert "CEA (ng/mL)" in printed[0].text
+    assert "upper limit of normal" not in printed[0].text
