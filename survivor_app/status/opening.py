@@ -26,7 +26,10 @@ def opening_sentence(a: Assessment) -> str:
                 f"{mm_text(a.new_baseline_sum_tenths)}."
             )
         case Reason.FIRST_SCAN | Reason.MARKED_BASELINE if _states_only(a):
-            return f"The scan of {day} is your starting point, for spots it gives no size for."
+            return (
+                f"Later scans are compared with the scan of {day}, for the spots it mentions "
+                "without a size."
+            )
         case Reason.FIRST_SCAN | Reason.MARKED_BASELINE:
             return (
                 f"The scan of {day} found no spot to measure, so there is nothing to compare yet."

@@ -141,6 +141,9 @@ def _measured_facts(a: Assessment) -> Iterator[str]:
             many = len(a.new_spots) > 1
             yield f"The scan of {day} found {'new spots' if many else 'a new spot'}."
             yield from (_finding_sentence(f) for f in a.new_spots)
+            if a.returned_spots:
+                yield "It also found again spots you followed before."
+                yield from (_finding_sentence(f) for f in a.returned_spots)
             yield from _followed_sum(a)
         case Reason.BACK_AFTER_REMISSION:
             yield f"The scan of {day} found the cancer again."
