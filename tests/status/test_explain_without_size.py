@@ -4,11 +4,15 @@ what to ask; every other explanation names each such spot with its state."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from survivor_app.domain import CancerHistory, Status
+from survivor_app.exchange.periods_json import periods_document
 from survivor_app.status import Period, analyse, questions
-from tests.status.histories import WITH_BONES, history, said, scan
+from survivor_app.terminal import TEXT_WIDTH, periods_text
+from tests.status.histories import WITH_BONES, history, record_of, said, scan
 from tests.status.reading import grade_level
 from tests.status.test_explanation_truth import check
 
@@ -159,3 +163,23 @@ def test_a_record_of_spots_without_a_size_only_has_no_sum() -> None:
     complete = _period(ONLY_STATES, Status.COMPLETE_REMISSION).explanation
     assert "On 1 July 2024, “Bone spots”, which has no size, was there." in complete
     assert "Dr. Osei said: “The scan is clear.”" in complete
+
+
+def test_the_terminal_and_the_periods_json_read_spots_without_a_size() -> None:
+    record = record_of(BONES_REMAIN)
+    text = periods_text(record)
+    lines = text.splitlines()
+    assert "Partial remission" in lines
+    assert "Is it still cancer? How is it followed?" in " ".join(text.split())
+    assert max(len(line) for line in lines) <= TEXT_WIDTH
+    document = json.loads(periods_document(record))
+    (cancer,) = document["cancers"]
+    assert [a["status"] for a in cancer["assessments"]] == [
+        "baseline",
+        "partial_remission",
+        "partial_remission",
+        "progressed",
+    ]
+    assert [a["sum_mm"] for a in cancer["assessments"]] == [45, 0, 0, 0]
+    assert cancer["assessments"][3]["new_baseline_sum_mm"] == 0
+    assert "“Bone spots”" in cancer["periods"][1]["explanation"]
