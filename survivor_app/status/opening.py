@@ -54,7 +54,8 @@ def opening_sentence(a: Assessment) -> str:
         case Reason.GROWTH:
             return f"On {day}, your spots had grown since their smallest size."
         case Reason.UNSIZED_GREW:
-            return f"On {day}, the report said a spot without a size had clearly grown."
+            what = "spots" if len(a.growing_spots) > 1 else "a spot"
+            return f"On {day}, the report said {what} without a size had clearly grown."
         case Reason.NEW_SPOT:
             # Word for word the fact the numbers give, so that the explanation says it once.
             return (

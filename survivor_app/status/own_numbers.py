@@ -150,8 +150,10 @@ def _measured_facts(a: Assessment) -> Iterator[str]:
             yield from (_finding_sentence(f) for f in a.returned_spots)
         case Reason.GROWTH:
             yield from _growth(a)
-        case Reason.UNSIZED_GREW:
+        case Reason.UNSIZED_GREW if a.sum_tenths:
             yield from _sums(a)
+        case Reason.UNSIZED_GREW:
+            yield from _gone_sentence(a)
         case Reason.NOT_MEASURED:
             yield f"On {day}, {_not_measured(a.missing_spots)}."
             yield "Without every spot, this scan cannot be compared with the ones before."
