@@ -253,8 +253,8 @@ def test_a_starting_point_with_bone_spots_only_tracks_them() -> None:
 
 
 def test_the_example_with_bone_spots_built_from_domain_objects_gets_its_labels() -> None:
-    """``bone-spots-without-a-size`` as domain objects, against its expected file, until the
-    importer reads format version 2 (then ``tests/test_examples.py`` reads the file itself)."""
+    """``bone-spots-without-a-size`` as domain objects: the rules alone, without the importer
+    (``tests/test_examples.py`` reads the file itself), give its expected labels."""
     spots = (
         Spot("K", "c1", "Liver spot", Area.DISTANT, lymph_node=False, location="liver"),
         Spot("S", "c1", "Bone spots", Area.DISTANT, lymph_node=False, sized=False),
