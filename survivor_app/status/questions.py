@@ -8,7 +8,7 @@ from collections.abc import Iterator, Sequence
 from survivor_app.domain import Status
 from survivor_app.domain.typed_dates import FIXED_ENGLISH
 from survivor_app.domain.words import status_label
-from survivor_app.status.assessment import RECURRENCE_DAYS, Assessment, Reason
+from survivor_app.status.assessment import RECURRENCE_DAYS, Assessment, Reason, SpotFinding
 from survivor_app.status.without_size import names, sized_now
 
 
@@ -73,17 +73,25 @@ def _about(a: Assessment) -> Iterator[str]:
 def _remain_question(a: Assessment) -> str:
     """The question of §8 for a partial remission by rule 7: are these spots still cancer, and
     how are they followed?"""
-    day = FIXED_ENGLISH.long(a.date)
     there = [f for f in a.remaining_spots if f.state is not None]
     unseen = [f for f in a.remaining_spots if f.state is None]
-    said = []
+    parts = []
     if there:
-        said.append(f"the report still mentioned {names(there)}")
+        parts.append(f"the report still mentioned {names(there)}, {_without(there)}")
     if unseen:
-        said.append(f"{names(unseen)} {'were' if len(unseen) > 1 else 'was'} not looked at")
+        verb = "were" if len(unseen) > 1 else "was"
+        parts.append(f"{names(unseen)}, {_without(unseen)}, {verb} not looked at")
+    first, *rest = parts
     many = len(a.remaining_spots) > 1
-    return (
-        f"On {day}, my measured spots {sized_now(a)[1]}, but {' and '.join(said)}, with no size. "
-        f"{'Are they' if many else 'Is it'} still cancer? "
-        f"How {'are they' if many else 'is it'} followed?"
+    return " ".join(
+        [
+            f"On {FIXED_ENGLISH.long(a.date)}, my measured spots {sized_now(a)[1]}, but {first}.",
+            *(f"{part}." for part in rest),
+            f"{'Are they' if many else 'Is it'} still cancer?",
+            f"How {'are they' if many else 'is it'} followed?",
+        ]
     )
+
+
+def _without(findings: Sequence[SpotFinding]) -> str:
+    return "spots without a size" if len(findings) > 1 else "a spot without a size"

@@ -95,7 +95,7 @@ def test_a_partial_remission_with_bone_spots_asks_the_question_of_section_8_once
     asked = questions(analyse(BONES_REMAIN).assessments)
     assert asked == (
         "On 10 April 2025, my measured spots were gone, but the report still mentioned “Bone "
-        "spots”, with no size. Is it still cancer? How is it followed?",
+        "spots”, a spot without a size. Is it still cancer? How is it followed?",
     )
 
 
@@ -128,8 +128,8 @@ def test_spots_not_looked_at_keep_the_remission_partial() -> None:
     assert "“Armpit node” measured 6 mm" in text
     (asked,) = (q for q in questions(analyse(NOT_LOOKED_AT).assessments) if "still cancer" in q)
     assert asked == (
-        "On 1 March 2024, my measured spots were gone or normal in size, but “Bone spots” was not "
-        "looked at, with no size. Is it still cancer? How is it followed?"
+        "On 1 March 2024, my measured spots were gone or normal in size, but “Bone spots”, a spot "
+        "without a size, was not looked at. Is it still cancer? How is it followed?"
     )
     complete = _period(NOT_LOOKED_AT, Status.COMPLETE_REMISSION).explanation
     assert (
@@ -183,3 +183,19 @@ def test_the_terminal_and_the_periods_json_read_spots_without_a_size() -> None:
     assert [a["sum_mm"] for a in cancer["assessments"]] == [45, 0, 0, 0]
     assert cancer["assessments"][3]["new_baseline_sum_mm"] == 0
     assert "“Bone spots”" in cancer["periods"][1]["explanation"]
+
+
+def test_the_question_names_spots_still_there_and_spots_not_looked_at() -> None:
+    h = history(
+        scan("2024-01-01", {"L": "40", "S": "present", "F": "present"}),
+        scan("2024-03-01", {"L": "0", "S": "growing"}, uncertain=["S"]),
+        spots=WITH_BONES,
+    )
+    (_, asked) = questions(analyse(h).assessments)
+    assert asked == (
+        "On 1 March 2024, my measured spots were gone, but the report still mentioned “Bone "
+        "spots”, a spot without a size. “Fluid by the lung”, a spot without a size, was not "
+        "looked at. Are they still cancer? How are they followed?"
+    )
+    for period in analyse(h).periods:
+        check(period)
