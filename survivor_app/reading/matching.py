@@ -45,8 +45,9 @@ def match_spots(placed: Sequence[Placed], spots: Sequence[Spot]) -> list[tuple[s
 def confidence(item: Placed, spot: Spot) -> float:
     """How well a finding's place matches a spot's name and location, from 0 to 1."""
     spot_words = f"{spot.name} {spot.location}"
-    wanted = concepts(spot_words)
-    found = concepts(item.words)
+    # Whether it is a lymph node is weighed below, not counted as a place word.
+    wanted = concepts(spot_words) - {"node"}
+    found = concepts(item.words) - {"node"}
     if not wanted or not found:
         return 0.0
     if (wanted & _SIDES) and (found & _SIDES) and not (wanted & found & _SIDES):
