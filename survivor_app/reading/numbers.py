@@ -87,7 +87,8 @@ _NOT_AFTER = re.compile(
     r"\s*(?:thick\b|thickness|slices?\b|sections?\b|collimation|intervals?\b|increments?\b|"
     r"reconstructions?\b|spacing|cuts\b|images\b|from(?!\s*[\d.])|deep to|away|beneath|beyond|"
     r"inferior to|superior to|lateral to|medial to|anterior to|posterior to|proximal to|"
-    r"distal to|fn\b|of (?:the )?(?:nipple|skin|pleura|capsule|margin)|per\b)",
+    r"distal to|fn\b|of (?:the )?(?:nipple|skin|pleura|capsule|margin)|per\b|"
+    r"(?:solid |cystic |soft[- ]tissue |enhancing )?component)",
     _I,
 )
 

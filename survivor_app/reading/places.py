@@ -84,7 +84,7 @@ _THING = re.compile(
     r"hypodensit(?:y|ies)|hyperdensit(?:y|ies)|hypoattenuat\w*|hypoechoic|hyperechoic|"
     r"abnormalit(?:y|ies)|thickening|soft tissue|targets?|non-?targets?|spots?|cancer|carcinoma|"
     r"recurrence|calcifications?|enhancement|enhancing|avid|hypermetabolic|uptake|collection|"
-    r"component|tl\s*\d+|ntl\s*\d+)",
+    r"tl\s*\d+|ntl\s*\d+)",
     _I,
 )
 #: Nouns for a thing that is not a lymph node.

@@ -100,16 +100,19 @@ def _read_sentence(
     start, end = span
     sentence = text[start:end]
     roles = rows if rows is not None else sizes_with_roles(blanked, context.earlier_first)
-    findings = []
+    findings: list[Finding] = []
     subject = context.subject
     for region in regions(sentence, blanked, roles):
         piece = sentence[region.start : region.end]
-        if region.start > 0 and _GOES_ON.match(piece):
-            inherited = subject
-        elif _PRONOUN.match(piece):
+        # "…metastases: right parietal 8 mm and left cerebellar 12 mm": the second piece
+        # goes on about the same kind of thing as the piece before it.
+        goes_on = bool(findings) and region.start > 0 and bool(_GOES_ON.match(piece))
+        if goes_on:
+            inherited: tuple[str, bool | None] | None = subject
+        elif _PRONOUN.match(piece) and context.subject[0]:
             inherited = context.subject
         else:
-            inherited = ("", None)
+            inherited = None
         finding = _finding(text, span, region, inherited)
         if finding is not None:
             findings.append(finding)
@@ -121,15 +124,17 @@ def _finding(
     text: str,
     span_of_sentence: tuple[int, int],
     region: Region,
-    inherited: tuple[str, bool | None],
+    inherited: tuple[str, bool | None] | None,
 ) -> Finding | None:
     start, end = span_of_sentence
     piece = text[start + region.start : start + region.end]
     location = places.location_text(piece)
     thing = places.names_a_thing(piece)
     node = places.is_a_node(piece)
-    if not thing and not location and (inherited[0] or inherited[1] is not None):
-        location, node, thing = inherited[0], inherited[1], True
+    if not thing and inherited is not None:
+        thing = True
+        if not location:
+            location, node = inherited
     today = region.today
     if today and not thing and not _labelled_place(piece, location):
         return None

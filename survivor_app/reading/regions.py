@@ -4,6 +4,7 @@ two pieces, each with its own sizes; "12 x 8 mm, short axis 8 mm" is one thing m
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -20,6 +21,14 @@ _SAME_AGAIN = re.compile(
     r"ap|axial|i\.e\.?|or)?\s*(?:of|measuring|:|=)?\s*",
     _I,
 )
+#: A change told up to today's size: "has decreased to", "increased in size to".
+_CHANGED_TO = re.compile(
+    r"\b(?:decreas|increas|reduc|grow|grew|grown|enlarg|shr[aiu]nk|progress|regress)\w*"
+    r"(?:\s+(?:in size|slightly|markedly|further|significantly))*\s+to\s*$",
+    _I,
+)
+_CLAUSE = re.compile(r";|\b(?:but|whereas|while|however)\b", _I)
+_SEPARATOR_STRONG = re.compile(r"[;.]|\band\b", _I)
 _AXIS_WORDS = re.compile(r"axis|craniocaudal|\bcc\b|transverse|\bap\b|axial", _I)
 #: Words that give the order of sizes written as "35 mm / 27 mm".
 _EARLIER = r"(?:prior|previous|baseline|before|nadir|then)"
@@ -57,19 +66,19 @@ def sizes_with_roles(blanked: str, earlier_first: bool | None) -> list[tuple[Siz
     previous_end = 0
     for index, mention in enumerate(mentions):
         prior = is_prior(blanked, mention.start, mention.end, previous_end)
-        joined = index > 0 and re.fullmatch(
-            r"\s*(?:,|and|,\s*and)\s*", blanked[previous_end : mention.start]
-        )
-        if joined and roles[-1][1]:
+        between = blanked[previous_end : mention.start]
+        if index > 0 and roles[-1][1] and re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", between):
             prior = True  # "previously 10 mm and 13 mm"
         elif index > 0 and not roles[-1][1] and not prior:
-            before = mentions[index - 1]
-            between = blanked[before.end : mention.start]
+            before = roles[-1][0]
             if earlier_first is not None and re.fullmatch(r"\s*/\s*", between):
                 roles[-1] = (before, earlier_first)
                 prior = not earlier_first
             elif _alone_in_brackets(blanked, before, mention) and mention.widths != before.widths:
                 prior = True  # "smaller at 21 mm (34 mm)": the comparison in brackets
+            elif _CHANGED_TO.search(between) and not _SEPARATOR_STRONG.search(between):
+                # "the known 1.8 cm mass has decreased to 1.1 cm": the size before is earlier
+                roles[-1] = (before, True)
         roles.append((mention, prior))
         previous_end = mention.end
     return roles
@@ -90,7 +99,14 @@ def regions(sentence: str, blanked: str, roles: list[tuple[SizeMention, bool]]) 
         groups.append([mention])
     bounds.append(len(blanked))
     if not groups:
-        return [Region(0, len(blanked), (), tuple(mention for mention, _ in roles))]
+        # No size for today: one piece per clause ("progression of the parietal metastasis;
+        # the cerebellar metastasis is stable").
+        cuts = [0, *(m.start() for m in _CLAUSE.finditer(blanked)), len(blanked)]
+        return [
+            Region(low, high, (), tuple(m for m, _ in roles if low <= m.start < high))
+            for low, high in itertools.pairwise(cuts)
+            if high > low
+        ]
     earlier = [m for m, prior in roles if prior]
     in_turn = re.search(r"\brespectively\b", sentence, _I) and len(earlier) == len(groups)
     found = []

@@ -49,7 +49,8 @@ _HEDGE = re.compile(
     _I,
 )
 _NED = re.compile(
-    r"\bno (?:\w+ ){0,2}?evidence of (?:\w+ ){0,3}?(?:disease|recurrence|malignancy)\b", _I
+    r"\bno (?:\w+ ){0,2}?evidence of (?:(?!new\b)\w+ ){0,3}?(?:disease|recurrence|malignancy)\b",
+    _I,
 )
 _NED_SHORT = re.compile(r"\bNE[DR]\b")
 
