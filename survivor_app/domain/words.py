@@ -80,12 +80,16 @@ TOO_SMALL = "Too small to measure"
 NOT_MEASURED = "Not measured"
 UNCERTAIN = "Uncertain"
 
-#: What a scan said of a spot without a size (STATUS_RULES.md §1).
+#: What a scan said of a spot without a size (STATUS_RULES.md §1), and its having no entry.
 SPOT_STATE_WORDS: dict[SpotState, str] = {
     SpotState.PRESENT: "Present",
     SpotState.GONE: "Gone",
     SpotState.GROWING: "Clearly growing",
 }
+NOT_LOOKED_AT = "Not looked at"
+#: Whether the reports give a spot a size, in a few words.
+WITH_A_SIZE = "With a size"
+WITHOUT_A_SIZE = "Without a size"
 
 #: A scan that holds notes only, which the rules do not assess (STATUS_RULES.md §3).
 NOTES_ONLY = "Notes only"
