@@ -76,7 +76,7 @@ def remaining_sentences(a: Assessment) -> Iterator[str]:
         verb = "were" if len(unseen) > 1 else "was"
         has = "have" if len(unseen) > 1 else "has"
         yield f"But on {day}, {names(unseen)}, which {has} no size, {verb} not looked at."
-    yield "So it is not a complete remission."
+    yield "So the measurements do not show a complete remission."
 
 
 def remain_opening(a: Assessment) -> str:

@@ -80,7 +80,7 @@ def test_a_partial_remission_with_bone_spots_says_they_remain() -> None:
     for words in (
         "On 10 April 2025, “Liver spot” was gone.",
         "But the report of 10 April 2025 still mentioned “Bone spots”, which has no size.",
-        "So it is not a complete remission.",
+        "So the measurements do not show a complete remission.",
         "At the starting point, on 10 January 2025, the spots added up to 45 mm.",
         "But the report of 10 July 2025 still mentioned “Bone spots”, which has no size.",
         "A complete remission needs every spot to be gone, also the ones a report gives no size",
@@ -199,3 +199,22 @@ def test_the_question_names_spots_still_there_and_spots_not_looked_at() -> None:
     )
     for period in analyse(h).periods:
         check(period)
+
+
+def test_the_doctors_complete_remission_beside_bone_spots_still_mentioned_says_both() -> None:
+    h = history(
+        scan("2025-01-10", {"L": "45", "S": "present"}),
+        scan("2025-04-10", {"L": "0", "S": "present"}),
+        statements=[said("2025-04-15", Status.COMPLETE_REMISSION, "No evidence of disease.")],
+        spots=WITH_BONES,
+    )
+    period = _period(h, Status.COMPLETE_REMISSION)
+    check(period)
+    text = period.explanation
+    assert period.summary == "On 15 April 2025, your doctor said there was no evidence of disease."
+    still = "But the report of 10 April 2025 still mentioned “Bone spots”, which has no size."
+    assert still in text
+    assert "So the measurements do not show a complete remission." in text
+    assert "the sizes point to “Partial remission”" in text
+    assert "You could ask whether “Bone spots” is still cancer, and how it is followed." in text
+    assert any("still cancer" in q for q in questions(analyse(h).assessments))

@@ -276,3 +276,18 @@ def test_the_example_with_bone_spots_built_from_domain_objects_gets_its_labels()
         }
         for on, status, kind, confirmed in labels(h)
     ] == expected
+
+
+def test_a_marked_starting_point_keeps_no_spot_for_rule_7() -> None:
+    h = history(
+        scan("2024-01-01", {"L": "40", "S": "present"}),
+        scan("2024-04-01", {"L": "0", "S": "present"}, new_baseline=True),
+        spots=WITH_BONES,
+    )
+    marked = assess(h)[1]
+    assert (marked.status, marked.reason, marked.remaining_spots) == (
+        B,
+        Reason.MARKED_BASELINE,
+        (),
+    )
+    assert [f.spot for f in marked.unsized_spots] == [BONES]
