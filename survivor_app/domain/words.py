@@ -6,7 +6,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from survivor_app.domain.model import Area, Basis, RecurrenceType, ScanKind, Status, TreatmentKind
+from survivor_app.domain.model import (
+    Area,
+    Basis,
+    RecurrenceType,
+    ScanKind,
+    SpotState,
+    Status,
+    TreatmentKind,
+)
 
 #: The kinds of scan in the words reports use.
 SCAN_KIND_WORDS: dict[ScanKind, str] = {
@@ -71,6 +79,17 @@ GONE = "Gone"
 TOO_SMALL = "Too small to measure"
 NOT_MEASURED = "Not measured"
 UNCERTAIN = "Uncertain"
+
+#: What a scan said of a spot without a size (STATUS_RULES.md §1), and its having no entry.
+SPOT_STATE_WORDS: dict[SpotState, str] = {
+    SpotState.PRESENT: "Present",
+    SpotState.GONE: "Gone",
+    SpotState.GROWING: "Clearly growing",
+}
+NOT_LOOKED_AT = "Not looked at"
+#: Whether the reports give a spot a size, in a few words.
+WITH_A_SIZE = "With a size"
+WITHOUT_A_SIZE = "Without a size"
 
 #: A scan that holds notes only, which the rules do not assess (STATUS_RULES.md §3).
 NOTES_ONLY = "Notes only"
