@@ -180,7 +180,7 @@ def test_spots_without_a_size_typed_with_the_keyboard_are_in_the_record(
     )
     # The tables say so in words.
     spots = window.view.spots_tab.model
-    assert spots.index(spots.row_of(bones.id), 4).data() == "Without a size"
+    assert spots.index(spots.row_of(bones.id), 1).data() == "Without a size"
     scans = window.view.scans_tab.model
     assert scans.index(scans.row_of(by_date[FIRST].id), STATES_COLUMN).data() == (
         "Bone spots: present (uncertain)"
@@ -236,7 +236,8 @@ def test_a_spot_on_scans_keeps_its_kind_when_changed_from_the_spots_tab(
 
     keys.in_dialog(switch, lambda: keys.press(Qt.Key.Key_Return))
     assert seen == [
-        "This spot has what the reports said of it on 1 scan, and that cannot become a size. "
+        "This spot is on 1 scan without a size, and what the reports said "
+        "cannot be turned into sizes. "
         "To give it sizes from now on, add it again as a new spot."
     ]
     assert loaded(record_path) == record
