@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
 from PySide6.QtWidgets import (
+    QApplication,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -209,6 +210,8 @@ class ScanDialog(EntryDialog[ScanEntry]):
         """Give a row the focus and scroll the grid, and the form, to show it."""
         first = row.first()
         first.setFocus(Qt.FocusReason.OtherFocusReason)
+        # The grid and the form take their new size first, so that they can scroll that far.
+        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
         self._grid_area.ensureWidgetVisible(first)
         self.bring_into_view(first)
 
