@@ -6,7 +6,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from survivor_app.domain.model import Area, Basis, RecurrenceType, ScanKind, Status, TreatmentKind
+from survivor_app.domain.model import (
+    Area,
+    Basis,
+    RecurrenceType,
+    ScanKind,
+    SpotState,
+    Status,
+    TreatmentKind,
+)
 
 #: The kinds of scan in the words reports use.
 SCAN_KIND_WORDS: dict[ScanKind, str] = {
@@ -71,6 +79,31 @@ GONE = "Gone"
 TOO_SMALL = "Too small to measure"
 NOT_MEASURED = "Not measured"
 UNCERTAIN = "Uncertain"
+#: What "uncertain" means, to follow it after a colon.
+UNCERTAIN_MEANS = "the report is not sure this is cancer"
+
+#: What a scan said of a spot it gives no size for (STATUS_RULES.md §1).
+SPOT_STATE_WORDS: dict[SpotState, str] = {
+    SpotState.PRESENT: "Present",
+    SpotState.GONE: GONE,
+    SpotState.GROWING: "Clearly growing",
+}
+#: A spot without a size that a scan did not look at.
+NOT_LOOKED_AT = "Not looked at"
+#: The states in the timeline's legend, which names the marks of the lane of such spots.
+NO_SIZE_STATE_WORDS: dict[SpotState, str] = {
+    state: f"Without a size: {words.lower()}" for state, words in SPOT_STATE_WORDS.items()
+}
+#: What each state means, as a sentence of its own.
+SPOT_STATE_SENTENCES: dict[SpotState, str] = {
+    SpotState.PRESENT: "The report says it is still there.",
+    SpotState.GONE: "The report says it has gone.",
+    SpotState.GROWING: "The report says it has clearly grown or worsened.",
+}
+#: Said of a spot without a size that a scan marked "no evidence of disease" left out.
+GONE_WITH_NO_EVIDENCE = "The scan found no evidence of disease."
+#: What a spot without a size is, in a few words after its name.
+WITHOUT_A_SIZE = "mentioned without a size"
 
 #: A scan that holds notes only, which the rules do not assess (STATUS_RULES.md §3).
 NOTES_ONLY = "Notes only"
