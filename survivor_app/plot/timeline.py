@@ -53,14 +53,8 @@ from survivor_app.plot.style import (
     STATUS_LOOKS,
     PlotStyle,
 )
-from survivor_app.plot.unsized_lane import (
-    Lane,
-    draw_lane,
-    lane_height,
-    lane_layout_key,
-    lane_spots,
-    new_lane,
-)
+from survivor_app.plot.unsized_lane import Lane, draw_lane, lane_height, lane_layout_key, new_lane
+from survivor_app.plot.unsized_marks import lane_spots
 from survivor_app.plot.words import as_typed
 from survivor_app.status import CancerAnalysis
 from survivor_app.status.sums import SumPoint, episode_sums

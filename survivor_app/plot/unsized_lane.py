@@ -9,7 +9,6 @@ it is uncertain. Drawn from nothing or updated in place, as the rest of the time
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Hashable
 from dataclasses import dataclass, field
 from functools import partial
@@ -20,6 +19,7 @@ from survivor_app.domain.words import NO_SIZE_STATE_WORDS, shorten
 from survivor_app.plot.legend import Entry
 from survivor_app.plot.places import days
 from survivor_app.plot.reuse import new_line, reuse
+from survivor_app.plot.unsized_marks import LaneMark, lane_marks, lane_spots
 from survivor_app.plot.words import as_typed
 
 if TYPE_CHECKING:
@@ -31,25 +31,11 @@ if TYPE_CHECKING:
     from survivor_app.plot.style import PlotStyle
 
 #: A row's label is the spot's name cut to this many characters (the tip gives it whole).
-NAME_CHARS = 20
+NAME_CHARS = 24
 #: The states in the order their marks are drawn and named in the legend.
 STATES = (SpotState.PRESENT, SpotState.GROWING, SpotState.GONE)
 #: The marker of each state: shapes, not colours, tell them apart on a black-and-white page.
 _MARKERS = {SpotState.PRESENT: "o", SpotState.GONE: "o", SpotState.GROWING: "^"}
-
-
-@dataclass(frozen=True, slots=True)
-class LaneMark:
-    """What one scan said of one spot without a size: its state, whether the report was unsure
-    it is cancer, and whether the state is the scan's "no evidence of disease" (the scan left
-    the spot out, and found no disease anywhere)."""
-
-    spot: Spot
-    row: int
-    date: dt.date
-    state: SpotState
-    uncertain: bool = False
-    no_evidence: bool = False
 
 
 @dataclass(slots=True)
@@ -67,31 +53,6 @@ class Lane:
     axes: Axes
     spots: tuple[Spot, ...]
     lines: list[LaneLine] = field(default_factory=list)
-
-
-def lane_spots(history: CancerHistory) -> tuple[Spot, ...]:
-    """The spots without a size that a scan said something of, in entry order: one row each."""
-    seen = {m.spot_id for scan in history.scans for m in scan.measurements if m.state is not None}
-    return tuple(s for s in history.spots if not s.sized and s.id in seen)
-
-
-def lane_marks(history: CancerHistory, spots: tuple[Spot, ...]) -> list[LaneMark]:
-    """Every mark of the lane of ``spots``, in date order: one for each scan with a state for
-    the spot, and a "gone" for a scan marked "no evidence of disease" that leaves out a spot
-    seen before (the rules count it gone, as the sizes' lines sit on 0 there)."""
-    marks: list[LaneMark] = []
-    seen: set[str] = set()
-    for scan in sorted(history.scans, key=lambda s: s.date):
-        for row, spot in enumerate(spots):
-            measurement = scan.measurement_of(spot.id)
-            if measurement is not None and measurement.state is not None:
-                seen.add(spot.id)
-                marks.append(
-                    LaneMark(spot, row, scan.date, measurement.state, measurement.uncertain)
-                )
-            elif measurement is None and scan.no_evidence_of_disease and spot.id in seen:
-                marks.append(LaneMark(spot, row, scan.date, SpotState.GONE, no_evidence=True))
-    return marks
 
 
 def lane_height(rows: int) -> float:

@@ -12,7 +12,7 @@ from matplotlib.figure import Figure
 from survivor_app.domain import CancerHistory, SpotState
 from survivor_app.plot.style import PRINT_STYLE
 from survivor_app.plot.timeline import Timeline, draw_timeline
-from survivor_app.plot.unsized_lane import lane_marks, lane_spots
+from survivor_app.plot.unsized_marks import lane_marks, lane_spots
 from survivor_app.status import analyse
 from tests.plot.contrast import contrast_ratio, drawn_colours
 from tests.plot.unsized import BONE, FLUID, with_states
@@ -54,7 +54,7 @@ def test_each_spot_without_a_size_has_its_row_between_the_sizes_and_the_strip() 
     sizes, strip, lane = figure.axes
     assert (sizes, strip, lane) == (timeline.sizes, timeline.strip, timeline.lane.axes)
     names = [label.get_text() for label in lane.get_yticklabels()]
-    assert names == ["Several small bone…", "Fluid around the lu…"]
+    assert names == ["Several small bone spot…", "Fluid around the lung"]
     figure.canvas.draw()  # type: ignore[no-untyped-call]
     below_sizes = sizes.get_position().y0
     above_strip = strip.get_position().y1

@@ -5,17 +5,20 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Mapping
+from typing import TypeVar
 
-from survivor_app.domain import Area, CancerHistory, Measurement, Spot, SpotState
+from survivor_app.domain import Area, CancerHistory, Measurement, Record, Spot, SpotState
 
 BONE = Spot("b1", "c1", "Several small bone spots in the spine", Area.DISTANT, False, sized=False)
 FLUID = Spot("b2", "c1", "Fluid around the lung", Area.DISTANT, False, sized=False)
 
 #: A state, or a state and True for "uncertain".
 Said = SpotState | tuple[SpotState, bool]
+#: A whole record, or one cancer's history.
+R = TypeVar("R", Record, CancerHistory)
 
 
-def with_states(history: CancerHistory, states: Mapping[Spot, Mapping[str, Said]]) -> CancerHistory:
+def with_states(history: R, states: Mapping[Spot, Mapping[str, Said]]) -> R:
     """``history`` with the spots of ``states`` added, each with its state at the scans named
     by id (and nothing at the others: not looked at)."""
 

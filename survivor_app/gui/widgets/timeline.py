@@ -40,7 +40,7 @@ if TYPE_CHECKING:
     from survivor_app.gui.timeline_snapshot import TimelineSnapshot
     from survivor_app.plot.style import PlotStyle
     from survivor_app.plot.timeline import Timeline
-    from survivor_app.plot.unsized_lane import LaneMark
+    from survivor_app.plot.unsized_marks import LaneMark
 
 #: What the plot shows, for screen readers: the periods list says the same in words.
 TEXT_ALTERNATIVE = (

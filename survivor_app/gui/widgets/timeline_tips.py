@@ -25,7 +25,7 @@ from survivor_app.gui.dates import long_date, short_date
 from survivor_app.status.sums import SumPoint, new_starting_sum, sum_shown
 
 if TYPE_CHECKING:
-    from survivor_app.plot.unsized_lane import LaneMark
+    from survivor_app.plot.unsized_marks import LaneMark
 
 #: A quote in a tip is cut to this length; the statements table shows it whole.
 TIP_QUOTE_CHARS = 160
