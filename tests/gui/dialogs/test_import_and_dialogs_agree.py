@@ -318,11 +318,17 @@ def test_a_place_it_came_back_goes_only_with_recurred_in_both(
 
 def test_every_rule_of_a_single_object_is_covered() -> None:
     """Each kind of problem the rules have is among the refusals above (the tests of a second
-    scan on a day, a birth after a recorded date and a place without "recurred" cover theirs)."""
+    scan on a day, a birth after a recorded date and a place without "recurred" cover theirs).
+    An entry of the wrong kind for its spot (a state for a spot with a size, a size for one
+    without) is refused by import and storage alone: the scan grid offers each spot only the
+    entry of its kind."""
     covered = {refusal.problem.code for refusal in REFUSALS} | {
         ProblemCode.SAME_SCAN_DAY,
         ProblemCode.AFTER_A_RECORDED_DATE,
         ProblemCode.RECURRENCE_WITHOUT_RECURRED,
+        ProblemCode.STATE_OF_A_SIZED_SPOT,
+        ProblemCode.SIZE_OF_A_SPOT_WITHOUT_ONE,
+        ProblemCode.NO_STATE,
     }
     assert covered == set(ProblemCode)
     assert {kind for kind, *_ in TEXTS} == set(READY)
