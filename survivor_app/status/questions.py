@@ -8,7 +8,8 @@ from collections.abc import Iterator, Sequence
 from survivor_app.domain import Status
 from survivor_app.domain.typed_dates import FIXED_ENGLISH
 from survivor_app.domain.words import status_label
-from survivor_app.status.assessment import RECURRENCE_DAYS, Assessment
+from survivor_app.status.assessment import RECURRENCE_DAYS, Assessment, Reason
+from survivor_app.status.without_size import remain_question
 
 
 def questions(assessments: Sequence[Assessment]) -> tuple[str, ...]:
@@ -17,6 +18,7 @@ def questions(assessments: Sequence[Assessment]) -> tuple[str, ...]:
 
 
 def _asked(assessments: Sequence[Assessment]) -> Iterator[str]:
+    before: Assessment | None = None
     for _, run in itertools.groupby(assessments, key=lambda a: (a.status, a.confirmed)):
         run_list = list(run)
         first = run_list[0]
@@ -28,6 +30,12 @@ def _asked(assessments: Sequence[Assessment]) -> Iterator[str]:
             )
         for a in run_list:
             yield from _about(a)
+            # A partial remission by rule 7 is asked about where it begins.
+            if a.reason is Reason.UNSIZED_REMAIN and (
+                before is None or before.reason is not Reason.UNSIZED_REMAIN
+            ):
+                yield remain_question(a)
+            before = a
 
 
 def _about(a: Assessment) -> Iterator[str]:
