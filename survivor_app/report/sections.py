@@ -49,10 +49,10 @@ _PLOT_MIN = 130.0
 _PLOT_MAX = 215.0
 _PLOT_TWO_PAGES = 180.0
 #: The fewest periods a one-page summary lists before it takes a second page instead.
-_FEWEST_PERIODS = 5
+_FEWEST_PERIODS = 3
 _PLOT_SHARE = 0.6  # of the room a one-page summary has left, the share the timeline grows by
-#: The timeline's extra height for its lane of spots without a size, and for each of its rows:
-#: the sizes keep their height, and the legend beside them its rows.
+#: The timeline's extra height, where the page has room, for its lane of spots without a size and
+#: for each of its rows: the sizes keep their height, and the legend beside them its rows.
 _LANE_POINTS = (6.0, 13.0)
 _PERIOD_WIDTHS = (0.125, 0.225, 0.16, 0.49)
 #: The shares of a row of the latest scan: the spot and where it is, and its size or state.
@@ -94,10 +94,12 @@ class SummarySheet(Page):
             spare = bottom - self._total(pieces)
         if spare >= 0:
             # One page: the timeline takes most of the room left, the questions' lines the rest.
-            grow = min(self.px(_PLOT_MAX - _PLOT_MIN), spare * _PLOT_SHARE)
+            most = _PLOT_MAX + self._lane_points()
+            grow = min(self.px(most - _PLOT_MIN), spare * _PLOT_SHARE)
             pieces = self._pieces(_PLOT_MIN + grow / self.unit, periods)
         else:
-            pieces = self._pieces(_PLOT_TWO_PAGES, len(self.summary.periods.rows))
+            plot = _PLOT_TWO_PAGES + self._lane_points()
+            pieces = self._pieces(plot, len(self.summary.periods.rows))
         pages = 1
         y = 0.0
         for index, piece in enumerate(pieces):
@@ -117,6 +119,10 @@ class SummarySheet(Page):
             y += piece.height
         footer.draw(0, 0)
         return pages
+
+    def _lane_points(self) -> float:
+        lanes = len(lane_spots(self.summary.history))
+        return _LANE_POINTS[0] + _LANE_POINTS[1] * lanes if lanes else 0.0
 
     def _total(self, pieces: Sequence[Piece]) -> float:
         return sum(p.height + self.px(p.space_before) for p in pieces[1:]) + pieces[0].height
@@ -194,9 +200,6 @@ class SummarySheet(Page):
         return Piece(height, draw, space_before=0)
 
     def _plot(self, points: float) -> Piece:
-        lanes = len(lane_spots(self.summary.history))
-        if lanes:
-            points += _LANE_POINTS[0] + _LANE_POINTS[1] * lanes
         height = self.px(points)
 
         def draw(y: float, _spare: float) -> None:

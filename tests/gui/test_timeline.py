@@ -29,7 +29,7 @@ from tests.gui.plotting import (
 )
 from tests.gui.records import BASELINE, NODE, SHRUNK, TUMOUR, scan, small_record
 from tests.plot.contrast import contrast_ratio, drawn_colours
-from tests.plot.unsized import BONE, with_states
+from tests.plot.unsized import BONE, sized_only, with_states
 
 pytestmark = [
     pytest.mark.usefixtures("uk_dates"),
@@ -51,11 +51,15 @@ def test_the_plot_draws_sizes_bands_statements_and_treatments(qtbot: QtBot, demo
     analysis = analyse(history)
     plot = shown_plot(qtbot, history)
     assert plot.canvas is not None
-    sizes, strip = plot.canvas.figure.axes
+    sizes, strip, lane = plot.canvas.figure.axes
     labels = [line.get_label() for line in sizes.get_lines()]
     measured_spots = [
-        spot.name for spot in history.spots if any(s.measurement_of(spot.id) for s in history.scans)
+        spot.name
+        for spot in history.spots
+        if spot.sized and any(s.measurement_of(spot.id) for s in history.scans)
     ]
+    # The spots in the spine, which the reports give no size for, have a row of their own.
+    assert [label.get_text() for label in lane.get_yticklabels()] == ["Small spots in the spine"]
     assert labels[: len(measured_spots)] == measured_spots
     assert "Sum of tracked spots" in labels
     assert len(bands(plot)) == len(analysis.periods)
@@ -262,7 +266,7 @@ def test_hovering_a_mark_of_a_spot_without_a_size_says_its_state_in_words(
 ) -> None:
     present, growing = SpotState.PRESENT, SpotState.GROWING
     history = with_states(
-        demo.history("c1"),
+        sized_only(demo.history("c1")),
         {BONE: {"sc3": (present, True), "sc4": SpotState.GONE, "sc7": growing}},
     )
     plot = shown_plot(qtbot, history)

@@ -30,7 +30,7 @@ from survivor_app.status import analyse
 from tests.gui.answers import answer
 from tests.gui.plotting import is_ready, shown_plot
 from tests.gui.records import BASELINE, SHRUNK, small_record, write_record_file
-from tests.plot.unsized import BONE, FLUID, Said, with_states
+from tests.plot.unsized import BONE, FLUID, Said, sized_only, with_states
 
 pytestmark = [
     pytest.mark.usefixtures("uk_dates"),
@@ -182,7 +182,7 @@ LANE_EDITS: dict[str, Callable[[CancerHistory], CancerHistory]] = {
 def test_an_edit_with_spots_without_a_size_updated_in_place_draws_what_a_full_drawing_draws(
     qtbot: QtBot, demo: Record, name: str, undone: bool
 ) -> None:
-    history = demo.history("c1")
+    history = sized_only(demo.history("c1"))
     before, after = with_states(history, LANE), LANE_EDITS[name](history)
     if undone:
         before, after = after, before

@@ -15,15 +15,16 @@ from survivor_app.plot.timeline import Timeline, draw_timeline
 from survivor_app.plot.unsized_marks import lane_marks, lane_spots
 from survivor_app.status import analyse
 from tests.plot.contrast import contrast_ratio, drawn_colours
-from tests.plot.unsized import BONE, FLUID, with_states
+from tests.plot.unsized import BONE, FLUID, sized_only, with_states
 from tests.report.records import demo_record
 
 PRESENT, GONE, GROWING = SpotState.PRESENT, SpotState.GONE, SpotState.GROWING
 
-# The example's breast cancer: sc1 to sc4 in 2022 and 2023, sc5 and sc6 marked "no evidence of
-# disease", sc7 (March 2025) finds the liver spot.
+# The example's breast cancer without its own spots without a size: sc1 to sc4 in 2022 and 2023,
+# sc5 and sc6 marked "no evidence of disease", sc7 (March 2025) finds the liver spot.
+SIZED = sized_only(demo_record().history("c1"))
 HISTORY = with_states(
-    demo_record().history("c1"),
+    SIZED,
     {
         BONE: {"sc1": PRESENT, "sc3": (PRESENT, True), "sc4": GONE, "sc7": GROWING},
         FLUID: {"sc2": PRESENT, "sc4": PRESENT},
@@ -113,9 +114,8 @@ def test_the_shapes_read_in_black_and_white_and_the_legend_names_them() -> None:
 
 
 def test_no_lane_without_a_spot_without_a_size_that_a_scan_looked_at() -> None:
-    plain = demo_record().history("c1")
-    never_looked_at = with_states(plain, {BONE: {}})
-    for history in (plain, never_looked_at):
+    never_looked_at = with_states(SIZED, {BONE: {}})
+    for history in (SIZED, never_looked_at):
         figure, timeline = drawn(history)
         assert timeline.lane is None
         assert len(figure.axes) == 2

@@ -41,3 +41,16 @@ def with_states(history: R, states: Mapping[Spot, Mapping[str, Said]]) -> R:
     )
     spots = (*history.spots, *(spot for spot in states if spot not in history.spots))
     return dataclasses.replace(history, spots=spots, scans=scans)
+
+
+def sized_only(history: R) -> R:
+    """``history`` without its spots without a size, and without what the scans said of them."""
+    sized = {spot.id for spot in history.spots if spot.sized}
+    scans = tuple(
+        dataclasses.replace(
+            scan, measurements=tuple(m for m in scan.measurements if m.spot_id in sized)
+        )
+        for scan in history.scans
+    )
+    spots = tuple(spot for spot in history.spots if spot.sized)
+    return dataclasses.replace(history, spots=spots, scans=scans)

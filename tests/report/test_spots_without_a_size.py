@@ -12,17 +12,17 @@ from survivor_app.report.content import SizeRow, build_summaries
 from survivor_app.report.paper import Paper
 from survivor_app.report.render import summary_pdf
 from survivor_app.report.spots import StateRow
-from tests.plot.unsized import BONE, FLUID, with_states
+from tests.plot.unsized import BONE, FLUID, sized_only, with_states
 from tests.report.pdfs import Page, pages
 from tests.report.records import demo_record
 
 TODAY = dt.date(2026, 7, 1)
 WHERE = "Elsewhere in the body"
 
-# The example's breast cancer: its latest scan, sc12 (22 June 2026), sizes the liver spot; sc11
+# The example's breast cancer: its latest scan, sc12 (22 June 2026), finds the liver spot gone; sc11
 # was on 16 March 2026; sc6 (22 July 2024) was marked "no evidence of disease".
 RECORD = with_states(
-    demo_record(),
+    sized_only(demo_record()),
     {
         BONE: {"sc7": SpotState.PRESENT, "sc11": (SpotState.GROWING, True)},
         FLUID: {"sc4": SpotState.PRESENT},
@@ -33,7 +33,7 @@ RECORD = with_states(
 def test_each_spot_without_a_size_is_listed_with_its_latest_state_under_the_sizes() -> None:
     (breast,) = build_summaries(RECORD, "c1", today=TODAY)
     assert breast.latest_scan is not None
-    assert breast.latest_scan.sizes.rows == (SizeRow("Liver spot", "liver, right side", "10 mm"),)
+    assert breast.latest_scan.sizes.rows == (SizeRow("Liver spot", "liver, right side", "Gone"),)
     assert breast.unsized.rows == (
         StateRow(
             "Several small bone spots in the spine (no size given)",
@@ -51,7 +51,9 @@ def test_each_spot_without_a_size_is_listed_with_its_latest_state_under_the_size
 
 
 def test_a_state_the_latest_scan_gave_needs_no_date() -> None:
-    record = with_states(demo_record(), {BONE: {"sc7": SpotState.PRESENT, "sc12": SpotState.GONE}})
+    record = with_states(
+        sized_only(demo_record()), {BONE: {"sc7": SpotState.PRESENT, "sc12": SpotState.GONE}}
+    )
     (breast,) = build_summaries(record, "c1", today=TODAY)
     assert [row.state for row in breast.unsized.rows] == ["Gone"]
     (lung,) = build_summaries(record, "c2", today=TODAY)
