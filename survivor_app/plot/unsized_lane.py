@@ -80,7 +80,8 @@ def new_lane(
 
 def draw_lane(lane: Lane, history: CancerHistory, style: PlotStyle) -> list[Entry]:
     """Put ``history``'s marks on ``lane`` (its spots have the same number of rows), changing
-    the lines already drawn; the legend's entries for the states shown."""
+    the lines already drawn; the legend's entries for the states shown (none where the style
+    leaves the bands out of the legend: a plot too small for them)."""
     spots = lane_spots(history)
     lane.spots = spots
     names = [as_typed(shorten(spot.name, NAME_CHARS)) for spot in spots]
@@ -98,7 +99,7 @@ def draw_lane(lane: Lane, history: CancerHistory, style: PlotStyle) -> list[Entr
         line.set_label(NO_SIZE_STATE_WORDS[state])
         lane.lines.append(LaneLine(line, of_state))
         entries.append(Entry(("without a size", state), line, NO_SIZE_STATE_WORDS[state]))
-    return entries
+    return entries if style.legend_bands else []
 
 
 def lane_layout_key(lane: Lane | None) -> Hashable:
@@ -117,4 +118,6 @@ def _style_marks(line: Line2D, state: SpotState, style: PlotStyle) -> None:
         markeredgecolor=style.text,
         markeredgewidth=1.2,
         zorder=3,
+        # Whole, where a low plot leaves the lane less height than a mark.
+        clip_on=False,
     )

@@ -3,6 +3,7 @@ shape says the state in black and white, named in the legend; no lane when there
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 from matplotlib.colors import to_rgba
@@ -121,3 +122,15 @@ def test_no_lane_without_a_spot_without_a_size_that_a_scan_looked_at() -> None:
         assert len(figure.axes) == 2
         (legend,) = figure.legends
         assert not any("Without a size" in text.get_text() for text in legend.get_texts())
+
+
+def test_a_plot_too_low_for_the_bands_in_its_legend_leaves_the_shapes_to_the_tips() -> None:
+    figure = Figure(figsize=(7.3, 3.2), dpi=72, layout="constrained")
+    low = dataclasses.replace(PRINT_STYLE, legend_bands=False)
+    timeline = draw_timeline(figure, HISTORY, analyse(HISTORY), low)
+    assert timeline.lane is not None
+    assert len(timeline.lane.lines) == 3
+    (legend,) = figure.legends
+    texts = [text.get_text() for text in legend.get_texts()]
+    assert texts[0] == "Sum of tracked spots"
+    assert not [text for text in texts if "Without a size" in text]
