@@ -11,8 +11,9 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "tests" / "data" / "examples"
-#: The schema of the version export writes (2), and of the older version import still reads.
-SCHEMA = ROOT / "docs" / "schema" / "survivor-record-2.schema.json"
+#: The schema of the version export writes (3), and of the older versions import still reads.
+SCHEMA = ROOT / "docs" / "schema" / "survivor-record-3.schema.json"
+SCHEMA_2 = ROOT / "docs" / "schema" / "survivor-record-2.schema.json"
 SCHEMA_1 = ROOT / "docs" / "schema" / "survivor-record-1.schema.json"
 #: Every example record of the specification, each with its ``*.expected.json`` beside it.
 EXAMPLE_RECORDS = sorted(EXAMPLES.glob("*.record.json"))
@@ -60,5 +61,5 @@ READABLE_EXAMPLES = [path for path in EXAMPLE_RECORDS if not has_spots_without_a
 
 
 def example_params() -> list[object]:
-    """Every example as a ``pytest.param``, named by the example."""
+    """Every example as a ``pytest.param`` named after it."""
     return [pytest.param(path, id=example_name(path)) for path in EXAMPLE_RECORDS]

@@ -148,7 +148,7 @@ def test_export_to_standard_output(capsys: pytest.CaptureFixture[str], record_pa
         ('{"format": "survivor-record"}'.encode("utf-16"), "bad.json: the file is not UTF-8"),
         (b"[1, 2]", "bad.json: a list is not a record"),
         (b'{"format": "survivor-record", "version": 2', "bad.json: the file is not valid JSON"),
-        (b'{"format": "survivor-record", "version": 3}', "newer version"),
+        (b'{"format": "survivor-record", "version": 4}', "newer version"),
     ],
     ids=["empty", "blank", "binary", "utf-16", "not-an-object", "not-json", "newer-version"],
 )

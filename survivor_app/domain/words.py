@@ -82,17 +82,21 @@ UNCERTAIN = "Uncertain"
 #: What "uncertain" means, to follow it after a colon.
 UNCERTAIN_MEANS = "the report is not sure this is cancer"
 
-#: What a scan said of a spot it gives no size for (STATUS_RULES.md §1).
+#: What a scan said of a spot without a size (STATUS_RULES.md §1), and its having no entry.
 SPOT_STATE_WORDS: dict[SpotState, str] = {
     SpotState.PRESENT: "Present",
-    SpotState.GONE: GONE,
+    SpotState.GONE: "Gone",
     SpotState.GROWING: "Clearly growing",
 }
-#: A spot without a size that a scan did not look at.
 NOT_LOOKED_AT = "Not looked at"
+#: Whether the reports give a spot a size, in a few words.
+WITH_A_SIZE = "With a size"
+WITHOUT_A_SIZE = "Without a size"
+#: What a spot without a size is, in a few words after its name.
+MENTIONED_WITHOUT_A_SIZE = "mentioned without a size"
 #: The states in the timeline's legend, which names the marks of the lane of such spots.
 NO_SIZE_STATE_WORDS: dict[SpotState, str] = {
-    state: f"Without a size: {words.lower()}" for state, words in SPOT_STATE_WORDS.items()
+    state: f"{WITHOUT_A_SIZE}: {words.lower()}" for state, words in SPOT_STATE_WORDS.items()
 }
 #: What each state means, as a sentence of its own.
 SPOT_STATE_SENTENCES: dict[SpotState, str] = {
@@ -102,8 +106,6 @@ SPOT_STATE_SENTENCES: dict[SpotState, str] = {
 }
 #: Said of a spot without a size that a scan marked "no evidence of disease" left out.
 GONE_WITH_NO_EVIDENCE = "The scan found no evidence of disease."
-#: What a spot without a size is, in a few words after its name.
-WITHOUT_A_SIZE = "mentioned without a size"
 
 #: A scan that holds notes only, which the rules do not assess (STATUS_RULES.md §3).
 NOTES_ONLY = "Notes only"
@@ -179,3 +181,15 @@ def based_on(basis: Iterable[Basis]) -> str:
 def shorten(text: str, limit: int) -> str:
     """``text`` if it has at most ``limit`` characters, else its start cut to end in "…"."""
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+#: Tumour markers beside the sizes (STATUS_RULES.md §9), said once where their numbers are shown.
+MARKERS_NEVER_DECIDE = (
+    "Tumour markers are blood tests: some cancers raise the amount of a substance in the blood. "
+    "They are shown for you and your doctors, but they never decide a label here: labels come "
+    "from the sizes on your scans and what your doctors said."
+)
+#: After a value the lab gave as below what it can measure, e.g. "below 0.1 ng/mL, …".
+LOWEST_THE_LAB_CAN_MEASURE = "the lowest the lab can measure"
+#: After the lab's upper limit of normal, e.g. "above 35 U/mL, …".
+UPPER_LIMIT_OF_NORMAL = "the lab’s upper limit of normal (the highest it counts as usual)"

@@ -82,9 +82,12 @@ class _Walk:
             and not scan.no_evidence_of_disease
         ):
             # A marked scan keeps a label that found disease, and "no evidence of disease";
-            # otherwise it is a starting point.
+            # otherwise it is a starting point, and no spot keeps a remission partial (rule 7).
             measured = dataclasses.replace(
-                measured, status=Status.BASELINE, reason=Reason.MARKED_BASELINE
+                measured,
+                status=Status.BASELINE,
+                reason=Reason.MARKED_BASELINE,
+                remaining_spots=(),
             )
         label = measured.status if statement is None else statement.status
         starts = scan.new_baseline or label in DISEASE_FOUND

@@ -26,7 +26,10 @@ def opening_sentence(a: Assessment) -> str:
                 f"{mm_text(a.new_baseline_sum_tenths)}."
             )
         case Reason.FIRST_SCAN | Reason.MARKED_BASELINE if _states_only(a):
-            return f"The scan of {day} is your starting point, for spots it gives no size for."
+            return (
+                f"Later scans are compared with the scan of {day}, for the spots it mentions "
+                "without a size."
+            )
         case Reason.FIRST_SCAN | Reason.MARKED_BASELINE:
             return (
                 f"The scan of {day} found no spot to measure, so there is nothing to compare yet."
@@ -51,7 +54,8 @@ def opening_sentence(a: Assessment) -> str:
         case Reason.GROWTH:
             return f"On {day}, your spots had grown since their smallest size."
         case Reason.UNSIZED_GREW:
-            return f"On {day}, the report said a spot without a size had clearly grown."
+            what = "spots" if len(a.growing_spots) > 1 else "a spot"
+            return f"On {day}, the report said {what} without a size had clearly grown."
         case Reason.NEW_SPOT:
             # Word for word the fact the numbers give, so that the explanation says it once.
             return (

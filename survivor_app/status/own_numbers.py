@@ -141,14 +141,19 @@ def _measured_facts(a: Assessment) -> Iterator[str]:
             many = len(a.new_spots) > 1
             yield f"The scan of {day} found {'new spots' if many else 'a new spot'}."
             yield from (_finding_sentence(f) for f in a.new_spots)
+            if a.returned_spots:
+                yield "It also found again spots you followed before."
+                yield from (_finding_sentence(f) for f in a.returned_spots)
             yield from _followed_sum(a)
         case Reason.BACK_AFTER_REMISSION:
             yield f"The scan of {day} found the cancer again."
             yield from (_finding_sentence(f) for f in a.returned_spots)
         case Reason.GROWTH:
             yield from _growth(a)
-        case Reason.UNSIZED_GREW:
+        case Reason.UNSIZED_GREW if a.sum_tenths:
             yield from _sums(a)
+        case Reason.UNSIZED_GREW:
+            yield from _gone_sentence(a)
         case Reason.NOT_MEASURED:
             yield f"On {day}, {_not_measured(a.missing_spots)}."
             yield "Without every spot, this scan cannot be compared with the ones before."

@@ -76,39 +76,20 @@ def remaining_sentences(a: Assessment) -> Iterator[str]:
         verb = "were" if len(unseen) > 1 else "was"
         has = "have" if len(unseen) > 1 else "has"
         yield f"But on {day}, {names(unseen)}, which {has} no size, {verb} not looked at."
-    yield "So it is not a complete remission."
-
-
-def remain_question(a: Assessment) -> str:
-    """The question of §8 for a partial remission by rule 7: are these spots still cancer, and
-    how are they followed?"""
-    day = FIXED_ENGLISH.long(a.date)
-    there = [f for f in a.remaining_spots if f.state is not None]
-    unseen = [f for f in a.remaining_spots if f.state is None]
-    said = []
-    if there:
-        said.append(f"the report still mentioned {names(there)}")
-    if unseen:
-        said.append(f"{names(unseen)} {'were' if len(unseen) > 1 else 'was'} not looked at")
-    many = len(a.remaining_spots) > 1
-    return (
-        f"On {day}, my measured spots {_sized_now(a)[1]}, but {' and '.join(said)}, with no size. "
-        f"{'Are they' if many else 'Is it'} still cancer? "
-        f"How {'are they' if many else 'is it'} followed?"
-    )
+    yield "So the measurements do not show a complete remission."
 
 
 def remain_opening(a: Assessment) -> str:
     """The opening sentence of a partial remission by rule 7 (at most 20 words)."""
     what = "spots" if len(a.remaining_spots) > 1 else "a spot"
-    sized = f"Your measured spots {_sized_now(a)[0]}"
+    sized = f"Your measured spots {sized_now(a)[0]}"
     if any(f.state is not None for f in a.remaining_spots):
         return f"{sized}, but the report still mentions {what} without a size."
     verb = "were" if len(a.remaining_spots) > 1 else "was"
     return f"{sized}, but {what} without a size {verb} not looked at."
 
 
-def _sized_now(a: Assessment) -> tuple[str, str]:
+def sized_now(a: Assessment) -> tuple[str, str]:
     """What rule 7 found of the sized spots, truthfully, in the present and the past tense:
     all recorded gone, some lymph nodes back to normal size, or an uncertain spot counted as
     gone after a complete remission."""

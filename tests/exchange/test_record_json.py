@@ -122,6 +122,8 @@ def key_orders(document: dict[str, Any]) -> dict[str, list[str]]:
     orders = {"": list(document), "person": list(document["person"])}
     for section in ("cancers", "spots", "scans", "statements", "treatments", "questions"):
         orders[section] = list(document[section][0])
+    if document.get("marker_results"):
+        orders["marker_results"] = list(document["marker_results"][0])
     orders["measurements"] = list(document["scans"][0]["measurements"][0])
     return orders
 
@@ -257,7 +259,7 @@ def test_the_written_file_is_indented_utf8_with_a_final_newline() -> None:
     document = base_document()
     document["person"]["name"] = "Zoë 🎗️ مرحبا"
     written = write_record(read_record(dumps(document), today=TODAY))
-    assert written.startswith(b'{\n  "format": "survivor-record",\n  "version": 2,\n')
+    assert written.startswith(b'{\n  "format": "survivor-record",\n  "version": 3,\n')
     assert written.endswith(b"}\n")
     assert not written.endswith(b"\n\n")
     assert "Zoë 🎗️ مرحبا".encode() in written

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from survivor_app.domain import RecurrenceType, SpotState, Status
+from survivor_app.domain import Area, RecurrenceType, Spot, SpotState, Status
 from survivor_app.status import Reason, assess
+from tests.shared_files import EXAMPLES, expected_labels
 from tests.status.histories import (
     BONES,
     CR,
@@ -249,3 +250,44 @@ def test_a_starting_point_with_bone_spots_only_tracks_them() -> None:
     (first,) = assess(h)
     assert (first.tracked_spots, first.sum_tenths) == ((NODE, BONES), 80)
     assert [(f.spot, f.state) for f in first.unsized_spots] == [(BONES, SpotState.PRESENT)]
+
+
+def test_the_example_with_bone_spots_built_from_domain_objects_gets_its_labels() -> None:
+    """``bone-spots-without-a-size`` as domain objects: the rules alone, without the importer
+    (``tests/test_examples.py`` reads the file itself), give its expected labels."""
+    spots = (
+        Spot("K", "c1", "Liver spot", Area.DISTANT, lymph_node=False, location="liver"),
+        Spot("S", "c1", "Bone spots", Area.DISTANT, lymph_node=False, sized=False),
+    )
+    h = history(
+        scan("2025-01-10", {"K": "45", "S": "present"}),
+        scan("2025-04-10", {"K": "0", "S": "present"}),
+        scan("2025-07-10", {"K": "0", "S": "present"}),
+        scan("2025-10-09", {"K": "0", "S": "growing"}),
+        spots=spots,
+    )
+    expected = expected_labels(EXAMPLES / "bone-spots-without-a-size.record.json")["c1"]
+    assert [
+        {
+            "date": on,
+            "status": status.value,
+            "recurrence_type": kind,
+            "confirmed": confirmed,
+        }
+        for on, status, kind, confirmed in labels(h)
+    ] == expected
+
+
+def test_a_marked_starting_point_keeps_no_spot_for_rule_7() -> None:
+    h = history(
+        scan("2024-01-01", {"L": "40", "S": "present"}),
+        scan("2024-04-01", {"L": "0", "S": "present"}, new_baseline=True),
+        spots=WITH_BONES,
+    )
+    marked = assess(h)[1]
+    assert (marked.status, marked.reason, marked.remaining_spots) == (
+        B,
+        Reason.MARKED_BASELINE,
+        (),
+    )
+    assert [f.spot for f in marked.unsized_spots] == [BONES]

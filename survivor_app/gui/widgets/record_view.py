@@ -26,6 +26,7 @@ from survivor_app.domain import Cancer, CancerHistory, Question
 from survivor_app.gui.dates import short_date
 from survivor_app.gui.models.periods import PeriodListModel
 from survivor_app.gui.models.tables import (
+    STATES_COLUMN,
     QuestionTableModel,
     ScanTableModel,
     StatementTableModel,
@@ -264,7 +265,10 @@ class RecordView(QWidget):
             self.period_list.select_period(len(periods) - 1)
         self._on_period_selected(self.period_list.selected_period())
 
-        self.scans_tab.model.set_rows(scan_rows(history.scans, analysis.assessments))
+        self.scans_tab.model.set_rows(scan_rows(history.scans, analysis.assessments, history.spots))
+        # The column of states is only for a cancer with a spot without a size.
+        without_a_size = any(not spot.sized for spot in history.spots)
+        self.scans_tab.table.setColumnHidden(STATES_COLUMN, not without_a_size)
         self.statements_tab.model.set_rows(history.statements)
         self.treatments_tab.model.set_rows(history.treatments)
         self._suggest(self._questions)

@@ -11,13 +11,13 @@ from survivor_app.domain import Spot, Statement, Treatment, mm_text
 from survivor_app.domain.words import (
     GONE,
     GONE_WITH_NO_EVIDENCE,
+    MENTIONED_WITHOUT_A_SIZE,
     ONGOING,
     SPOT_STATE_SENTENCES,
     SPOT_STATE_WORDS,
     TREATMENT_KIND_WORDS,
     UNCERTAIN,
     UNCERTAIN_MEANS,
-    WITHOUT_A_SIZE,
     shorten,
     status_label,
 )
@@ -83,7 +83,7 @@ def lane_tip(marks: Sequence[LaneMark], index: int) -> str:
     """The tip of a mark of a spot without a size: what the spot is, and its state in words."""
     mark = marks[index]
     lines = [
-        f"{mark.spot.name} ({WITHOUT_A_SIZE})",
+        f"{mark.spot.name} ({MENTIONED_WITHOUT_A_SIZE})",
         f"{SPOT_STATE_WORDS[mark.state]} on {long_date(mark.date)}",
         GONE_WITH_NO_EVIDENCE if mark.no_evidence else SPOT_STATE_SENTENCES[mark.state],
     ]
