@@ -24,6 +24,7 @@ from tests.gui.plotting import (
     canvas_point,
     highlighted_period,
     is_ready,
+    lane_axes,
     shown_plot,
     tip_text,
 )
@@ -51,7 +52,9 @@ def test_the_plot_draws_sizes_bands_statements_and_treatments(qtbot: QtBot, demo
     analysis = analyse(history)
     plot = shown_plot(qtbot, history)
     assert plot.canvas is not None
-    sizes, strip, lane = plot.canvas.figure.axes
+    sizes, strip = plot.canvas.figure.axes[:2]
+    lane = lane_axes(plot)
+    assert lane is not None
     labels = [line.get_label() for line in sizes.get_lines()]
     measured_spots = [
         spot.name
@@ -271,7 +274,9 @@ def test_hovering_a_mark_of_a_spot_without_a_size_says_its_state_in_words(
     )
     plot = shown_plot(qtbot, history)
     assert plot.canvas is not None
-    lane = plot.canvas.figure.axes[2]
+    lane = lane_axes(plot)
+    assert lane is not None
+    place = plot.canvas.figure.axes.index(lane)
     marks = {str(line.get_label()): line.get_xydata() for line in lane.get_lines()}
     expected = {
         "Without a size: present": [
@@ -293,13 +298,13 @@ def test_hovering_a_mark_of_a_spot_without_a_size_says_its_state_in_words(
     }
     for label, lines in expected.items():
         x, y = marks[label][0]
-        qtbot.mouseMove(plot.canvas, canvas_point(plot, 2, x, y))
+        qtbot.mouseMove(plot.canvas, canvas_point(plot, place, x, y))
         qtbot.waitUntil(lambda lines=lines: str(tip_text(plot)).splitlines() == lines)
         qtbot.mouseMove(plot.canvas, QPoint(2, 2))
         qtbot.waitUntil(lambda: tip_text(plot) is None)
     # Left out of a later scan marked "no evidence of disease": gone, and the tip says why.
     x, y = marks["Without a size: gone"][1]
-    qtbot.mouseMove(plot.canvas, canvas_point(plot, 2, x, y))
+    qtbot.mouseMove(plot.canvas, canvas_point(plot, place, x, y))
     qtbot.waitUntil(lambda: tip_text(plot) is not None)
     assert str(tip_text(plot)).splitlines()[1:] == [
         "Gone on 15 January 2024",
