@@ -53,6 +53,8 @@ from survivor_app.plot.style import (
     STATUS_LOOKS,
     PlotStyle,
 )
+from survivor_app.plot.unsized_lane import Lane, draw_lane, lane_height, lane_layout_key, new_lane
+from survivor_app.plot.unsized_marks import lane_spots
 from survivor_app.plot.words import as_typed
 from survivor_app.status import CancerAnalysis
 from survivor_app.status.sums import SumPoint, episode_sums
@@ -100,6 +102,9 @@ class Timeline:
 
     sizes: Axes | None = None
     strip: Axes | None = None
+    #: The lane of the spots without a size, between the sizes and the strip (None: no such
+    #: spot was looked at).
+    lane: Lane | None = None
     style: PlotStyle | None = None
     #: The rows of the strip: one for each lane of treatments, and the doctor's row.
     rows: int = 0
@@ -142,7 +147,7 @@ def draw_timeline(
         if history is None or analysis is None or not (history.scans or history.statements):
             _draw_empty(figure, style)
             return Timeline()
-        timeline = _draw_axes(figure, _strip_rows(history), style)
+        timeline = _draw_axes(figure, _strip_rows(history), lane_spots(history), style)
         _draw_history(figure, timeline, history, analysis, columns)
         return timeline
 
@@ -160,8 +165,8 @@ def update_timeline(
     its artists in place; the result is the drawing ``draw_timeline`` would make.
 
     False, with nothing changed, where it cannot: nothing drawn, nothing to draw, another style,
-    or another number of rows in the strip. Compare ``timeline.layout_key`` before and after to
-    know whether the figure needs laying out again.
+    or another number of rows in the strip or the lane. Compare ``timeline.layout_key`` before
+    and after to know whether the figure needs laying out again.
     """
     if (
         timeline.sizes is None
@@ -170,6 +175,7 @@ def update_timeline(
         or not (history.scans or history.statements)
         or style != timeline.style
         or _strip_rows(history) != timeline.rows
+        or len(lane_spots(history)) != (0 if timeline.lane is None else len(timeline.lane.spots))
     ):
         return False
     with matplotlib.rc_context(_settings(style)):
@@ -181,7 +187,8 @@ def lay_out_afresh(figure: Figure, timeline: Timeline) -> None:
     """Put the axes back where a drawing from nothing starts them, for the figure's layout
     engine to place them on its next draw: it places them from where they are, and to the pixel
     as it places a new drawing's only when it starts from the same place."""
-    for axes in (timeline.sizes, timeline.strip):
+    lane = None if timeline.lane is None else timeline.lane.axes
+    for axes in (timeline.sizes, timeline.strip, lane):
         spec = None if axes is None else axes.get_subplotspec()
         if axes is not None and spec is not None:
             axes.set_position(spec.get_position(figure))
@@ -228,11 +235,15 @@ def _draw_empty(figure: Figure, style: PlotStyle) -> None:
     axes.text(0.5, 0.5, EMPTY_TEXT, ha="center", va="center", transform=axes.transAxes, wrap=True)
 
 
-def _draw_axes(figure: Figure, rows: int, style: PlotStyle) -> Timeline:
-    """The sizes' axes above and the strip's below, with what does not depend on the history."""
-    grid = figure.add_gridspec(2, 1, height_ratios=[6, 0.9 + 0.6 * rows])
+def _draw_axes(
+    figure: Figure, rows: int, lane_spots: tuple[Spot, ...], style: PlotStyle
+) -> Timeline:
+    """The sizes' axes above, the lane of ``lane_spots`` (if any) and the strip's below, with
+    what does not depend on the history."""
+    lanes = [lane_height(len(lane_spots))] if lane_spots else []
+    grid = figure.add_gridspec(2 + len(lanes), 1, height_ratios=[6, *lanes, 0.9 + 0.6 * rows])
     sizes = figure.add_subplot(grid[0])
-    strip = figure.add_subplot(grid[1], sharex=sizes)
+    strip = figure.add_subplot(grid[-1], sharex=sizes)
     for axes in (sizes, strip):
         axes.set_facecolor(style.base)
         for side in ("top", "right"):
@@ -250,7 +261,9 @@ def _draw_axes(figure: Figure, rows: int, style: PlotStyle) -> Timeline:
     strip.spines["left"].set_visible(False)
     strip.grid(axis="y", color=style.faint, linewidth=0.6)
     date_axis(strip)
-    return Timeline(sizes=sizes, strip=strip, style=style, rows=rows)
+    # Added after the strip, which stays the figure's second axes.
+    lane = new_lane(figure, grid[1], sizes, lane_spots, style) if lane_spots else None
+    return Timeline(sizes=sizes, strip=strip, lane=lane, style=style, rows=rows)
 
 
 def _draw_history(
@@ -266,6 +279,8 @@ def _draw_history(
     assert style is not None
     left, right = span(history)
     entries = _draw_sizes(timeline, sizes, history, analysis, style)
+    if timeline.lane is not None:
+        entries += draw_lane(timeline.lane, history, style)
     entries += _draw_bands(timeline, sizes, analysis, right, style)
     lines = reference_lines(analysis)
     shown = [m.size_tenths or 0 for scan in history.scans for m in scan.measurements]
@@ -297,6 +312,7 @@ def _draw_history(
         tuple(strip.get_xlim()),
         tuple(lines),
         timeline.legend_key,
+        lane_layout_key(timeline.lane),
     )
 
 

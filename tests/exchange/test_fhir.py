@@ -296,7 +296,15 @@ def test_the_demo_person_cancers_and_spots_read_as_written() -> None:
     assert target(bundle, breast["subject"]) is patient
     assert lung["code"] == {"text": "Lung cancer"}
     tumors = resources(bundle, "BodyStructure")
-    assert [t["identifier"][0]["value"] for t in tumors] == ["s1", "s2", "s3", "s4", "s5"]
+    assert [t["identifier"][0]["value"] for t in tumors] == [
+        "s1",
+        "s2",
+        "s3",
+        "s6",
+        "s4",
+        "s5",
+        "s7",
+    ]
     node = tumors[1]
     assert profile(node) == MCODE + "mcode-tumor"
     assert node["location"] == {"text": "left armpit"}
