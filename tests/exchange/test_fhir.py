@@ -128,7 +128,7 @@ def test_every_record_exports_a_valid_collection_with_one_resource_per_thing(pat
         "Patient": 1,
         "Condition": len(record.cancers),
         "BodyStructure": len(record.spots),
-        "Observation": sizes_given(record) + assessments,
+        "Observation": sizes_given(record) + assessments + len(record.marker_results),
     }
     assert len(observations(bundle, "21889-1")) == sizes_given(record)
     assert len(observations(bundle, "97509-4")) == assessments
@@ -167,6 +167,7 @@ def test_no_date_is_written_but_the_records_own(path: Path) -> None:
             *(c.diagnosed_on for c in record.cancers),
             *(s.date for s in record.scans),
             *(s.date for s in record.statements),
+            *(m.date for m in record.marker_results),
         )
         if day is not None
     }

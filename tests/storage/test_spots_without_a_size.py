@@ -235,7 +235,7 @@ def test_each_version_is_accepted_with_its_own_tables_only(record_path: Path) ->
     current = record_path.with_name("current.survivor")
     RecordStore.open(current).close()
     set_user_version(current, 1)
-    older = version_1_record(record_path, sample_record())
+    older = version_1_record(record_path, before_markers())
     set_user_version(older, 2)
     for path in (current, older):
         before = path.read_bytes()
