@@ -16,7 +16,7 @@ from typing import Any, NoReturn
 
 from survivor_app import paths
 from survivor_app.changes import import_record, write_now
-from survivor_app.domain import json_escape, visible
+from survivor_app.domain import Spot, json_escape, visible
 from survivor_app.exchange import (
     EXPORTERS,
     ExchangeError,
@@ -26,7 +26,9 @@ from survivor_app.exchange import (
     read_record,
 )
 from survivor_app.exchange.periods_json import periods_document
+from survivor_app.exchange.record_file import LARGEST_FILE_BYTES
 from survivor_app.files import write_private
+from survivor_app.reading import read_report, reading_document
 from survivor_app.storage import (
     BackupFolder,
     RecordError,
@@ -34,7 +36,7 @@ from survivor_app.storage import (
     RecordNotWritableError,
     RecordStore,
 )
-from survivor_app.terminal import periods_text
+from survivor_app.terminal import periods_text, reading_text
 
 PROG = "survivor-app"
 
@@ -173,6 +175,55 @@ def _cmd_periods(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_read_report(args: argparse.Namespace) -> int:
+    text = _report_text(args.file)
+    record_given = bool(getattr(args, "record", None) or args.cancer)
+    spots = _cancer_spots(args) if record_given else ()
+    reading = read_report(text, spots)
+    if args.json:
+        sys.stdout.write(visible(reading_document(reading), json_escape))
+    else:
+        sys.stdout.write(visible(reading_text(reading, spots)))
+    return 0
+
+
+def _report_text(name: str) -> str:
+    """The text of a report file, or of standard input for ``-``."""
+    if name == "-":
+        data = sys.stdin.buffer.read(LARGEST_FILE_BYTES + 1)
+    else:
+        try:
+            data = _read_bytes(Path(name))
+        except ExchangeError as error:
+            raise CommandError(f"{name}: {error.message}") from None
+    if len(data) > LARGEST_FILE_BYTES:
+        raise CommandError(f"{name}: the report is larger than 64 MB; paste only its text")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise CommandError(
+            f"{name}: this is not text in UTF-8 (byte {error.start}); save the report as plain text"
+        ) from None
+
+
+def _cancer_spots(args: argparse.Namespace) -> tuple[Spot, ...]:
+    """The spots of the cancer the report is about, from the record."""
+    with _open_existing(paths.record_path(args.record)) as store:
+        record = store.load()
+    if record is None or not record.cancers:
+        raise CommandError(f"{store.path}: this record has no cancer yet, so no spots to match")
+    ids = ", ".join(cancer.id for cancer in record.cancers)
+    if args.cancer is None:
+        if len(record.cancers) > 1:
+            raise CommandError(f"{store.path}: give --cancer ID, one of: {ids}")
+        cancer_id = record.cancers[0].id
+    elif any(cancer.id == args.cancer for cancer in record.cancers):
+        cancer_id = args.cancer
+    else:
+        raise CommandError(f"{store.path}: there is no cancer {args.cancer!r}; its cancers: {ids}")
+    return tuple(spot for spot in record.spots if spot.cancer_id == cancer_id)
+
+
 def _cmd_backup(args: argparse.Namespace) -> int:
     with _open_existing(paths.record_path(args.record)) as store:
         backup = BackupFolder(store.path).make(store, "by-hand")
@@ -262,6 +313,21 @@ def build_parser() -> argparse.ArgumentParser:
     _add_record_option(periods)
     periods.add_argument("--json", action="store_true", help="print the JSON of FORMAT.md §4")
     periods.set_defaults(handler=_cmd_periods)
+
+    reading = commands.add_parser(
+        "read-report",
+        help="find the sizes in a radiology report's text and match them to a cancer's spots",
+    )
+    reading.add_argument("file", metavar="FILE", help="the report as a text file, or - to paste")
+    reading.add_argument(
+        "--record",
+        metavar="PATH",
+        help="the record whose spots to match",
+        default=argparse.SUPPRESS,
+    )
+    reading.add_argument("--cancer", metavar="ID", help="the cancer whose spots to match")
+    reading.add_argument("--json", action="store_true", help="print JSON (see docs/read-report.md)")
+    reading.set_defaults(handler=_cmd_read_report)
 
     backup = commands.add_parser("backup", help="back the record up now into its backups folder")
     _add_record_option(backup)

@@ -60,18 +60,6 @@ def has_spots_without_a_size(path: Path) -> bool:
 READABLE_EXAMPLES = [path for path in EXAMPLE_RECORDS if not has_spots_without_a_size(path)]
 
 
-def example_params(*, labels: bool = True) -> list[object]:
-    """Every example as a ``pytest.param``. A test of the ``labels`` the rules give (the
-    default) still expects an example with a spot without a size to fail (a strict xfail naming
-    the issue that turns it green); a test of the record format alone (``labels=False``) reads
-    every example."""
-    params: list[object] = []
-    for path in EXAMPLE_RECORDS:
-        reason = (
-            "the labels of spots without a size: issue 16 (status rules version 2)"
-            if labels and has_spots_without_a_size(path)
-            else None
-        )
-        marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
-        params.append(pytest.param(path, id=example_name(path), marks=marks))
-    return params
+def example_params() -> list[object]:
+    """Every example as a ``pytest.param`` named after it."""
+    return [pytest.param(path, id=example_name(path)) for path in EXAMPLE_RECORDS]

@@ -116,7 +116,7 @@ def test_demo_refuses_a_record_that_has_data(
     assert digest(record_path) == before
 
 
-@pytest.mark.parametrize("example", example_params(labels=False))
+@pytest.mark.parametrize("example", example_params())
 def test_every_example_round_trips_and_validates(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, example: Path
 ) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-CORE = ("domain", "status", "storage", "changes", "exchange", "report.content")
+CORE = ("domain", "status", "storage", "changes", "exchange", "reading", "report.content")
 FORBIDDEN = ("PySide6", "shiboken6", "matplotlib")
 
 

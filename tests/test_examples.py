@@ -3,14 +3,18 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
 import pytest
 
 from survivor_app.cli import main
-from survivor_app.domain import Status
-from tests.shared_files import as_expected, example_params, expected_labels
+from survivor_app.domain import SpotState, Status
+from survivor_app.exchange import read_record
+from survivor_app.status import analyse
+from tests.plot.unsized import sized_only
+from tests.shared_files import DEMO_RECORD, as_expected, example_params, expected_labels
 
 
 def periods_json(capsys: pytest.CaptureFixture[str], *args: str) -> dict[str, object]:
@@ -57,6 +61,29 @@ def test_the_demo_shows_every_label(capsys: pytest.CaptureFixture[str], record_p
     assert any(a["disagreement"] for a in assessments)
     assert any(a["scan"] is None for a in assessments), "a statement on its own"
     assert all(cancer["questions"] for cancer in cancers)
+
+
+def test_the_demos_spots_in_the_spine_keep_its_latest_remission_partial() -> None:
+    record = read_record(DEMO_RECORD.read_bytes())
+    breast = record.history("c1")
+    latest = analyse(breast).assessments[-1]
+    assert (latest.date.isoformat(), latest.status, latest.confirmed) == (
+        "2026-06-22",
+        Status.PARTIAL_REMISSION,
+        False,
+    )
+    # The liver spot is gone: without the spots the report gives no size for, every measured
+    # spot would be gone, and the label complete.
+    assert analyse(sized_only(breast)).assessments[-1].status is Status.COMPLETE_REMISSION
+    # Every state a spot without a size can have, and scans that did not look at one.
+    unsized = {spot.id for spot in record.spots if not spot.sized}
+    said = [m.state for scan in record.scans for m in scan.measurements if m.spot_id in unsized]
+    assert set(said) == set(SpotState)
+    assert any(
+        not any(m.spot_id in unsized for m in scan.measurements)
+        for scan in breast.scans
+        if scan.date > dt.date(2025, 3, 3)
+    )
 
 
 def test_periods_text_reads_in_a_terminal(

@@ -33,11 +33,13 @@ from survivor_app.changes.kinds import (
     Touches,
     Write,
 )
+from survivor_app.changes.spots import SPOTS, DeleteSpot
 
 __all__ = [
     "MARKER_RESULTS",
     "QUESTIONS",
     "SCANS",
+    "SPOTS",
     "STATEMENTS",
     "TREATMENTS",
     "AddCancer",
@@ -49,6 +51,7 @@ __all__ = [
     "ChangeScan",
     "Changed",
     "DeleteCancer",
+    "DeleteSpot",
     "Edit",
     "Fill",
     "History",

@@ -215,7 +215,7 @@ def check_birth_date(birth_date: dt.date, *, earliest: dt.date | None) -> Proble
     )
 
 
-#: The most decimals a marker result or an upper limit keeps: labs give three at most.
+#: The most decimals a marker result or an upper limit keeps (labs seldom give more than three).
 MARKER_DECIMALS = 4
 #: Every marker result and upper limit is below this.
 MARKER_CEILING = Decimal(1_000_000_000)

@@ -102,6 +102,8 @@ GONE = "Gone"
 TOO_SMALL = "Too small to measure"
 NOT_MEASURED = "Not measured"
 UNCERTAIN = "Uncertain"
+#: What "uncertain" means, to follow it after a colon.
+UNCERTAIN_MEANS = "the report is not sure this is cancer"
 
 #: What a scan said of a spot without a size (STATUS_RULES.md §1).
 SPOT_STATE_WORDS: dict[SpotState, str] = {
@@ -109,6 +111,25 @@ SPOT_STATE_WORDS: dict[SpotState, str] = {
     SpotState.GONE: "Gone",
     SpotState.GROWING: "Clearly growing",
 }
+#: A spot without a size that a scan has no entry for.
+NOT_LOOKED_AT = "Not looked at"
+#: Whether the reports give a spot a size, in a few words.
+WITH_A_SIZE = "With a size"
+WITHOUT_A_SIZE = "Without a size"
+#: What a spot without a size is, in a few words after its name.
+MENTIONED_WITHOUT_A_SIZE = "mentioned without a size"
+#: The states in the timeline's legend, which names the marks of the lane of such spots.
+NO_SIZE_STATE_WORDS: dict[SpotState, str] = {
+    state: f"{WITHOUT_A_SIZE}: {words.lower()}" for state, words in SPOT_STATE_WORDS.items()
+}
+#: What each state means, as a sentence of its own.
+SPOT_STATE_SENTENCES: dict[SpotState, str] = {
+    SpotState.PRESENT: "The report says it is still there.",
+    SpotState.GONE: "The report says it has gone.",
+    SpotState.GROWING: "The report says it has clearly grown or worsened.",
+}
+#: Said of a spot without a size that a scan marked "no evidence of disease" left out.
+GONE_WITH_NO_EVIDENCE = "The scan found no evidence of disease."
 
 #: A scan that holds notes only, which the rules do not assess (STATUS_RULES.md §3).
 NOTES_ONLY = "Notes only"

@@ -71,8 +71,10 @@ class PlotStyle:
     #: The legend to the right of the plot rather than below it, where a plot is wide and low
     #: (and the reference lines named in it); below it still when it would not fit beside.
     legend_beside: bool = False
-    #: The bands named in the legend too; a plot too small for them leaves that to the list
-    #: of periods beside it, which shows each band's colour and hatch with its name.
+    #: The bands, and the shapes of the lane of spots without a size, named in the legend too; a
+    #: plot too small for them leaves the bands to the list of periods beside it, which shows
+    #: each band's colour and hatch with its name, and the shapes to the tips, which say each
+    #: mark's state in words.
     legend_bands: bool = True
     #: The tumour markers' panel under the sizes, for a cancer with marker results; a plot too
     #: low for it leaves the markers to their tab, where a squeezed panel could not be read.

@@ -54,6 +54,8 @@ from survivor_app.plot.style import (
     STATUS_LOOKS,
     PlotStyle,
 )
+from survivor_app.plot.unsized_lane import Lane, draw_lane, lane_height, lane_layout_key, new_lane
+from survivor_app.plot.unsized_marks import lane_spots
 from survivor_app.plot.words import as_typed
 from survivor_app.status import CancerAnalysis
 from survivor_app.status.sums import SumPoint, episode_sums
@@ -101,7 +103,10 @@ class Timeline:
 
     sizes: Axes | None = None
     strip: Axes | None = None
-    #: The tumour markers' panel between them, when the cancer has marker results.
+    #: The lane of the spots without a size, between the sizes and the strip (None: no such
+    #: spot was looked at).
+    lane: Lane | None = None
+    #: The tumour markers' panel under the lane (or the sizes), when the cancer has results.
     markers: MarkerPanel | None = None
     style: PlotStyle | None = None
     #: The rows of the strip: one for each lane of treatments, and the doctor's row.
@@ -146,7 +151,7 @@ def draw_timeline(
             _draw_empty(figure, style)
             return Timeline()
         panel = bool(history.marker_results) and style.marker_panel
-        timeline = _draw_axes(figure, _strip_rows(history), style, panel)
+        timeline = _draw_axes(figure, _strip_rows(history), lane_spots(history), style, panel)
         _draw_history(figure, timeline, history, analysis, columns)
         return timeline
 
@@ -164,8 +169,8 @@ def update_timeline(
     its artists in place; the result is the drawing ``draw_timeline`` would make.
 
     False, with nothing changed, where it cannot: nothing drawn, nothing to draw, another style,
-    or another number of rows in the strip. Compare ``timeline.layout_key`` before and after to
-    know whether the figure needs laying out again.
+    or another number of rows in the strip or the lane. Compare ``timeline.layout_key`` before
+    and after to know whether the figure needs laying out again.
     """
     if (
         timeline.sizes is None
@@ -174,6 +179,7 @@ def update_timeline(
         or not (history.scans or history.statements)
         or style != timeline.style
         or _strip_rows(history) != timeline.rows
+        or len(lane_spots(history)) != (0 if timeline.lane is None else len(timeline.lane.spots))
         or (bool(history.marker_results) and style.marker_panel) != (timeline.markers is not None)
     ):
         return False
@@ -186,8 +192,9 @@ def lay_out_afresh(figure: Figure, timeline: Timeline) -> None:
     """Put the axes back where a drawing from nothing starts them, for the figure's layout
     engine to place them on its next draw: it places them from where they are, and to the pixel
     as it places a new drawing's only when it starts from the same place."""
+    lane = None if timeline.lane is None else timeline.lane.axes
     panel = None if timeline.markers is None else timeline.markers.axes
-    for axes in (timeline.sizes, panel, timeline.strip):
+    for axes in (timeline.sizes, timeline.strip, lane, panel):
         spec = None if axes is None else axes.get_subplotspec()
         if axes is not None and spec is not None:
             axes.set_position(spec.get_position(figure))
@@ -234,14 +241,16 @@ def _draw_empty(figure: Figure, style: PlotStyle) -> None:
     axes.text(0.5, 0.5, EMPTY_TEXT, ha="center", va="center", transform=axes.transAxes, wrap=True)
 
 
-def _draw_axes(figure: Figure, rows: int, style: PlotStyle, markers: bool) -> Timeline:
-    """The sizes' axes above, the markers' panel (when there are results) and the strip's
-    below, with what does not depend on the history."""
-    heights = [6, *([2.2] if markers else []), 0.9 + 0.6 * rows]
+def _draw_axes(
+    figure: Figure, rows: int, lane_spots: tuple[Spot, ...], style: PlotStyle, markers: bool
+) -> Timeline:
+    """The sizes' axes above, the lane of ``lane_spots`` (if any), the markers' panel (when
+    there are results) and the strip's below, with what does not depend on the history."""
+    lanes = [lane_height(len(lane_spots))] if lane_spots else []
+    heights = [6, *lanes, *([2.2] if markers else []), 0.9 + 0.6 * rows]
     grid = figure.add_gridspec(len(heights), 1, height_ratios=heights)
     sizes = figure.add_subplot(grid[0])
     strip = figure.add_subplot(grid[-1], sharex=sizes)
-    panel = new_panel(figure.add_subplot(grid[1], sharex=sizes), style) if markers else None
     for axes in (sizes, strip):
         axes.set_facecolor(style.base)
         for side in ("top", "right"):
@@ -259,7 +268,11 @@ def _draw_axes(figure: Figure, rows: int, style: PlotStyle, markers: bool) -> Ti
     strip.spines["left"].set_visible(False)
     strip.grid(axis="y", color=style.faint, linewidth=0.6)
     date_axis(strip)
-    return Timeline(sizes=sizes, strip=strip, markers=panel, style=style, rows=rows)
+    # Added after the strip, which stays the figure's second axes.
+    lane = new_lane(figure, grid[1], sizes, lane_spots, style) if lane_spots else None
+    at = grid[1 + len(lanes)]
+    panel = new_panel(figure.add_subplot(at, sharex=sizes), style) if markers else None
+    return Timeline(sizes=sizes, strip=strip, lane=lane, markers=panel, style=style, rows=rows)
 
 
 def _draw_history(
@@ -275,6 +288,8 @@ def _draw_history(
     assert style is not None
     left, right = span(history)
     entries = _draw_sizes(timeline, sizes, history, analysis, style)
+    if timeline.lane is not None:
+        entries += draw_lane(timeline.lane, history, style)
     entries += _draw_bands(timeline, sizes, analysis, right, style)
     lines = reference_lines(analysis)
     shown = [m.size_tenths or 0 for scan in history.scans for m in scan.measurements]
@@ -308,6 +323,7 @@ def _draw_history(
         tuple(strip.get_xlim()),
         tuple(lines),
         timeline.legend_key,
+        lane_layout_key(timeline.lane),
         None if timeline.markers is None else timeline.markers.layout_key,
     )
 

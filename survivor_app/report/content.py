@@ -25,7 +25,6 @@ from survivor_app.domain import (
 )
 from survivor_app.domain.typed_dates import FIXED_ENGLISH
 from survivor_app.domain.words import (
-    AREA_WORDS,
     GONE,
     NO_STATUS_GIVEN,
     NOT_MEASURED,
@@ -37,6 +36,14 @@ from survivor_app.domain.words import (
     basis_label,
     shorten,
     status_label,
+)
+from survivor_app.report.spots import (
+    MAX_UNSIZED,
+    NAME_CHARS,
+    StateRow,
+    spot_name,
+    spot_where,
+    state_rows,
 )
 from survivor_app.status import (
     Assessment,
@@ -92,7 +99,6 @@ EXPLANATION_SENTENCES = 3
 SENTENCE_CHARS = 200
 QUOTE_CHARS = 150
 QUESTION_CHARS = 220
-NAME_CHARS = 80
 
 NO_PERIODS = NOTHING_YET
 NO_STATUS = "No status yet"
@@ -204,6 +210,9 @@ class CancerSummary:
     statements: Shown[StatementRow]
     latest_scan: LatestScan | None
     questions: Shown[str]
+    #: The spots without a size, each with its latest state, listed under the latest scan's
+    #: sizes.
+    unsized: Shown[StateRow]
     #: The latest result of each tumour marker and its trend, on one line ("" without any).
     markers: str = ""
     disclaimer: str = DISCLAIMER
@@ -250,6 +259,7 @@ def _summary(record: Record, cancer: Cancer, today: dt.date) -> CancerSummary:
         statements=_statement_rows(history.statements),
         latest_scan=_latest_scan(history, analysis.assessments),
         questions=_questions(record.questions, cancer, analysis.questions),
+        unsized=_unsized(history),
         markers=marker_line(history.marker_results),
     )
 
@@ -373,13 +383,16 @@ def _latest_scan(history: CancerHistory, assessments: Sequence[Assessment]) -> L
         return None
     scan = with_results[-1]
     spots = {spot.id: spot for spot in history.spots}
+    # The spots without a size have a list of their own, with their latest state.
     measured = [(spots[m.spot_id], m) for m in scan.measurements if m.spot_id in spots]
-    rows = [_size_row(spot, m) for spot, m in measured]
+    rows = [_size_row(spot, m) for spot, m in measured if spot.sized]
     # The spots this scan was compared on but that it did not measure, so the gap shows.
     assessed = next((a for a in assessments if a.scan is not None and a.scan.id == scan.id), None)
     if assessed is not None:
         rows += [
-            SizeRow(_spot_name(spot), _where(spot), NOT_MEASURED) for spot in assessed.missing_spots
+            SizeRow(spot_name(spot), spot_where(spot), NOT_MEASURED)
+            for spot in assessed.missing_spots
+            if spot.sized
         ]
     shown = tuple(rows[:MAX_SIZES])
     left_out = len(rows) - len(shown)
@@ -413,18 +426,14 @@ def _size_row(spot: Spot, measurement: Measurement) -> SizeRow:
         size = mm_text(measurement.size_tenths)
     if measurement.uncertain:
         size += f" ({UNCERTAIN.lower()})"
-    return SizeRow(_spot_name(spot), _where(spot), size)
+    return SizeRow(spot_name(spot), spot_where(spot), size)
 
 
-def _spot_name(spot: Spot) -> str:
-    name = shorten(spot.name, NAME_CHARS)
-    if spot.lymph_node and "node" not in name.casefold():
-        return f"{name} (lymph node)"
-    return name
-
-
-def _where(spot: Spot) -> str:
-    return shorten(spot.location.strip(), NAME_CHARS) or AREA_WORDS[spot.area]
+def _unsized(history: CancerHistory) -> Shown[StateRow]:
+    scans = [s for s in history.scans if s.measurements or s.no_evidence_of_disease]
+    rows = state_rows(history, max((s.date for s in scans), default=None))
+    shown = tuple(rows[:MAX_UNSIZED])
+    return Shown(shown, _more(len(rows) - len(shown), "spot is", "spots are", "in the app"))
 
 
 def _questions(

@@ -10,6 +10,7 @@ from collections.abc import Callable, Sequence
 from PySide6.QtCore import QRectF
 
 from survivor_app.domain import Status
+from survivor_app.plot.unsized_marks import lane_spots
 from survivor_app.report.content import (
     MARKERS_LINE_HEADING,
     NO_PERIODS,
@@ -23,7 +24,6 @@ from survivor_app.report.content import (
     STATUS_HEADING,
     TIMELINE_HEADING,
     TREATMENTS_HEADING,
-    SizeRow,
     TreatmentRow,
     periods_left_out,
 )
@@ -50,9 +50,14 @@ _PLOT_MIN = 130.0
 _PLOT_MAX = 215.0
 _PLOT_TWO_PAGES = 180.0
 #: The fewest periods a one-page summary lists before it takes a second page instead.
-_FEWEST_PERIODS = 5
+_FEWEST_PERIODS = 3
 _PLOT_SHARE = 0.6  # of the room a one-page summary has left, the share the timeline grows by
+#: The timeline's extra height, where the page has room, for its lane of spots without a size and
+#: for each of its rows: the sizes keep their height, and the legend beside them its rows.
+_LANE_POINTS = (6.0, 13.0)
 _PERIOD_WIDTHS = (0.125, 0.225, 0.16, 0.49)
+#: The shares of a row of the latest scan: the spot and where it is, and its size or state.
+_SIZE_SHARES = (0.62, 0.38)
 
 _TITLE = Type(8, colour=QUIET_COLOUR, lines=2)
 _NAME = Type(16, bold=True, lines=2)
@@ -91,10 +96,12 @@ class SummarySheet(Page):
             spare = bottom - self._total(pieces)
         if spare >= 0:
             # One page: the timeline takes most of the room left, the questions' lines the rest.
-            grow = min(self.px(_PLOT_MAX - _PLOT_MIN), spare * _PLOT_SHARE)
+            most = _PLOT_MAX + self._lane_points()
+            grow = min(self.px(most - _PLOT_MIN), spare * _PLOT_SHARE)
             pieces = self._pieces(_PLOT_MIN + grow / self.unit, periods)
         else:
-            pieces = self._pieces(_PLOT_TWO_PAGES, len(self.summary.periods.rows))
+            plot = _PLOT_TWO_PAGES + self._lane_points()
+            pieces = self._pieces(plot, len(self.summary.periods.rows))
         pages = 1
         y = 0.0
         for index, piece in enumerate(pieces):
@@ -114,6 +121,10 @@ class SummarySheet(Page):
             y += piece.height
         footer.draw(0, 0)
         return pages
+
+    def _lane_points(self) -> float:
+        lanes = len(lane_spots(self.summary.history))
+        return _LANE_POINTS[0] + _LANE_POINTS[1] * lanes if lanes else 0.0
 
     def _total(self, pieces: Sequence[Piece]) -> float:
         return sum(p.height + self.px(p.space_before) for p in pieces[1:]) + pieces[0].height
@@ -386,28 +397,34 @@ class SummarySheet(Page):
         add(_HEADING, SCAN_HEADING, after=3)
         if scan is None:
             add(_SMALL, NO_SCAN)
-            return parts
-        add(_SAID_BY, scan.title, after=1)
-        if scan.note:
-            add(_SMALL, scan.note, after=1)
-        parts += [self._size_row(size, width) for size in scan.sizes.rows]
-        if scan.sizes.left_out:
-            add(_NOTE, scan.sizes.left_out)
+        else:
+            add(_SAID_BY, scan.title, after=1)
+            if scan.note:
+                add(_SMALL, scan.note, after=1)
+            unsized = self.summary.unsized
+            rows = [(row.spot, row.where, row.size) for row in scan.sizes.rows]
+            rows += [(row.spot, row.where, row.state) for row in unsized.rows]
+            parts += [self._spot_row(f"{spot}, {where}", said, width) for spot, where, said in rows]
+            for left_out in (scan.sizes.left_out, unsized.left_out):
+                if left_out:
+                    add(_NOTE, left_out)
         return parts
 
-    def _size_row(self, size: SizeRow, width: float) -> tuple[float, Callable[[float], None]]:
-        """One spot of the latest scan: which and where on the left, its size on the right."""
+    def _spot_row(
+        self, spot: str, said: str, width: float
+    ) -> tuple[float, Callable[[float], None]]:
+        """One spot of the latest scan: which and where on the left, its size or its state on
+        the right."""
         pad = self.px(1.5)
-        shares = (0.72, 0.28)
         cells = [
             self.fit(_SIZE, text, width * share - pad)
-            for text, share in zip((f"{size.spot}, {size.where}", size.size), shares, strict=True)
+            for text, share in zip((spot, said), _SIZE_SHARES, strict=True)
         ]
         height = 2 * pad + max(words.height for words in cells)
 
         def draw(y: float) -> None:
             x = 0.0
-            for words, share in zip(cells, shares, strict=True):
+            for words, share in zip(cells, _SIZE_SHARES, strict=True):
                 self.put(words, x, y + pad)
                 x += width * share
             self.rule(0, y + height, width, LINE_COLOUR, 0.4)

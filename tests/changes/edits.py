@@ -10,6 +10,7 @@ from survivor_app.changes import (
     MARKER_RESULTS,
     QUESTIONS,
     SCANS,
+    SPOTS,
     STATEMENTS,
     TREATMENTS,
     AddCancer,
@@ -20,6 +21,7 @@ from survivor_app.changes import (
     ChangePerson,
     ChangeScan,
     DeleteCancer,
+    DeleteSpot,
     Edit,
     Part,
     Removed,
@@ -53,7 +55,13 @@ CA_15_3 = MarkerResult(
     "U/mL",
     upper_limit=Decimal("30"),
 )
-RECORD = dataclasses.replace(small_record(), marker_results=(CA_15_3,))
+#: A spot of the record that no scan says anything of yet.
+LIVER_NEVER_SCANNED = dataclasses.replace(LIVER, id="s4", name="Liver spot B")
+RECORD = dataclasses.replace(
+    small_record(),
+    spots=(*small_record().spots, LIVER_NEVER_SCANNED),
+    marker_results=(CA_15_3,),
+)
 
 #: One edit of every kind, and what it touches.
 EDITS: list[tuple[Edit, Touches]] = [
@@ -87,6 +95,14 @@ EDITS: list[tuple[Edit, Touches]] = [
         Touches(Part.QUESTIONS, None),
     ),
     (Removed(QUESTIONS, QUESTION), Touches(Part.QUESTIONS, "c1")),
+    (Added(SPOTS, LIVER), Touches(Part.SPOTS, "c1")),
+    (
+        Changed(SPOTS, TUMOUR, dataclasses.replace(TUMOUR, name="Left breast tumour")),
+        Touches(Part.SPOTS, "c1"),
+    ),
+    # A spot deleted with what the baseline said of it; undo puts both back.
+    (DeleteSpot(TUMOUR, (BASELINE,)), Touches(Part.SPOTS | Part.SCANS, "c1")),
+    (DeleteSpot(LIVER_NEVER_SCANNED), Touches(Part.SPOTS, "c1")),
     (
         Added(MARKER_RESULTS, dataclasses.replace(CA_15_3, id="m2", value=Decimal("24.5"))),
         Touches(Part.MARKERS, "c1"),

@@ -128,7 +128,7 @@ def test_every_record_exports_a_valid_collection_with_one_resource_per_thing(pat
         "Patient": 1,
         "Condition": len(record.cancers),
         "BodyStructure": len(record.spots),
-        "Observation": sizes_given(record) + assessments,
+        "Observation": sizes_given(record) + assessments + len(record.marker_results),
     }
     assert len(observations(bundle, "21889-1")) == sizes_given(record)
     assert len(observations(bundle, "97509-4")) == assessments
@@ -167,6 +167,7 @@ def test_no_date_is_written_but_the_records_own(path: Path) -> None:
             *(c.diagnosed_on for c in record.cancers),
             *(s.date for s in record.scans),
             *(s.date for s in record.statements),
+            *(m.date for m in record.marker_results),
         )
         if day is not None
     }
@@ -295,7 +296,15 @@ def test_the_demo_person_cancers_and_spots_read_as_written() -> None:
     assert target(bundle, breast["subject"]) is patient
     assert lung["code"] == {"text": "Lung cancer"}
     tumors = resources(bundle, "BodyStructure")
-    assert [t["identifier"][0]["value"] for t in tumors] == ["s1", "s2", "s3", "s4", "s5"]
+    assert [t["identifier"][0]["value"] for t in tumors] == [
+        "s1",
+        "s2",
+        "s3",
+        "s6",
+        "s4",
+        "s5",
+        "s7",
+    ]
     node = tumors[1]
     assert profile(node) == MCODE + "mcode-tumor"
     assert node["location"] == {"text": "left armpit"}

@@ -46,7 +46,7 @@ def test_there_are_examples_to_read() -> None:
     assert len(EXAMPLE_RECORDS) >= 6
 
 
-@pytest.mark.parametrize("example", example_params(labels=False))
+@pytest.mark.parametrize("example", example_params())
 def test_every_example_reads_writes_and_reads_again_byte_for_byte(example: Path) -> None:
     record = read_record(example.read_bytes(), today=TODAY)
     written = write_record(record)
@@ -56,7 +56,7 @@ def test_every_example_reads_writes_and_reads_again_byte_for_byte(example: Path)
     assert write_record(again) == written
 
 
-@pytest.mark.parametrize("example", example_params(labels=False))
+@pytest.mark.parametrize("example", example_params())
 def test_every_example_keeps_its_sizes_in_tenths_and_its_states(example: Path) -> None:
     document = json.loads(example.read_text("utf-8"))
     record = read_record(example.read_bytes(), today=TODAY)

@@ -500,7 +500,32 @@ def test_what_the_rules_allow_is_accepted(changes: dict[str, object]) -> None:
     ids=str,
 )
 def test_what_version_2_allows_is_accepted(changes: dict[str, object]) -> None:
-    read_record(changed(changes, version=2), today=TODAY)
+    data = changed(changes, version=2)
+    read_record(data, today=TODAY)
+    jsonschema.Draft202012Validator(SCHEMA_DOCUMENT).validate(json.loads(data))
+
+
+@pytest.mark.parametrize(
+    ("changes", "path"),
+    [
+        ({"spots[3].sized": "no"}, "spots[3].sized"),
+        ({"scans[0].measurements[2].state": "shrinking"}, "scans[0].measurements[2].state"),
+        ({"scans[0].measurements[2].size_mm": 12}, "scans[0].measurements[2].size_mm"),
+        ({"scans[0].measurements[2].too_small": False}, "scans[0].measurements[2].too_small"),
+        ({"scans[0].measurements[0].state": "present"}, "scans[0].measurements[0].state"),
+        ({"scans[2].measurements[2].state": "present"}, "scans[2].measurements[2].state"),
+        ({"scans[2].measurements[2].state": "growing"}, "scans[2].measurements[2].state"),
+    ],
+    ids=str,
+)
+def test_what_the_version_2_schema_refuses_in_one_entry_import_refuses_there(
+    changes: dict[str, object], path: str
+) -> None:
+    # The schema sees one entry at a time (a state beside a size, an unknown state, a spot still
+    # there on a scan with no evidence of disease); import also knows the entry's spot.
+    data = changed(changes, version=2)
+    assert not jsonschema.Draft202012Validator(SCHEMA_DOCUMENT).is_valid(json.loads(data))
+    assert refusal(data).path == path
 
 
 def test_a_huge_number_is_cut_short_in_the_message() -> None:

@@ -3,12 +3,14 @@ its own timer), and where things drawn in it are on screen, for tests that hover
 
 from __future__ import annotations
 
+from matplotlib.axes import Axes
 from matplotlib.patches import Rectangle
 from matplotlib.text import Annotation
 from PySide6.QtCore import QPoint, Qt, QTimer
 from pytestqt.qtbot import QtBot
 
 from survivor_app.domain import CancerHistory
+from survivor_app.domain.words import NO_SIZE_STATE_WORDS
 from survivor_app.gui.widgets.timeline import TimelinePlot
 from survivor_app.status import analyse
 
@@ -22,6 +24,18 @@ def canvas_point(plot: TimelinePlot, axes_index: int, x: float, y: float) -> QPo
     ratio = plot.canvas.device_pixel_ratio
     height = plot.canvas.figure.bbox.height
     return QPoint(round(display_x / ratio), round((height - display_y) / ratio))
+
+
+def lane_axes(plot: TimelinePlot) -> Axes | None:
+    """The lane of the spots without a size: the axes whose lines are all marks of a state."""
+    if plot.canvas is None:
+        return None
+    states = set(NO_SIZE_STATE_WORDS.values())
+    for axes in plot.canvas.figure.axes:
+        lines = axes.get_lines()
+        if lines and all(line.get_label() in states for line in lines):
+            return axes
+    return None
 
 
 def is_ready(plot: TimelinePlot) -> bool:

@@ -6,11 +6,14 @@ import dataclasses
 import datetime as dt
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from PySide6.QtCore import QPersistentModelIndex, Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from survivor_app.domain import Record, Scan
+from survivor_app.domain import Area, Measurement, Record, Scan, Spot, SpotState
+from survivor_app.domain.words import SPOT_STATE_WORDS
 from survivor_app.gui.models.base import ID_ROLE
 from survivor_app.gui.models.periods import (
     BASIS_ROLE,
@@ -21,19 +24,24 @@ from survivor_app.gui.models.periods import (
     PeriodListModel,
 )
 from survivor_app.gui.models.tables import (
+    STATES_COLUMN,
     QuestionTableModel,
     ScanTableModel,
+    SpotTableModel,
     StatementTableModel,
     TreatmentTableModel,
     scan_rows,
+    states_in_words,
 )
 from survivor_app.status import analyse
 from tests.gui.records import (
     BASELINE,
+    NODE,
     QUESTION,
     SHRUNK,
     STATEMENT,
     TREATMENT,
+    TUMOUR,
     small_record,
 )
 from tests.gui.tables import shown_ids
@@ -71,15 +79,16 @@ def test_a_scan_row_shows_its_date_kind_sum_and_label() -> None:
     history = small_record(scans=(BASELINE, SHRUNK)).history("c1")
     model = ScanTableModel()
     model.set_rows(scan_rows(history.scans, analyse(history).assessments))
-    assert [model.headerData(c, Qt.Orientation.Horizontal) for c in range(4)] == [
+    assert [model.headerData(c, Qt.Orientation.Horizontal) for c in range(5)] == [
         "Date",
         "Kind",
         "Sum of sizes",
         "Label",
+        "Spots without a size",
     ]
-    assert column_texts(model, 0) == ["10 Jan 2024", "CT", "50 mm", "Starting point"]
+    assert column_texts(model, 0) == ["10 Jan 2024", "CT", "50 mm", "Starting point", "—"]
     # The doctor said "stable" two days after this scan: the doctor's label counts.
-    assert column_texts(model, 1) == ["10 Apr 2024", "MRI", "30 mm", "Stable (controlled)"]
+    assert column_texts(model, 1) == ["10 Apr 2024", "MRI", "30 mm", "Stable (controlled)", "—"]
     assert model.index(1, 0).data(ID_ROLE) == SHRUNK.id
 
 
@@ -265,3 +274,134 @@ def test_a_scan_that_starts_a_new_episode_shows_both_sums() -> None:
         "40 mm",
         "30 mm, then 42 mm as the new starting sum",
     ]
+
+
+BONES = Spot("s3", "c1", "Bone spots", Area.DISTANT, False, "spine", sized=False)
+FLUID = Spot("s4", "c1", "Fluid around the lung", Area.DISTANT, False, sized=False)
+
+
+def with_states(scan: Scan, *states: Measurement) -> Scan:
+    return dataclasses.replace(scan, measurements=(*scan.measurements, *states))
+
+
+def test_the_scans_table_says_in_words_what_each_scan_said_of_spots_without_a_size() -> None:
+    first = with_states(
+        BASELINE,
+        Measurement(BONES.id, None, state=SpotState.PRESENT),
+        Measurement(FLUID.id, None, uncertain=True, state=SpotState.GROWING),
+    )
+    gone = dataclasses.replace(
+        SHRUNK,
+        measurements=(
+            Measurement(TUMOUR.id, 0),
+            Measurement(NODE.id, 0),
+            Measurement(BONES.id, None, state=SpotState.GONE),
+        ),
+    )
+    history = dataclasses.replace(
+        small_record(scans=(first, gone)).history("c1"),
+        spots=(TUMOUR, NODE, BONES, FLUID),
+    )
+    rows = scan_rows(history.scans, analyse(history).assessments, history.spots)
+    model = ScanTableModel()
+    model.set_rows(rows)
+    assert model.column_texts(STATES_COLUMN) == [
+        "Bone spots: present; Fluid around the lung: clearly growing (uncertain)",
+        # Not looked at: the fluid is not named.
+        "Bone spots: gone",
+    ]
+    # Every state word is one the scan dialog offers.
+    offered = {words.lower() for words in SPOT_STATE_WORDS.values()}
+    for row in rows:
+        for said in row.states:
+            assert said.split(": ", 1)[1].removesuffix(" (uncertain)") in offered
+    model.sort(STATES_COLUMN, Qt.SortOrder.AscendingOrder)
+    assert shown_ids(model) == [gone.id, first.id]
+
+
+def test_a_scan_of_sized_spots_only_names_no_state() -> None:
+    history = small_record(scans=(BASELINE, SHRUNK)).history("c1")
+    rows = scan_rows(history.scans, analyse(history).assessments, history.spots)
+    assert [row.states for row in rows] == [(), ()]
+
+
+def test_the_spots_table_says_whether_the_reports_give_a_size(
+    qtmodeltester: ModelTester,
+) -> None:
+    model = SpotTableModel()
+    model.set_rows([TUMOUR, NODE, BONES, FLUID])
+    qtmodeltester.check(model, force_py=True)
+    assert [model.headerData(c, Qt.Orientation.Horizontal) for c in range(5)] == [
+        "Spot",
+        "Size in the reports",
+        "Area",
+        "Lymph node",
+        "Where in the body",
+    ]
+    assert [model.index(row, c).data() for row in (1, 3) for c in range(5)] == [
+        "Armpit node",
+        "With a size",
+        "Nearby lymph nodes",
+        "Yes",
+        "left axilla",
+        "Fluid around the lung",
+        "Without a size",
+        "Elsewhere in the body",
+        "No",
+        "—",
+    ]
+    model.sort(1, Qt.SortOrder.DescendingOrder)
+    assert shown_ids(model)[:2] == [BONES.id, FLUID.id]
+    # Rows go, come and change as the spots do, and the model still passes the tester.
+    renamed = dataclasses.replace(BONES, name="Spine spots")
+    model.set_rows([TUMOUR, renamed])
+    assert sorted(model.column_texts(0)) == ["Breast tumour", "Spine spots"]
+    qtmodeltester.check(model, force_py=True)
+
+
+_SPOTS = st.lists(
+    st.builds(
+        Spot,
+        id=st.sampled_from(["a", "b", "c", "d"]),
+        cancer_id=st.just("c1"),
+        name=st.sampled_from(["Bone spots", "Fluid", "Liver spot", "Node"]),
+        area=st.sampled_from(Area),
+        lymph_node=st.booleans(),
+        sized=st.booleans(),
+    ),
+    unique_by=lambda spot: spot.id,
+    max_size=4,
+)
+
+
+@given(spots=_SPOTS, data=st.data())
+def test_the_states_said_are_exactly_what_the_scan_holds(
+    spots: list[Spot], data: st.DataObject
+) -> None:
+    measurements = []
+    for spot in spots:
+        if not data.draw(st.booleans()):
+            continue  # not looked at, or not measured
+        if spot.sized:
+            measurements.append(Measurement(spot.id, data.draw(st.integers(0, 500))))
+        else:
+            state = data.draw(st.sampled_from(SpotState))
+            measurements.append(
+                Measurement(spot.id, None, uncertain=data.draw(st.booleans()), state=state)
+            )
+    scan = dataclasses.replace(BASELINE, measurements=tuple(measurements))
+    said = states_in_words(scan, spots)
+    # One phrase for each spot without a size the scan has an entry for, in the spots' order,
+    # naming it, its state as the dialog words it, and "uncertain" only when it is.
+    expected = [
+        (spot, m)
+        for spot in spots
+        if not spot.sized and (m := scan.measurement_of(spot.id)) is not None
+    ]
+    assert len(said) == len(expected)
+    for phrase, (spot, m) in zip(said, expected, strict=True):
+        assert m.state is not None
+        name, words = phrase.split(": ", 1)
+        assert name == spot.name
+        assert words.endswith(" (uncertain)") == m.uncertain
+        assert words.removesuffix(" (uncertain)") == SPOT_STATE_WORDS[m.state].lower()

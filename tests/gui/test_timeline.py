@@ -15,7 +15,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor, QFont, QPalette
 from pytestqt.qtbot import QtBot
 
-from survivor_app.domain import Area, Record, Spot, Status
+from survivor_app.domain import Area, Record, Spot, SpotState, Status
 from survivor_app.gui.widgets.period_style import BRUSH_STYLES
 from survivor_app.plot.timeline import EMPTY_TEXT
 from survivor_app.status import analyse
@@ -24,11 +24,13 @@ from tests.gui.plotting import (
     canvas_point,
     highlighted_period,
     is_ready,
+    lane_axes,
     shown_plot,
     tip_text,
 )
 from tests.gui.records import BASELINE, NODE, SHRUNK, TUMOUR, scan, small_record
 from tests.plot.contrast import contrast_ratio, drawn_colours
+from tests.plot.unsized import BONE, sized_only, with_states
 
 pytestmark = [
     pytest.mark.usefixtures("uk_dates"),
@@ -50,12 +52,17 @@ def test_the_plot_draws_sizes_bands_statements_and_treatments(qtbot: QtBot, demo
     analysis = analyse(history)
     plot = shown_plot(qtbot, history)
     assert plot.canvas is not None
-    # The marker panel, when the record has marker results, comes after them.
-    sizes, strip, *_panel = plot.canvas.figure.axes
+    sizes, strip = plot.canvas.figure.axes[:2]
+    lane = lane_axes(plot)
+    assert lane is not None
     labels = [line.get_label() for line in sizes.get_lines()]
     measured_spots = [
-        spot.name for spot in history.spots if any(s.measurement_of(spot.id) for s in history.scans)
+        spot.name
+        for spot in history.spots
+        if spot.sized and any(s.measurement_of(spot.id) for s in history.scans)
     ]
+    # The spots in the spine, which the reports give no size for, have a row of their own.
+    assert [label.get_text() for label in lane.get_yticklabels()] == ["Small spots in the spine"]
     assert labels[: len(measured_spots)] == measured_spots
     assert "Sum of tracked spots" in labels
     assert len(bands(plot)) == len(analysis.periods)
@@ -255,3 +262,51 @@ def test_every_line_and_band_keeps_3_to_1_contrast_in_light_and_dark(
     assert {to_hex(seen_base) for _, _, seen_base in found} == {base}
     faint = [(what, round(contrast_ratio(seen, bg), 2)) for what, seen, bg in found]
     assert [(what, ratio) for what, ratio in faint if ratio < 3] == []
+
+
+def test_hovering_a_mark_of_a_spot_without_a_size_says_its_state_in_words(
+    qtbot: QtBot, demo: Record
+) -> None:
+    present, growing = SpotState.PRESENT, SpotState.GROWING
+    history = with_states(
+        sized_only(demo.history("c1")),
+        {BONE: {"sc3": (present, True), "sc4": SpotState.GONE, "sc7": growing}},
+    )
+    plot = shown_plot(qtbot, history)
+    assert plot.canvas is not None
+    lane = lane_axes(plot)
+    assert lane is not None
+    place = plot.canvas.figure.axes.index(lane)
+    marks = {str(line.get_label()): line.get_xydata() for line in lane.get_lines()}
+    expected = {
+        "Without a size: present": [
+            "Several small bone spots in the spine (mentioned without a size)",
+            "Present on 20 February 2023",
+            "The report says it is still there.",
+            "Uncertain: the report is not sure this is cancer.",
+        ],
+        "Without a size: gone": [
+            "Several small bone spots in the spine (mentioned without a size)",
+            "Gone on 10 July 2023",
+            "The report says it has gone.",
+        ],
+        "Without a size: clearly growing": [
+            "Several small bone spots in the spine (mentioned without a size)",
+            "Clearly growing on 3 March 2025",
+            "The report says it has clearly grown or worsened.",
+        ],
+    }
+    for label, lines in expected.items():
+        x, y = marks[label][0]
+        qtbot.mouseMove(plot.canvas, canvas_point(plot, place, x, y))
+        qtbot.waitUntil(lambda lines=lines: str(tip_text(plot)).splitlines() == lines)
+        qtbot.mouseMove(plot.canvas, QPoint(2, 2))
+        qtbot.waitUntil(lambda: tip_text(plot) is None)
+    # Left out of a later scan marked "no evidence of disease": gone, and the tip says why.
+    x, y = marks["Without a size: gone"][1]
+    qtbot.mouseMove(plot.canvas, canvas_point(plot, place, x, y))
+    qtbot.waitUntil(lambda: tip_text(plot) is not None)
+    assert str(tip_text(plot)).splitlines()[1:] == [
+        "Gone on 15 January 2024",
+        "The scan found no evidence of disease.",
+    ]

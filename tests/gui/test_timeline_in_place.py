@@ -22,6 +22,7 @@ from survivor_app.domain import (
     Scan,
     ScanKind,
     Spot,
+    SpotState,
 )
 from survivor_app.gui import edit_actions
 from survivor_app.gui.dialogs import ScanDialog, ScanEntry
@@ -29,9 +30,10 @@ from survivor_app.gui.main_window import MainWindow
 from survivor_app.gui.widgets.timeline import TimelinePlot
 from survivor_app.status import analyse
 from tests.gui.answers import answer
-from tests.gui.plotting import is_ready, shown_plot
+from tests.gui.plotting import is_ready, lane_axes, shown_plot
 from tests.gui.records import BASELINE, SHRUNK, small_record, write_record_file
 from tests.plot.marker_results import cea_series, wide_series, with_markers
+from tests.plot.unsized import BONE, FLUID, Said, sized_only, with_states
 
 pytestmark = [
     pytest.mark.usefixtures("uk_dates"),
@@ -221,6 +223,46 @@ def test_undoing_an_edit_in_place_draws_what_a_full_drawing_draws(
     before = demo.history("c1")
     plot = updated_plot(qtbot, EDITS[name](before), before)
     assert_same_pixels(plot, shown_plot(qtbot, before))
+
+
+PRESENT, GONE, GROWING = SpotState.PRESENT, SpotState.GONE, SpotState.GROWING
+#: Bone spots and fluid around the lung, mentioned without a size since the liver spot was found.
+LANE: dict[Spot, dict[str, Said]] = {
+    BONE: {"sc7": PRESENT, "sc9": (PRESENT, True)},
+    FLUID: {"sc8": PRESENT},
+}
+
+LANE_EDITS: dict[str, Callable[[CancerHistory], CancerHistory]] = {
+    "a mark changes its state": lambda h: with_states(
+        h, {**LANE, BONE: {"sc7": PRESENT, "sc9": GROWING}}
+    ),
+    "a mark added at a later scan": lambda h: with_states(
+        h, {**LANE, FLUID: {"sc8": PRESENT, "sc12": GONE}}
+    ),
+    "a scan with marks deleted": lambda h: delete_scan("sc9")(with_states(h, LANE)),
+    # The longest name shortened: the lane's names take less room, and the figure is laid out
+    # again.
+    "a spot without a size renamed": lambda h: with_states(
+        h, {dataclasses.replace(BONE, name="Bones"): LANE[BONE], FLUID: LANE[FLUID]}
+    ),
+    "a size changes under the lane": lambda h: PROGRESSION(with_states(h, LANE)),
+}
+
+
+@pytest.mark.parametrize("name", LANE_EDITS)
+@pytest.mark.parametrize("undone", [False, True], ids=["edit", "undo"])
+def test_an_edit_with_spots_without_a_size_updated_in_place_draws_what_a_full_drawing_draws(
+    qtbot: QtBot, demo: Record, name: str, undone: bool
+) -> None:
+    history = sized_only(demo.history("c1"))
+    before, after = with_states(history, LANE), LANE_EDITS[name](history)
+    if undone:
+        before, after = after, before
+    assert after != before
+    plot = updated_plot(qtbot, before, after)
+    assert plot.canvas is not None
+    assert lane_axes(plot) is not None
+    assert_same_pixels(plot, shown_plot(qtbot, after))
 
 
 def test_the_legend_is_built_again_only_when_its_entries_change(qtbot: QtBot, demo: Record) -> None:

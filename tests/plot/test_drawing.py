@@ -76,14 +76,14 @@ def test_hatch_lines_run_the_right_way_the_right_distance_apart() -> None:
 
 
 def test_the_print_style_names_the_reference_lines_beside_the_plot() -> None:
-    history = demo_record().history("c1")
+    history = demo_record().history("c2")
     figure = Figure(figsize=(7.3, 2.5), dpi=72, layout="constrained")
     timeline = draw_timeline(figure, history, analyse(history), PRINT_STYLE)
     (legend,) = figure.legends
     texts = [text.get_text() for text in legend.get_texts()]
     assert texts[0] == SUM_LABEL
     # After the sizes and the bands (and before the markers' lines, from the panel beneath).
-    references = ["20 % and 5 mm growth (14 mm)", "30 % below the starting point (9.8 mm)"]
+    references = ["20 % and 5 mm growth (33.6 mm)", "30 % below the starting point (30.1 mm)"]
     first = texts.index(references[0])
     assert texts[first : first + 2] == references
     drawn = [] if timeline.markers is None else timeline.markers.drawn

@@ -99,12 +99,14 @@ def test_the_current_status_is_the_last_period_with_what_the_latest_check_found(
     (breast,) = build_summaries(record, "c1", today=TODAY)
     last = analyse(record.history("c1")).periods[-1]
     assert breast.status.status is last.status
-    assert breast.status.label == last.label == "Stable (controlled)"
-    assert breast.status.dates == "Since 16 March 2026. Last checked 22 June 2026."
+    # The liver spot is gone, but the spots in the spine without a size are still there.
+    assert breast.status.label == last.label == "Partial remission (not yet confirmed)"
+    assert breast.status.dates == "Since 22 June 2026. Last checked 22 June 2026."
     assert breast.status.sentences == (
-        "Your spots have not shrunk or grown enough to count as a change.",
-        "On 22 June 2026, the spots added up to 10 mm in all.",
-        "At the starting point, on 3 March 2025, the spots added up to 14 mm.",
+        "Your measured spots are gone, but the report still mentions a spot without a size.",
+        "On 22 June 2026, “Liver spot” was gone.",
+        "But the report of 22 June 2026 still mentioned “Small spots in the spine”, which has no "
+        "size.",
     )
 
 
@@ -183,7 +185,8 @@ def test_the_latest_scan_lists_each_spot_and_the_ones_it_did_not_measure() -> No
 def test_the_latest_scan_gives_the_sum_shown_everywhere_else() -> None:
     (breast,) = build_summaries(demo_record(), "c1", today=TODAY)
     assert breast.latest_scan is not None
-    assert breast.latest_scan.note == "Sum of tracked spots: 10 mm."
+    # The sum of the sized spots: the spots without a size are never in it.
+    assert breast.latest_scan.note == "Sum of tracked spots: 0 mm."
 
 
 def test_many_spots_are_cut_with_a_line_saying_how_many() -> None:
@@ -198,11 +201,15 @@ def test_questions_not_yet_asked_then_the_apps_suggestions_each_once() -> None:
     record = demo_record()
     breast, lung = build_summaries(record, today=TODAY)
     suggested = analyse(record.history("c1")).questions
-    assert breast.questions.rows == (
+    listed = (
         "How often should I have scans of my liver now?",
         "Can I keep walking every day during treatment?",
         *suggested,
     )
+    assert breast.questions.rows == listed[:MAX_QUESTIONS]
+    # The question of the spine's spots, the last the rules suggest, is left for the app.
+    assert len(listed) == MAX_QUESTIONS + 1
+    assert breast.questions.left_out == "1 more question is in the app."
     # The lung cancer's own question was asked already; the general one belongs to both.
     assert lung.questions.rows[0] == "Can I keep walking every day during treatment?"
     assert "Is the new treatment working as hoped?" not in lung.questions.rows

@@ -23,7 +23,7 @@ from survivor_app.domain import (
     SpotState,
 )
 from survivor_app.paths import backups_dir
-from survivor_app.storage import BackupFolder, RecordStore, schema
+from survivor_app.storage import BackupFolder, NotARecordError, RecordStore, schema
 from survivor_app.storage.connection import holds_own_schema
 from survivor_app.storage.digest import DIGEST
 from survivor_app.storage.tables import CHANGE_MARK
@@ -222,3 +222,24 @@ def test_the_measurement_table_refuses_what_no_measurement_is(
             " VALUES ('sc2', 's2', 'c1', 0, ?, ?, 0, ?)",
             (size_tenths, too_small, state),
         )
+
+
+def set_user_version(path: Path, version: int) -> None:
+    with closing(sqlite3.connect(path)) as connection:
+        connection.execute(f"PRAGMA user_version = {version}")
+
+
+def test_each_version_is_accepted_with_its_own_tables_only(record_path: Path) -> None:
+    # Version 2's tables under version 1's number, and version 1's under version 2's: neither is
+    # a record this app wrote, and each is refused untouched.
+    current = record_path.with_name("current.survivor")
+    RecordStore.open(current).close()
+    set_user_version(current, 1)
+    older = version_1_record(record_path, before_markers())
+    set_user_version(older, 2)
+    for path in (current, older):
+        before = path.read_bytes()
+        with pytest.raises(NotARecordError):
+            RecordStore.open(path)
+        assert path.read_bytes() == before
+    assert not backups_dir(record_path).exists()

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import enum
 import itertools
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
 from PySide6.QtWidgets import (
-    QCheckBox,
+    QApplication,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -22,7 +21,6 @@ from PySide6.QtWidgets import (
 
 from survivor_app.domain import (
     CancerHistory,
-    Measurement,
     Person,
     Scan,
     ScanKind,
@@ -34,13 +32,13 @@ from survivor_app.domain import record_rules as rules
 from survivor_app.gui.date_field import DateField
 from survivor_app.gui.dialogs.entry import EntryDialog, gloss
 from survivor_app.gui.dialogs.spot import SpotDialog
-from survivor_app.gui.field_problems import (
-    FormCheck,
-    describe,
-    label_for_screen_readers,
-    sentence_of,
+from survivor_app.gui.dialogs.spot_rows import (
+    COLUMN_HEADINGS,
+    NAME_COLUMN,
+    SpotRow,
+    spot_row,
 )
-from survivor_app.gui.size_field import SizeField
+from survivor_app.gui.field_problems import FormCheck, sentence_of
 from survivor_app.gui.text_fields import ChoiceBox, TextBox, TextField
 
 
@@ -50,145 +48,6 @@ class ScanEntry:
 
     scan: Scan
     new_spots: tuple[Spot, ...] = ()
-
-
-class Finding(enum.Enum):
-    """What a scan said of one spot, in the words of the dialog's choice."""
-
-    SIZE = "Size"
-    GONE = words.GONE
-    TOO_SMALL = words.TOO_SMALL
-    NOT_MEASURED = words.NOT_MEASURED
-
-
-#: Why a size typed beside another finding cannot be kept.
-_SIZE_BESIDE: dict[Finding, str] = {
-    Finding.GONE: "A spot cannot be both gone and have a size.",
-    Finding.TOO_SMALL: "A spot too small to measure has no size.",
-    Finding.NOT_MEASURED: "A spot that was not measured has no size.",
-}
-
-
-class _SpotRow:
-    """One spot's line in the grid: its name, size, what the scan said, and "uncertain"."""
-
-    def __init__(self, spot: Spot, *, new: bool) -> None:
-        self.spot = spot
-        self.name = QLabel(f"{spot.name} (new)" if new else spot.name)
-        self.name.setWordWrap(True)
-        self.name.setToolTip(spot.location)
-        # Each control names its spot: a screen reader moving along the grid would otherwise
-        # say "mm" or "Not measured" with no word of which spot it is.
-        self.size = SizeField(accessible_name=f"Size of {spot.name}", message_below=False)
-        self.name.setBuddy(self.size.edit)
-        if spot.location:
-            describe(self.size.edit, f"{spot.name}: {spot.location}")
-        self.finding: ChoiceBox[Finding] = ChoiceBox(
-            accessible_name=f"What the scan said about {spot.name}"
-        )
-        for finding in Finding:
-            self.finding.add_choice(finding.value, finding)
-        self.uncertain = QCheckBox(words.UNCERTAIN)
-        self.uncertain.setAccessibleName(f"{spot.name}: uncertain")
-        describe(self.uncertain, "The report is not sure this is cancer.")
-        self.uncertain.setToolTip("The report is not sure this is cancer.")
-        # Typing a size is the usual way to fill a row, so it chooses "Size" by itself.
-        self.size.edit.textEdited.connect(self._on_size_typed)
-        self.finding.currentIndexChanged.connect(self._on_finding_changed)
-        self.finding.choose(Finding.NOT_MEASURED)
-        self._on_finding_changed()
-        # What the row held before "No evidence of disease" set the spot gone.
-        self._before_gone: tuple[Finding, str, bool] | None = None
-
-    def place(self, grid: QGridLayout, row: int) -> None:
-        """Put the row's widgets on grid line ``row`` and its message on the line below."""
-        grid.addWidget(self.name, row, 0)
-        grid.addWidget(self.size, row, 1)
-        grid.addWidget(self.finding, row, 2)
-        grid.addWidget(self.uncertain, row, 3)
-        label_for_screen_readers(self.finding, self.finding.accessibleName())
-        grid.addWidget(self.size.message, row + 1, 0, 1, 4)
-
-    def tab_order(self) -> tuple[QWidget, ...]:
-        """The row's controls from left to right."""
-        return (self.size.edit, self.size.unit, self.finding, self.uncertain)
-
-    def fill(self, measurement: Measurement | None) -> None:
-        """Fill the row from a scan already recorded."""
-        if measurement is None:
-            return
-        if measurement.too_small:
-            self.finding.choose(Finding.TOO_SMALL)
-        elif measurement.gone:
-            self.finding.choose(Finding.GONE)
-        else:
-            self.finding.choose(Finding.SIZE)
-            self.size.set_size(measurement.size_tenths)
-        self.uncertain.setChecked(measurement.uncertain)
-
-    def set_gone(self) -> None:
-        """Say the spot is gone, keeping what the row held so that ``put_back`` can restore it."""
-        self._before_gone = (self.chosen(), self.size.text(), self.uncertain.isChecked())
-        self.size.edit.clear()
-        self.finding.choose(Finding.GONE)
-
-    def put_back(self) -> None:
-        """Show again what the row held before ``set_gone``, unless the person changed it since."""
-        if self._before_gone is None:
-            return
-        finding, size, uncertain = self._before_gone
-        self._before_gone = None
-        if self.chosen() is not Finding.GONE or not self.size.is_blank():
-            return
-        self.finding.choose(finding)
-        self.size.edit.setText(size)
-        self.uncertain.setChecked(uncertain)
-
-    def chosen(self) -> Finding:
-        """What the scan said about the spot, as chosen."""
-        return self.finding.choice()
-
-    def problem(self, *, no_evidence_of_disease: bool) -> str | None:
-        """Why the row cannot be kept, or None; on a scan with no evidence of disease, the
-        record's rule that every spot is gone or not measured."""
-        chosen = self.chosen()
-        if chosen is Finding.SIZE:
-            problem = self.size.problem()
-            if problem is not None:
-                return problem
-        elif not self.size.is_blank():
-            return f"{_SIZE_BESIDE[chosen]} Please clear the size, or choose “Size”."
-        measurement = self.measurement()
-        if not no_evidence_of_disease or measurement is None:
-            return None
-        return sentence_of(
-            rules.check_no_evidence_entry(measurement.size_tenths, too_small=measurement.too_small)
-        )
-
-    def measurement(self) -> Measurement | None:
-        """The measurement the row holds (None: not measured); only once ``problem`` is None."""
-        uncertain = self.uncertain.isChecked()
-        match self.chosen():
-            case Finding.SIZE:
-                return Measurement(self.spot.id, self.size.tenths(), uncertain=uncertain)
-            case Finding.GONE:
-                return Measurement(self.spot.id, 0)
-            case Finding.TOO_SMALL:
-                return Measurement(self.spot.id, None, too_small=True, uncertain=uncertain)
-            case Finding.NOT_MEASURED:
-                return None
-
-    def _on_size_typed(self, text: str) -> None:
-        if text.strip():
-            self.finding.choose(Finding.SIZE)
-
-    def _on_finding_changed(self) -> None:
-        # "Uncertain" says whether something seen is cancer: it means nothing for a spot that
-        # is gone or was not looked at, so it is cleared rather than stored unseen.
-        seen = self.chosen() in (Finding.SIZE, Finding.TOO_SMALL)
-        if not seen:
-            self.uncertain.setChecked(False)
-        self.uncertain.setEnabled(seen)
 
 
 class _SpotGrid(QScrollArea):
@@ -246,7 +105,7 @@ class ScanDialog(EntryDialog[ScanEntry]):
         self._scan = scan
         # Made once, so that asking for the value twice gives the same scan.
         self._id = scan.id if scan is not None else new_id("scan")
-        self._rows: list[_SpotRow] = []
+        self._rows: list[SpotRow] = []
         self._new_spots: list[Spot] = []
 
         self._date = DateField(accessible_name="Date of the scan", birth_date=person.birth_date)
@@ -312,7 +171,7 @@ class ScanDialog(EntryDialog[ScanEntry]):
         check.add(self._notes, self._notes.problem())
         no_evidence = self._no_evidence.isChecked()
         for row in self._rows:
-            check.add(row.size, row.problem(no_evidence_of_disease=no_evidence))
+            check.add(row, row.problem(no_evidence_of_disease=no_evidence))
 
     def value(self) -> ScanEntry | None:
         """The scan and the spots added with it (the scan keeps its id), or None while wrong."""
@@ -343,8 +202,18 @@ class ScanDialog(EntryDialog[ScanEntry]):
         if self._no_evidence.isChecked():
             row.set_gone()
         self._no_spots.hide()
-        row.size.setFocus()
+        # The new row's widgets are shown once the grid is laid out again: focus it then.
+        QTimer.singleShot(0, row.first(), lambda: self._focus_row(row))
         self.recheck()
+
+    def _focus_row(self, row: SpotRow) -> None:
+        """Give a row the focus and scroll the grid, and the form, to show it."""
+        first = row.first()
+        first.setFocus(Qt.FocusReason.OtherFocusReason)
+        # The grid and the form take their new size first, so that they can scroll that far.
+        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        self._grid_area.ensureWidgetVisible(first)
+        self.bring_into_view(first)
 
     def _on_no_evidence(self, checked: bool) -> None:
         # No evidence of disease means every spot is gone: the rows say so, where the person
@@ -358,9 +227,9 @@ class ScanDialog(EntryDialog[ScanEntry]):
     def _spots_box(self) -> QGroupBox:
         box = QGroupBox("Spots on this scan")
         self._grid = QGridLayout()
-        for column, heading in enumerate(("Spot", "Size", "What the scan said", "")):
+        for column, heading in enumerate(COLUMN_HEADINGS):
             self._grid.addWidget(QLabel(heading), 0, column)
-        self._grid.setColumnStretch(0, 1)
+        self._grid.setColumnStretch(NAME_COLUMN, 1)
         content = QWidget()
         content.setLayout(self._grid)
         self._grid_area = _SpotGrid(content)
@@ -380,16 +249,17 @@ class ScanDialog(EntryDialog[ScanEntry]):
         layout.addLayout(buttons)
         return box
 
-    def _add_spot_row(self, spot: Spot, *, new: bool) -> _SpotRow:
-        row = _SpotRow(spot, new=new)
+    def _add_spot_row(self, spot: Spot, *, new: bool) -> SpotRow:
+        """Give a spot its row in the grid (a size, or a state for a spot without a size), in
+        the grid, the Tab order and the form's checks."""
+        row = spot_row(spot, new=new)
         # Each spot takes two grid lines: its fields, then the line for its message.
         row.place(self._grid, 1 + 2 * len(self._rows))
         # Rows come after the button that adds them: put them back in reading order for Tab.
         previous = self._rows[-1].uncertain if self._rows else self._new_baseline
         for before, after in itertools.pairwise((previous, *row.tab_order(), self._add_spot)):
             QWidget.setTabOrder(before, after)
-        row.size.changed.connect(self.recheck)
-        row.finding.currentIndexChanged.connect(self.recheck)
+        row.connect(self.recheck)
         self._rows.append(row)
         return row
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QButtonGroup, QLineEdit, QRadioButton, QVBoxLayout, QWidget
 
 from survivor_app.domain import Area, Cancer, Spot, new_id
 from survivor_app.domain import record_rules as rules
@@ -19,13 +19,45 @@ AREA_GLOSSES: dict[Area, str] = {
 }
 
 
-class SpotDialog(EntryDialog[Spot]):
-    """Name a spot, say where it is, and whether it is a lymph node."""
+#: What the choice between a size and none means, with an example.
+SIZED_HELP = (
+    "Some reports name disease without measuring it. "
+    "Like “several small bone spots”: the report names them but gives no size."
+)
 
-    def __init__(self, parent: QWidget | None, *, cancer: Cancer, spot: Spot | None = None) -> None:
+
+def _kept_as_it_is(sized: bool, scans: int) -> str:
+    """Why a spot already measured on ``scans`` scans cannot switch between sizes and states."""
+    on = "1 scan" if scans == 1 else f"{scans} scans"
+    if sized:
+        return (
+            f"This spot has sizes on {on}, which cannot be turned into “present” or “gone”. "
+            "To follow it without a size from now on, add it again as a new spot."
+        )
+    return (
+        f"This spot is on {on} without a size, and what the reports said "
+        "cannot be turned into sizes. "
+        "To give it sizes from now on, add it again as a new spot."
+    )
+
+
+class SpotDialog(EntryDialog[Spot]):
+    """Name a spot, say where it is, whether it is a lymph node, and whether the reports give
+    it a size (a spot that scans already say something of keeps its kind)."""
+
+    def __init__(
+        self,
+        parent: QWidget | None,
+        *,
+        cancer: Cancer,
+        spot: Spot | None = None,
+        scans_of_spot: int = 0,
+    ) -> None:
+        """``scans_of_spot`` is the number of scans that already say something of ``spot``."""
         super().__init__(parent, title="Change a spot" if spot else "Add a spot")
         self._cancer = cancer
         self._spot = spot
+        self._scans_of_spot = scans_of_spot if spot is not None else 0
         # Made once, so that asking for the value twice gives the same spot.
         self._id = spot.id if spot is not None else new_id("spot")
         site = cancer.primary_site or "where it was found first"
@@ -62,22 +94,55 @@ class SpotDialog(EntryDialog[Spot]):
             "Lymph nodes are small glands. For a lymph node, reports give its short width.",
         )
 
+        self._add_sized_choice()
+
         if spot is not None:
+            self._unsized.setChecked(not spot.sized)
             self._name.set_text(spot.name)
             self._location.set_text(spot.location)
             self._area.choose(spot.area)
             self._lymph_node.setChecked(spot.lymph_node)
         self._area.currentIndexChanged.connect(self._on_area_changed)
         self._on_area_changed()
+        self._size_choice.idToggled.connect(self.recheck)
         self.watch(self._name, self._location)
         self.finish()
 
+    def _add_sized_choice(self) -> None:
+        """Whether the reports give the spot a size: two choices, a sentence of help with an
+        example, and the line that says why a spot already measured keeps its kind."""
+        self._sized = QRadioButton("The reports give it a &size")
+        self._unsized = QRadioButton("The reports &mention it without a size")
+        self._size_choice = QButtonGroup(self)
+        for button in (self._sized, self._unsized):
+            button.setAccessibleName(button.text().replace("&", ""))
+            describe(button, SIZED_HELP)
+            self._size_choice.addButton(button)
+        self._sized.setChecked(True)
+        self._sized_message = FieldMessage(self._sized, self._unsized)
+        choice = QWidget()
+        choice.setAccessibleName("Size in the reports")
+        column = QVBoxLayout(choice)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self._sized)
+        column.addWidget(self._unsized)
+        column.addWidget(gloss(SIZED_HELP))
+        column.addWidget(self._sized_message)
+        choice.setFocusProxy(self._sized)
+        self.add_row("In the reports", choice)
+
     @classmethod
     def ask(
-        cls, parent: QWidget | None, *, cancer: Cancer, spot: Spot | None = None
+        cls,
+        parent: QWidget | None,
+        *,
+        cancer: Cancer,
+        spot: Spot | None = None,
+        scans_of_spot: int = 0,
     ) -> Spot | None:
-        """Ask for a new spot of ``cancer`` (or changes to ``spot``); None when cancelled."""
-        return cls(parent, cancer=cancer, spot=spot).run()
+        """Ask for a new spot of ``cancer`` (or changes to ``spot``, which ``scans_of_spot``
+        scans already say something of); None when cancelled."""
+        return cls(parent, cancer=cancer, spot=spot, scans_of_spot=scans_of_spot).run()
 
     def check_fields(self, check: FormCheck) -> None:
         """A spot needs a name, and a lymph node cannot be where the cancer started."""
@@ -85,6 +150,7 @@ class SpotDialog(EntryDialog[Spot]):
         check.add(self._location, self._location.problem())
         area = rules.check_spot_area(self._area.choice(), lymph_node=self._lymph_node.isChecked())
         check.add(self._area_message, sentence_of(area))
+        check.add(self._sized_message, self._sized_problem())
 
     def value(self) -> Spot | None:
         """The spot as entered (keeping its id when it was changed), or None while wrong."""
@@ -97,7 +163,16 @@ class SpotDialog(EntryDialog[Spot]):
             area=self._area.choice(),
             lymph_node=self._lymph_node.isChecked(),
             location=self._location.text(),
+            sized=self._sized.isChecked(),
         )
+
+    def _sized_problem(self) -> str | None:
+        """A spot a scan already says something of keeps its kind: its sizes never silently
+        become states, nor its states sizes."""
+        spot = self._spot
+        if spot is None or not self._scans_of_spot or self._sized.isChecked() == spot.sized:
+            return None
+        return _kept_as_it_is(spot.sized, self._scans_of_spot)
 
     def _on_area_changed(self) -> None:
         explanation = self._area.explanation()

@@ -1,21 +1,26 @@
-"""The tables of the main window: scans, doctor statements, treatments, marker results and
-questions."""
+"""The tables of the main window: scans, spots, doctor statements, treatments, marker results
+and questions."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from PySide6.QtCore import QObject
 
-from survivor_app.domain import MarkerResult, Question, Scan, Statement, Treatment
+from survivor_app.domain import MarkerResult, Question, Scan, Spot, Statement, Treatment
 from survivor_app.domain.words import (
+    AREA_WORDS,
     NO_STATUS_GIVEN,
     NOTES_ONLY,
     ONGOING,
     SCAN_KIND_WORDS,
+    SPOT_STATE_WORDS,
     TREATMENT_KIND_WORDS,
+    UNCERTAIN,
+    WITH_A_SIZE,
+    WITHOUT_A_SIZE,
     status_label,
 )
 from survivor_app.gui.dates import short_date
@@ -29,32 +34,62 @@ from survivor_app.status.sums import new_starting_sum, sum_shown, sum_words
 NOTHING = "—"
 
 
+#: The scans table's column of what each scan said of the spots without a size.
+STATES_COLUMN = 4
+
+
 @dataclass(frozen=True, slots=True)
 class ScanRow:
     """A scan as its table shows it: with the sum shown of its tracked spots (and the new
-    starting sum of a scan that starts an episode, in words) and the label it got."""
+    starting sum of a scan that starts an episode, in words), the label it got, and what it
+    said of each spot without a size, in words (``Bone spots: present``)."""
 
     scan: Scan
     sum_tenths: int | None
     label: str
     new_start_tenths: int | None = None
+    states: tuple[str, ...] = field(default=())
 
 
-def scan_rows(scans: Iterable[Scan], assessments: Iterable[Assessment]) -> tuple[ScanRow, ...]:
-    """One row per scan, taking its sum and label from the assessment made of it, if any."""
+def states_in_words(scan: Scan, spots: Iterable[Spot]) -> tuple[str, ...]:
+    """What a scan said of each spot without a size that it looked at, in the spots' order:
+    ``Bone spots: clearly growing (uncertain)``."""
+    said = []
+    for spot in spots:
+        measurement = scan.measurement_of(spot.id)
+        if spot.sized or measurement is None or measurement.state is None:
+            continue
+        words = f"{spot.name}: {SPOT_STATE_WORDS[measurement.state].lower()}"
+        said.append(f"{words} ({UNCERTAIN.lower()})" if measurement.uncertain else words)
+    return tuple(said)
+
+
+def scan_rows(
+    scans: Iterable[Scan], assessments: Iterable[Assessment], spots: Iterable[Spot] = ()
+) -> tuple[ScanRow, ...]:
+    """One row per scan, taking its sum and label from the assessment made of it, if any, and
+    the states of the ``spots`` without a size from the scan."""
     by_scan = {a.scan_id: a for a in assessments if a.scan_id is not None}
+    spots = tuple(spots)
     rows = []
     for scan in scans:
         assessment = by_scan.get(scan.id)
+        states = states_in_words(scan, spots)
         if assessment is None:
             # A scan with notes only is not an assessment (STATUS_RULES.md §3).
-            rows.append(ScanRow(scan, None, NOTES_ONLY))
+            rows.append(ScanRow(scan, None, NOTES_ONLY, states=states))
         else:
             label = status_label(
                 assessment.status, assessment.recurrence_type, assessment.confirmed
             )
-            rows.append(ScanRow(scan, sum_shown(assessment), label, new_starting_sum(assessment)))
+            rows.append(
+                ScanRow(scan, sum_shown(assessment), label, new_starting_sum(assessment), states)
+            )
     return tuple(rows)
+
+
+def _states_text(row: ScanRow) -> str:
+    return "; ".join(row.states) or NOTHING
 
 
 def _date_key(date: dt.date | None) -> dt.date:
@@ -63,7 +98,8 @@ def _date_key(date: dt.date | None) -> dt.date:
 
 
 class ScanTableModel(RecordTableModel[ScanRow]):
-    """Scans: date, kind, sum of the tracked spots, and the label the scan was given."""
+    """Scans: date, kind, sum of the tracked spots, the label the scan was given, and what it
+    said of the spots without a size (``STATES_COLUMN``)."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(
@@ -76,8 +112,44 @@ class ScanTableModel(RecordTableModel[ScanRow]):
                     lambda r: -1 if r.sum_tenths is None else r.sum_tenths,
                 ),
                 Column("Label", lambda r: r.label, lambda r: r.label.casefold()),
+                Column(
+                    "Spots without a size",
+                    _states_text,
+                    lambda r: "; ".join(r.states).casefold(),
+                ),
             ),
             key=lambda r: r.scan.id,
+            parent=parent,
+        )
+
+
+def _size_in_reports(spot: Spot) -> str:
+    return WITH_A_SIZE if spot.sized else WITHOUT_A_SIZE
+
+
+class SpotTableModel(RecordTableModel[Spot]):
+    """Spots: name, whether the reports give it a size, area, lymph node or not, and where in
+    the body."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(
+            (
+                Column("Spot", lambda s: s.name, lambda s: s.name.casefold()),
+                Column("Size in the reports", _size_in_reports, lambda s: not s.sized),
+                Column(
+                    "Area", lambda s: AREA_WORDS[s.area], lambda s: list(AREA_WORDS).index(s.area)
+                ),
+                Column(
+                    "Lymph node", lambda s: "Yes" if s.lymph_node else "No", lambda s: s.lymph_node
+                ),
+                # Last: the column that takes the rest of the width, and gives way first.
+                Column(
+                    "Where in the body",
+                    lambda s: s.location or NOTHING,
+                    lambda s: s.location.casefold(),
+                ),
+            ),
+            key=lambda s: s.id,
             parent=parent,
         )
 

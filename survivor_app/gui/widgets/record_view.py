@@ -1,6 +1,6 @@
 """What the main window shows of an open record: the cancer chosen, its timeline plot, its
-periods with their explanation, and the tables of scans, statements, treatments, marker results and
-questions."""
+periods with their explanation, and the tables of scans, spots, statements, treatments, marker
+results and questions."""
 
 from __future__ import annotations
 
@@ -29,9 +29,11 @@ from survivor_app.domain.words import MARKERS_NEVER_DECIDE
 from survivor_app.gui.dates import short_date
 from survivor_app.gui.models.periods import PeriodListModel
 from survivor_app.gui.models.tables import (
+    STATES_COLUMN,
     MarkerTableModel,
     QuestionTableModel,
     ScanTableModel,
+    SpotTableModel,
     StatementTableModel,
     TreatmentTableModel,
     scan_rows,
@@ -159,6 +161,9 @@ class RecordView(QWidget):
         self.scans_tab = TableTab(
             ScanTableModel(self), plural="Scans", singular="scan", sort_column=0
         )
+        self.spots_tab = TableTab(
+            SpotTableModel(self), plural="Spots", singular="spot", sort_column=None
+        )
         self.statements_tab = TableTab(
             StatementTableModel(self),
             plural="Doctor statements",
@@ -186,6 +191,7 @@ class RecordView(QWidget):
         tabs = QTabWidget(self)
         tabs.setAccessibleName("Your records")
         tabs.addTab(self.scans_tab, "Sca&ns")
+        tabs.addTab(self.spots_tab, "Sp&ots")
         tabs.addTab(self.statements_tab, "Doctor s&tatements")
         tabs.addTab(self.treatments_tab, "T&reatments")
         tabs.addTab(self.markers_tab, "Mar&kers")
@@ -281,7 +287,11 @@ class RecordView(QWidget):
             self.period_list.select_period(len(periods) - 1)
         self._on_period_selected(self.period_list.selected_period())
 
-        self.scans_tab.model.set_rows(scan_rows(history.scans, analysis.assessments))
+        self.scans_tab.model.set_rows(scan_rows(history.scans, analysis.assessments, history.spots))
+        # The column of states is only for a cancer with a spot without a size.
+        without_a_size = any(not spot.sized for spot in history.spots)
+        self.scans_tab.table.setColumnHidden(STATES_COLUMN, not without_a_size)
+        self.spots_tab.model.set_rows(history.spots)
         self.statements_tab.model.set_rows(history.statements)
         self.treatments_tab.model.set_rows(history.treatments)
         self.markers_tab.model.set_rows(history.marker_results)
@@ -316,6 +326,7 @@ class RecordView(QWidget):
         """The tabs of the record's tables, the questions (about the person too) last."""
         return (
             self.scans_tab,
+            self.spots_tab,
             self.statements_tab,
             self.treatments_tab,
             self.markers_tab,

@@ -19,20 +19,17 @@ from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPalette, QPixmap
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from survivor_app.domain import (
-    CancerHistory,
-    Spot,
-    Statement,
-    Treatment,
-    mm_number,
-    mm_text,
-)
-from survivor_app.domain.words import GONE, ONGOING, TREATMENT_KIND_WORDS, shorten, status_label
-from survivor_app.gui.dates import long_date, short_date
+from survivor_app.domain import CancerHistory, mm_number
 from survivor_app.gui.widgets.marker_tips import marker_tip, result_point
+from survivor_app.gui.widgets.timeline_tips import (
+    lane_tip,
+    spot_tip,
+    statement_tip,
+    sum_tip,
+    treatment_tip,
+)
 from survivor_app.plot.words import as_typed
 from survivor_app.status import CancerAnalysis
-from survivor_app.status.sums import SumPoint, new_starting_sum, sum_shown
 
 if TYPE_CHECKING:
     from matplotlib.artist import Artist
@@ -44,6 +41,7 @@ if TYPE_CHECKING:
     from survivor_app.gui.timeline_snapshot import TimelineSnapshot
     from survivor_app.plot.style import PlotStyle
     from survivor_app.plot.timeline import Timeline
+    from survivor_app.plot.unsized_marks import LaneMark
 
 #: What the plot shows, for screen readers: the periods list says the same in words.
 TEXT_ALTERNATIVE = (
@@ -57,8 +55,6 @@ READABLE_LINES = 12
 #: Below this many lines of height, the plot names its lines beside it and leaves the bands
 #: to the periods list, where a legend beneath would leave the sizes no room.
 _LEGEND_BESIDE_LINES = 22
-#: A quote in a tip is cut to this length; the statements table shows it whole.
-TIP_QUOTE_CHARS = 160
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,14 +71,6 @@ class _HoverTarget:
 
 def _rgba(colour: QColor, alpha: float) -> tuple[float, float, float, float]:
     return (colour.redF(), colour.greenF(), colour.blueF(), alpha)
-
-
-def _change_words(pct: Any, reference: str) -> str:
-    """``-61.8`` → ``61.8 % smaller than the starting point``, in plain words."""
-    if pct == 0:
-        return f"the same as {reference}"
-    direction = "smaller" if pct < 0 else "larger"
-    return f"{abs(pct):.1f} % {direction} than {reference}"
 
 
 class TimelinePlot(QWidget):
@@ -301,7 +289,7 @@ class TimelinePlot(QWidget):
         targets = []
         if timeline.sizes is not None:
             for drawn in timeline.spot_lines:
-                describe = self._spot_tip(drawn.spot, drawn.points)
+                describe = partial(spot_tip, drawn.spot, drawn.points)
                 targets.append(
                     _HoverTarget(drawn.line, timeline.sizes, describe, _point_of(drawn.points))
                 )
@@ -311,8 +299,18 @@ class TimelinePlot(QWidget):
                     _HoverTarget(
                         drawn_sum.line,
                         timeline.sizes,
-                        partial(_sum_tip, points),
+                        partial(sum_tip, points),
                         _point_of([(p.assessment.date, p.tenths) for p in points]),
+                    )
+                )
+        if timeline.lane is not None:
+            for marks in timeline.lane.lines:
+                targets.append(
+                    _HoverTarget(
+                        marks.line,
+                        timeline.lane.axes,
+                        partial(lane_tip, marks.marks),
+                        partial(_mark_place, marks.marks),
                     )
                 )
         if timeline.markers is not None:
@@ -329,7 +327,7 @@ class TimelinePlot(QWidget):
         if timeline.strip is not None:
             for bars, treatment in timeline.treatment_bars:
                 targets.append(
-                    _HoverTarget(bars, timeline.strip, _always(self._treatment_tip(treatment)))
+                    _HoverTarget(bars, timeline.strip, _always(treatment_tip(treatment)))
                 )
             if timeline.statement_markers is not None:
                 statements = timeline.statements
@@ -337,42 +335,10 @@ class TimelinePlot(QWidget):
                     _HoverTarget(
                         timeline.statement_markers,
                         timeline.strip,
-                        lambda i: self._statement_tip(statements[i]),
+                        lambda i: statement_tip(statements[i]),
                     )
                 )
         return targets
-
-    def _spot_tip(
-        self, spot: Spot, points: Sequence[tuple[dt.date, int | None]]
-    ) -> Callable[[int], str]:
-        def describe(index: int) -> str:
-            date, tenths = points[index]
-            # A break in the line (None) is never under the pointer: it draws nothing.
-            tenths = tenths or 0
-            size = GONE if tenths == 0 else mm_text(tenths)
-            lines = [spot.name, f"{size} on {long_date(date)}"]
-            sized = [(d, t) for d, t in points[:index] if t is not None]
-            if sized and sized[-1][1] > 0:
-                before_date, before = sized[-1]
-                pct = (tenths - before) * 100 / before
-                lines.append(_change_words(pct, f"on {short_date(before_date)}"))
-            return "\n".join(lines)
-
-        return describe
-
-    def _statement_tip(self, statement: Statement) -> str:
-        who = statement.clinician or "Your doctor"
-        quote = shorten(" ".join(statement.text.split()), TIP_QUOTE_CHARS)
-        lines = [f"{who}, {long_date(statement.date)}:", f"“{quote}”"]
-        if statement.status is not None:
-            lines.append(status_label(statement.status, statement.recurrence_type))
-        return "\n".join(lines)
-
-    def _treatment_tip(self, treatment: Treatment) -> str:
-        kind = TREATMENT_KIND_WORDS[treatment.kind]
-        name = f"{kind}: {treatment.name}" if treatment.name else kind
-        until = ONGOING.lower() if treatment.end is None else long_date(treatment.end)
-        return f"{name}\n{long_date(treatment.start)} – {until}"
 
     def _on_motion(self, event: Event) -> None:
         assert self.canvas is not None
@@ -450,29 +416,11 @@ class TimelinePlot(QWidget):
                 return
 
 
-def _sum_tip(points: Sequence[SumPoint], index: int) -> str:
-    """The tip of a sum point: the sum shown and its changes, and where a scan starts a new
-    episode, both its sums in words."""
-    point = points[index]
-    a = point.assessment
-    day = long_date(a.date)
-    shown, starting = sum_shown(a), new_starting_sum(a)
-    lines = ["Sum of tracked spots"]
-    if point.starts and starting is not None and shown is not None:
-        lines.append(f"{mm_text(point.tenths)} on {day}: the new starting point")
-        lines.append(f"Before the new spot or growth, the spots added up to {mm_text(shown)}")
-    elif point.starts:
-        lines.append(f"{mm_text(point.tenths)} on {day}: the starting point")
-    else:
-        lines.append(f"{mm_text(point.tenths)} on {day}")
-        if a.change_from_baseline_pct is not None:
-            lines.append(_change_words(a.change_from_baseline_pct, "the starting point"))
-        if a.change_from_nadir_pct is not None:
-            lines.append(_change_words(a.change_from_nadir_pct, "the smallest sum before"))
-        if starting is not None:
-            lines.append(f"From here, the new starting sum is {mm_text(starting)}")
-    lines.append(status_label(a.status, a.recurrence_type, a.confirmed))
-    return "\n".join(lines)
+def _mark_place(marks: Sequence[LaneMark], index: int) -> tuple[float, float]:
+    """Where the i-th of these marks is drawn on its lane."""
+    from survivor_app.plot.places import day
+
+    return (day(marks[index].date), float(marks[index].row))
 
 
 def _point_of(

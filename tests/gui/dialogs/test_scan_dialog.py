@@ -1,13 +1,16 @@
 """The scan dialog: date, kind and report, and for each spot a size in mm or cm, "gone",
-"too small to measure" or "not measured", checked as typed."""
+"too small to measure" or "not measured" (for a spot without a size: present, gone, clearly
+growing or not looked at), checked as typed."""
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QComboBox,
     QLabel,
@@ -27,10 +30,11 @@ from survivor_app.domain import (
     Scan,
     ScanKind,
     Spot,
+    SpotState,
 )
 from survivor_app.gui.dialogs import ScanDialog, ScanEntry, SpotDialog
 
-from .forms import choose, control, shown_problems, type_date
+from .forms import choose, control, heard_names, shown_problems, type_date
 
 NEW_SPOT = Spot("spot-9", "cancer-1", "Lung spot", Area.DISTANT, False, "right lung")
 
@@ -348,3 +352,198 @@ def test_tab_goes_through_the_spots_before_the_add_button(
         widget = widget.nextInFocusChain()
     chain.append(widget)
     assert [w for w in chain if w in expected] == expected
+
+
+BONES = Spot("spot-4", "cancer-1", "Bone spots", Area.DISTANT, False, "spine", sized=False)
+
+
+@pytest.fixture
+def with_bones(history: CancerHistory) -> CancerHistory:
+    """The cancer with its three sized spots and bone spots the reports give no size for."""
+    return replace(history, spots=(*history.spots, BONES))
+
+
+def shown(
+    qtbot: QtBot, person: Person, history: CancerHistory, scan: Scan | None = None
+) -> ScanDialog:
+    """A scan's dialog on the screen, with the keyboard's focus."""
+    dialog = new_dialog(qtbot, person, history, scan)
+    with qtbot.waitActive(dialog):
+        dialog.show()
+        dialog.activateWindow()
+    return dialog
+
+
+def state(dialog: ScanDialog, spot: str) -> QComboBox:
+    return finding(dialog, spot)
+
+
+def type_letter(qtbot: QtBot, widget: QWidget, letter: str) -> None:
+    """Type one letter into a choice box after a pause, as a person picks a choice by its first
+    letter (letters typed in quick succession spell out one word to look for)."""
+    qtbot.wait(QApplication.keyboardInputInterval() + 50)
+    qtbot.keyClicks(widget, letter)
+
+
+def test_a_spot_without_a_size_has_a_state_instead_of_a_size(
+    qtbot: QtBot, person: Person, with_bones: CancerHistory
+) -> None:
+    dialog = new_dialog(qtbot, person, with_bones)
+    assert [w for w in dialog.findChildren(QLineEdit) if "Bone spots" in w.accessibleName()] == []
+    choices = [state(dialog, "Bone spots").itemText(i) for i in range(4)]
+    assert choices == ["Present", "Gone", "Clearly growing", "Not looked at"]
+    assert state(dialog, "Bone spots").currentText() == "Not looked at"
+    assert not uncertain(dialog, "Bone spots").isEnabled()
+    # Not looked at: the scan holds no entry for the spot.
+    assert entry(dialog).scan.measurements == ()
+
+
+def test_the_state_is_chosen_with_tab_and_typed_letters(
+    qtbot: QtBot, person: Person, with_bones: CancerHistory
+) -> None:
+    dialog = shown(qtbot, person, with_bones)
+    liver = uncertain(dialog, "Liver spot A")
+    qtbot.keyClicks(size(dialog, "Liver spot A"), "14")
+    liver.setFocus()
+    qtbot.keyClick(liver, Qt.Key.Key_Tab)
+    bones = state(dialog, "Bone spots")
+    assert dialog.focusWidget() is bones
+    type_letter(qtbot, bones, "p")
+    assert bones.currentText() == "Present"
+    qtbot.keyClick(bones, Qt.Key.Key_Tab)
+    assert dialog.focusWidget() is uncertain(dialog, "Bone spots")
+    qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Space)
+    assert entry(dialog).scan.measurements == (
+        Measurement("spot-3", 140),
+        Measurement("spot-4", None, uncertain=True, state=SpotState.PRESENT),
+    )
+    qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Backtab)
+    assert dialog.focusWidget() is bones
+    type_letter(qtbot, bones, "c")
+    assert bones.currentText() == "Clearly growing"
+    assert entry(dialog).scan.measurements[-1] == Measurement(
+        "spot-4", None, uncertain=True, state=SpotState.GROWING
+    )
+    # Gone or not looked at: "uncertain" means nothing, and is cleared.
+    type_letter(qtbot, bones, "g")
+    assert not uncertain(dialog, "Bone spots").isChecked()
+    assert entry(dialog).scan.measurements[-1] == Measurement("spot-4", None, state=SpotState.GONE)
+    type_letter(qtbot, bones, "n")
+    assert bones.currentText() == "Not looked at"
+    assert entry(dialog).scan.measurements == (Measurement("spot-3", 140),)
+
+
+def test_no_evidence_of_disease_sets_spots_without_a_size_gone_and_puts_them_back(
+    qtbot: QtBot, person: Person, with_bones: CancerHistory
+) -> None:
+    dialog = new_dialog(qtbot, person, with_bones)
+    choose(state(dialog, "Bone spots"), "Present")
+    uncertain(dialog, "Bone spots").setChecked(True)
+    before = entry(dialog).scan.measurements
+    no_evidence = control(dialog, "No evidence of disease", QCheckBox)
+    no_evidence.setFocus()
+    qtbot.keyClick(no_evidence, Qt.Key.Key_Space)
+    assert state(dialog, "Bone spots").currentText() == "Gone"
+    assert Measurement("spot-4", None, state=SpotState.GONE) in entry(dialog).scan.measurements
+    qtbot.keyClick(no_evidence, Qt.Key.Key_Space)
+    assert state(dialog, "Bone spots").currentText() == "Present"
+    assert uncertain(dialog, "Bone spots").isChecked()
+    assert entry(dialog).scan.measurements == before
+
+
+@pytest.mark.parametrize("words", ["Present", "Clearly growing"])
+def test_no_evidence_of_disease_refuses_a_spot_the_report_still_mentions(
+    qtbot: QtBot, person: Person, with_bones: CancerHistory, words: str
+) -> None:
+    dialog = new_dialog(qtbot, person, with_bones)
+    control(dialog, "No evidence of disease", QCheckBox).setChecked(True)
+    choose(state(dialog, "Bone spots"), words)
+    problem = "With “No evidence of disease” ticked, each spot is gone or not looked at."
+    assert shown_problems(dialog) == [problem]
+    assert state(dialog, "Bone spots").accessibleDescription() == problem
+    assert not dialog.ok_button().isEnabled()
+    assert dialog.value() is None
+    choose(state(dialog, "Bone spots"), "Not looked at")
+    assert shown_problems(dialog) == []
+    assert dialog.ok_button().isEnabled()
+
+
+def test_changing_a_scan_keeps_its_states(
+    qtbot: QtBot, person: Person, with_bones: CancerHistory, first_scan: Scan
+) -> None:
+    scan = replace(
+        first_scan,
+        measurements=(
+            *first_scan.measurements,
+            Measurement("spot-4", None, uncertain=True, state=SpotState.GROWING),
+        ),
+    )
+    dialog = ScanDialog(None, person=person, history=with_bones, scan=scan)
+    qtbot.addWidget(dialog)
+    assert state(dialog, "Bone spots").currentText() == "Clearly growing"
+    assert uncertain(dialog, "Bone spots").isChecked()
+    assert entry(dialog) == ScanEntry(scan)
+    choose(state(dialog, "Bone spots"), "Gone")
+    assert entry(dialog).scan.measurements[-1] == Measurement("spot-4", None, state=SpotState.GONE)
+
+
+def test_a_new_spot_without_a_size_gets_a_state_row_with_the_focus(
+    qtbot: QtBot, person: Person, history: CancerHistory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(SpotDialog, "ask", lambda *args, **kwargs: BONES)
+    dialog = shown(qtbot, person, history)
+    control(dialog, "Add a new spot", QPushButton).click()
+    bones = state(dialog, "Bone spots")
+    qtbot.waitUntil(lambda: dialog.focusWidget() is bones)
+    type_letter(qtbot, bones, "p")
+    value = entry(dialog)
+    assert value.new_spots == (BONES,)
+    assert value.scan.measurements == (Measurement("spot-4", None, state=SpotState.PRESENT),)
+
+
+def test_tab_goes_through_sized_rows_and_state_rows_in_order(
+    qtbot: QtBot, person: Person, with_bones: CancerHistory
+) -> None:
+    dialog = new_dialog(qtbot, person, with_bones)
+    expected = [
+        uncertain(dialog, "Liver spot A"),
+        state(dialog, "Bone spots"),
+        uncertain(dialog, "Bone spots"),
+        control(dialog, "Add a new spot", QPushButton),
+    ]
+    chain = [expected[0]]
+    while len(chain) < 20 and chain[-1] is not expected[-1]:
+        chain.append(chain[-1].nextInFocusChain())
+    assert [w for w in chain if w in expected] == expected
+
+
+def test_a_state_row_names_its_spot_to_a_screen_reader(
+    qtbot: QtBot, person: Person, with_bones: CancerHistory
+) -> None:
+    dialog = new_dialog(qtbot, person, with_bones)
+    bones = state(dialog, "Bone spots")
+    # The spot's name in the grid is a label for its one choice, as it is for a size.
+    assert heard_names(bones) == [
+        "Not looked at",
+        "Bone spots",
+        "What the scan said about Bone spots",
+    ]
+    assert bones.accessibleDescription().startswith("Bone spots (spine) has no size")
+    assert heard_names(uncertain(dialog, "Bone spots"))[0] == "Bone spots: uncertain"
+
+
+def test_a_new_row_is_scrolled_into_view_below_many_spots(
+    qtbot: QtBot, person: Person, history: CancerHistory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    many = tuple(
+        Spot(f"spot-{n}", "cancer-1", f"Liver spot {n}", Area.DISTANT, False) for n in range(10, 40)
+    )
+    monkeypatch.setattr(SpotDialog, "ask", lambda *args, **kwargs: BONES)
+    dialog = shown(qtbot, person, replace(history, spots=(*history.spots, *many)))
+    control(dialog, "Add a new spot", QPushButton).click()
+    bones = state(dialog, "Bone spots")
+    qtbot.waitUntil(lambda: dialog.focusWidget() is bones)
+    # Where a person types is where they can see it: in the grid's view and the form's.
+    qtbot.waitUntil(lambda: not bones.visibleRegion().isEmpty())
+    # Whole, not cut off at the bottom of the grid.
+    assert bones.visibleRegion().boundingRect().size() == bones.size()

@@ -1,0 +1,70 @@
+"""How well and how fast the report reader reads: precision and recall of today's sizes and of
+the earlier sizes over the corpus in ``tests/data/reports``, the earlier sizes taken for today's
+(the target is none), and the time to read a report of five pages (the median of N runs).
+
+Usage: ``.venv/bin/python bench/read_reports.py [--runs N]``. A size found that is not one of the
+passage's sizes of that kind counts against precision; one of them not found, against recall,
+each counted as many times as the passage writes it. The five pages are the corpus's passages
+one after another until they reach 5 × 3,000 characters (about 500 words a page).
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from survivor_app.reading import read_report
+from tests.reading.corpus import passages, scores
+
+PAGE = 3_000
+PAGES = 5
+
+
+def five_pages() -> str:
+    """The corpus's passages one after another, to five pages of text."""
+    texts = [passage.text for passage in passages()]
+    report: list[str] = []
+    length = 0
+    while length < PAGE * PAGES:
+        text = texts[len(report) % len(texts)]
+        report.append(text)
+        length += len(text) + 2
+    return "\n\n".join(report)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=21)
+    runs = parser.parse_args().runs
+    corpus = passages()
+    today, earlier, mistaken = scores((p, read_report(p.text)) for p in corpus)
+    print(f"corpus: {len(corpus)} passages")
+    print(
+        f"today's sizes:  precision {today.precision:.3f}  recall {today.recall:.3f}  "
+        f"({today.right} right of {today.found} found, {today.expected} expected)"
+    )
+    print(
+        f"earlier sizes:  precision {earlier.precision:.3f}  recall {earlier.recall:.3f}  "
+        f"({earlier.right} right of {earlier.found} found, {earlier.expected} expected)"
+    )
+    print(f"earlier sizes taken for today's: {mistaken}")
+    report = five_pages()
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        read_report(report)
+        times.append(time.perf_counter() - start)
+    print(
+        f"a five-page report ({len(report):,} characters): median "
+        f"{statistics.median(times) * 1000:.1f} ms, best {min(times) * 1000:.1f} ms, "
+        f"of {runs} runs"
+    )
+
+
+if __name__ == "__main__":
+    main()

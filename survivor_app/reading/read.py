@@ -1,0 +1,195 @@
+"""A report read sentence by sentence: each sentence's sizes told apart, grouped into findings
+by the things they measure, placed, given a state, and matched to the person's spots."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from survivor_app.domain import Spot, SpotState
+from survivor_app.reading import places, wording
+from survivor_app.reading.finding import Finding, ReportReading
+from survivor_app.reading.matching import Placed, match_spots
+from survivor_app.reading.numbers import SizeMention, blank_non_sizes
+from survivor_app.reading.regions import Region, regions, sizes_with_roles, slash_order
+from survivor_app.reading.sentences import impression_start, sentence_spans
+from survivor_app.reading.tables import Column, heading_columns, row_sizes
+from survivor_app.status import suggest_status
+
+_I = re.IGNORECASE
+#: Sentences that tell the history, the technique or a sum, never a finding of this scan.
+_NOT_FINDINGS = re.compile(
+    r"\s*(?:(?:clinical\s+)?(?:history|indication|reason for (?:exam\w*|study|referral)|"
+    r"technique|procedure|protocol|comparison|contrast|dose|radiation dose|dlp|ctdi\w*|"
+    r"exam(?:ination)?|study|clinical (?:details|information)|request)\s*:"
+    r"|(?:sum|total|sld)\b)",
+    _I,
+)
+#: The organ itself measured: "the spleen measures 11 cm".
+_ORGAN_SIZE = re.compile(
+    r"\b(?:spleen|liver|kidneys?|uterus|thyroid|prostate|aorta|bladder|cbd|common bile duct|"
+    r"stripe|endometri\w*|ovar\w+|pancreas|pancreatic duct|lobe)\b(?:\s+\w+){0,2}\s*"
+    r"(?:measures|measuring|is|span|length|size)",
+    _I,
+)
+_PRONOUN = re.compile(r"\s*(?:it|this|which|they|these|the (?:lesion|mass|nodule|node))\b", _I)
+_GOES_ON = re.compile(r"\s*(?:[,;]|and\b|or\b|with\b)", _I)
+#: A list's or a table's label before its size: "Liver segment 6: 21 mm", "T1 | Liver | 35".
+_LABELLED = re.compile(r"[:|\t]")
+
+
+@dataclass(slots=True)
+class _Context:
+    """What the sentences before tell the next one."""
+
+    subject: tuple[str, bool | None] = ("", None)
+    columns: list[Column] | None = None
+    earlier_first: bool | None = None
+
+
+def read_report(text: str, spots: Sequence[Spot] = ()) -> ReportReading:
+    """What a report says: its findings, whether it says no evidence of disease, and the status
+    its impression's words suggest. Never raises on any text."""
+    findings: list[Finding] = []
+    context = _Context()
+    previous_end = 0
+    for start, end in sentence_spans(text):
+        sentence = text[start:end]
+        if text.count("\n", previous_end, start) > 1:
+            context = _Context()
+        previous_end = end
+        heading = heading_columns(sentence)
+        if heading is not None:
+            context.columns = heading
+            continue
+        blanked = blank_non_sizes(sentence)
+        order = slash_order(blanked)
+        if order is not None:
+            context.earlier_first = order
+        rows = row_sizes(sentence, context.columns) if context.columns else None
+        if rows is None:
+            context.columns = None
+        if _NOT_FINDINGS.match(sentence):
+            continue
+        findings.extend(_read_sentence(text, (start, end), blanked, rows, context))
+        if places.names_a_thing(sentence):
+            location = places.location_text(sentence)
+            if location:
+                context.subject = (location, places.names_a_node(sentence) or None)
+    placed = [Placed(f.location or f.sentence, f.lymph_node) for f in findings]
+    findings = [
+        replace(finding, spot_id=spot_id, confidence=score) if spot_id else finding
+        for finding, (spot_id, score) in zip(findings, match_spots(placed, spots), strict=True)
+    ]
+    ned = wording.no_evidence_of_disease(text) and not any(
+        f.new or f.state is SpotState.GROWING for f in findings
+    )
+    impression = impression_start(text)
+    suggestion = suggest_status(text[impression:] if impression is not None else text)
+    return ReportReading(tuple(findings), ned, suggestion.status if suggestion else None)
+
+
+def _read_sentence(
+    text: str,
+    span: tuple[int, int],
+    blanked: str,
+    rows: list[tuple[SizeMention, bool]] | None,
+    context: _Context,
+) -> list[Finding]:
+    start, end = span
+    sentence = text[start:end]
+    roles = rows if rows is not None else sizes_with_roles(blanked, context.earlier_first)
+    findings: list[Finding] = []
+    subject = context.subject
+    for region in regions(sentence, blanked, roles):
+        piece = sentence[region.start : region.end]
+        # "…metastases: right parietal 8 mm and left cerebellar 12 mm": the second piece
+        # goes on about the same kind of thing as the piece before it.
+        goes_on = bool(findings) and region.start > 0 and bool(_GOES_ON.match(piece))
+        if goes_on:
+            inherited: tuple[str, bool | None] | None = subject
+        elif _PRONOUN.match(piece) and context.subject[0]:
+            inherited = context.subject
+        else:
+            inherited = None
+        finding = _finding(text, span, region, inherited)
+        if finding is not None:
+            findings.append(finding)
+            subject = (finding.location, finding.lymph_node)
+    return findings
+
+
+def _finding(
+    text: str,
+    span_of_sentence: tuple[int, int],
+    region: Region,
+    inherited: tuple[str, bool | None] | None,
+) -> Finding | None:
+    start, end = span_of_sentence
+    piece = text[start + region.start : start + region.end]
+    location = places.location_text(piece)
+    thing = places.names_a_thing(piece)
+    node = places.is_a_node(piece)
+    if not thing and inherited is not None:
+        thing = True
+        if not location:
+            location, node = inherited
+    today = region.today
+    if today and not thing and not _labelled_place(piece, location):
+        return None
+    size, span = _size(today, bool(node))
+    prior = _size(region.prior, bool(node))[0] if region.prior else None
+    new = wording.is_new(piece)
+    state = wording.state_of(piece)
+    if size is not None and prior is None and state is SpotState.GONE:
+        size, span, prior = None, None, size  # "the previously seen 7 mm nodule has resolved"
+    if size is not None:
+        state = None
+    else:
+        if new and state is None:
+            state = SpotState.PRESENT
+        if not thing or _denied(piece) or (state is None and prior is None):
+            return None
+        if not location and not new and prior is None:
+            return None
+    return Finding(
+        sentence=text[start:end],
+        start=start,
+        end=end,
+        size_tenths=size,
+        prior_size_tenths=prior,
+        lymph_node=node,
+        location=location,
+        spot_id=None,
+        confidence=0.0,
+        new=new,
+        state=state,
+        uncertain=wording.is_uncertain(piece),
+        size_span=(start + span[0], start + span[1]) if span else None,
+    )
+
+
+def _labelled_place(piece: str, location: str) -> bool:
+    """Whether a size with no word for a thing still belongs to one: a numbered part of an
+    organ ("segment 6: 21 mm") or a list's label, never an organ's own size."""
+    if not location or _ORGAN_SIZE.search(piece):
+        return False
+    numbered = any(c.startswith("part ") for c in places.concepts(piece))
+    return numbered or bool(_LABELLED.search(piece))
+
+
+def _denied(piece: str) -> bool:
+    where = places.first_thing(piece)
+    return where is not None and wording.is_denied(piece, where)
+
+
+def _size(mentions: Sequence[SizeMention], node: bool) -> tuple[int | None, tuple[int, int] | None]:
+    """Today's size from a finding's sizes: the longest width, or a node's short axis."""
+    if not mentions:
+        return None, None
+    first = mentions[0]
+    if node:
+        short = next((m for m in mentions if m.short_axis), first)
+        return min(short.widths), (short.start, short.end)
+    return max(max(m.widths) for m in mentions), (first.start, first.end)
