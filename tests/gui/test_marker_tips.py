@@ -7,6 +7,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from survivor_app.domain import Record
+from survivor_app.plot.marker_panel import MARKER_AXIS_LABEL
 from tests.gui.plotting import canvas_point, shown_plot, tip_text
 from tests.plot.marker_results import cea_series, with_markers
 
@@ -30,7 +31,12 @@ def test_hovering_a_marker_result_shows_its_value_date_and_upper_limit(
     results = cea_series(history)
     plot = shown_plot(qtbot, with_markers(history, results))
     assert plot.canvas is not None
-    panel = 2  # the sizes, the strip, then the panel between them
+    # The panel: after the sizes, the strip and the lane of spots without a size, if any.
+    (panel,) = (
+        number
+        for number, axes in enumerate(plot.canvas.figure.axes)
+        if axes.get_ylabel() == MARKER_AXIS_LABEL
+    )
     line = next(
         line
         for line in plot.canvas.figure.axes[panel].get_lines()
