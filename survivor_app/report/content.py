@@ -440,14 +440,15 @@ def _questions(
     questions: Sequence[Question], cancer: Cancer, suggested: Sequence[str]
 ) -> Shown[str]:
     # The person's own questions not yet asked, then the app's suggestions they have not
-    # already taken up, as the window's questions tab lists them.
+    # already taken up, newest first: when the page has no room for all, the ones about the
+    # latest scans are the ones for this appointment.
     own = [
         q.text.strip()
         for q in questions
         if q.cancer_id in (None, cancer.id) and q.asked_on is None and q.text.strip()
     ]
     taken = {text.casefold() for text in own}
-    texts = own + [text for text in suggested if text.casefold() not in taken]
+    texts = own + [text for text in reversed(suggested) if text.casefold() not in taken]
     shown = tuple(shorten(" ".join(text.split()), QUESTION_CHARS) for text in texts[:MAX_QUESTIONS])
     left_out = len(texts) - len(shown)
     return Shown(shown, _more(left_out, "question is", "questions are", "in the app"))

@@ -354,7 +354,7 @@ def _new_starting_point(a: Assessment) -> Iterator[str]:
     elif a.reason is Reason.UNSIZED_GREW:
         why = "the report said a spot without a size had clearly grown"
     elif a.reason is Reason.NEW_SPOT:
-        why = "a new spot was found"
+        why = "new spots were found" if len(a.new_spots) > 1 else "a new spot was found"
     elif a.reason in (Reason.BACK_AFTER_REMISSION, Reason.FIRST_SCAN_FOUND_DISEASE):
         why = "the cancer was found again"
     else:

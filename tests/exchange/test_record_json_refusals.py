@@ -20,9 +20,10 @@ from tests.exchange.documents import (
     dumps,
     steps,
 )
-from tests.shared_files import SCHEMA
+from tests.shared_files import SCHEMA, SCHEMA_2
 
 SCHEMA_DOCUMENT: dict[str, Any] = json.loads(SCHEMA.read_text("utf-8"))
+SCHEMA_2_DOCUMENT: dict[str, Any] = json.loads(SCHEMA_2.read_text("utf-8"))
 #: The version of SCHEMA, whose every object the schema-driven tests change.
 NEWEST = 3
 BASE_TEXT = dumps(base_document()).decode("utf-8")
@@ -502,7 +503,7 @@ def test_what_the_rules_allow_is_accepted(changes: dict[str, object]) -> None:
 def test_what_version_2_allows_is_accepted(changes: dict[str, object]) -> None:
     data = changed(changes, version=2)
     read_record(data, today=TODAY)
-    jsonschema.Draft202012Validator(SCHEMA_DOCUMENT).validate(json.loads(data))
+    jsonschema.Draft202012Validator(SCHEMA_2_DOCUMENT).validate(json.loads(data))
 
 
 @pytest.mark.parametrize(
@@ -524,7 +525,7 @@ def test_what_the_version_2_schema_refuses_in_one_entry_import_refuses_there(
     # The schema sees one entry at a time (a state beside a size, an unknown state, a spot still
     # there on a scan with no evidence of disease); import also knows the entry's spot.
     data = changed(changes, version=2)
-    assert not jsonschema.Draft202012Validator(SCHEMA_DOCUMENT).is_valid(json.loads(data))
+    assert not jsonschema.Draft202012Validator(SCHEMA_2_DOCUMENT).is_valid(json.loads(data))
     assert refusal(data).path == path
 
 

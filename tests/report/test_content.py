@@ -197,17 +197,20 @@ def test_many_spots_are_cut_with_a_line_saying_how_many() -> None:
     assert summary.latest_scan.sizes.rows[0].spot.endswith("(lymph node)")
 
 
-def test_questions_not_yet_asked_then_the_apps_suggestions_each_once() -> None:
+def test_questions_not_yet_asked_then_the_apps_suggestions_newest_first_each_once() -> None:
     record = demo_record()
     breast, lung = build_summaries(record, today=TODAY)
     suggested = analyse(record.history("c1")).questions
     listed = (
         "How often should I have scans of my liver now?",
         "Can I keep walking every day during treatment?",
-        *suggested,
+        *reversed(suggested),
     )
     assert breast.questions.rows == listed[:MAX_QUESTIONS]
-    # The question of the spine's spots, the last the rules suggest, is left for the app.
+    # The question of the spine's spots, the newest, is printed; the oldest (the type of the
+    # recurrence of 2025) is left for the app.
+    assert "Small spots in the spine" in breast.questions.rows[2]
+    assert "What type of recurrence" not in " ".join(breast.questions.rows)
     assert len(listed) == MAX_QUESTIONS + 1
     assert breast.questions.left_out == "1 more question is in the app."
     # The lung cancer's own question was asked already; the general one belongs to both.

@@ -218,3 +218,17 @@ def test_the_doctors_complete_remission_beside_bone_spots_still_mentioned_says_b
     assert "the sizes point to “Partial remission”" in text
     assert "You could ask whether “Bone spots” is still cancer, and how it is followed." in text
     assert any("still cancer" in q for q in questions(analyse(h).assessments))
+
+
+def test_two_spots_found_at_once_are_named_as_new_spots_in_each_sentence() -> None:
+    # A liver spot measured and bone spots mentioned on the same scan: both are new.
+    h = history(
+        scan("2022-01-01", {"P": "30"}),
+        scan("2022-03-01", {"P": "0"}),
+        scan("2022-06-01", {"P": "0", "L": "14", "S": "present"}),
+        spots=WITH_BONES,
+    )
+    found = _period(h, Status.PROGRESSED).explanation
+    assert "The scan of 1 June 2022 found new spots." in found
+    assert "because new spots were found" in found
+    assert "a new spot" not in found
