@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 
 import pytest
 from PySide6.QtWidgets import QApplication
@@ -69,3 +70,37 @@ def test_a_single_result_without_an_upper_limit_prints_cleanly(qapp: QApplicatio
     )
     assert "CEA (ng/mL)" in printed[0].text
     assert "upper limit of normal" not in printed[0].text
+
+
+def test_a_short_marker_line_sits_beside_the_heading_and_takes_no_room(
+    qapp: QApplication,
+) -> None:
+    record = with_markers()
+    (summary,) = build_summaries(record, "c1", today=TODAY)
+    without = dataclasses.replace(summary, markers="")
+    for paper in Paper:
+        (page,) = pages(summary_pdf((summary,), paper))
+        (bare,) = pages(summary_pdf((without,), paper))
+        text = " ".join(page.text.split())
+        # With the heading, before the timeline's figure.
+        assert text.index(MARKERS_LINE_HEADING) < text.index("Size (mm)")
+        # The same page but for the line: the periods that give way are the same ones.
+        assert periods_left_out_note(page.text) == periods_left_out_note(bare.text)
+
+
+def test_a_marker_line_too_long_for_the_heading_goes_under_the_timeline(
+    qapp: QApplication,
+) -> None:
+    record = with_markers()
+    (summary,) = build_summaries(record, "c1", today=TODAY)
+    long_line = "; ".join([summary.markers] * 3)
+    (page,) = pages(summary_pdf((dataclasses.replace(summary, markers=long_line),), Paper.A4))
+    text = " ".join(page.text.split())
+    # Drawn after the timeline's figure, where the short line is drawn before it.
+    assert text.index("Size (mm)") < text.index(MARKERS_LINE_HEADING)
+
+
+def periods_left_out_note(text: str) -> str:
+    """The note saying how many earlier periods the page leaves out ("" when none)."""
+    found = re.search(r"\d+ earlier periods? (?:is|are) not listed", text)
+    return found.group(0) if found else ""
