@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from survivor_app.domain.model import (
     Area,
     Basis,
+    MarkerKind,
     RecurrenceType,
     ScanKind,
     SpotState,
@@ -38,6 +39,28 @@ TREATMENT_KIND_WORDS: dict[TreatmentKind, str] = {
     TreatmentKind.TARGETED_THERAPY: "Targeted therapy",
     TreatmentKind.OTHER: "Other",
 }
+
+#: The tumour markers as the dialog offers them; an OTHER marker is shown by its own name.
+MARKER_WORDS: dict[MarkerKind, str] = {kind: kind.value for kind in MarkerKind} | {
+    MarkerKind.OTHER: "Other (type its name)"
+}
+
+#: What each marker is, in a sentence: the blood test, and the cancers it is often followed in.
+MARKER_GLOSSES: dict[MarkerKind, str] = {
+    MarkerKind.CA_125: "A protein in the blood, often followed after ovarian cancer.",
+    MarkerKind.CEA: "Carcinoembryonic antigen, a protein in the blood, often followed after "
+    "bowel cancer.",
+    MarkerKind.PSA: "Prostate-specific antigen, a protein made by the prostate, followed after "
+    "prostate cancer.",
+    MarkerKind.CA_19_9: "A protein in the blood, often followed after pancreatic cancer.",
+    MarkerKind.CA_15_3: "A protein in the blood, sometimes followed after breast cancer.",
+    MarkerKind.AFP: "Alpha-fetoprotein, a protein in the blood, followed after liver and "
+    "testicular cancer.",
+    MarkerKind.HCG: "Human chorionic gonadotropin, a hormone in the blood, followed after "
+    "testicular cancer.",
+    MarkerKind.OTHER: "Another blood test your doctors follow: type its name and unit.",
+}
+
 
 #: Where a spot is, from where the cancer started.
 AREA_WORDS: dict[Area, str] = {

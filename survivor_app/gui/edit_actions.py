@@ -13,6 +13,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
 
 from survivor_app.changes import (
+    MARKER_RESULTS,
     QUESTIONS,
     SCANS,
     SPOTS,
@@ -38,6 +39,7 @@ from survivor_app.gui.dates import long_date
 from survivor_app.gui.record_session import RecordSession
 from survivor_app.gui.widgets.record_view import RecordView
 from survivor_app.gui.widgets.table_tab import TableTab
+from survivor_app.status.markers import marker_name
 from survivor_app.storage import RecordStore
 
 UNDO_HINT = "You can undo this with Edit ▸ Undo."
@@ -165,6 +167,15 @@ def _ask_treatment(parent: QWidget, shown: Shown, before: Any) -> Write | None:
     return _added_or_changed(TREATMENTS, before, after)
 
 
+def _ask_marker(parent: QWidget, shown: Shown, before: Any) -> Write | None:
+    from survivor_app.gui.dialogs.marker import MarkerDialog
+
+    after = MarkerDialog.ask(
+        parent, person=shown.person, cancer=shown.cancer_of(before), result=before
+    )
+    return _added_or_changed(MARKER_RESULTS, before, after)
+
+
 def _ask_question(parent: QWidget, shown: Shown, before: Any) -> Write | None:
     from survivor_app.gui.dialogs.question import QuestionDialog
 
@@ -234,6 +245,18 @@ TREATMENT: EditKind[Any] = EditKind(
     remove=lambda _shown, treatment: Removed(TREATMENTS, treatment),
     tab=lambda view: view.treatments_tab,
 )
+MARKER: EditKind[Any] = EditKind(
+    menu="Add &marker result…",
+    shortcut="Ctrl+Shift+M",
+    of_cancer_shown=True,
+    lookup=_find(RecordStore.marker_results),
+    ask=_ask_marker,
+    confirm=lambda result: (
+        f"Delete the {_quoted(marker_name(result))} result of {long_date(result.date)}?"
+    ),
+    remove=lambda _shown, result: Removed(MARKER_RESULTS, result),
+    tab=lambda view: view.markers_tab,
+)
 QUESTION: EditKind[Any] = EditKind(
     menu="Add &question…",
     shortcut="Ctrl+Shift+Q",
@@ -252,13 +275,13 @@ CANCER: EditKind[CancerHistory] = EditKind(
     ask=_ask_cancer,
     confirm=lambda history: (
         f"Delete {_quoted(history.cancer.name)} with all its scans, doctor’s statements, "
-        "treatments and questions?"
+        "treatments, marker results and questions?"
     ),
     remove=lambda shown, history: DeleteCancer(history, shown.store.questions(history.cancer.id)),
     tab=None,
 )
 #: The kinds listed in a tab, in the order of Edit's menu.
-TABLE_KINDS = (SCAN, SPOT, STATEMENT, TREATMENT, QUESTION)
+TABLE_KINDS = (SCAN, SPOT, STATEMENT, TREATMENT, MARKER, QUESTION)
 
 
 def _new_id(change: Write) -> str:

@@ -117,10 +117,11 @@ def day(date: dt.date) -> float:
 
 
 def span(history: CancerHistory) -> tuple[dt.date, dt.date]:
-    """The first and last days the timeline shows: every scan, statement and treatment, with a
-    margin either side."""
+    """The first and last days the timeline shows: every scan, statement, treatment and marker
+    result, with a margin either side."""
     dates = [s.date for s in history.scans] + [s.date for s in history.statements]
     dates += [t.start for t in history.treatments] + [t.end for t in history.treatments if t.end]
+    dates += [m.date for m in history.marker_results]
     first, last = min(dates), max(dates)
     pad = max(dt.timedelta(days=20), (last - first) * 0.04)
     # A date a record should not hold (year 22, written by an older version) still draws.

@@ -76,6 +76,9 @@ class PlotStyle:
     #: each band's colour and hatch with its name, and the shapes to the tips, which say each
     #: mark's state in words.
     legend_bands: bool = True
+    #: The tumour markers' panel under the sizes, for a cancer with marker results; a plot too
+    #: low for it leaves the markers to their tab, where a squeezed panel could not be read.
+    marker_panel: bool = True
     dark: bool = False
 
     def status_colour(self, status: Status) -> str:

@@ -37,6 +37,7 @@ from survivor_app.domain import (
 from survivor_app.domain.words import short_status_label
 from survivor_app.plot.hatching import HatchedPatchHandler, HatchLines
 from survivor_app.plot.legend import Entry, draw_legend
+from survivor_app.plot.marker_panel import MarkerPanel, draw_markers, new_panel
 from survivor_app.plot.places import (
     day,
     days,
@@ -105,6 +106,8 @@ class Timeline:
     #: The lane of the spots without a size, between the sizes and the strip (None: no such
     #: spot was looked at).
     lane: Lane | None = None
+    #: The tumour markers' panel under the lane (or the sizes), when the cancer has results.
+    markers: MarkerPanel | None = None
     style: PlotStyle | None = None
     #: The rows of the strip: one for each lane of treatments, and the doctor's row.
     rows: int = 0
@@ -147,7 +150,8 @@ def draw_timeline(
         if history is None or analysis is None or not (history.scans or history.statements):
             _draw_empty(figure, style)
             return Timeline()
-        timeline = _draw_axes(figure, _strip_rows(history), lane_spots(history), style)
+        panel = bool(history.marker_results) and style.marker_panel
+        timeline = _draw_axes(figure, _strip_rows(history), lane_spots(history), style, panel)
         _draw_history(figure, timeline, history, analysis, columns)
         return timeline
 
@@ -176,6 +180,7 @@ def update_timeline(
         or style != timeline.style
         or _strip_rows(history) != timeline.rows
         or len(lane_spots(history)) != (0 if timeline.lane is None else len(timeline.lane.spots))
+        or (bool(history.marker_results) and style.marker_panel) != (timeline.markers is not None)
     ):
         return False
     with matplotlib.rc_context(_settings(style)):
@@ -188,7 +193,8 @@ def lay_out_afresh(figure: Figure, timeline: Timeline) -> None:
     engine to place them on its next draw: it places them from where they are, and to the pixel
     as it places a new drawing's only when it starts from the same place."""
     lane = None if timeline.lane is None else timeline.lane.axes
-    for axes in (timeline.sizes, timeline.strip, lane):
+    panel = None if timeline.markers is None else timeline.markers.axes
+    for axes in (timeline.sizes, timeline.strip, lane, panel):
         spec = None if axes is None else axes.get_subplotspec()
         if axes is not None and spec is not None:
             axes.set_position(spec.get_position(figure))
@@ -236,12 +242,13 @@ def _draw_empty(figure: Figure, style: PlotStyle) -> None:
 
 
 def _draw_axes(
-    figure: Figure, rows: int, lane_spots: tuple[Spot, ...], style: PlotStyle
+    figure: Figure, rows: int, lane_spots: tuple[Spot, ...], style: PlotStyle, markers: bool
 ) -> Timeline:
-    """The sizes' axes above, the lane of ``lane_spots`` (if any) and the strip's below, with
-    what does not depend on the history."""
+    """The sizes' axes above, the lane of ``lane_spots`` (if any), the markers' panel (when
+    there are results) and the strip's below, with what does not depend on the history."""
     lanes = [lane_height(len(lane_spots))] if lane_spots else []
-    grid = figure.add_gridspec(2 + len(lanes), 1, height_ratios=[6, *lanes, 0.9 + 0.6 * rows])
+    heights = [6, *lanes, *([2.2] if markers else []), 0.9 + 0.6 * rows]
+    grid = figure.add_gridspec(len(heights), 1, height_ratios=heights)
     sizes = figure.add_subplot(grid[0])
     strip = figure.add_subplot(grid[-1], sharex=sizes)
     for axes in (sizes, strip):
@@ -263,7 +270,9 @@ def _draw_axes(
     date_axis(strip)
     # Added after the strip, which stays the figure's second axes.
     lane = new_lane(figure, grid[1], sizes, lane_spots, style) if lane_spots else None
-    return Timeline(sizes=sizes, strip=strip, lane=lane, style=style, rows=rows)
+    at = grid[1 + len(lanes)]
+    panel = new_panel(figure.add_subplot(at, sharex=sizes), style) if markers else None
+    return Timeline(sizes=sizes, strip=strip, lane=lane, markers=panel, style=style, rows=rows)
 
 
 def _draw_history(
@@ -289,6 +298,8 @@ def _draw_history(
     # Room above the highest point for the reference lines' labels and the hover tips.
     sizes.set_ylim(0, mm_number(max(max(shown, default=0), 10 * TENTHS_PER_MM)) * 1.18)
     entries += _draw_reference_lines(timeline, sizes, lines, style)
+    if timeline.markers is not None:
+        entries += draw_markers(timeline.markers, history, right, style)
     timeline.statements = tuple(sorted(history.statements, key=lambda s: s.date))
     timeline.statement_markers = draw_statements(
         strip, timeline.statement_markers, timeline.statements, timeline.rows - 1, style
@@ -313,6 +324,7 @@ def _draw_history(
         tuple(lines),
         timeline.legend_key,
         lane_layout_key(timeline.lane),
+        None if timeline.markers is None else timeline.markers.layout_key,
     )
 
 

@@ -45,7 +45,14 @@ from survivor_app.report.spots import (
     spot_where,
     state_rows,
 )
-from survivor_app.status import Assessment, CancerAnalysis, Period, analyse, explain_period
+from survivor_app.status import (
+    Assessment,
+    CancerAnalysis,
+    Period,
+    analyse,
+    explain_period,
+    marker_line,
+)
 from survivor_app.status.sums import sum_text
 
 DISCLAIMER = "Prepared by the patient from their own records. Not a medical document."
@@ -55,12 +62,14 @@ SCOPE_NOTE = (
     "(lymph nodes: their shortest width) against a starting scan. Blood cancers (lymphoma, "
     "leukaemia, myeloma), brain tumours and prostate cancer followed by PSA have their own "
     "criteria (Lugano, RANO, IMWG, PCWG3), not applied here. Tumour markers such as CA-125 are "
-    "not used."
+    "shown but not used for the labels."
 )
 
 TITLE = "Summary for my appointment"
 STATUS_HEADING = "Current status"
 TIMELINE_HEADING = "Sizes over time"
+#: Before the compact line of the latest marker results (STATUS_RULES.md §9 said with it).
+MARKERS_LINE_HEADING = "Tumour markers (not used for the labels)"
 TREATMENTS_HEADING = "Treatments"
 PERIODS_HEADING = "Periods"
 STATEMENTS_HEADING = "Latest doctor statements"
@@ -204,6 +213,8 @@ class CancerSummary:
     #: The spots without a size, each with its latest state, listed under the latest scan's
     #: sizes.
     unsized: Shown[StateRow]
+    #: The latest result of each tumour marker and its trend, on one line ("" without any).
+    markers: str = ""
     disclaimer: str = DISCLAIMER
     scope_note: str = SCOPE_NOTE
 
@@ -249,6 +260,7 @@ def _summary(record: Record, cancer: Cancer, today: dt.date) -> CancerSummary:
         latest_scan=_latest_scan(history, analysis.assessments),
         questions=_questions(record.questions, cancer, analysis.questions),
         unsized=_unsized(history),
+        markers=marker_line(history.marker_results),
     )
 
 

@@ -8,10 +8,12 @@ import itertools
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QRectF
+from PySide6.QtGui import QFontMetricsF
 
 from survivor_app.domain import Status
 from survivor_app.plot.unsized_marks import lane_spots
 from survivor_app.report.content import (
+    MARKERS_LINE_HEADING,
     NO_PERIODS,
     NO_QUESTIONS,
     NO_SCAN,
@@ -36,6 +38,7 @@ from survivor_app.report.page import (
     Page,
     Piece,
     Type,
+    Words,
 )
 
 PERIOD_COLUMNS = ("Dates", "Status", "Based on", "What the numbers show")
@@ -72,6 +75,9 @@ _SIZE = Type(8, lines=2)
 _SAID_BY = Type(8, bold=True, lines=2)
 _NOTE = Type(7.5, italic=True, colour=QUIET_COLOUR, lines=1)
 _QUESTION = Type(8.5)
+_MARKERS = Type(8, lines=2)
+#: Between the timeline's heading and the marker line beside it, in points.
+_BESIDE_GAP = 18.0
 _FOOT = Type(7, lines=4)
 _FOOT_BOLD = Type(8, bold=True, lines=1)
 
@@ -137,20 +143,26 @@ class SummarySheet(Page):
     # The pieces of a page, top to bottom.
 
     def _pieces(self, plot_points: float, periods: int) -> list[Piece]:
+        markers = self._markers_beside_heading()
         return [
             self._top(),
-            self._heading(TIMELINE_HEADING),
+            self._heading(TIMELINE_HEADING, markers),
             self._plot(plot_points),
+            *([] if markers is not None else self._markers()),
             *self._treatments(),
             *self._periods(periods),
             self._bottom(),
         ]
 
-    def _heading(self, text: str) -> Piece:
+    def _heading(self, text: str, beside: Words | None = None) -> Piece:
+        """A heading, with words ``beside`` it at the right edge of its line."""
         words = self.fit(_HEADING, text, self.width)
 
         def draw(y: float, _spare: float) -> None:
             self.put(words, 0, y)
+            if beside is not None:
+                # On the heading's baseline, as near as the two sizes of type allow.
+                self.put(beside, self.width - beside.width, y + words.height - beside.height)
 
         return Piece(words.height + self.px(3), draw, keep_with_next=True)
 
@@ -208,6 +220,26 @@ class SummarySheet(Page):
             draw_figure(self.painter, figure, QRectF(0, y, self.width, height))
 
         return Piece(height, draw, space_before=0)
+
+    def _markers(self) -> list[Piece]:
+        """The latest result of each tumour marker and its trend, under the timeline."""
+        line = self.summary.markers
+        return [self._paragraph(_MARKERS, f"{MARKERS_LINE_HEADING}: {line}")] if line else []
+
+    def _markers_beside_heading(self) -> Words | None:
+        """The marker line, when there is one and it fits on one line beside the timeline's
+        heading (where it takes no room from the page); None otherwise."""
+        line = self.summary.markers
+        if not line:
+            return None
+        text = f"{MARKERS_LINE_HEADING}: {line}"
+        heading = QFontMetricsF(self._font(_HEADING), self.device)
+        room = self.width - heading.horizontalAdvance(TIMELINE_HEADING) - self.px(_BESIDE_GAP)
+        width = QFontMetricsF(self._font(_MARKERS), self.device).horizontalAdvance(text)
+        # A few pixels to spare, as Qt lays the line out a hair wider than measured.
+        if width + self.px(2) > room:
+            return None
+        return self.fit(_MARKERS, text, width + self.px(2))
 
     def _treatments(self) -> list[Piece]:
         """The treatments, oldest first, in two columns: when, and what (the bars of the

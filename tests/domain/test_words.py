@@ -9,7 +9,16 @@ from pathlib import Path
 
 import pytest
 
-from survivor_app.domain import Area, Basis, RecurrenceType, ScanKind, Status, TreatmentKind, words
+from survivor_app.domain import (
+    Area,
+    Basis,
+    MarkerKind,
+    RecurrenceType,
+    ScanKind,
+    Status,
+    TreatmentKind,
+    words,
+)
 from survivor_app.domain.words import (
     AREA_IN_A_SENTENCE,
     AREA_SENTENCES,
@@ -126,7 +135,7 @@ def _words_written_here() -> set[str]:
     # enum too, as the format's value, not as words.
     values = {
         member.value
-        for kind in (ScanKind, TreatmentKind, Area, RecurrenceType, Status)
+        for kind in (ScanKind, TreatmentKind, Area, RecurrenceType, Status, MarkerKind)
         for member in kind
     }
     return found - values

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 from pathlib import Path
 
 from survivor_app.domain import (
     Area,
     Cancer,
+    MarkerKind,
+    MarkerResult,
     Measurement,
     Person,
     Question,
@@ -49,6 +52,12 @@ STATEMENT = Statement(
 )
 TREATMENT = Treatment("t1", "c1", TreatmentKind.CHEMOTHERAPY, dt.date(2024, 1, 20), "AC-T")
 QUESTION = Question("q1", "How long should a response last?", "c1")
+
+#: A CEA result of the cancer, for the tests that need one: not in ``small_record``, whose plot
+#: then has no marker panel.
+MARKER = MarkerResult(
+    "m1", "c1", dt.date(2024, 4, 2), MarkerKind.CEA, Decimal("3.4"), "ng/mL", upper_limit=Decimal(5)
+)
 
 
 def small_record(*, scans: tuple[Scan, ...] = (BASELINE,)) -> Record:

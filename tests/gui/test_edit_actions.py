@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from survivor_app.gui import edit_actions
 from survivor_app.gui.dialogs import (
+    MarkerDialog,
     QuestionDialog,
     ScanDialog,
     SpotDialog,
@@ -23,6 +24,7 @@ from tests.gui.answers import No, answer, message_boxes
 from tests.gui.plotting import is_ready
 from tests.gui.records import (
     BASELINE,
+    MARKER,
     QUESTION,
     SHRUNK,
     STATEMENT,
@@ -42,12 +44,14 @@ ASKED = {
     "spots": (TUMOUR.id, "Delete the spot “Breast tumour” and what the scans say of it?"),
     "statements": (STATEMENT.id, "Delete the doctor’s statement of 12 April 2024?"),
     "treatments": (TREATMENT.id, "Delete the treatment “AC-T” that started on 20 January 2024?"),
+    "markers": (MARKER.id, "Delete the “CEA” result of 2 April 2024?"),
     "questions": (QUESTION.id, "Delete the question “How long should a response last?”?"),
 }
 
 
 def _opened(window: MainWindow, qtbot: QtBot, record_path: Path) -> None:
-    write_record_file(record_path, small_record(scans=(BASELINE, SHRUNK)))
+    record = small_record(scans=(BASELINE, SHRUNK))
+    write_record_file(record_path, dataclasses.replace(record, marker_results=(MARKER,)))
     assert window.open_record(record_path)
     qtbot.waitUntil(lambda: is_ready(window.view.plot))
 
@@ -87,12 +91,13 @@ def test_each_add_item_opens_its_kind_s_dialog_and_a_new_one_is_selected(
         SpotDialog: answer(monkeypatch, SpotDialog, None),
         StatementDialog: answer(monkeypatch, StatementDialog, None),
         TreatmentDialog: answer(monkeypatch, TreatmentDialog, later),
+        MarkerDialog: answer(monkeypatch, MarkerDialog, None),
         QuestionDialog: answer(monkeypatch, QuestionDialog, None),
     }
     for kind in edit_actions.TABLE_KINDS:
         window.edits.adding[kind].trigger()
 
-    assert [len(calls) for calls in asked.values()] == [1, 1, 1, 1, 1]
+    assert [len(calls) for calls in asked.values()] == [1, 1, 1, 1, 1, 1]
     assert window.view.tabs.currentWidget() is window.view.treatments_tab
     assert window.view.treatments_tab.selected_id() == "t2"
     assert window.undo_action.text() == "&Undo add treatment"

@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections.abc import Callable
+from decimal import Decimal
 from pathlib import Path
 
 import numpy as np
@@ -15,6 +16,7 @@ from pytestqt.qtbot import QtBot
 from survivor_app.domain import (
     Area,
     CancerHistory,
+    MarkerResult,
     Measurement,
     Record,
     Scan,
@@ -30,6 +32,7 @@ from survivor_app.status import analyse
 from tests.gui.answers import answer
 from tests.gui.plotting import is_ready, lane_axes, shown_plot
 from tests.gui.records import BASELINE, SHRUNK, small_record, write_record_file
+from tests.plot.marker_results import cea_series, wide_series, with_markers
 from tests.plot.unsized import BONE, FLUID, Said, sized_only, with_states
 
 pytestmark = [
@@ -109,6 +112,43 @@ EDITS: dict[str, Edit] = {
 }
 
 
+def with_cea(history: CancerHistory) -> CancerHistory:
+    return with_markers(history, cea_series(history))
+
+
+def marker_edit(change: Callable[[tuple[MarkerResult, ...]], tuple[MarkerResult, ...]]) -> Edit:
+    """An edit of the marker results of a history that has the CEA series."""
+    return lambda history: dataclasses.replace(
+        history, marker_results=change(with_cea(history).marker_results)
+    )
+
+
+def _raised(results: tuple[MarkerResult, ...]) -> tuple[MarkerResult, ...]:
+    return tuple(
+        dataclasses.replace(r, value=Decimal("12.5")) if r.id == "cea-3" else r for r in results
+    )
+
+
+#: Edits of a history with markers, from the example with its CEA series.
+MARKER_EDITS: dict[str, Edit] = {
+    "add a marker result": marker_edit(
+        lambda results: (
+            *results,
+            dataclasses.replace(results[-1], id="cea-new", date=dt.date(2026, 9, 1)),
+        )
+    ),
+    "change a value": marker_edit(_raised),
+    "delete a marker result": marker_edit(lambda results: results[:-1]),
+    "a below-limit result measured": marker_edit(
+        lambda results: tuple(dataclasses.replace(r, below_limit=False) for r in results)
+    ),
+    "a second marker, on a log scale": lambda history: with_markers(
+        history, cea_series(history), wide_series(history)
+    ),
+    "a scan beside the markers": lambda history: add_scan("2026-10-05", 105)(with_cea(history)),
+}
+
+
 def pixels(plot: TimelinePlot) -> np.ndarray:
     assert plot.canvas is not None
     plot.canvas.draw()
@@ -141,6 +181,38 @@ def test_an_edit_updated_in_place_draws_what_a_full_drawing_draws(
     after = EDITS[name](before)
     assert after != before
     plot = updated_plot(qtbot, before, after)
+    assert_same_pixels(plot, shown_plot(qtbot, after))
+
+
+@pytest.mark.parametrize("name", MARKER_EDITS)
+def test_a_marker_edit_updated_in_place_draws_what_a_full_drawing_draws(
+    qtbot: QtBot, demo: Record, name: str
+) -> None:
+    before = with_cea(demo.history("c1"))
+    after = MARKER_EDITS[name](demo.history("c1"))
+    assert after != before
+    plot = updated_plot(qtbot, before, after)
+    assert_same_pixels(plot, shown_plot(qtbot, after))
+
+
+def test_undoing_the_log_scale_in_place_draws_what_a_full_drawing_draws(
+    qtbot: QtBot, demo: Record
+) -> None:
+    before = with_cea(demo.history("c1"))
+    plot = updated_plot(
+        qtbot, MARKER_EDITS["a second marker, on a log scale"](demo.history("c1")), before
+    )
+    assert_same_pixels(plot, shown_plot(qtbot, before))
+
+
+def test_the_first_marker_result_draws_the_panel_afresh(qtbot: QtBot, demo: Record) -> None:
+    before = with_markers(demo.history("c1"))
+    plot = shown_plot(qtbot, before)
+    assert plot.canvas is not None
+    axes = list(plot.canvas.figure.axes)
+    after = with_cea(before)
+    plot.show_history(after, analyse(after))
+    assert len(plot.canvas.figure.axes) == len(axes) + 1
     assert_same_pixels(plot, shown_plot(qtbot, after))
 
 
@@ -206,7 +278,11 @@ def test_the_legend_is_built_again_only_when_its_entries_change(qtbot: QtBot, de
     plot.show_history(progressed, analyse(progressed))
     (rebuilt,) = plot.canvas.figure.legends
     assert rebuilt is not legend
-    assert [text.get_text() for text in rebuilt.get_texts()] == [*texts, "Progressed"]
+    rebuilt_texts = [text.get_text() for text in rebuilt.get_texts()]
+    assert "Progressed" not in texts
+    # One entry more, among the bands (before the marker panel's, when there are any).
+    assert [text for text in rebuilt_texts if text != "Progressed"] == texts
+    assert rebuilt_texts.count("Progressed") == 1
 
 
 def test_a_scan_added_and_undone_in_the_window_updates_the_plot_in_place(

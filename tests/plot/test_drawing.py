@@ -16,6 +16,7 @@ from matplotlib.figure import Figure
 from matplotlib.transforms import Bbox
 
 from survivor_app.plot.hatching import hatch_dots, hatch_segments, spacing_points
+from survivor_app.plot.marker_panel import BELOW_LIMIT_LABEL, UPPER_LIMIT_LABEL
 from survivor_app.plot.style import PRINT_STYLE, STATUS_LOOKS
 from survivor_app.plot.timeline import SUM_LABEL, draw_timeline
 from survivor_app.status import analyse
@@ -81,10 +82,13 @@ def test_the_print_style_names_the_reference_lines_beside_the_plot() -> None:
     (legend,) = figure.legends
     texts = [text.get_text() for text in legend.get_texts()]
     assert texts[0] == SUM_LABEL
-    assert texts[-2:] == [
-        "20 % and 5 mm growth (33.6 mm)",
-        "30 % below the starting point (30.1 mm)",
-    ]
+    # After the sizes and the bands (and before the markers' lines, from the panel beneath).
+    references = ["20 % and 5 mm growth (33.6 mm)", "30 % below the starting point (30.1 mm)"]
+    first = texts.index(references[0])
+    assert texts[first : first + 2] == references
+    drawn = [] if timeline.markers is None else timeline.markers.drawn
+    panel = {str(d.line.get_label()) for d in drawn} | {UPPER_LIMIT_LABEL, BELOW_LIMIT_LABEL}
+    assert set(texts[first + 2 :]) <= panel
     assert timeline.sizes is not None
     assert not [text for text in timeline.sizes.texts if "%" in text.get_text()]
     svg = io.BytesIO()

@@ -1,6 +1,7 @@
 """The dialogs: each has ``ask(parent, ...)`` returning the value entered or chosen, or None."""
 
 from survivor_app.gui.dialogs.cancer import CancerDialog
+from survivor_app.gui.dialogs.marker import MarkerDialog
 from survivor_app.gui.dialogs.person import PersonDialog
 from survivor_app.gui.dialogs.question import QuestionDialog
 from survivor_app.gui.dialogs.restore import RestoreDialog
@@ -11,6 +12,7 @@ from survivor_app.gui.dialogs.treatment import TreatmentDialog
 
 __all__ = [
     "CancerDialog",
+    "MarkerDialog",
     "PersonDialog",
     "QuestionDialog",
     "RestoreDialog",

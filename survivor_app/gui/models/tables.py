@@ -1,4 +1,5 @@
-"""The tables of the main window: scans, spots, doctor statements, treatments and questions."""
+"""The tables of the main window: scans, spots, doctor statements, treatments, marker results
+and questions."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from dataclasses import dataclass, field
 
 from PySide6.QtCore import QObject
 
-from survivor_app.domain import Question, Scan, Spot, Statement, Treatment
+from survivor_app.domain import MarkerResult, Question, Scan, Spot, Statement, Treatment
 from survivor_app.domain.words import (
     AREA_WORDS,
     NO_STATUS_GIVEN,
@@ -25,6 +26,8 @@ from survivor_app.domain.words import (
 from survivor_app.gui.dates import short_date
 from survivor_app.gui.models.base import Column, RecordTableModel
 from survivor_app.status import Assessment
+from survivor_app.status.marker_words import short_value_text
+from survivor_app.status.markers import marker_name
 from survivor_app.status.sums import new_starting_sum, sum_shown, sum_words
 
 #: Shown in a cell that has nothing to show, so a screen reader does not read an empty cell.
@@ -189,6 +192,28 @@ class TreatmentTableModel(RecordTableModel[Treatment]):
                 ),
             ),
             key=lambda t: t.id,
+            parent=parent,
+        )
+
+
+class MarkerTableModel(RecordTableModel[MarkerResult]):
+    """Tumour marker results: date, marker, the value as the report gives it ("<0.1" kept),
+    the lab's upper limit of normal, and the lab."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(
+            (
+                Column("Date", lambda m: short_date(m.date), lambda m: m.date),
+                Column("Marker", marker_name, lambda m: marker_name(m).casefold()),
+                Column("Value", short_value_text, lambda m: (m.value, not m.below_limit)),
+                Column(
+                    "Upper limit of normal",
+                    lambda m: NOTHING if m.upper_limit is None else f"{m.upper_limit:f} {m.unit}",
+                    lambda m: (m.upper_limit is not None, m.upper_limit or 0),
+                ),
+                Column("Lab", lambda m: m.lab or NOTHING, lambda m: m.lab.casefold()),
+            ),
+            key=lambda m: m.id,
             parent=parent,
         )
 

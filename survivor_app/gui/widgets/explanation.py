@@ -1,8 +1,10 @@
-"""The panel below the periods list that explains the chosen period in full."""
+"""The panel below the periods list that explains the chosen period in full, with what the
+tumour markers said during it (never part of its label)."""
 
 from __future__ import annotations
 
 import html
+from collections.abc import Sequence
 
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
@@ -11,6 +13,8 @@ from survivor_app.gui.models.periods import DISAGREEMENT_MARK, disagreements, pe
 from survivor_app.status import Period
 
 NOTHING_CHOSEN = "Choose a period in the list to read what it means."
+#: The heading of what the markers said during a period.
+MARKERS_HEADING = "Tumour markers in this period"
 NO_PERIODS = (
     "Once you add a scan or a doctor’s statement, each period of your history is explained here."
 )
@@ -32,8 +36,11 @@ class ExplanationPanel(QTextBrowser):
         self.setOpenLinks(False)
         self.show_period(None, has_periods=False)
 
-    def show_period(self, period: Period | None, *, has_periods: bool = True) -> None:
-        """Explain a period, or say how to choose one (None)."""
+    def show_period(
+        self, period: Period | None, *, has_periods: bool = True, markers: Sequence[str] = ()
+    ) -> None:
+        """Explain a period, or say how to choose one (None); ``markers`` are the sentences of
+        the marker results inside the period, shown after its explanation."""
         if period is None:
             self.setHtml(_paragraphs(NOTHING_CHOSEN if has_periods else NO_PERIODS))
             return
@@ -47,4 +54,7 @@ class ExplanationPanel(QTextBrowser):
             parts.append(f"<p><b>{html.escape(DISAGREEMENT_MARK)}.</b> ")
             parts.append(" ".join(html.escape(sentence) for sentence in differences) + "</p>")
         parts.append(_paragraphs(period.explanation))
+        if markers:
+            parts.append(f"<h4>{html.escape(MARKERS_HEADING)}</h4>")
+            parts.append(_paragraphs("\n\n".join(markers)))
         self.setHtml("".join(parts))

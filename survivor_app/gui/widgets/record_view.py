@@ -1,6 +1,6 @@
 """What the main window shows of an open record: the cancer chosen, its timeline plot, its
-periods with their explanation, and the tables of scans, spots, statements, treatments and
-questions."""
+periods with their explanation, and the tables of scans, spots, statements, treatments, marker
+results and questions."""
 
 from __future__ import annotations
 
@@ -19,15 +19,18 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QSplitter,
     QTabWidget,
+    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
 from survivor_app.domain import Cancer, CancerHistory, Question
+from survivor_app.domain.words import MARKERS_NEVER_DECIDE
 from survivor_app.gui.dates import short_date
 from survivor_app.gui.models.periods import PeriodListModel
 from survivor_app.gui.models.tables import (
     STATES_COLUMN,
+    MarkerTableModel,
     QuestionTableModel,
     ScanTableModel,
     SpotTableModel,
@@ -39,11 +42,15 @@ from survivor_app.gui.widgets.explanation import ExplanationPanel
 from survivor_app.gui.widgets.periods import PeriodList
 from survivor_app.gui.widgets.table_tab import TableTab
 from survivor_app.gui.widgets.timeline import TimelinePlot
-from survivor_app.status import CancerAnalysis
+from survivor_app.status import CancerAnalysis, marker_sentences, period_marker_sentences
 
 EXAMPLE_BANNER = (
     "This is an example record with made-up names and numbers. "
     "Nothing you do here touches your own record."
+)
+#: Beside the marker results while there are none.
+NO_MARKERS = (
+    f"{MARKERS_NEVER_DECIDE}\n\nTo keep a result, use Edit ▸ Add marker result or the Add button."
 )
 READ_ONLY_BANNER = (
     "This record is open in another window, so here you can look at it but not change it. "
@@ -166,6 +173,9 @@ class RecordView(QWidget):
         self.treatments_tab = TableTab(
             TreatmentTableModel(self), plural="Treatments", singular="treatment", sort_column=2
         )
+        self.markers_tab = TableTab(
+            MarkerTableModel(self), plural="Marker results", singular="marker result", sort_column=0
+        )
         self.questions_tab = TableTab(
             QuestionTableModel(self), plural="My questions", singular="question", sort_column=None
         )
@@ -173,12 +183,18 @@ class RecordView(QWidget):
         self.suggestion_list = QListView(self)
         self.adopt_button = QPushButton("Add to &my questions")
         self.questions_tab.row.addWidget(self._suggested_questions(), 2)
+        self.marker_words = QTextBrowser(self)
+        self.marker_words.setAccessibleName("What your markers say")
+        self.marker_words.setOpenLinks(False)
+        self.markers_tab.row.addWidget(_headed("What your markers sa&y", self.marker_words), 2)
+        self._show_marker_words(())
         tabs = QTabWidget(self)
         tabs.setAccessibleName("Your records")
         tabs.addTab(self.scans_tab, "Sca&ns")
         tabs.addTab(self.spots_tab, "Sp&ots")
         tabs.addTab(self.statements_tab, "Doctor s&tatements")
         tabs.addTab(self.treatments_tab, "T&reatments")
+        tabs.addTab(self.markers_tab, "Mar&kers")
         tabs.addTab(self.questions_tab, "&Questions")
         return tabs
 
@@ -231,13 +247,7 @@ class RecordView(QWidget):
 
     def set_editable(self, editable: bool) -> None:
         """Allow changes from the tabs, or not (a record open read-only)."""
-        for tab in (
-            self.scans_tab,
-            self.spots_tab,
-            self.statements_tab,
-            self.treatments_tab,
-            self.questions_tab,
-        ):
+        for tab in self._tabs():
             tab.set_editable(editable)
         self._editable = editable
         self._on_suggestion_chosen()
@@ -284,6 +294,8 @@ class RecordView(QWidget):
         self.spots_tab.model.set_rows(history.spots)
         self.statements_tab.model.set_rows(history.statements)
         self.treatments_tab.model.set_rows(history.treatments)
+        self.markers_tab.model.set_rows(history.marker_results)
+        self._show_marker_words(marker_sentences(history.marker_results))
         self._suggest(self._questions)
 
     def show_questions(self, questions: Sequence[Question]) -> None:
@@ -300,9 +312,26 @@ class RecordView(QWidget):
         self.periods_model.set_periods(())
         self._on_period_selected(-1)
         self.summary.setText("No cancer recorded yet: add one with Edit ▸ Add cancer.")
-        for tab in (self.scans_tab, self.spots_tab, self.statements_tab, self.treatments_tab):
+        for tab in self._tabs()[:-1]:
             tab.model.set_rows(())
+        self._show_marker_words(())
         self.show_questions(questions)
+
+    def _show_marker_words(self, sentences: Sequence[str]) -> None:
+        """What the cancer's markers say now, or how to add one."""
+        text = "\n\n".join(sentences) if sentences else NO_MARKERS
+        self.marker_words.setPlainText(text)
+
+    def _tabs(self) -> tuple[TableTab, ...]:
+        """The tabs of the record's tables, the questions (about the person too) last."""
+        return (
+            self.scans_tab,
+            self.spots_tab,
+            self.statements_tab,
+            self.treatments_tab,
+            self.markers_tab,
+            self.questions_tab,
+        )
 
     def _suggest(self, questions: Sequence[Question]) -> None:
         suggested = () if self._shown is None else self._shown[1].questions
@@ -329,9 +358,12 @@ class RecordView(QWidget):
     def _on_period_selected(self, index: int) -> None:
         periods = self.periods_model.rowCount()
         self.plot.highlight_period(index if index >= 0 else None)
-        self.explanation.show_period(
-            self.periods_model.period_at(index) if index >= 0 else None, has_periods=periods > 0
-        )
+        period = self.periods_model.period_at(index) if index >= 0 else None
+        markers: tuple[str, ...] = ()
+        if period is not None and self._shown is not None:
+            results = self._shown[0].marker_results
+            markers = period_marker_sentences(results, period.start, period.end)
+        self.explanation.show_period(period, has_periods=periods > 0, markers=markers)
 
     def _on_cancer_changed(self, index: int) -> None:
         cancer_id = self.cancer_selector.itemData(index)

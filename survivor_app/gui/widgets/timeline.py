@@ -20,6 +20,7 @@ from PySide6.QtGui import QColor, QPalette, QPixmap
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from survivor_app.domain import CancerHistory, mm_number
+from survivor_app.gui.widgets.marker_tips import marker_tip, result_point
 from survivor_app.gui.widgets.timeline_tips import (
     lane_tip,
     spot_tip,
@@ -213,6 +214,7 @@ class TimelinePlot(QWidget):
             # Beside only where that leaves the sizes most of the width.
             legend_beside=self._low() and self.width() > 3 * self.height(),
             legend_bands=not self._low(),
+            marker_panel=not self._low(),
         )
 
     def _low(self) -> bool:
@@ -309,6 +311,17 @@ class TimelinePlot(QWidget):
                         timeline.lane.axes,
                         partial(lane_tip, marks.marks),
                         partial(_mark_place, marks.marks),
+                    )
+                )
+        if timeline.markers is not None:
+            for drawn_series in timeline.markers.drawn:
+                results = drawn_series.series.results
+                targets.append(
+                    _HoverTarget(
+                        drawn_series.line,
+                        timeline.markers.axes,
+                        partial(marker_tip, results),
+                        partial(result_point, results),
                     )
                 )
         if timeline.strip is not None:

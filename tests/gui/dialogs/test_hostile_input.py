@@ -30,6 +30,8 @@ from survivor_app.domain import (
     MAX_SIZE_TENTHS,
     TENTHS_PER_MM,
     CancerHistory,
+    MarkerKind,
+    MarkerResult,
     Measurement,
     Person,
     Question,
@@ -42,6 +44,7 @@ from survivor_app.domain.typed_dates import DateOrder, read_typed_date
 from survivor_app.exchange import read_record, write_record
 from survivor_app.gui.dialogs import (
     CancerDialog,
+    MarkerDialog,
     PersonDialog,
     QuestionDialog,
     ScanDialog,
@@ -67,6 +70,10 @@ STATEMENT = Statement(
 TREATMENT = Treatment(
     "treatment-1", "cancer-1", TreatmentKind.CHEMOTHERAPY, dt.date(2022, 2, 1), "FEC"
 )
+MARKER = MarkerResult(
+    "marker-1", "cancer-1", dt.date(2023, 3, 1), MarkerKind.OTHER, Decimal("2.5"), "µg/L",
+    upper_limit=Decimal("3"), name="S100B", lab="City Lab", notes="Fasting.",
+)  # fmt: skip
 QUESTION = Question(
     "question-1", "How long should a response last?", "cancer-1", dt.date(2023, 3, 1)
 )
@@ -87,6 +94,9 @@ READY: dict[str, Callable[[Person, CancerHistory], EntryDialog[Any]]] = {
     ),
     "question": lambda person, history: QuestionDialog(
         None, person=person, cancers=[history.cancer], question=QUESTION
+    ),
+    "marker": lambda person, history: MarkerDialog(
+        None, person=person, cancer=history.cancer, result=MARKER
     ),
 }
 

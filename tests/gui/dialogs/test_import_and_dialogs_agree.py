@@ -1,5 +1,6 @@
 """The window never keeps what the app's own import refuses: every refusal the importer has for
-a value of one object (person, cancer, spot, scan, statement, treatment, question) is also a
+a value of one object (person, cancer, spot, scan, statement, treatment, question, marker result)
+is also a
 refusal of the dialog that enters that object, with the sentence of the same record rule."""
 
 from __future__ import annotations
@@ -55,6 +56,8 @@ class Refusal:
     path: str
     problem: Problem
     enter: Callable[[EntryDialog[Any]], None]
+    #: The format version of the file the changes are made in (3 for marker results).
+    version: int = 1
 
 
 def _problem(problem: Problem | None) -> Problem:
@@ -78,6 +81,11 @@ TEXTS = [
     ("treatment", "Name of the treatment", "treatments[0].name", rules.TREATMENT_NAME),
     ("question", "Question", "questions[0].text", rules.QUESTION_TEXT),
     ("question", "Answer", "questions[0].answer", rules.QUESTION_ANSWER),
+    # The marker result of the file's second cancer is one the person names.
+    ("marker", "Name of the marker", "marker_results[2].name", rules.MARKER_NAME),
+    ("marker", "Unit", "marker_results[2].unit", rules.MARKER_UNIT),
+    ("marker", "Lab", "marker_results[0].lab", rules.MARKER_LAB),
+    ("marker", "Notes", "marker_results[0].notes", rules.MARKER_NOTES),
 ]
 
 
@@ -103,6 +111,7 @@ TEXT_REFUSALS = [
         path,
         _problem(rule.check(text, path.rsplit(".", 1)[1])),
         _paste(name, text),
+        version=3 if kind == "marker" else 1,
     )
     for kind, name, path, rule in TEXTS
     for text in _wrong_texts(rule)
@@ -117,6 +126,7 @@ DATES = [
     ("treatment", "Start date", "treatments[0].start"),
     ("treatment", "End date", "treatments[0].end"),
     ("question", "Date asked", "questions[0].asked_on"),
+    ("marker", "Date of the blood test", "marker_results[0].date"),
 ]
 WRONG_DATES = [dt.date(1899, 12, 31), dt.date(9999, 12, 31), BIRTH - dt.timedelta(days=1)]
 
@@ -138,6 +148,7 @@ DATE_REFUSALS = [
         path,
         _problem(check_date(date, path, birth_date=BIRTH, today=TODAY)),
         _type_date(name, date),
+        version=3 if kind == "marker" else 1,
     )
     for kind, name, path in DATES
     for date in WRONG_DATES
@@ -165,6 +176,45 @@ SIZE_REFUSALS = [
         _type_size("Breast tumour", typed),
     )
     for typed, written in [("-4", "-4"), ("500.1", "500.1"), ("23.45", "23.45"), ("nan", "NaN")]
+]
+
+
+def _type_marker_number(name: str, typed: str) -> Callable[[EntryDialog[Any]], None]:
+    def enter(dialog: EntryDialog[Any]) -> None:
+        edit = control(dialog, name, QLineEdit)
+        edit.selectAll()
+        QTest.keyClicks(edit, typed)
+
+    return enter
+
+
+# Marker numbers: (field's name in the dialog, what is typed there, its place and text in a file
+# with any other change it needs, the key the rule checks, whether it must be above 0).
+MARKER_NUMBERS = [
+    ("Value", "-4", {"marker_results[0].value": "-4"}, "value", False),
+    ("Value", "1.23456", {"marker_results[0].value": "1.23456"}, "value", False),
+    ("Value", "1000000000", {"marker_results[0].value": "1000000000"}, "value", False),
+    (
+        "Value",
+        "<0",
+        {"marker_results[0].value": "0", "marker_results[0].below_limit": True},
+        "value",
+        True,
+    ),
+    ("Upper limit of normal", "0", {"marker_results[0].upper_limit": "0"}, "upper_limit", True),
+]
+
+MARKER_NUMBER_REFUSALS = [
+    Refusal(
+        f"{key} {typed}",
+        "marker",
+        changes,
+        f"marker_results[0].{key}",
+        _problem(rules.check_marker_number(Decimal(typed.lstrip("<")), key, above_zero=above_zero)),
+        _type_marker_number(name, typed),
+        version=3,
+    )
+    for name, typed, changes, key, above_zero in MARKER_NUMBERS
 ]
 
 
@@ -227,12 +277,14 @@ COMBINATION_REFUSALS = [
     ),
 ]
 
-REFUSALS = TEXT_REFUSALS + DATE_REFUSALS + SIZE_REFUSALS + COMBINATION_REFUSALS
+REFUSALS = (
+    TEXT_REFUSALS + DATE_REFUSALS + SIZE_REFUSALS + MARKER_NUMBER_REFUSALS + COMBINATION_REFUSALS
+)
 
 
-def refused_by_import(changes: dict[str, object]) -> ExchangeError:
+def refused_by_import(changes: dict[str, object], version: int = 1) -> ExchangeError:
     with pytest.raises(ExchangeError) as refused:
-        read_record(changed(changes), today=TODAY)
+        read_record(changed(changes, version=version), today=TODAY)
     return refused.value
 
 
@@ -240,7 +292,7 @@ def refused_by_import(changes: dict[str, object]) -> ExchangeError:
 def test_what_import_refuses_the_dialog_refuses_with_the_same_rule(
     qtbot: QtBot, person: Person, history: CancerHistory, refusal: Refusal
 ) -> None:
-    error = refused_by_import(refusal.changes)
+    error = refused_by_import(refusal.changes, refusal.version)
     assert error.path == refusal.path
     assert error.message.endswith(refusal.problem.fact)
 
@@ -331,9 +383,8 @@ def test_every_rule_of_a_single_object_is_covered() -> None:
         ProblemCode.STATE_OF_A_SIZED_SPOT,
         ProblemCode.SIZE_OF_A_SPOT_WITHOUT_ONE,
         ProblemCode.NO_STATE,
-        # A marker result's own rules (issue 18), refused by import; the marker dialog's
-        # refusals join REFUSALS with that dialog (issue-18-gui).
-        ProblemCode.NOT_ABOVE_ZERO,
+        # The marker dialog cannot make these: a known marker's unit is filled in read-only, and
+        # only "Other" has a name.
         ProblemCode.UNIT_NOT_OF_MARKER,
         ProblemCode.NAME_WITHOUT_OTHER,
     }
