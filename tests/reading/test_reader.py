@@ -166,6 +166,10 @@ def test_matching_uses_synonyms_sides_and_segments() -> None:
     assert (lung.spot_id, lung.confidence) == (None, 0.0)
 
 
+def test_a_place_is_named_once() -> None:
+    assert only("New 6 mm nodule in the right lower lobe.").location == "right lower lobe"
+
+
 def test_a_spot_is_matched_once() -> None:
     text = "Left axillary node 9 mm. Left axillary node 7 mm."
     first, second = read_report(text, SPOTS).findings
