@@ -132,8 +132,10 @@ def _finding(
 ) -> Finding | None:
     start, end = span_of_sentence
     piece = text[start + region.start : start + region.end]
-    location = places.location_text(piece)
     thing = places.names_a_thing(piece)
+    if not (region.today or region.prior or thing or inherited):
+        return None  # no size, and nothing a size or a state could belong to
+    location = places.location_text(piece)
     node = places.is_a_node(piece)
     if not thing and inherited is not None:
         thing = True
