@@ -16,7 +16,13 @@ import pytest
 from survivor_app.cli import main
 from survivor_app.paths import backups_dir
 from survivor_app.storage import RecordStore
-from tests.shared_files import READABLE_EXAMPLES, SCHEMA, example_params
+from tests.shared_files import (
+    EXAMPLE_RECORDS,
+    READABLE_EXAMPLES,
+    SCHEMA,
+    example_params,
+    has_spots_without_a_size,
+)
 
 
 @dataclass
@@ -110,7 +116,7 @@ def test_demo_refuses_a_record_that_has_data(
     assert digest(record_path) == before
 
 
-@pytest.mark.parametrize("example", example_params())
+@pytest.mark.parametrize("example", example_params(labels=False))
 def test_every_example_round_trips_and_validates(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, example: Path
 ) -> None:
@@ -173,6 +179,35 @@ def test_a_bad_file_names_the_place(
     outcome = run(capsys, "import", bad, "--record", record_path)
     assert_one_line_error(outcome, "scans[1].measurements[0].size_mm: -4 is below 0")
     assert not record_path.exists()
+
+
+@pytest.mark.parametrize(
+    ("entry", "fragment"),
+    [
+        ({"size_mm": 12}, "size_mm: 12 is given, but this spot has no size (sized: false)"),
+        ({"state": "shrinking"}, "state: 'shrinking' is not one of: present, gone, growing"),
+    ],
+    ids=["a-size-of-a-spot-without-one", "an-unknown-state"],
+)
+def test_a_bad_version_2_file_names_the_place_and_changes_nothing(
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    record_path: Path,
+    entry: dict[str, object],
+    fragment: str,
+) -> None:
+    run(capsys, "import", READABLE_EXAMPLES[0], "--record", record_path)
+    before = digest(record_path)
+    example = next(path for path in EXAMPLE_RECORDS if has_spots_without_a_size(path))
+    data = json.loads(example.read_text("utf-8"))
+    assert data["scans"][0]["measurements"][1] == {"spot": "S", "state": "present"}
+    data["scans"][0]["measurements"][1].update(entry)
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(data), "utf-8")
+    outcome = run(capsys, "import", bad, "--record", record_path, "--replace")
+    assert_one_line_error(outcome, f"scans[0].measurements[1].{fragment}")
+    assert digest(record_path) == before
+    assert not (record_path.parent / "backups").exists()
 
 
 def test_import_into_a_record_with_data_needs_replace(

@@ -32,10 +32,12 @@ from survivor_app.changes.kinds import (
     Touches,
     Write,
 )
+from survivor_app.changes.spots import SPOTS, DeleteSpot
 
 __all__ = [
     "QUESTIONS",
     "SCANS",
+    "SPOTS",
     "STATEMENTS",
     "TREATMENTS",
     "AddCancer",
@@ -47,6 +49,7 @@ __all__ = [
     "ChangeScan",
     "Changed",
     "DeleteCancer",
+    "DeleteSpot",
     "Edit",
     "Fill",
     "History",

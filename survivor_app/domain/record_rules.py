@@ -7,7 +7,15 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Container
 
-from survivor_app.domain.model import Area, Record, RecurrenceType, ScanKind, Status
+from survivor_app.domain.model import (
+    Area,
+    Measurement,
+    Record,
+    RecurrenceType,
+    ScanKind,
+    SpotState,
+    Status,
+)
 from survivor_app.domain.rules import Problem, ProblemCode, TextRule
 from survivor_app.domain.typed_dates import MONTH_NAMES
 
@@ -70,10 +78,20 @@ def check_treatment_end(start: dt.date, end: dt.date | None) -> Problem | None:
     )
 
 
-def check_no_evidence_entry(size_tenths: int | None, *, too_small: bool) -> Problem | None:
+def check_no_evidence_entry(
+    size_tenths: int | None, *, too_small: bool, state: SpotState | None = None
+) -> Problem | None:
     """Why a spot's entry cannot be on a scan marked "no evidence of disease", or None: such a
-    scan holds only entries that say gone (STATUS_RULES.md §4, FORMAT.md §2); a size above 0, or
-    "too small to measure", says the spot is still there."""
+    scan holds only entries that say gone (STATUS_RULES.md §4, FORMAT.md §2); a size above 0,
+    "too small to measure", or a spot without a size still present or growing, says the spot is
+    still there."""
+    if state is not None and state is not SpotState.GONE:
+        return Problem(
+            "state",
+            ProblemCode.SIZE_WITH_NO_EVIDENCE,
+            "With “No evidence of disease” ticked, each spot is gone or not looked at.",
+            "says the spot is still there, but the scan says no evidence of disease",
+        )
     if too_small:
         return Problem(
             "too_small",
@@ -88,6 +106,52 @@ def check_no_evidence_entry(size_tenths: int | None, *, too_small: bool) -> Prob
         ProblemCode.SIZE_WITH_NO_EVIDENCE,
         "With “No evidence of disease” ticked, no spot can have a size above 0.",
         "is above 0, but the scan says no evidence of disease",
+    )
+
+
+def check_entry_kind(*, sized: bool, size: bool, too_small: bool, state: bool) -> Problem | None:
+    """Why a scan's entry for a spot cannot give what it gives, or None (STATUS_RULES.md §1,
+    FORMAT.md §2): a spot with a size (``sized``) is given a size or "too small to measure",
+    never a state; a spot without a size is given a state (present, gone or growing), never a
+    size or "too small to measure". ``size``, ``too_small`` and ``state`` say whether the entry
+    gives each."""
+    if sized:
+        if not state:
+            return None
+        return Problem(
+            "state",
+            ProblemCode.STATE_OF_A_SIZED_SPOT,
+            "This spot has a size in the reports: please give its size, not a state.",
+            "is given, but this spot has a size; a state is only for a spot without one "
+            "(sized: false)",
+        )
+    for field, given in (("size_mm", size), ("too_small", too_small)):
+        if given:
+            return Problem(
+                field,
+                ProblemCode.SIZE_OF_A_SPOT_WITHOUT_ONE,
+                "This spot has no size in the reports: please say whether it is there, gone "
+                "or clearly growing.",
+                "is given, but this spot has no size (sized: false); "
+                "give its state: present, gone or growing",
+            )
+    if state:
+        return None
+    return Problem(
+        "state",
+        ProblemCode.NO_STATE,
+        "Please say whether this spot is there, gone or clearly growing.",
+        "is missing; a spot without a size needs a state: present, gone or growing",
+    )
+
+
+def check_measurement_kind(measurement: Measurement, *, sized: bool) -> Problem | None:
+    """``check_entry_kind`` for a measurement of a spot that has a size when ``sized``."""
+    return check_entry_kind(
+        sized=sized,
+        size=measurement.size_tenths is not None,
+        too_small=measurement.too_small,
+        state=measurement.state is not None,
     )
 
 

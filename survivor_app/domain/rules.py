@@ -46,6 +46,9 @@ class ProblemCode(enum.StrEnum):
     SIZE_WITH_NO_EVIDENCE = "size_with_no_evidence"
     SAME_SCAN_DAY = "same_scan_day"
     RECURRENCE_WITHOUT_RECURRED = "recurrence_without_recurred"
+    STATE_OF_A_SIZED_SPOT = "state_of_a_sized_spot"
+    SIZE_OF_A_SPOT_WITHOUT_ONE = "size_of_a_spot_without_one"
+    NO_STATE = "no_state"
 
 
 @dataclass(frozen=True, slots=True)

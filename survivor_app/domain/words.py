@@ -80,12 +80,13 @@ TOO_SMALL = "Too small to measure"
 NOT_MEASURED = "Not measured"
 UNCERTAIN = "Uncertain"
 
-#: What a scan said of a spot without a size (STATUS_RULES.md §1), and its having no entry.
+#: What a scan said of a spot without a size (STATUS_RULES.md §1).
 SPOT_STATE_WORDS: dict[SpotState, str] = {
     SpotState.PRESENT: "Present",
     SpotState.GONE: "Gone",
     SpotState.GROWING: "Clearly growing",
 }
+#: A spot without a size that a scan has no entry for.
 NOT_LOOKED_AT = "Not looked at"
 #: Whether the reports give a spot a size, in a few words.
 WITH_A_SIZE = "With a size"

@@ -5,6 +5,9 @@ Choices a reader of the file should know:
 
 - UTF-8 with a byte order mark, so that spreadsheet programs read accents correctly; ISO dates;
   sizes in millimetres with one decimal, written from the whole tenths the record keeps.
+- A spot without a size (the reports only mention it) has no size: its row leaves "Size (mm)"
+  empty and says in "State (no size given)" what the report said (present, gone or clearly
+  growing); "Gone" is then yes for gone. The state column is empty on the rows of sized spots.
 - Rows go by cancer (in the record's order), then scan date, then spot (in the record's order).
 - A scan with no measurement still gets one row, with the spot columns empty: a scan marked "no
   evidence of disease" then shows its label, and a scan that holds notes only shows its notes.
@@ -27,7 +30,14 @@ import unicodedata
 from collections.abc import Iterator
 
 from survivor_app.domain import TENTHS_PER_MM, Measurement, Record, Spot
-from survivor_app.domain.words import AREA_WORDS, GONE, TOO_SMALL, UNCERTAIN, status_label
+from survivor_app.domain.words import (
+    AREA_WORDS,
+    GONE,
+    SPOT_STATE_WORDS,
+    TOO_SMALL,
+    UNCERTAIN,
+    status_label,
+)
 from survivor_app.status import Assessment, analyse
 
 HEADERS = (
@@ -39,6 +49,7 @@ HEADERS = (
     "Area",
     "Lymph node",
     "Size (mm)",
+    "State (no size given)",
     GONE,
     TOO_SMALL,
     UNCERTAIN,
@@ -95,6 +106,7 @@ def _spot_cells(spot: Spot, measurement: Measurement) -> list[str]:
         AREA_WORDS[spot.area],
         _yes_no(spot.lymph_node),
         "" if size is None else _size_text(size),
+        "" if measurement.state is None else SPOT_STATE_WORDS[measurement.state],
         _yes_no(measurement.gone),
         _yes_no(measurement.too_small),
         _yes_no(measurement.uncertain),

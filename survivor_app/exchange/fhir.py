@@ -10,6 +10,10 @@ Choices a reader of the bundle should know:
   export would make two exports of the same record differ.
 - One TumorSize observation per size given. A spot marked "gone" has a size, 0 mm; a spot "too
   small to measure" has no number, so it gets none; a spot not measured gets none either.
+- A spot without a size (one the reports only mention, RECIST's non-target lesion) gets its
+  Tumor BodyStructure like any other, whose description says so, and never a TumorSize: no size
+  is invented for it. What the reports say of it (present, gone, clearly growing) reaches the
+  CancerDiseaseStatus only through the label the status rules give.
 - One CancerDiseaseStatus observation per assessment of the status rules, with the app's own label
   in its ``note``; a scan that holds notes only is not an assessment and gets none.
 - Laterality is not recorded, so no BodyStructure has a ``locationQualifier``.
@@ -266,9 +270,13 @@ def _tumor(spot: Spot, ids: _Ids) -> Json:
     if spot.location.strip():
         resource["location"] = {"text": spot.location}
     where = (NODE_SENTENCES if spot.lymph_node else AREA_SENTENCES)[spot.area]
-    resource["description"] = f"{spot.name}. {where}"
+    resource["description"] = f"{spot.name}. {where}" + ("" if spot.sized else _WITHOUT_A_SIZE)
     resource["patient"] = _reference(ids.patient)
     return resource
+
+
+#: Said of a spot without a size, after where it is.
+_WITHOUT_A_SIZE = " The reports mention it without giving a size, so it has no size here."
 
 
 def _tumor_size(scan: Scan, spot: Spot, measurement: Measurement, tenths: int, ids: _Ids) -> Json:

@@ -11,9 +11,12 @@ from pathlib import Path
 from typing import NoReturn
 
 FORMAT_NAME = "survivor-record"
-FORMAT_VERSION = 1
-#: The newest version import reads: version 2 adds spots without a size (``"sized": false``).
-READ_VERSION = 2
+#: The version export writes, and the newest import reads.
+FORMAT_VERSION = 2
+#: Every version import reads: version 2 adds spots without a size (``"sized": false``).
+READ_VERSIONS = (1, 2)
+#: The first version whose spots may have no size (``sized``, and ``state`` in a measurement).
+WITHOUT_A_SIZE_VERSION = 2
 
 #: How an error about the whole file shows its place, where other errors show a JSON path.
 WHOLE_FILE = "(file)"

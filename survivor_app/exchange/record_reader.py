@@ -1,5 +1,5 @@
-"""Reading a record from JSON in the format of FORMAT.md, versions 1 and 2 (whose spots must all
-have a size, until spots without one arrive), with every check of §2 and §3, all or nothing."""
+"""Reading a record from JSON in the format of FORMAT.md, versions 1 and 2 (which adds spots
+without a size), with every check of §2 and §3, all or nothing."""
 
 from __future__ import annotations
 
@@ -14,12 +14,14 @@ from survivor_app.domain import (
     Cancer,
     Measurement,
     Person,
+    ProblemCode,
     Question,
     Record,
     RecurrenceType,
     Scan,
     ScanKind,
     Spot,
+    SpotState,
     Statement,
     Status,
     Treatment,
@@ -45,7 +47,8 @@ from survivor_app.exchange.json_values import (
 from survivor_app.exchange.record_file import (
     FORMAT_NAME,
     FORMAT_VERSION,
-    READ_VERSION,
+    READ_VERSIONS,
+    WITHOUT_A_SIZE_VERSION,
     ExchangeError,
     JsonObject,
     check_file_size,
@@ -77,6 +80,8 @@ class _RecordReader:
         self.treatment_ids: dict[str, int] = {}
         self.question_ids: dict[str, int] = {}
         self.spot_cancers: dict[str, str] = {}
+        # Whether each spot read has a size: its measurements give a size or a state.
+        self.spot_sized: dict[str, bool] = {}
         # (cancer, date, kind) of each scan read so far → its index in scans.
         self.scan_days: dict[tuple[str, dt.date, ScanKind], int] = {}
         self.version = FORMAT_VERSION
@@ -145,13 +150,13 @@ class _RecordReader:
         version = document["version"]
         if not isinstance(version, Decimal):
             raise ExchangeError("version", f"{describe(version)} is not a version number")
-        if version > READ_VERSION:
+        if version > FORMAT_VERSION:
             raise ExchangeError(
                 "version",
                 "this file comes from a newer version of the app "
                 f"(format version {describe(version)}); please update the app to import it",
             )
-        if version not in (FORMAT_VERSION, READ_VERSION):
+        if version not in READ_VERSIONS:
             raise ExchangeError(
                 "version", f"{describe(version)} is not a version this app can read"
             )
@@ -193,15 +198,9 @@ class _RecordReader:
             value,
             path,
             known=("id", "cancer", "name", "location", "area", "lymph_node")
-            + (("sized",) if self.version >= READ_VERSION else ()),
+            + (("sized",) if self.version >= WITHOUT_A_SIZE_VERSION else ()),
             required=("id", "cancer", "name", "area", "lymph_node"),
         )
-        if not flag_at(fields, "sized", path, default=True):
-            raise ExchangeError(
-                key_path(path, "sized"),
-                "spots without a size are not supported yet; "
-                "this version of the app can import only spots with a size",
-            )
         spot_id = self._new_id(fields, path, self.spot_ids, "spots")
         cancer_id = self._cancer_of(fields, "cancer", path)
         name = text_at(fields, "name", path, rules.SPOT_NAME)
@@ -209,7 +208,9 @@ class _RecordReader:
         area = choice_at(fields, "area", path, Area)
         lymph_node = flag_at(fields, "lymph_node", path)
         refuse(path, fields, rules.check_spot_area(area, lymph_node=lymph_node))
+        sized = flag_at(fields, "sized", path, default=True)
         self.spot_cancers[spot_id] = cancer_id
+        self.spot_sized[spot_id] = sized
         return Spot(
             id=spot_id,
             cancer_id=cancer_id,
@@ -217,6 +218,7 @@ class _RecordReader:
             area=area,
             lymph_node=lymph_node,
             location=location,
+            sized=sized,
         )
 
     def _scan(self, value: object, path: str) -> Scan:
@@ -292,15 +294,9 @@ class _RecordReader:
             value,
             path,
             known=("spot", "size_mm", "too_small", "uncertain")
-            + (("state",) if self.version >= READ_VERSION else ()),
+            + (("state",) if self.version >= WITHOUT_A_SIZE_VERSION else ()),
             required=("spot",),
         )
-        if "state" in fields:
-            # Every spot read is one with a size: a state belongs to a spot without one.
-            raise ExchangeError(
-                key_path(path, "state"),
-                "a spot with a size has no state; give size_mm, or too_small: true",
-            )
         spot_id = text_at(fields, "spot", path, rules.AN_ID)
         owner = self.spot_cancers.get(spot_id)
         if owner != cancer_id:
@@ -313,12 +309,45 @@ class _RecordReader:
             raise ExchangeError(
                 key_path(path, "spot"),
                 f"'{quoted(spot_id)}' is already measured in this scan "
-                f"(measurements[{measured[spot_id]}]); give one size per spot",
+                f"(measurements[{measured[spot_id]}]); give one entry per spot",
             )
         measured[spot_id] = index
+        sized = self.spot_sized[spot_id]
+        # What the entry gives must be what its spot takes: a size, or a state.
+        kind = rules.check_entry_kind(
+            sized=sized,
+            size="size_mm" in fields,
+            too_small="too_small" in fields,
+            state="state" in fields,
+        )
+        if kind is not None and kind.code is ProblemCode.NO_STATE:
+            raise ExchangeError(key_path(path, kind.field), f"this key {kind.fact}")
+        refuse(path, fields, kind)
+        if sized:
+            size_tenths, too_small = self._size(fields, path)
+            state = None
+        else:
+            size_tenths, too_small = None, False
+            state = choice_at(fields, "state", path, SpotState)
+        uncertain = flag_at(fields, "uncertain", path, default=False)
+        if no_evidence_of_disease:
+            refuse(
+                path,
+                fields,
+                rules.check_no_evidence_entry(size_tenths, too_small=too_small, state=state),
+            )
+        return Measurement(
+            spot_id=spot_id,
+            size_tenths=size_tenths,
+            too_small=too_small,
+            uncertain=uncertain,
+            state=state,
+        )
+
+    def _size(self, fields: JsonObject, path: str) -> tuple[int | None, bool]:
+        """The size of a sized spot's entry, or "too small to measure": one of them."""
         size_tenths = size_at(fields, "size_mm", path)
         too_small = flag_at(fields, "too_small", path, default=False)
-        uncertain = flag_at(fields, "uncertain", path, default=False)
         where = key_path(path, "size_mm")
         if too_small and size_tenths is not None:
             raise ExchangeError(
@@ -328,11 +357,7 @@ class _RecordReader:
             )
         if not too_small and size_tenths is None:
             raise ExchangeError(where, "no size is given; give a size in mm, or too_small: true")
-        if no_evidence_of_disease:
-            refuse(path, fields, rules.check_no_evidence_entry(size_tenths, too_small=too_small))
-        return Measurement(
-            spot_id=spot_id, size_tenths=size_tenths, too_small=too_small, uncertain=uncertain
-        )
+        return size_tenths, too_small
 
     def _statement(self, value: object, path: str) -> Statement:
         fields = object_at(

@@ -1,11 +1,11 @@
-"""Writing a record as JSON in version 1 of FORMAT.md: the same record gives the same bytes."""
+"""Writing a record as JSON in version 2 of FORMAT.md: the same record gives the same bytes."""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
 
-from survivor_app.domain import Record, mm_number
+from survivor_app.domain import Measurement, Record, mm_number
 from survivor_app.exchange.record_file import FORMAT_NAME, FORMAT_VERSION
 
 
@@ -37,6 +37,7 @@ def write_record(record: Record) -> bytes:
                 "location": spot.location,
                 "area": spot.area.value,
                 "lymph_node": spot.lymph_node,
+                "sized": spot.sized,
             }
             for spot in record.spots
         ],
@@ -50,15 +51,7 @@ def write_record(record: Record) -> bytes:
                 "no_evidence_of_disease": scan.no_evidence_of_disease,
                 "new_baseline": scan.new_baseline,
                 "notes": scan.notes,
-                "measurements": [
-                    {
-                        "spot": measurement.spot_id,
-                        "size_mm": _mm(measurement.size_tenths),
-                        "too_small": measurement.too_small,
-                        "uncertain": measurement.uncertain,
-                    }
-                    for measurement in scan.measurements
-                ],
+                "measurements": [_measurement(measurement) for measurement in scan.measurements],
             }
             for scan in record.scans
         ],
@@ -99,6 +92,23 @@ def write_record(record: Record) -> bytes:
         ],
     }
     return (json.dumps(document, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+
+
+def _measurement(measurement: Measurement) -> dict[str, object]:
+    """A sized spot's entry gives its size (or too small to measure); the entry of a spot
+    without a size gives its state, and never a size (FORMAT.md §2)."""
+    if measurement.state is not None:
+        return {
+            "spot": measurement.spot_id,
+            "state": measurement.state.value,
+            "uncertain": measurement.uncertain,
+        }
+    return {
+        "spot": measurement.spot_id,
+        "size_mm": _mm(measurement.size_tenths),
+        "too_small": measurement.too_small,
+        "uncertain": measurement.uncertain,
+    }
 
 
 def _iso(date: dt.date | None) -> str | None:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
 from survivor_app.changes import (
     QUESTIONS,
     SCANS,
+    SPOTS,
     STATEMENTS,
     TREATMENTS,
     AddCancer,
@@ -25,11 +26,12 @@ from survivor_app.changes import (
     ChangePerson,
     ChangeScan,
     DeleteCancer,
+    DeleteSpot,
     Kind,
     Removed,
     Write,
 )
-from survivor_app.domain import Cancer, CancerHistory, Person, Question, Scan, new_id
+from survivor_app.domain import Cancer, CancerHistory, Person, Question, Scan, Spot, new_id
 from survivor_app.domain import record_rules as rules
 from survivor_app.domain.words import TREATMENT_KIND_WORDS, shorten
 from survivor_app.gui.dates import long_date
@@ -128,6 +130,23 @@ def _ask_scan(parent: QWidget, shown: Shown, scan: Scan | None) -> Write | None:
     return ChangeScan(scan, entry.scan, tuple(entry.new_spots))
 
 
+def _scans_of(history: CancerHistory, spot: Spot) -> tuple[Scan, ...]:
+    """The scans that say something of a spot."""
+    return tuple(scan for scan in history.scans if scan.measurement_of(spot.id) is not None)
+
+
+def _ask_spot(parent: QWidget, shown: Shown, before: Any) -> Write | None:
+    from survivor_app.gui.dialogs.spot import SpotDialog
+
+    scans = 0 if before is None else len(_scans_of(shown.history(), before))
+    after = SpotDialog.ask(parent, cancer=shown.cancer_of(before), spot=before, scans_of_spot=scans)
+    return _added_or_changed(SPOTS, before, after)
+
+
+def _deleting_spot(spot: Spot) -> str:
+    return f"Delete the spot {_quoted(spot.name)} and what the scans say of it?"
+
+
 def _ask_statement(parent: QWidget, shown: Shown, before: Any) -> Write | None:
     from survivor_app.gui.dialogs.statement import StatementDialog
 
@@ -185,6 +204,16 @@ SCAN: EditKind[Any] = EditKind(
     remove=lambda _shown, scan: Removed(SCANS, scan),
     tab=lambda view: view.scans_tab,
 )
+SPOT: EditKind[Any] = EditKind(
+    menu="Add sp&ot…",
+    shortcut=None,
+    of_cancer_shown=True,
+    lookup=_find(RecordStore.spots),
+    ask=_ask_spot,
+    confirm=_deleting_spot,
+    remove=lambda shown, spot: DeleteSpot(spot, _scans_of(shown.history(), spot)),
+    tab=lambda view: view.spots_tab,
+)
 STATEMENT: EditKind[Any] = EditKind(
     menu="Add s&tatement…",
     shortcut="Ctrl+Shift+D",
@@ -229,7 +258,7 @@ CANCER: EditKind[CancerHistory] = EditKind(
     tab=None,
 )
 #: The kinds listed in a tab, in the order of Edit's menu.
-TABLE_KINDS = (SCAN, STATEMENT, TREATMENT, QUESTION)
+TABLE_KINDS = (SCAN, SPOT, STATEMENT, TREATMENT, QUESTION)
 
 
 def _new_id(change: Write) -> str:

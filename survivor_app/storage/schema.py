@@ -136,9 +136,55 @@ def _create_tables(connection: sqlite3.Connection) -> None:
         connection.execute(statement)
 
 
+# Version 2, frozen like version 1: spots without a size (STATUS_RULES.md §1). Every spot a
+# version-1 record holds has a size, which the column's default says. A measurement of a spot
+# without a size holds a state instead of a size: SQLite cannot change a table's CHECKs, so the
+# measurement table is rebuilt the documented way (a new table, the rows copied, the old one
+# dropped, the new one renamed), inside the migration's transaction. No table refers to
+# measurement, so no reference is left dangling, and the rows keep their foreign keys.
+_VERSION_2 = (
+    "ALTER TABLE spot ADD COLUMN sized INTEGER NOT NULL DEFAULT 1 CHECK (sized IN (0, 1))",
+    """
+    CREATE TABLE measurement_2 (
+        scan_id TEXT NOT NULL,
+        spot_id TEXT NOT NULL,
+        cancer_id TEXT NOT NULL,
+        position INTEGER NOT NULL,
+        size_tenths INTEGER CHECK (
+            size_tenths IS NULL
+            OR (typeof(size_tenths) = 'integer' AND size_tenths BETWEEN 0 AND 5000)
+        ),
+        too_small INTEGER NOT NULL CHECK (too_small IN (0, 1)),
+        uncertain INTEGER NOT NULL CHECK (uncertain IN (0, 1)),
+        state TEXT CHECK (state IN ('present', 'gone', 'growing')),
+        CHECK (state IS NOT NULL OR (size_tenths IS NULL) = (too_small = 1)),
+        CHECK (state IS NULL OR (size_tenths IS NULL AND too_small = 0)),
+        PRIMARY KEY (scan_id, spot_id),
+        UNIQUE (scan_id, position),
+        FOREIGN KEY (scan_id, cancer_id) REFERENCES scan (id, cancer_id) ON DELETE CASCADE,
+        FOREIGN KEY (spot_id, cancer_id) REFERENCES spot (id, cancer_id) ON DELETE CASCADE
+    )
+    """,
+    """
+    INSERT INTO measurement_2
+        (scan_id, spot_id, cancer_id, position, size_tenths, too_small, uncertain, state)
+    SELECT scan_id, spot_id, cancer_id, position, size_tenths, too_small, uncertain, NULL
+    FROM measurement
+    """,
+    "DROP TABLE measurement",
+    "ALTER TABLE measurement_2 RENAME TO measurement",
+)
+
+
+def _add_spots_without_a_size(connection: sqlite3.Connection) -> None:
+    """Version 2: a spot has a size or not; a measurement of one without a size is a state."""
+    for statement in _VERSION_2:
+        connection.execute(statement)
+
+
 #: Migration N (counting from 1) brings a record to version N; the last one is the current
 #: version. Read at the moment a record opens, so a test can add a migration of its own.
-MIGRATIONS: tuple[Migration, ...] = (_create_tables,)
+MIGRATIONS: tuple[Migration, ...] = (_create_tables, _add_spots_without_a_size)
 
 
 def latest_version() -> int:

@@ -22,6 +22,7 @@ from survivor_app.domain import (
     Scan,
     ScanKind,
     Spot,
+    SpotState,
     Statement,
     Status,
     Treatment,
@@ -92,6 +93,7 @@ MEASUREMENT_COLUMNS = (
     "size_tenths",
     "too_small",
     "uncertain",
+    "state",
 )
 
 
@@ -105,19 +107,26 @@ def measurement_values(scan: Scan, position: int, measurement: Measurement) -> V
         measurement.size_tenths,
         int(measurement.too_small),
         int(measurement.uncertain),
+        None if measurement.state is None else measurement.state.value,
     )
 
 
 #: The columns ``measurement_from`` takes, in its order.
-MEASUREMENT_READ = ("spot_id", "size_tenths", "too_small", "uncertain")
+MEASUREMENT_READ = ("spot_id", "size_tenths", "too_small", "uncertain", "state")
 
 
 def measurement_from(
-    spot_id: str, size_tenths: int | None, too_small: int, uncertain: int
+    spot_id: str, size_tenths: int | None, too_small: int, uncertain: int, state: str | None
 ) -> Measurement:
     """The measurement held in a row's ``MEASUREMENT_READ`` columns (read as a plain tuple, not
     a sqlite3.Row: a long record holds tens of thousands of them)."""
-    return Measurement(spot_id, size_tenths, bool(too_small), bool(uncertain))
+    return Measurement(
+        spot_id,
+        size_tenths,
+        bool(too_small),
+        bool(uncertain),
+        None if state is None else SpotState(state),
+    )
 
 
 CANCERS: Table[Cancer] = Table(
@@ -136,9 +145,17 @@ CANCERS: Table[Cancer] = Table(
 
 SPOTS: Table[Spot] = Table(
     name="spot",
-    columns=("id", "cancer_id", "name", "area", "lymph_node", "location"),
+    columns=("id", "cancer_id", "name", "area", "lymph_node", "location", "sized"),
     order="seq",
-    values=lambda s: (s.id, s.cancer_id, s.name, s.area.value, int(s.lymph_node), s.location),
+    values=lambda s: (
+        s.id,
+        s.cancer_id,
+        s.name,
+        s.area.value,
+        int(s.lymph_node),
+        s.location,
+        int(s.sized),
+    ),
     item=lambda row: Spot(
         id=row["id"],
         cancer_id=row["cancer_id"],
@@ -146,6 +163,7 @@ SPOTS: Table[Spot] = Table(
         area=Area(row["area"]),
         lymph_node=bool(row["lymph_node"]),
         location=row["location"],
+        sized=bool(row["sized"]),
     ),
 )
 

@@ -4,10 +4,21 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager, suppress
 
-from survivor_app.domain import Cancer, Person, Question, Record, Scan, Spot, Statement, Treatment
+from survivor_app.domain import (
+    Cancer,
+    Measurement,
+    Person,
+    Question,
+    Record,
+    Scan,
+    Spot,
+    Statement,
+    Treatment,
+)
+from survivor_app.domain import record_rules as rules
 from survivor_app.storage.errors import RecordWriteError, write_errors
 from survivor_app.storage.reading import RecordReader
 from survivor_app.storage.tables import (
@@ -15,6 +26,7 @@ from survivor_app.storage.tables import (
     CHANGE_MARK,
     CONTENT,
     MEASUREMENT_COLUMNS,
+    MEASUREMENT_READ,
     QUESTIONS,
     SCANS,
     SPOTS,
@@ -23,6 +35,7 @@ from survivor_app.storage.tables import (
     Item,
     Table,
     generation,
+    measurement_from,
     measurement_values,
     new_mark,
     person_values,
@@ -98,9 +111,19 @@ class RecordWriter(RecordReader):
             self._add(SPOTS, spot)
 
     def update_spot(self, spot: Spot) -> None:
-        """Replace the spot with this id, keeping its place; KeyError when there is none."""
+        """Replace the spot with this id, keeping its place; KeyError when there is none, and
+        ValueError when it would no longer match what its scans say of it (a size, or a state
+        for a spot without a size)."""
         with self.transaction():
             self._update(SPOTS, spot)
+            cursor = self._connection.cursor()
+            cursor.row_factory = None
+            cursor.execute(
+                f"SELECT {', '.join(MEASUREMENT_READ)} FROM measurement WHERE spot_id = ?",
+                (spot.id,),
+            )
+            for values in cursor:
+                _check_kind(measurement_from(*values), sized=spot.sized)
 
     def delete_spot(self, spot_id: str) -> None:
         """Remove a spot and its measurements in every scan."""
@@ -180,9 +203,10 @@ class RecordWriter(RecordReader):
                 self._add(CANCERS, cancer)
             for spot in record.spots:
                 self._add(SPOTS, spot)
+            sized = {spot.id: spot.sized for spot in record.spots}
             for scan in record.scans:
                 self._add(SCANS, scan)
-                self._add_measurements(scan)
+                self._add_measurements(scan, sized)
             for statement in record.statements:
                 self._add(STATEMENTS, statement)
             for treatment in record.treatments:
@@ -247,7 +271,18 @@ class RecordWriter(RecordReader):
         if cursor.rowcount == 0:
             raise KeyError(item_id)
 
-    def _add_measurements(self, scan: Scan) -> None:
+    def _add_measurements(self, scan: Scan, sized: Mapping[str, bool] | None = None) -> None:
+        """Add the measurements of ``scan``, each of the kind its spot takes (``sized`` maps
+        each spot's id to whether it has a size; read from the record when None)."""
+        if sized is None:
+            rows = self._execute(
+                "SELECT id, sized FROM spot WHERE cancer_id = ?", (scan.cancer_id,)
+            ).fetchall()
+            sized = {row["id"]: bool(row["sized"]) for row in rows}
+        for measurement in scan.measurements:
+            # A spot that is not there (or of another cancer) is refused by the foreign key.
+            if measurement.spot_id in sized:
+                _check_kind(measurement, sized=sized[measurement.spot_id])
         columns = ", ".join(MEASUREMENT_COLUMNS)
         marks = ", ".join("?" for _ in MEASUREMENT_COLUMNS)
         self._connection.executemany(
@@ -256,4 +291,14 @@ class RecordWriter(RecordReader):
                 measurement_values(scan, position, measurement)
                 for position, measurement in enumerate(scan.measurements)
             ),
+        )
+
+
+def _check_kind(measurement: Measurement, *, sized: bool) -> None:
+    """A measurement that does not match its spot (a state for a spot with a size, a size for
+    one without) is the writing program's bug, refused like any broken rule of the record."""
+    problem = rules.check_measurement_kind(measurement, sized=sized)
+    if problem is not None:
+        raise ValueError(
+            f"The record refused this change: spot '{measurement.spot_id}': {problem.sentence}"
         )

@@ -8,6 +8,7 @@ import datetime as dt
 from survivor_app.changes import (
     QUESTIONS,
     SCANS,
+    SPOTS,
     STATEMENTS,
     TREATMENTS,
     AddCancer,
@@ -18,6 +19,7 @@ from survivor_app.changes import (
     ChangePerson,
     ChangeScan,
     DeleteCancer,
+    DeleteSpot,
     Edit,
     Part,
     Removed,
@@ -42,7 +44,9 @@ LIVER = Spot("s3", "c1", "Liver spot", Area.DISTANT, False, "liver")
 SKIN = Cancer("c2", "Skin cancer", "back")
 GENERAL = Question("q2", "Should I see a dietitian?")
 FOUND = scan("sc3", dt.date(2024, 7, 1), (TUMOUR, 150), (LIVER, 80))
-RECORD = small_record()
+#: A spot of the record that no scan says anything of yet.
+LIVER_NEVER_SCANNED = dataclasses.replace(LIVER, id="s4", name="Liver spot B")
+RECORD = dataclasses.replace(small_record(), spots=(*small_record().spots, LIVER_NEVER_SCANNED))
 
 #: One edit of every kind, and what it touches.
 EDITS: list[tuple[Edit, Touches]] = [
@@ -76,6 +80,14 @@ EDITS: list[tuple[Edit, Touches]] = [
         Touches(Part.QUESTIONS, None),
     ),
     (Removed(QUESTIONS, QUESTION), Touches(Part.QUESTIONS, "c1")),
+    (Added(SPOTS, LIVER), Touches(Part.SPOTS, "c1")),
+    (
+        Changed(SPOTS, TUMOUR, dataclasses.replace(TUMOUR, name="Left breast tumour")),
+        Touches(Part.SPOTS, "c1"),
+    ),
+    # A spot deleted with what the baseline said of it; undo puts both back.
+    (DeleteSpot(TUMOUR, (BASELINE,)), Touches(Part.SPOTS | Part.SCANS, "c1")),
+    (DeleteSpot(LIVER_NEVER_SCANNED), Touches(Part.SPOTS, "c1")),
     (AddCancer(SKIN), Touches(Part.CANCERS, "c2")),
     (
         ChangeCancer(CANCER, dataclasses.replace(CANCER, name="Left breast cancer")),

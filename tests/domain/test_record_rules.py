@@ -12,6 +12,7 @@ import pytest
 from survivor_app.domain import (
     Area,
     Cancer,
+    Measurement,
     Person,
     ProblemCode,
     Question,
@@ -19,6 +20,7 @@ from survivor_app.domain import (
     RecurrenceType,
     Scan,
     ScanKind,
+    SpotState,
     Statement,
     Status,
     TextRule,
@@ -135,6 +137,57 @@ def test_every_spot_is_gone_or_not_measured_on_a_scan_with_no_evidence_of_diseas
     too_small = rules.check_no_evidence_entry(None, too_small=True)
     assert too_small is not None
     assert (too_small.field, too_small.code) == ("too_small", ProblemCode.SIZE_WITH_NO_EVIDENCE)
+    # A spot without a size is gone, or not looked at (no entry).
+    assert rules.check_no_evidence_entry(None, too_small=False, state=SpotState.GONE) is None
+    for state in (SpotState.PRESENT, SpotState.GROWING):
+        there = rules.check_no_evidence_entry(None, too_small=False, state=state)
+        assert there is not None
+        assert (there.field, there.code) == ("state", ProblemCode.SIZE_WITH_NO_EVIDENCE)
+
+
+@pytest.mark.parametrize(
+    ("measurement", "sized", "field", "code"),
+    [
+        (
+            Measurement("s1", None, state=SpotState.GONE),
+            True,
+            "state",
+            ProblemCode.STATE_OF_A_SIZED_SPOT,
+        ),
+        (Measurement("s1", 0), False, "size_mm", ProblemCode.SIZE_OF_A_SPOT_WITHOUT_ONE),
+        (
+            Measurement("s1", None, too_small=True),
+            False,
+            "too_small",
+            ProblemCode.SIZE_OF_A_SPOT_WITHOUT_ONE,
+        ),
+        (Measurement("s1", None), False, "state", ProblemCode.NO_STATE),
+    ],
+)
+def test_a_measurement_is_of_its_spot_s_kind(
+    measurement: Measurement, sized: bool, field: str, code: ProblemCode
+) -> None:
+    problem = rules.check_measurement_kind(measurement, sized=sized)
+    assert problem is not None
+    assert (problem.field, problem.code) == (field, code)
+
+
+@pytest.mark.parametrize(
+    "measurement",
+    [
+        Measurement("s1", 0),
+        Measurement("s1", 235, uncertain=True),
+        Measurement("s1", None, too_small=True),
+    ],
+)
+def test_a_size_or_too_small_is_what_a_sized_spot_takes(measurement: Measurement) -> None:
+    assert rules.check_measurement_kind(measurement, sized=True) is None
+
+
+@pytest.mark.parametrize("state", list(SpotState))
+def test_a_state_is_what_a_spot_without_a_size_takes(state: SpotState) -> None:
+    measurement = Measurement("s1", None, uncertain=True, state=state)
+    assert rules.check_measurement_kind(measurement, sized=False) is None
 
 
 def test_one_scan_of_a_kind_a_day_for_each_cancer() -> None:

@@ -24,6 +24,7 @@ from survivor_app.domain import (
     Scan,
     ScanKind,
     Spot,
+    SpotState,
     Statement,
     Status,
     Treatment,
@@ -202,12 +203,37 @@ def change(document: dict[str, Any], path: str, value: object) -> None:
         container[last] = value
 
 
-def changed(changes: dict[str, object]) -> bytes:
-    """BASE with some places changed, as the bytes of a file."""
-    document = base_document()
+def changed(changes: dict[str, object], *, version: int = 1) -> bytes:
+    """BASE (or BASE in ``version`` 2) with some places changed, as the bytes of a file."""
+    document = base_document() if version == 1 else base_document_2()
     for path, value in changes.items():
         change(document, path, value)
     return dumps(document)
+
+
+def base_document_2() -> dict[str, Any]:
+    """BASE in format version 2, with a spot without a size (``s4``, bone spots) seen at each
+    scan of its cancer: present, then clearly growing (uncertain), then gone on the scan with no
+    evidence of disease."""
+    document = base_document()
+    document["version"] = 2
+    document["spots"][1]["sized"] = True
+    document["spots"].append(
+        {
+            "id": "s4",
+            "cancer": "c1",
+            "name": "Bone spots",
+            "location": "spine",
+            "area": "distant",
+            "lymph_node": False,
+            "sized": False,
+        }
+    )
+    scans = document["scans"]
+    scans[0]["measurements"].append({"spot": "s4", "state": "present"})
+    scans[1]["measurements"].append({"spot": "s4", "state": "growing", "uncertain": True})
+    scans[2]["measurements"].append({"spot": "s4", "state": "gone"})
+    return document
 
 
 # Generated records: every value the format allows, in every script, within every rule of §3.
@@ -251,8 +277,9 @@ def _ids(count: int) -> st.SearchStrategy[list[str]]:
 
 
 @st.composite
-def records(draw: st.DrawFn) -> Record:
-    """A valid record: every reference resolved, every date real and between birth and TODAY."""
+def records(draw: st.DrawFn, *, without_a_size: bool = True) -> Record:
+    """A valid record: every reference resolved, every date real and between birth and TODAY;
+    with spots without a size unless ``without_a_size`` is false (a record of version 1)."""
     birth_date = draw(st.none() | st.dates(dt.date(1900, 1, 1), TODAY))
     days = st.dates(birth_date or dt.date(1900, 1, 1), TODAY)
     person = Person(
@@ -285,6 +312,7 @@ def records(draw: st.DrawFn) -> Record:
                 area=draw(st.sampled_from(areas)),
                 lymph_node=lymph_node,
                 location=draw(_text()),
+                sized=draw(st.booleans()) if without_a_size else True,
             )
         )
     scans = []
@@ -295,14 +323,26 @@ def records(draw: st.DrawFn) -> Record:
         no_evidence_of_disease = draw(st.booleans())
         # A scan with no evidence of disease lists its spots as gone, and only so.
         sizes = st.integers(0, 0 if no_evidence_of_disease else 5000)
-        own_spots = [spot.id for spot in spots if spot.cancer_id == cancer_id]
+        # A spot without a size is gone on such a scan, or present, gone or growing.
+        states = st.sampled_from([SpotState.GONE] if no_evidence_of_disease else list(SpotState))
+        own_spots = [spot for spot in spots if spot.cancer_id == cancer_id]
         measured = draw(st.lists(st.sampled_from(own_spots), unique=True)) if own_spots else []
         measurements = []
-        for spot_id in measured:
+        for spot in measured:
+            if not spot.sized:
+                measurements.append(
+                    Measurement(
+                        spot_id=spot.id,
+                        size_tenths=None,
+                        uncertain=draw(st.booleans()),
+                        state=draw(states),
+                    )
+                )
+                continue
             too_small = not no_evidence_of_disease and draw(st.booleans())
             measurements.append(
                 Measurement(
-                    spot_id=spot_id,
+                    spot_id=spot.id,
                     size_tenths=None if too_small else draw(sizes),
                     too_small=too_small,
                     uncertain=draw(st.booleans()),

@@ -24,6 +24,7 @@ from survivor_app.domain import (
     Scan,
     ScanKind,
     Spot,
+    SpotState,
     Statement,
     Status,
 )
@@ -31,9 +32,9 @@ from survivor_app.domain.words import status_label
 from survivor_app.exchange import read_record
 from survivor_app.exchange.csv_export import HEADERS, write_csv
 from tests.exchange.documents import TODAY, records
-from tests.shared_files import DEMO_RECORD, READABLE_EXAMPLES, example_params
+from tests.shared_files import DEMO_RECORD, EXAMPLE_RECORDS, example_params
 
-RECORD_FILES = [DEMO_RECORD, *READABLE_EXAMPLES]
+RECORD_FILES = [DEMO_RECORD, *EXAMPLE_RECORDS]
 BOM = b"\xef\xbb\xbf"
 
 
@@ -158,6 +159,7 @@ def test_the_demo_reads_as_its_story() -> None:
         "Area": "Elsewhere in the body",
         "Lymph node": "no",
         "Size (mm)": "14.0",
+        "State (no size given)": "",
         "Gone": "no",
         "Too small to measure": "no",
         "Uncertain": "no",
@@ -203,6 +205,61 @@ def test_sizes_gone_too_small_and_uncertain_are_written_exactly() -> None:
     assert [row["Area"] for row in rows[:2]] == ["Where the cancer started", "Nearby lymph nodes"]
 
 
+BONES = Spot(
+    id="s3",
+    cancer_id="c1",
+    name="Bone spots",
+    area=Area.DISTANT,
+    lymph_node=False,
+    location="spine",
+    sized=False,
+)
+
+
+def test_a_spot_without_a_size_gives_its_state_and_no_size() -> None:
+    record = one_cancer(
+        scan(
+            "sc1",
+            dt.date(2024, 1, 1),
+            Measurement("s3", None, state=SpotState.PRESENT),
+            Measurement("s1", 300),
+        ),
+        scan(
+            "sc2",
+            dt.date(2024, 3, 1),
+            Measurement("s1", 0),
+            Measurement("s3", None, uncertain=True, state=SpotState.GROWING),
+        ),
+        scan(
+            "sc3",
+            dt.date(2024, 5, 1),
+            Measurement("s3", None, state=SpotState.GONE),
+            no_evidence_of_disease=True,
+        ),
+        spots=(BREAST, BONES),
+    )
+    rows = rows_of(write_csv(record))
+    cells = [
+        (
+            row["Spot"],
+            row["Size (mm)"],
+            row["State (no size given)"],
+            row["Gone"],
+            row["Too small to measure"],
+            row["Uncertain"],
+        )
+        for row in rows
+    ]
+    assert cells == [
+        ("Breast tumour", "30.0", "", "no", "no", "no"),
+        ("Bone spots", "", "Present", "no", "no", "no"),
+        ("Breast tumour", "0.0", "", "yes", "no", "no"),
+        ("Bone spots", "", "Clearly growing", "no", "no", "yes"),
+        ("Bone spots", "", "Gone", "yes", "no", "no"),
+    ]
+    assert rows[1]["Where in the body"] == "spine"
+
+
 def test_a_scan_without_measurements_gets_one_row_and_only_an_assessment_gets_a_label() -> None:
     record = one_cancer(
         scan("sc1", dt.date(2024, 1, 1), no_evidence_of_disease=True, notes="All clear."),
@@ -220,7 +277,8 @@ def test_a_scan_without_measurements_gets_one_row_and_only_an_assessment_gets_a_
         ),
         ("2024-06-01", "", "", "Report to follow."),
     ]
-    assert all(rows[0][header] == "" for header in HEADERS[3:11])
+    spot_headers = HEADERS[HEADERS.index("Spot") : HEADERS.index("Status at this scan")]
+    assert all(rows[0][header] == "" for header in spot_headers)
 
 
 def test_a_doctors_statement_about_a_scan_gives_that_scans_label() -> None:

@@ -34,9 +34,14 @@ from survivor_app.exchange import read_record
 from survivor_app.exchange.fhir import write_fhir
 from survivor_app.status import analyse
 from tests.exchange.documents import TODAY, records
-from tests.shared_files import DEMO_RECORD, READABLE_EXAMPLES, example_params
+from tests.shared_files import (
+    DEMO_RECORD,
+    EXAMPLE_RECORDS,
+    example_params,
+    has_spots_without_a_size,
+)
 
-RECORD_FILES = [DEMO_RECORD, *READABLE_EXAMPLES]
+RECORD_FILES = [DEMO_RECORD, *EXAMPLE_RECORDS]
 
 MCODE = "http://hl7.org/fhir/us/mcode/StructureDefinition/"
 LOINC = "http://loinc.org"
@@ -296,6 +301,32 @@ def test_the_demo_person_cancers_and_spots_read_as_written() -> None:
     assert "locationQualifier" not in node
     assert target(bundle, node["extension"][0]["valueReference"]) is breast
     assert target(bundle, node["patient"]) is patient
+
+
+def test_a_spot_without_a_size_is_a_tumor_with_no_size_observation() -> None:
+    (example,) = [path for path in EXAMPLE_RECORDS if has_spots_without_a_size(path)]
+    record = read_record(example.read_bytes(), today=TODAY)
+    bundle = bundle_of(record)
+    tumors = {t["identifier"][0]["value"]: t for t in resources(bundle, "BodyStructure")}
+    without = [spot for spot in record.spots if not spot.sized]
+    assert without
+    for spot in without:
+        tumor = tumors[spot.id]
+        assert profile(tumor) == MCODE + "mcode-tumor"
+        assert tumor["description"] == (
+            f"{spot.name}. Elsewhere in the body. "
+            "The reports mention it without giving a size, so it has no size here."
+        )
+        assert tumor["location"] == {"text": spot.location}
+        measured = [f for o in observations(bundle, "21889-1") for f in o["focus"]]
+        assert all(target(bundle, focus) is not tumor for focus in measured)
+    # Its states are in the record, but no observation gives it a number.
+    assert sum(m.state is not None for s in record.scans for m in s.measurements) > 0
+    assert len(observations(bundle, "21889-1")) == sizes_given(record)
+    unsized = {spot.id for spot in without}
+    sized = [t for spot_id, t in tumors.items() if spot_id not in unsized]
+    assert sized
+    assert all("without giving a size" not in t["description"] for t in sized)
 
 
 def record_with_labels(*sums_mm: int, statement: Status | None = None) -> Record:

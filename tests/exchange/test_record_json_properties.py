@@ -17,11 +17,11 @@ from hypothesis import strategies as st
 from survivor_app.domain import Record
 from survivor_app.exchange import ExchangeError, read_record, write_record
 from tests.exchange.documents import DROP, TODAY, change, dumps, records, steps
-from tests.shared_files import READABLE_EXAMPLES, SCHEMA
+from tests.shared_files import EXAMPLE_RECORDS, SCHEMA
 
 SCHEMA_DOCUMENT: dict[str, Any] = json.loads(SCHEMA.read_text("utf-8"))
 VALIDATOR = jsonschema.Draft202012Validator(SCHEMA_DOCUMENT)
-EXAMPLES = [read_record(example.read_bytes(), today=TODAY) for example in READABLE_EXAMPLES]
+EXAMPLES = [read_record(example.read_bytes(), today=TODAY) for example in EXAMPLE_RECORDS]
 #: Values of each JSON kind; the schema decides which of them are wrong at a given place.
 WRONG_KINDS: list[object] = [7, 2.5, "seven", True, False, None, [], {}, ["x"], {"x": 1}]
 #: Keys whose value is a date (the schema's date and date_or_null).

@@ -104,19 +104,9 @@ ONE_PLACE = [
     ({"version": 3}, "version", "this file comes from a newer version of the app"),
     ({"version": Raw("2.5")}, "version", "newer version of the app (format version 2.5)"),
     ({"version": Raw("1.5")}, "version", "1.5 is not a version this app can read"),
-    # Version 2 with spots that all have a size is read; a spot without a size is not yet.
-    (
-        {"version": 2, "spots[2].sized": False},
-        "spots[2].sized",
-        "spots without a size are not supported yet",
-    ),
-    ({"version": 2, "spots[0].sized": "yes"}, "spots[0].sized", "'yes' is not true or false"),
-    (
-        {"version": 2, "scans[0].measurements[1].state": "present"},
-        "scans[0].measurements[1].state",
-        "a spot with a size has no state",
-    ),
+    # Version 2's keys are not version 1's: a version 1 file's spots all have a size.
     ({"spots[0].sized": True}, "spots[0].sized", "unknown key"),
+    ({"scans[0].measurements[0].state": "present"}, "scans[0].measurements[0].state", "unknown"),
     ({"version": 0}, "version", "0 is not a version this app can read"),
     ({"version": "1"}, "version", "'1' is not a version number"),
     ({"version": True}, "version", "true is not a version number"),
@@ -319,6 +309,82 @@ ONE_PLACE = [
 ]
 
 
+# Version 2: spots without a size (base_document_2: s4, measured last in scans 0 to 2).
+ONE_PLACE_2 = [
+    ({"spots[0].sized": "yes"}, "", "'yes' is not true or false"),
+    ({"spots[3].sized": None}, "", "null is not true or false"),
+    (
+        {"scans[0].measurements[0].state": "present"},
+        "",
+        "'present' is given, but this spot has a size; a state is only for a spot without one "
+        "(sized: false)",
+    ),
+    ({"scans[1].measurements[1].state": "gone"}, "", "'gone' is given, but this spot has a size"),
+    ({"scans[0].measurements[0].state": None}, "", "null is given, but this spot has a size"),
+    (
+        {"scans[0].measurements[2].size_mm": 12},
+        "",
+        "12 is given, but this spot has no size (sized: false); "
+        "give its state: present, gone or growing",
+    ),
+    ({"scans[0].measurements[2].size_mm": None}, "", "null is given, but this spot has no size"),
+    ({"scans[0].measurements[2].too_small": False}, "", "false is given, but this spot has no"),
+    ({"scans[1].measurements[2].too_small": True}, "", "true is given, but this spot has no size"),
+    (
+        {"scans[0].measurements[2].state": DROP},
+        "",
+        "this key is missing; a spot without a size needs a state: present, gone or growing",
+    ),
+    (
+        {"scans[0].measurements[2].state": "shrinking"},
+        "",
+        "'shrinking' is not one of: present, gone, growing",
+    ),
+    ({"scans[0].measurements[2].state": None}, "", "null is not one of: present, gone, growing"),
+    ({"scans[0].measurements[2].state": "Present"}, "", "'Present' is not one of"),
+    (
+        {"scans[2].measurements[2].state": "present"},
+        "",
+        "'present' says the spot is still there, but the scan says no evidence of disease",
+    ),
+    ({"scans[2].measurements[2].state": "growing"}, "", "but the scan says no evidence of"),
+    (
+        {"scans[0].no_evidence_of_disease": True, "scans[0].measurements[0].size_mm": 0},
+        "scans[0].measurements[1].size_mm",
+        "18.0 is above 0, but the scan says no evidence of disease",
+    ),
+    (
+        {
+            "scans[0].no_evidence_of_disease": True,
+            "scans[0].measurements": [{"spot": "s4", "state": "growing"}],
+        },
+        "scans[0].measurements[0].state",
+        "'growing' says the spot is still there",
+    ),
+    (
+        {"scans[1].measurements[2].spot": "s1"},
+        "",
+        "'s1' is already measured in this scan (measurements[0]); give one entry per spot",
+    ),
+    (
+        {"scans[3].measurements[0].spot": "s4"},
+        "",
+        "'s4' is not a spot of cancer 'c2' (it is a spot of cancer 'c1')",
+    ),
+    ({"scans[0].measurements[2].uncertain": "maybe"}, "", "'maybe' is not true or false"),
+]
+
+
+@pytest.mark.parametrize(("changes", "path", "message"), ONE_PLACE_2)
+def test_a_wrong_place_of_a_version_2_file_is_refused_by_its_path(
+    changes: dict[str, object], path: str, message: str
+) -> None:
+    expected = path or next(iter(changes))
+    error = refusal(changed(changes, version=2))
+    assert error.path == expected, str(error)
+    assert message in error.message, str(error)
+
+
 @pytest.mark.parametrize(("changes", "path", "message"), ONE_PLACE)
 def test_a_wrong_place_is_refused_by_its_path(
     changes: dict[str, object] | bytes, path: str, message: str
@@ -401,6 +467,27 @@ def test_the_version_is_checked_before_the_keys_a_newer_version_may_add() -> Non
 )
 def test_what_the_rules_allow_is_accepted(changes: dict[str, object]) -> None:
     read_record(changed(changes), today=TODAY)
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {},
+        {
+            "spots[3].sized": True,
+            "scans[0].measurements[2]": {"spot": "s4", "size_mm": 5},
+            "scans[1].measurements[2]": {"spot": "s4", "too_small": True},
+            "scans[2].measurements[2]": {"spot": "s4", "size_mm": 0},
+        },
+        {"spots[2].sized": False, "scans[3].measurements[0]": {"spot": "s3", "state": "gone"}},
+        {"scans[2].measurements[2]": DROP},
+        {"scans[0].measurements[2].uncertain": True},
+        {"scans[1].measurements[2]": {"spot": "s4", "state": "present", "uncertain": False}},
+    ],
+    ids=str,
+)
+def test_what_version_2_allows_is_accepted(changes: dict[str, object]) -> None:
+    read_record(changed(changes, version=2), today=TODAY)
 
 
 def test_a_huge_number_is_cut_short_in_the_message() -> None:

@@ -11,7 +11,13 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from survivor_app.gui import edit_actions
-from survivor_app.gui.dialogs import QuestionDialog, ScanDialog, StatementDialog, TreatmentDialog
+from survivor_app.gui.dialogs import (
+    QuestionDialog,
+    ScanDialog,
+    SpotDialog,
+    StatementDialog,
+    TreatmentDialog,
+)
 from survivor_app.gui.main_window import MainWindow
 from tests.gui.answers import No, answer, message_boxes
 from tests.gui.plotting import is_ready
@@ -21,6 +27,7 @@ from tests.gui.records import (
     SHRUNK,
     STATEMENT,
     TREATMENT,
+    TUMOUR,
     small_record,
     write_record_file,
 )
@@ -32,6 +39,7 @@ pytestmark = [
 
 ASKED = {
     "scans": (BASELINE.id, "Delete the scan of 10 January 2024?"),
+    "spots": (TUMOUR.id, "Delete the spot “Breast tumour” and what the scans say of it?"),
     "statements": (STATEMENT.id, "Delete the doctor’s statement of 12 April 2024?"),
     "treatments": (TREATMENT.id, "Delete the treatment “AC-T” that started on 20 January 2024?"),
     "questions": (QUESTION.id, "Delete the question “How long should a response last?”?"),
@@ -76,6 +84,7 @@ def test_each_add_item_opens_its_kind_s_dialog_and_a_new_one_is_selected(
     later = dataclasses.replace(TREATMENT, id="t2", name="Radiotherapy")
     asked = {
         ScanDialog: answer(monkeypatch, ScanDialog, None),
+        SpotDialog: answer(monkeypatch, SpotDialog, None),
         StatementDialog: answer(monkeypatch, StatementDialog, None),
         TreatmentDialog: answer(monkeypatch, TreatmentDialog, later),
         QuestionDialog: answer(monkeypatch, QuestionDialog, None),
@@ -83,7 +92,7 @@ def test_each_add_item_opens_its_kind_s_dialog_and_a_new_one_is_selected(
     for kind in edit_actions.TABLE_KINDS:
         window.edits.adding[kind].trigger()
 
-    assert [len(calls) for calls in asked.values()] == [1, 1, 1, 1]
+    assert [len(calls) for calls in asked.values()] == [1, 1, 1, 1, 1]
     assert window.view.tabs.currentWidget() is window.view.treatments_tab
     assert window.view.treatments_tab.selected_id() == "t2"
     assert window.undo_action.text() == "&Undo add treatment"

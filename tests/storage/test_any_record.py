@@ -20,6 +20,7 @@ from survivor_app.domain import (
     Scan,
     ScanKind,
     Spot,
+    SpotState,
     Statement,
     Status,
     Treatment,
@@ -48,8 +49,18 @@ dates = st.dates(dt.date(1900, 1, 1))
 maybe_dates = st.none() | dates
 
 
-def measurements(spot_id: str) -> st.SearchStrategy[Measurement]:
-    """A size from 0 to 500 mm, or "too small to measure"."""
+def measurements(spot: Spot) -> st.SearchStrategy[Measurement]:
+    """For a spot with a size, a size from 0 to 500 mm, or "too small to measure"; for one
+    without, a state."""
+    spot_id = spot.id
+    if not spot.sized:
+        return st.builds(
+            Measurement,
+            spot_id=st.just(spot_id),
+            size_tenths=st.none(),
+            uncertain=st.booleans(),
+            state=st.sampled_from(SpotState),
+        )
     sized = st.builds(
         Measurement,
         spot_id=st.just(spot_id),
@@ -67,8 +78,9 @@ def measurements(spot_id: str) -> st.SearchStrategy[Measurement]:
 
 
 @st.composite
-def records(draw: st.DrawFn) -> Record:
-    """A record whose every reference points to something of the right cancer."""
+def records(draw: st.DrawFn, *, without_a_size: bool = True) -> Record:
+    """A record whose every reference points to something of the right cancer, with spots
+    without a size unless ``without_a_size`` is false (a record of version 1)."""
     cancer_ids = draw(st.lists(ids, max_size=3, unique=True))
     cancers = tuple(
         Cancer(cancer_id, draw(texts), draw(texts), draw(maybe_dates), draw(texts))
@@ -93,13 +105,14 @@ def records(draw: st.DrawFn) -> Record:
             draw(st.sampled_from(Area)),
             draw(st.booleans()),
             draw(texts),
+            draw(st.booleans()) if without_a_size else True,
         )
         for spot_id in draw(st.lists(ids, max_size=6, unique=True))
     )
     scans = []
     for scan_id in draw(st.lists(ids, max_size=5, unique=True)):
         cancer_id = draw(of_a_cancer)
-        its_spots = [spot.id for spot in spots if spot.cancer_id == cancer_id]
+        its_spots = [spot for spot in spots if spot.cancer_id == cancer_id]
         measured = draw(st.lists(st.sampled_from(its_spots), unique=True)) if its_spots else []
         scans.append(
             Scan(
@@ -107,7 +120,7 @@ def records(draw: st.DrawFn) -> Record:
                 cancer_id,
                 draw(on_a_day),
                 draw(st.sampled_from(ScanKind)),
-                tuple(draw(measurements(spot_id)) for spot_id in measured),
+                tuple(draw(measurements(spot)) for spot in measured),
                 draw(texts),
                 draw(st.booleans()),
                 draw(st.booleans()),

@@ -15,6 +15,7 @@ from survivor_app.storage import (
     BackupFolder,
     DamagedRecordError,
     RecordStore,
+    schema,
 )
 from survivor_app.storage.digest import DIGEST, content_digest
 from tests.storage.damage import damage_pages
@@ -64,7 +65,7 @@ def test_a_backup_carries_the_digest_of_its_content_and_mark(filled: RecordStore
     assert mark == filled.change_mark()
     with closing(sqlite3.connect(backup)) as connection:
         assert content_digest(connection) == digest
-    assert BackupFolder.check(backup) == 1
+    assert BackupFolder.check(backup) == schema.latest_version()
 
 
 def test_the_digest_tells_every_kind_of_value_apart(tmp_path: Path) -> None:
@@ -125,7 +126,7 @@ def test_a_backup_without_a_digest_is_still_restored(filled: RecordStore) -> Non
     # As a backup made before digests, or a record file copied by hand.
     backup = BackupFolder(filled.path).make(filled, "by-hand")
     run_sql(backup, f"DELETE FROM setting WHERE key = '{DIGEST}'")
-    assert BackupFolder.check(backup) == 1
+    assert BackupFolder.check(backup) == schema.latest_version()
 
 
 def test_a_copy_changed_by_the_app_since_is_still_restored(
@@ -136,7 +137,7 @@ def test_a_copy_changed_by_the_app_since_is_still_restored(
     with RecordStore.open(copy) as store:
         store.set_setting("kept", "in the copy")
     # The digest belongs to a mark the copy no longer has: the app changed it, nobody else.
-    assert BackupFolder.check(copy) == 1
+    assert BackupFolder.check(copy) == schema.latest_version()
     filled.close()
     BackupFolder(filled.path).restore(copy)
     with RecordStore.open(filled.path) as store:

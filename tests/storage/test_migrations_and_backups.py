@@ -31,7 +31,7 @@ def version_and_tables(path: Path) -> tuple[int, set[str]]:
 
 
 def add_diary(connection: sqlite3.Connection) -> None:
-    """A migration of the test's own: version 2 adds a table."""
+    """A migration of the test's own, after the app's: it adds a table."""
     connection.execute("CREATE TABLE diary (day TEXT NOT NULL)")
 
 
@@ -45,19 +45,19 @@ def test_an_older_record_is_copied_before_it_is_updated(
 ) -> None:
     with RecordStore.open(record_path) as store:
         store.replace_content(sample_record())
-    version_1 = schema.MIGRATIONS
-    monkeypatch.setattr(schema, "MIGRATIONS", (*version_1, add_diary))
+    current = schema.MIGRATIONS
+    monkeypatch.setattr(schema, "MIGRATIONS", (*current, add_diary))
     with RecordStore.open(record_path) as store:
         assert store.load() == SAMPLE
-    assert version_and_tables(record_path)[0] == 2
+    assert version_and_tables(record_path)[0] == len(current) + 1
     assert "diary" in version_and_tables(record_path)[1]
     (backup,) = backups_dir(record_path).iterdir()
     assert re.fullmatch(r"test-\d{8}T\d{6}Z-before-update\.survivor", backup.name)
     version, tables = version_and_tables(backup)
-    assert version == 1
+    assert version == len(current)
     assert "diary" not in tables
     # Only undo the migration: undo() would also undo the isolation of the test's folders.
-    monkeypatch.setattr(schema, "MIGRATIONS", version_1)
+    monkeypatch.setattr(schema, "MIGRATIONS", current)
     with RecordStore.open(backup, create=False) as copy:
         assert copy.load() == SAMPLE
 
@@ -72,11 +72,12 @@ def test_a_failed_update_leaves_the_record_as_it_was(
         add_diary(connection)
         connection.execute("INSERT INTO nowhere VALUES (1)")
 
-    monkeypatch.setattr(schema, "MIGRATIONS", (*schema.MIGRATIONS, add_diary_then_fail))
+    current = schema.MIGRATIONS
+    monkeypatch.setattr(schema, "MIGRATIONS", (*current, add_diary_then_fail))
     with pytest.raises(sqlite3.OperationalError, match="no such table: nowhere"):
         RecordStore.open(record_path)
     version, tables = version_and_tables(record_path)
-    assert version == 1
+    assert version == len(current)
     assert "diary" not in tables
     assert len(list(backups_dir(record_path).iterdir())) == 1
 

@@ -21,7 +21,7 @@ from survivor_app.storage import (
     RecordStore,
     RecordWriteError,
 )
-from survivor_app.storage.schema import APPLICATION_ID
+from survivor_app.storage.schema import APPLICATION_ID, latest_version
 from tests.storage.samples import in_reading_order, sample_record
 
 PAGE = 4096
@@ -62,7 +62,7 @@ def test_a_record_carries_the_app_s_id_and_version(record_path: Path) -> None:
     RecordStore.open(record_path).close()
     with read_only(record_path) as connection:
         assert connection.execute("PRAGMA application_id").fetchone() == (APPLICATION_ID,)
-        assert connection.execute("PRAGMA user_version").fetchone() == (1,)
+        assert connection.execute("PRAGMA user_version").fetchone() == (latest_version(),)
 
 
 def test_the_connection_keeps_every_edit_safe(store: RecordStore) -> None:
@@ -184,7 +184,7 @@ def test_a_database_without_an_application_id_but_with_tables_is_refused(tmp_pat
 def test_a_record_from_a_newer_version_is_refused(record_path: Path) -> None:
     filled_record(record_path)
     with closing(sqlite3.connect(record_path)) as connection:
-        connection.execute("PRAGMA user_version = 2")
+        connection.execute(f"PRAGMA user_version = {latest_version() + 1}")
     refused(record_path, NewerRecordError)
 
 

@@ -154,6 +154,10 @@ class EntryDialog(QDialog, Generic[T]):
         self.add_gloss(explanation)
         return box
 
+    def bring_into_view(self, widget: QWidget) -> None:
+        """Scroll the form to show ``widget`` (as Tab does, for a field focused another way)."""
+        self._form_area.ensureWidgetVisible(widget)
+
     def finish(self) -> None:
         """Put OK and Cancel last (also last in the tab order), then check the fields once."""
         # A strut keeps glosses from wrapping into narrow columns, in the person's font size.

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
 from PySide6.QtWidgets import (
+    QApplication,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -206,7 +207,7 @@ class ScanDialog(EntryDialog[ScanEntry]):
             row.set_gone()
         self._no_spots.hide()
         # The new row's widgets are shown once the grid is laid out again: focus it then.
-        QTimer.singleShot(0, row.first(), row.first().setFocus)
+        QTimer.singleShot(0, row.first(), lambda: self._focus_row(row))
         self.recheck()
         return row
 
@@ -218,6 +219,15 @@ class ScanDialog(EntryDialog[ScanEntry]):
         for before, after in itertools.pairwise((self._add_spot, *self._report.buttons())):
             QWidget.setTabOrder(before, after)
         self.recheck()
+
+    def _focus_row(self, row: SpotRow) -> None:
+        """Give a row the focus and scroll the grid, and the form, to show it."""
+        first = row.first()
+        first.setFocus(Qt.FocusReason.OtherFocusReason)
+        # The grid and the form take their new size first, so that they can scroll that far.
+        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        self._grid_area.ensureWidgetVisible(first)
+        self.bring_into_view(first)
 
     def _on_no_evidence(self, checked: bool) -> None:
         # No evidence of disease means every spot is gone: the rows say so, where the person

@@ -31,11 +31,12 @@ def _kept_as_it_is(sized: bool, scans: int) -> str:
     on = "1 scan" if scans == 1 else f"{scans} scans"
     if sized:
         return (
-            f"This spot has sizes on {on}, and a size cannot become a word. "
+            f"This spot has sizes on {on}, which cannot be turned into “present” or “gone”. "
             "To follow it without a size from now on, add it again as a new spot."
         )
     return (
-        f"This spot has what the reports said of it on {on}, and that cannot become a size. "
+        f"This spot is on {on} without a size, and what the reports said "
+        "cannot be turned into sizes. "
         "To give it sizes from now on, add it again as a new spot."
     )
 

@@ -28,8 +28,6 @@ COLUMN_HEADINGS = ("Spot", "Size", "What the scan said", "")
 UNCERTAIN_MEANS = "The report is not sure this is cancer."
 #: Shown in the size column of a spot without a size.
 NO_SIZE = "No size"
-#: Why a spot without a size cannot be present or growing on a scan with no evidence of disease.
-STATE_WITH_NO_EVIDENCE = "With “No evidence of disease” ticked, each spot is gone or not looked at."
 
 
 class Finding(enum.Enum):
@@ -311,9 +309,11 @@ class StateRow:
     def problem(self, *, no_evidence_of_disease: bool) -> str | None:
         """Why the row cannot be kept, or None: on a scan with no evidence of disease, the spot
         is gone or was not looked at."""
-        if no_evidence_of_disease and self.state.choice() in (SpotState.PRESENT, SpotState.GROWING):
-            return STATE_WITH_NO_EVIDENCE
-        return None
+        if not no_evidence_of_disease:
+            return None
+        return sentence_of(
+            rules.check_no_evidence_entry(None, too_small=False, state=self.state.choice())
+        )
 
     def show_problem(self, problem: str | None) -> None:
         """Mark the state and show the sentence on the row's message line."""

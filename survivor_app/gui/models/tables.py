@@ -125,25 +125,26 @@ def _size_in_reports(spot: Spot) -> str:
 
 
 class SpotTableModel(RecordTableModel[Spot]):
-    """Spots: name, where in the body, area, lymph node or not, and whether the reports give
-    it a size."""
+    """Spots: name, whether the reports give it a size, area, lymph node or not, and where in
+    the body."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(
             (
                 Column("Spot", lambda s: s.name, lambda s: s.name.casefold()),
-                Column(
-                    "Where in the body",
-                    lambda s: s.location or NOTHING,
-                    lambda s: s.location.casefold(),
-                ),
+                Column("Size in the reports", _size_in_reports, lambda s: not s.sized),
                 Column(
                     "Area", lambda s: AREA_WORDS[s.area], lambda s: list(AREA_WORDS).index(s.area)
                 ),
                 Column(
                     "Lymph node", lambda s: "Yes" if s.lymph_node else "No", lambda s: s.lymph_node
                 ),
-                Column("Size in the reports", _size_in_reports, lambda s: not s.sized),
+                # Last: the column that takes the rest of the width, and gives way first.
+                Column(
+                    "Where in the body",
+                    lambda s: s.location or NOTHING,
+                    lambda s: s.location.casefold(),
+                ),
             ),
             key=lambda s: s.id,
             parent=parent,

@@ -1,5 +1,6 @@
 """What the main window shows of an open record: the cancer chosen, its timeline plot, its
-periods with their explanation, and the tables of scans, statements, treatments and questions."""
+periods with their explanation, and the tables of scans, spots, statements, treatments and
+questions."""
 
 from __future__ import annotations
 
@@ -29,6 +30,7 @@ from survivor_app.gui.models.tables import (
     STATES_COLUMN,
     QuestionTableModel,
     ScanTableModel,
+    SpotTableModel,
     StatementTableModel,
     TreatmentTableModel,
     scan_rows,
@@ -152,6 +154,9 @@ class RecordView(QWidget):
         self.scans_tab = TableTab(
             ScanTableModel(self), plural="Scans", singular="scan", sort_column=0
         )
+        self.spots_tab = TableTab(
+            SpotTableModel(self), plural="Spots", singular="spot", sort_column=None
+        )
         self.statements_tab = TableTab(
             StatementTableModel(self),
             plural="Doctor statements",
@@ -171,6 +176,7 @@ class RecordView(QWidget):
         tabs = QTabWidget(self)
         tabs.setAccessibleName("Your records")
         tabs.addTab(self.scans_tab, "Sca&ns")
+        tabs.addTab(self.spots_tab, "Sp&ots")
         tabs.addTab(self.statements_tab, "Doctor s&tatements")
         tabs.addTab(self.treatments_tab, "T&reatments")
         tabs.addTab(self.questions_tab, "&Questions")
@@ -225,7 +231,13 @@ class RecordView(QWidget):
 
     def set_editable(self, editable: bool) -> None:
         """Allow changes from the tabs, or not (a record open read-only)."""
-        for tab in (self.scans_tab, self.statements_tab, self.treatments_tab, self.questions_tab):
+        for tab in (
+            self.scans_tab,
+            self.spots_tab,
+            self.statements_tab,
+            self.treatments_tab,
+            self.questions_tab,
+        ):
             tab.set_editable(editable)
         self._editable = editable
         self._on_suggestion_chosen()
@@ -269,6 +281,7 @@ class RecordView(QWidget):
         # The column of states is only for a cancer with a spot without a size.
         without_a_size = any(not spot.sized for spot in history.spots)
         self.scans_tab.table.setColumnHidden(STATES_COLUMN, not without_a_size)
+        self.spots_tab.model.set_rows(history.spots)
         self.statements_tab.model.set_rows(history.statements)
         self.treatments_tab.model.set_rows(history.treatments)
         self._suggest(self._questions)
@@ -287,7 +300,7 @@ class RecordView(QWidget):
         self.periods_model.set_periods(())
         self._on_period_selected(-1)
         self.summary.setText("No cancer recorded yet: add one with Edit ▸ Add cancer.")
-        for tab in (self.scans_tab, self.statements_tab, self.treatments_tab):
+        for tab in (self.scans_tab, self.spots_tab, self.statements_tab, self.treatments_tab):
             tab.model.set_rows(())
         self.show_questions(questions)
 

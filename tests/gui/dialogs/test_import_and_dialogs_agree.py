@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any
 
@@ -24,6 +24,8 @@ from survivor_app.domain import (
     ProblemCode,
     RecurrenceType,
     ScanKind,
+    Spot,
+    SpotState,
     Status,
     TextRule,
     check_date,
@@ -318,11 +320,45 @@ def test_a_place_it_came_back_goes_only_with_recurred_in_both(
 
 def test_every_rule_of_a_single_object_is_covered() -> None:
     """Each kind of problem the rules have is among the refusals above (the tests of a second
-    scan on a day, a birth after a recorded date and a place without "recurred" cover theirs)."""
+    scan on a day, a birth after a recorded date and a place without "recurred" cover theirs).
+    An entry of the wrong kind for its spot (a state for a spot with a size, a size for one
+    without) is refused by import and storage alone: the scan grid offers each spot only the
+    entry of its kind."""
     covered = {refusal.problem.code for refusal in REFUSALS} | {
         ProblemCode.SAME_SCAN_DAY,
         ProblemCode.AFTER_A_RECORDED_DATE,
         ProblemCode.RECURRENCE_WITHOUT_RECURRED,
+        ProblemCode.STATE_OF_A_SIZED_SPOT,
+        ProblemCode.SIZE_OF_A_SPOT_WITHOUT_ONE,
+        ProblemCode.NO_STATE,
     }
     assert covered == set(ProblemCode)
     assert {kind for kind, *_ in TEXTS} == set(READY)
+
+
+@pytest.mark.parametrize(
+    ("state", "words"), [("present", "Present"), ("growing", "Clearly growing")]
+)
+def test_a_spot_without_a_size_still_there_on_a_scan_with_no_evidence_is_refused_by_both(
+    qtbot: QtBot, person: Person, history: CancerHistory, state: str, words: str
+) -> None:
+    with pytest.raises(ExchangeError) as refused:
+        read_record(changed({"scans[2].measurements[2].state": state}, version=2), today=TODAY)
+    problem = _problem(rules.check_no_evidence_entry(None, too_small=False, state=SpotState(state)))
+    assert refused.value.path == "scans[2].measurements[2].state"
+    assert refused.value.message.endswith(problem.fact)
+
+    bones = Spot("s4", history.cancer.id, "Bone spots", Area.DISTANT, False, "spine", sized=False)
+    dialog = ScanDialog(
+        None, person=person, history=replace(history, spots=(*history.spots, bones))
+    )
+    qtbot.addWidget(dialog)
+    dialog.show()
+    _type_date("Date of the scan", dt.date(2023, 1, 10))(dialog)
+    assert dialog.ok_button().isEnabled()
+    _no_evidence_and(
+        lambda dialog: choose(
+            control(dialog, "What the scan said about Bone spots", QComboBox), words
+        )
+    )(dialog)
+    assert_refused(dialog, problem.sentence)

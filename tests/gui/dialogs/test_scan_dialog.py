@@ -530,3 +530,20 @@ def test_a_state_row_names_its_spot_to_a_screen_reader(
     ]
     assert bones.accessibleDescription().startswith("Bone spots (spine) has no size")
     assert heard_names(uncertain(dialog, "Bone spots"))[0] == "Bone spots: uncertain"
+
+
+def test_a_new_row_is_scrolled_into_view_below_many_spots(
+    qtbot: QtBot, person: Person, history: CancerHistory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    many = tuple(
+        Spot(f"spot-{n}", "cancer-1", f"Liver spot {n}", Area.DISTANT, False) for n in range(10, 40)
+    )
+    monkeypatch.setattr(SpotDialog, "ask", lambda *args, **kwargs: BONES)
+    dialog = shown(qtbot, person, replace(history, spots=(*history.spots, *many)))
+    control(dialog, "Add a new spot", QPushButton).click()
+    bones = state(dialog, "Bone spots")
+    qtbot.waitUntil(lambda: dialog.focusWidget() is bones)
+    # Where a person types is where they can see it: in the grid's view and the form's.
+    qtbot.waitUntil(lambda: not bones.visibleRegion().isEmpty())
+    # Whole, not cut off at the bottom of the grid.
+    assert bones.visibleRegion().boundingRect().size() == bones.size()

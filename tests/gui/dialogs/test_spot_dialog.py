@@ -190,7 +190,7 @@ def test_a_spot_already_on_scans_is_not_switched_between_sizes_and_states(
     assert other.isChecked()
     (problem,) = shown_problems(dialog)
     assert problem.startswith(
-        "This spot has sizes on 2 scans" if sized else "This spot has what the reports said"
+        "This spot has sizes on 2 scans" if sized else "This spot is on 2 scans without a size"
     )
     assert problem.endswith("add it again as a new spot.")
     assert other.accessibleDescription() == problem
