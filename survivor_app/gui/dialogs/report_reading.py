@@ -115,6 +115,10 @@ class ReportPanel(QGroupBox):
                 matched.add((finding.size_tenths, finding.prior_size_tenths))
                 compared = self._compared(row, finding)
                 self._layout.addWidget(_line(f"{row.spot.name} — {compared}", finding))
+            elif row is not None and _what(finding):
+                # "Stable liver lesion" of a spot with sizes: said, but nothing for its row.
+                line = f"{row.spot.name} — the report says {_what(finding)}, with no size"
+                self._layout.addWidget(_line(line, finding))
             elif finding.spot_id is None:
                 unmatched.append(finding)
         # The impression often says a size again: offer a new spot only for what is new here.

@@ -120,6 +120,22 @@ def test_the_reports_sizes_are_proposed_and_accepted_with_the_keyboard(
     assert entry.scan.notes == REPORT
 
 
+def test_a_state_for_a_spot_with_sizes_is_said_but_not_proposed(
+    qtbot: QtBot, person: Person, history: CancerHistory, spots: tuple[Spot, ...]
+) -> None:
+    dialog = shown_dialog(qtbot, person, history)
+    paste(control(dialog, "Notes", QPlainTextEdit), "The liver lesion is stable.")
+    find_sizes(qtbot, dialog)
+    said = [w.text() for w in dialog.findChildren(QLabel)]
+    assert any(
+        t.startswith("Liver spot A — the report says still there, with no size") for t in said
+    )
+    assert control(dialog, "Size of Liver spot A", QLineEdit).text() == ""
+    entry = dialog.value()
+    assert entry is not None
+    assert entry.scan.measurements == ()
+
+
 def test_nothing_found_says_so_and_changes_nothing(
     qtbot: QtBot, person: Person, history: CancerHistory, spots: tuple[Spot, ...]
 ) -> None:
