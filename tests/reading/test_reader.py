@@ -132,6 +132,7 @@ def test_new_and_uncertain_findings_and_denied_ones() -> None:
     assert read_report("No new lesions. No enlarged lymph nodes.").findings == ()
     for hedge in ("indeterminate", "may represent a cyst", "cannot exclude a cyst"):
         assert only(f"A 7 mm liver lesion, {hedge}.").uncertain
+    assert not only("A 14 mm liver lesion with possible capsular extension.").uncertain
 
 
 @pytest.mark.parametrize(
