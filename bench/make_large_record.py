@@ -1,10 +1,12 @@
 """Write a large, valid record JSON for the benchmark: three cancers followed for 30 years, each
-with 1,000 scans of twelve spots, 200 doctor's statements and 20 treatments.
+with 1,000 scans of twelve spots, 200 doctor's statements, 20 treatments and 300 tumour marker
+results.
 
 The record is the same on every run (a fixed seed and fixed dates), so two measurements compare
 like with like. Sizes follow treatment phases (shrinking, holding, growing, gone and back), so the
 status rules find the periods a long history really has, and every statement agrees with what
-the sizes say, as a doctor's usually does.
+the sizes say, as a doctor's usually does. Each cancer's marker follows its sizes (below the lab's
+limit while every spot is gone), so the marker words and questions meet a real long series.
 
 Usage: ``.venv/bin/python bench/make_large_record.py OUT.json``; then
 ``survivor-app import OUT.json --record RECORD``.
@@ -15,12 +17,15 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import random
+from decimal import Decimal
 from pathlib import Path
 
 from survivor_app.domain import (
     Area,
     Cancer,
     CancerHistory,
+    MarkerKind,
+    MarkerResult,
     Measurement,
     Person,
     Question,
@@ -42,6 +47,7 @@ SCANS_PER_CANCER = 1000
 SPOTS_PER_CANCER = 12
 STATEMENTS_PER_CANCER = 200
 TREATMENTS_PER_CANCER = 20
+MARKERS_PER_CANCER = 300
 #: The last scan; a clock set earlier than this moves the whole record back, so that the last
 #: statement (three days after its scan) is not after today.
 LAST_SCAN = dt.date(2026, 6, 30)
@@ -85,6 +91,13 @@ _WORDS = {
     Status.RECURRED: "The cancer has come back.",
 }
 _CLINICIANS = ("Dr. Osei", "Dr. Lindqvist", "Dr. Moreau", "Dr. Tanaka")
+#: Each cancer's marker: kind, name (for another marker), unit, the lab's upper limit of normal,
+#: and the lowest it can measure.
+_MARKERS = (
+    (MarkerKind.CA_15_3, "", "U/mL", Decimal(30), Decimal(1)),
+    (MarkerKind.CEA, "", "ng/mL", Decimal("5.0"), Decimal("0.5")),
+    (MarkerKind.OTHER, "LDH", "U/L", Decimal(250), Decimal(10)),
+)
 
 
 def large_record(last_scan: dt.date) -> Record:
@@ -101,6 +114,7 @@ def large_record(last_scan: dt.date) -> Record:
     scans: list[Scan] = []
     statements: list[Statement] = []
     treatments: list[Treatment] = []
+    markers: list[MarkerResult] = []
     for number, (name, site, kind) in enumerate(_SITES, start=1):
         cancer = Cancer(
             id=f"c{number}",
@@ -119,6 +133,7 @@ def large_record(last_scan: dt.date) -> Record:
         scans += own_scans
         statements += own_statements
         treatments += own_treatments
+        markers += _marker_results(cancer, own_scans, _MARKERS[number - 1], rng)
     questions = (
         Question(id="q1", text="How often should I have a scan from now on?"),
         Question(id="q2", text="Is the spot in my liver still being watched?", cancer_id="c1"),
@@ -131,6 +146,7 @@ def large_record(last_scan: dt.date) -> Record:
         statements=tuple(statements),
         treatments=tuple(treatments),
         questions=questions,
+        marker_results=tuple(markers),
     )
 
 
@@ -245,6 +261,41 @@ def _statements(
     return statements
 
 
+def _marker_results(
+    cancer: Cancer,
+    scans: list[Scan],
+    marker: tuple[MarkerKind, str, str, Decimal, Decimal],
+    rng: random.Random,
+) -> list[MarkerResult]:
+    """A blood test a week after every few scans, its value following the sum of the sizes: twice
+    the lab's upper limit for the sum at diagnosis, below the lowest it can measure when every
+    spot is gone, give or take 5 %."""
+    kind, name, unit, upper, lowest = marker
+    first_sum = sum(m.size_tenths or 0 for m in scans[0].measurements)
+    every = len(scans) / MARKERS_PER_CANCER
+    found = []
+    for number in range(MARKERS_PER_CANCER):
+        scan = scans[int(number * every)]
+        share = sum(m.size_tenths or 0 for m in scan.measurements) / first_sum
+        value = (2 * upper * Decimal(share) * Decimal(rng.uniform(0.95, 1.05))).quantize(lowest)
+        below = scan.no_evidence_of_disease or value < lowest
+        found.append(
+            MarkerResult(
+                id=f"{cancer.id}-m{number + 1}",
+                cancer_id=cancer.id,
+                date=scan.date + dt.timedelta(days=7),
+                marker=kind,
+                value=lowest if below else value,
+                unit=unit,
+                below_limit=below,
+                upper_limit=upper,
+                name=name,
+                lab="Regional Hospital Laboratory",
+            )
+        )
+    return found
+
+
 def main() -> None:
     """Write the record JSON to the file named on the command line."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -255,7 +306,8 @@ def main() -> None:
     sizes = sum(len(scan.measurements) for scan in record.scans)
     print(
         f"Wrote {args.output}: {len(record.cancers)} cancers, {len(record.scans)} scans, "
-        f"{sizes} sizes, {len(record.statements)} statements, {len(record.treatments)} treatments"
+        f"{sizes} sizes, {len(record.statements)} statements, {len(record.treatments)} treatments, "
+        f"{len(record.marker_results)} marker results"
     )
 
 

@@ -17,7 +17,14 @@ from typing import Any, NoReturn
 from survivor_app import paths
 from survivor_app.changes import import_record, write_now
 from survivor_app.domain import Spot, json_escape, visible
-from survivor_app.exchange import EXPORTERS, ExchangeError, demo_record, read_bounded, read_record
+from survivor_app.exchange import (
+    EXPORTERS,
+    ExchangeError,
+    demo_record,
+    export_files,
+    read_bounded,
+    read_record,
+)
 from survivor_app.exchange.periods_json import periods_document
 from survivor_app.exchange.record_file import LARGEST_FILE_BYTES
 from survivor_app.files import write_private
@@ -139,7 +146,19 @@ def _cmd_export(args: argparse.Namespace) -> int:
         record = store.load()
     if record is None:
         raise CommandError(f"{store.path}: this record is empty; there is nothing to export")
-    _write_output(Path(args.output), EXPORTERS[args.format](record), record=store.path)
+    (first, data), *beside = export_files(args.format, record, Path(args.output))
+    if str(first) == "-" and beside:
+        # Standard output holds the scans' sheet alone, so the note goes to the error output.
+        print(
+            f"{PROG}: the marker results go in a sheet of their own; "
+            "give -o FILE to write it beside the scans' sheet",
+            file=sys.stderr,
+        )
+        beside = []
+    _write_output(first, data, record=store.path)
+    for path, sheet in beside:
+        _write_output(path, sheet, record=store.path)
+        _say(f"Wrote the marker results to {path}")
     return 0
 
 

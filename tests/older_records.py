@@ -38,9 +38,11 @@ def scan_dated(scan_id: str, date: str) -> tuple[str, tuple[object, ...]]:
 
 def version_1_record(path: Path, record: Record) -> Path:
     """A record file of version 1 (before spots without a size) holding ``record``, whose spots
-    must all have a size: written by this version, then copied column by column into the
-    tables of version 1, as the app before version 2 wrote them."""
+    must all have a size, and which holds no marker results (version 3): written by this
+    version, then copied column by column into the tables of version 1, as the app before
+    version 2 wrote them."""
     assert all(spot.sized for spot in record.spots)
+    assert not record.marker_results
     current = path.with_name(f"{path.name}.current")
     with RecordStore.open(current) as store:
         store.replace_content(record)
@@ -49,6 +51,8 @@ def version_1_record(path: Path, record: Record) -> Path:
         connection.execute("ATTACH DATABASE ? AS current", (str(current),))
         connection.execute("BEGIN")
         for table in ("person", *CONTENT, "setting"):
+            if table == "marker_result":
+                continue
             columns = ", ".join(
                 row[1] for row in connection.execute(f"PRAGMA main.table_info({table})")
             )

@@ -11,8 +11,9 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "tests" / "data" / "examples"
-#: The schema of the version export writes (2), and of the older version import still reads.
-SCHEMA = ROOT / "docs" / "schema" / "survivor-record-2.schema.json"
+#: The schema of the version export writes (3), and of the older versions import still reads.
+SCHEMA = ROOT / "docs" / "schema" / "survivor-record-3.schema.json"
+SCHEMA_2 = ROOT / "docs" / "schema" / "survivor-record-2.schema.json"
 SCHEMA_1 = ROOT / "docs" / "schema" / "survivor-record-1.schema.json"
 #: Every example record of the specification, each with its ``*.expected.json`` beside it.
 EXAMPLE_RECORDS = sorted(EXAMPLES.glob("*.record.json"))
@@ -59,18 +60,6 @@ def has_spots_without_a_size(path: Path) -> bool:
 READABLE_EXAMPLES = [path for path in EXAMPLE_RECORDS if not has_spots_without_a_size(path)]
 
 
-def example_params(*, labels: bool = True) -> list[object]:
-    """Every example as a ``pytest.param``. A test of the ``labels`` the rules give (the
-    default) still expects an example with a spot without a size to fail (a strict xfail naming
-    the issue that turns it green); a test of the record format alone (``labels=False``) reads
-    every example."""
-    params: list[object] = []
-    for path in EXAMPLE_RECORDS:
-        reason = (
-            "the labels of spots without a size: issue 16 (status rules version 2)"
-            if labels and has_spots_without_a_size(path)
-            else None
-        )
-        marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
-        params.append(pytest.param(path, id=example_name(path), marks=marks))
-    return params
+def example_params() -> list[object]:
+    """Every example as a ``pytest.param`` named after it."""
+    return [pytest.param(path, id=example_name(path)) for path in EXAMPLE_RECORDS]

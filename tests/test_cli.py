@@ -116,7 +116,7 @@ def test_demo_refuses_a_record_that_has_data(
     assert digest(record_path) == before
 
 
-@pytest.mark.parametrize("example", example_params(labels=False))
+@pytest.mark.parametrize("example", example_params())
 def test_every_example_round_trips_and_validates(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, example: Path
 ) -> None:
@@ -148,7 +148,7 @@ def test_export_to_standard_output(capsys: pytest.CaptureFixture[str], record_pa
         ('{"format": "survivor-record"}'.encode("utf-16"), "bad.json: the file is not UTF-8"),
         (b"[1, 2]", "bad.json: a list is not a record"),
         (b'{"format": "survivor-record", "version": 2', "bad.json: the file is not valid JSON"),
-        (b'{"format": "survivor-record", "version": 3}', "newer version"),
+        (b'{"format": "survivor-record", "version": 4}', "newer version"),
     ],
     ids=["empty", "blank", "binary", "utf-16", "not-an-object", "not-json", "newer-version"],
 )

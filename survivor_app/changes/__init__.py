@@ -8,6 +8,7 @@ objects only call its typed methods, so the window, a test or a script can make 
 from survivor_app.changes.history import History
 from survivor_app.changes.importing import import_record, write_now
 from survivor_app.changes.kinds import (
+    MARKER_RESULTS,
     QUESTIONS,
     SCANS,
     STATEMENTS,
@@ -35,6 +36,7 @@ from survivor_app.changes.kinds import (
 from survivor_app.changes.spots import SPOTS, DeleteSpot
 
 __all__ = [
+    "MARKER_RESULTS",
     "QUESTIONS",
     "SCANS",
     "SPOTS",

@@ -1,10 +1,12 @@
 """What an edit does to a cancer's history already read, so that the window need not read it
-again from storage after the edits people make most (a scan, a statement, a treatment).
+again from storage after the edits people make most (a scan, a statement, a treatment, a marker
+result).
 
 The history comes back in storage's own order: scans and statements by date, then in entry
-order; spots and treatments in entry order. A thing added (or put back by Undo) goes after the
-others, as storage gives it the next place. Where that order cannot be told without storage
-(a scan or statement moved to another date, anything about cancers), the answer is None.
+order; spots, treatments and marker results in entry order. A thing added (or put back by
+Undo) goes after the others, as storage gives it the next place. Where that order cannot be
+told without storage (a scan or statement moved to another date, anything about cancers), the
+answer is None.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from collections.abc import Callable
 from typing import Any, Protocol, TypeVar
 
 from survivor_app.changes.kinds import (
+    MARKER_RESULTS,
     SCANS,
     STATEMENTS,
     TREATMENTS,
@@ -66,6 +69,9 @@ def _one_thing(history: CancerHistory, change: OneThing, *, undone: bool) -> Can
     if kind is TREATMENTS:
         treatments = _apply(history.treatments, change, None, undone=undone)
         return None if treatments is None else dataclasses.replace(history, treatments=treatments)
+    if kind is MARKER_RESULTS:
+        results = _apply(history.marker_results, change, None, undone=undone)
+        return None if results is None else dataclasses.replace(history, marker_results=results)
     return None
 
 

@@ -18,6 +18,7 @@ from typing import Generic, Protocol, TypeVar
 from survivor_app.domain import (
     Cancer,
     CancerHistory,
+    MarkerResult,
     Person,
     Question,
     Record,
@@ -39,8 +40,11 @@ class Part(enum.Flag):
     STATEMENTS = enum.auto()
     TREATMENTS = enum.auto()
     QUESTIONS = enum.auto()
-    #: What the status of a cancer is worked out from: a change here means a new analysis.
-    HISTORY = CANCERS | SPOTS | SCANS | STATEMENTS | TREATMENTS
+    MARKERS = enum.auto()
+    #: What a cancer's history holds, and its analysis is worked out from: a change here means
+    #: a new analysis. Marker results never decide a label (STATUS_RULES.md §9), but they are
+    #: drawn on the timeline, put in plain words and may propose a question.
+    HISTORY = CANCERS | SPOTS | SCANS | STATEMENTS | TREATMENTS | MARKERS
     EVERYTHING = PERSON | HISTORY | QUESTIONS
 
 
@@ -148,6 +152,13 @@ QUESTIONS: Kind[Question] = Kind(
     lambda store, thing: store.add_question(thing),
     lambda store, thing: store.update_question(thing),
     lambda store, thing_id: store.delete_question(thing_id),
+)
+MARKER_RESULTS: Kind[MarkerResult] = Kind(
+    "marker result",
+    Part.MARKERS,
+    lambda store, thing: store.add_marker_result(thing),
+    lambda store, thing: store.update_marker_result(thing),
+    lambda store, thing_id: store.delete_marker_result(thing_id),
 )
 
 
@@ -348,6 +359,8 @@ class DeleteCancer(Edit):
             store.add_statement(statement)
         for treatment in self.history.treatments:
             store.add_treatment(treatment)
+        for result in self.history.marker_results:
+            store.add_marker_result(result)
         for question in self.questions:
             store.add_question(question)
 

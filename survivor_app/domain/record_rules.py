@@ -6,9 +6,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Container
+from decimal import Decimal
 
+from survivor_app.domain.markers import KNOWN_MARKERS
 from survivor_app.domain.model import (
     Area,
+    MarkerKind,
+    MarkerResult,
     Measurement,
     Record,
     RecurrenceType,
@@ -16,7 +20,7 @@ from survivor_app.domain.model import (
     SpotState,
     Status,
 )
-from survivor_app.domain.rules import Problem, ProblemCode, TextRule
+from survivor_app.domain.rules import Problem, ProblemCode, TextRule, check_date
 from survivor_app.domain.typed_dates import MONTH_NAMES
 
 #: The longest one-line text: names and places.
@@ -192,6 +196,7 @@ def earliest_recorded_date(record: Record) -> dt.date | None:
         *(statement.date for statement in record.statements),
         *(treatment.start for treatment in record.treatments),
         *(question.asked_on for question in record.questions),
+        *(result.date for result in record.marker_results),
     ]
     return min((date for date in dates if date is not None), default=None)
 
@@ -207,4 +212,114 @@ def check_birth_date(birth_date: dt.date, *, earliest: dt.date | None) -> Proble
         ProblemCode.AFTER_A_RECORDED_DATE,
         f"This is after {words}, a date already in your record. Please check it.",
         f"is after {earliest.isoformat()}, a date the record holds",
+    )
+
+
+#: The most decimals a marker result or an upper limit keeps: labs give three at most.
+MARKER_DECIMALS = 4
+#: Every marker result and upper limit is below this.
+MARKER_CEILING = Decimal(1_000_000_000)
+#: The longest unit of a marker the person names (the known ones have theirs).
+MARKER_UNIT_MAX_LENGTH = 30
+
+MARKER_NAME = _A_LINE
+MARKER_UNIT = TextRule(MARKER_UNIT_MAX_LENGTH, missing="Please give the unit, such as ng/mL.")
+MARKER_LAB = _A_LINE
+MARKER_NOTES = _NOTES
+
+
+def decimal_text(value: Decimal) -> str:
+    """A marker result or limit as stored and exported: plain digits with the decimals as
+    typed ("0.10" stays "0.10"), never an exponent."""
+    return format(value, "f")
+
+
+def check_marker_number(value: Decimal, field: str, *, above_zero: bool = False) -> Problem | None:
+    """Why ``value`` cannot be a marker result (or, with ``above_zero``, a lab's limit), or
+    None: a number from 0 (above 0 for a limit), below a billion, with at most four
+    decimals."""
+    if not value.is_finite():
+        return Problem(field, ProblemCode.NOT_A_NUMBER, "Please enter a number.", "is not a number")
+    if value.is_signed():  # -0 too: a sign is never part of a result
+        return Problem(field, ProblemCode.BELOW_ZERO, "This cannot be below 0.", "is below 0")
+    if value >= MARKER_CEILING:
+        return Problem(
+            field,
+            ProblemCode.ABOVE_LARGEST,
+            "This is too large for a marker result. Please check it.",
+            f"is not below {MARKER_CEILING}",
+        )
+    exponent = value.as_tuple().exponent
+    if isinstance(exponent, int) and exponent < -MARKER_DECIMALS:
+        return Problem(
+            field,
+            ProblemCode.FINER_THAN_A_STEP,
+            f"Please give at most {MARKER_DECIMALS} decimals.",
+            f"has more than {MARKER_DECIMALS} decimals",
+        )
+    if above_zero and value == 0:
+        return Problem(
+            field,
+            ProblemCode.NOT_ABOVE_ZERO,
+            "A lab's limit is above 0.",
+            "is 0, but a lab's limit is above 0",
+        )
+    return None
+
+
+def check_marker_name(marker: MarkerKind, name: str) -> Problem | None:
+    """Why ``name`` cannot name a marker, or None: a marker of the person's own ("other")
+    needs one; a known marker has its own."""
+    if marker is MarkerKind.OTHER:
+        if not name:
+            return Problem(
+                "name",
+                ProblemCode.EMPTY,
+                "Please give the marker's name.",
+                "is empty, but a marker of the person's own ('other') needs its name",
+            )
+        return MARKER_NAME.check(name, "name")
+    if not name:
+        return None
+    return Problem(
+        "name",
+        ProblemCode.NAME_WITHOUT_OTHER,
+        "Only a marker of your own (“Other”) is given a name here.",
+        f"is given, but only an 'other' marker has a name, not {marker.value}",
+    )
+
+
+def check_marker_unit(marker: MarkerKind, unit: str) -> Problem | None:
+    """Why ``unit`` cannot be the unit of ``marker``, or None: a known marker's own unit
+    (``domain.markers``), or, for a marker of the person's own, a short unit of their own."""
+    known = KNOWN_MARKERS.get(marker)
+    if known is None:
+        return MARKER_UNIT.check(unit, "unit")
+    if unit == known.unit:
+        return None
+    return Problem(
+        "unit",
+        ProblemCode.UNIT_NOT_OF_MARKER,
+        f"{marker.value} is given in {known.unit}. Please check the unit on the report.",
+        f"is not the unit of {marker.value}, which is '{known.unit}'",
+    )
+
+
+def check_marker_result(
+    result: MarkerResult, *, birth_date: dt.date | None, today: dt.date
+) -> Problem | None:
+    """The first reason ``result`` cannot be kept, or None: its date, name, value, unit, upper
+    limit, lab and notes, in that order (the dialog's and the record format's)."""
+    return (
+        check_date(result.date, "date", birth_date=birth_date, today=today)
+        or check_marker_name(result.marker, result.name)
+        or check_marker_number(result.value, "value", above_zero=result.below_limit)
+        or check_marker_unit(result.marker, result.unit)
+        or (
+            None
+            if result.upper_limit is None
+            else check_marker_number(result.upper_limit, "upper_limit", above_zero=True)
+        )
+        or MARKER_LAB.check(result.lab, "lab")
+        or MARKER_NOTES.check(result.notes, "notes")
     )

@@ -49,6 +49,9 @@ class ProblemCode(enum.StrEnum):
     STATE_OF_A_SIZED_SPOT = "state_of_a_sized_spot"
     SIZE_OF_A_SPOT_WITHOUT_ONE = "size_of_a_spot_without_one"
     NO_STATE = "no_state"
+    NOT_ABOVE_ZERO = "not_above_zero"
+    UNIT_NOT_OF_MARKER = "unit_not_of_marker"
+    NAME_WITHOUT_OTHER = "name_without_other"
 
 
 @dataclass(frozen=True, slots=True)

@@ -166,3 +166,15 @@ def based_on(basis: Iterable[Basis]) -> str:
 def shorten(text: str, limit: int) -> str:
     """``text`` if it has at most ``limit`` characters, else its start cut to end in "…"."""
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+#: Tumour markers beside the sizes (STATUS_RULES.md §9), said once where their numbers are shown.
+MARKERS_NEVER_DECIDE = (
+    "Tumour markers are blood tests: some cancers raise the amount of a substance in the blood. "
+    "They are shown for you and your doctors, but they never decide a label here: labels come "
+    "from the sizes on your scans and what your doctors said."
+)
+#: After a value the lab gave as below what it can measure, e.g. "below 0.1 ng/mL, …".
+LOWEST_THE_LAB_CAN_MEASURE = "the lowest the lab can measure"
+#: After the lab's upper limit of normal, e.g. "above 35 U/mL, …".
+UPPER_LIMIT_OF_NORMAL = "the lab’s upper limit of normal (the highest it counts as usual)"

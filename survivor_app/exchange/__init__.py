@@ -2,6 +2,7 @@
 a FHIR R4 bundle aligned with mCODE. No Qt, no storage."""
 
 from collections.abc import Callable
+from pathlib import Path
 
 from survivor_app.domain import Record
 from survivor_app.exchange.demo import demo_record
@@ -30,10 +31,24 @@ EXPORTERS: dict[str, Callable[[Record], bytes]] = {
     "fhir": _fhir,
 }
 
+
+def export_files(kind: str, record: Record, target: Path) -> list[tuple[Path, bytes]]:
+    """Every file an export in the format ``kind`` (of ``EXPORTERS``) writes to ``target``, with
+    its bytes: the file itself and, for CSV of a record with marker results, the marker sheet
+    beside it (``marker_csv.marker_sheet_path``). The callers write them."""
+    files = [(target, EXPORTERS[kind](record))]
+    if kind == "csv" and record.marker_results:
+        from survivor_app.exchange.marker_csv import marker_sheet_path, write_marker_csv
+
+        files.append((marker_sheet_path(target), write_marker_csv(record)))
+    return files
+
+
 __all__ = [
     "EXPORTERS",
     "ExchangeError",
     "demo_record",
+    "export_files",
     "read_bounded",
     "read_record",
     "write_record",

@@ -69,7 +69,7 @@ def write_csv(record: Record) -> bytes:
     text = io.StringIO()
     writer = csv.writer(text, lineterminator="\r\n")
     writer.writerow(HEADERS)
-    writer.writerows([_neutralised(cell) for cell in row] for row in _rows(record))
+    writer.writerows([neutralised(cell) for cell in row] for row in _rows(record))
     return text.getvalue().encode("utf-8-sig")
 
 
@@ -121,7 +121,9 @@ def _yes_no(flag: bool) -> str:
     return "yes" if flag else "no"
 
 
-def _neutralised(cell: str) -> str:
+def neutralised(cell: str) -> str:
+    """``cell`` as written to a sheet: with a leading ``'`` when a spreadsheet could read it as
+    the start of a formula (the marker sheet writes its cells so too)."""
     return "'" + cell if _could_be_formula(cell) else cell
 
 

@@ -17,6 +17,8 @@ Choices a reader of the bundle should know:
 - One CancerDiseaseStatus observation per assessment of the status rules, with the app's own label
   in its ``note``; a scan that holds notes only is not an assessment and gets none.
 - Laterality is not recorded, so no BodyStructure has a ``locationQualifier``.
+- One TumorMarkerTest observation per marker result, after its cancer's sizes and statuses, by
+  date (``fhir_markers``).
 """
 
 from __future__ import annotations
@@ -40,6 +42,7 @@ from survivor_app.domain import (
     mm_number,
 )
 from survivor_app.domain.words import AREA_SENTENCES, GONE, NODE_SENTENCES, status_label
+from survivor_app.exchange.fhir_markers import placeholder, tumor_marker_test, write_exact
 from survivor_app.status import Assessment, analyse
 
 #: Who wrote a label or a note that the status rules made, rather than the person or a doctor.
@@ -119,7 +122,8 @@ def write_fhir(record: Record) -> bytes:
             for resource in _resources(record, ids)
         ],
     }
-    return (json.dumps(_fhir_strings(bundle), indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+    text = json.dumps(_fhir_strings(bundle), indent=2, ensure_ascii=False, default=placeholder)
+    return (write_exact(text) + "\n").encode("utf-8")
 
 
 # FHIR's string type allows space, tab, CR and LF as its only white space; a person's text (and an
@@ -172,6 +176,9 @@ class _Ids:
     def status_of_statement(self, statement_id: str) -> str:
         return self._of("statement", statement_id, "status")
 
+    def marker_result(self, result_id: str) -> str:
+        return self._of("marker", result_id)
+
     def _of(self, *parts: str) -> str:
         return str(uuid.uuid5(self.namespace, _path(*parts)))
 
@@ -189,6 +196,15 @@ def _resources(record: Record, ids: _Ids) -> Iterator[Json]:
         yield _condition(cancer, assessments, ids)
         yield from (_tumor(spot, ids) for spot in history.spots)
         yield from _timeline(history, assessments, ids)
+        condition = _reference(ids.condition(cancer.id), cancer.name)
+        # sorted() keeps entry order within one date.
+        for result in sorted(history.marker_results, key=lambda result: result.date):
+            yield tumor_marker_test(
+                result,
+                resource_id=ids.marker_result(result.id),
+                subject=_reference(ids.patient),
+                condition=condition,
+            )
 
 
 def _timeline(

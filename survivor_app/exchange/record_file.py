@@ -12,11 +12,14 @@ from typing import NoReturn
 
 FORMAT_NAME = "survivor-record"
 #: The version export writes, and the newest import reads.
-FORMAT_VERSION = 2
-#: Every version import reads: version 2 adds spots without a size (``"sized": false``).
-READ_VERSIONS = (1, 2)
+FORMAT_VERSION = 3
+#: Every version import reads: version 2 adds spots without a size (``"sized": false``),
+#: version 3 tumour marker results (``marker_results``).
+READ_VERSIONS = (1, 2, 3)
 #: The first version whose spots may have no size (``sized``, and ``state`` in a measurement).
 WITHOUT_A_SIZE_VERSION = 2
+#: The first version with tumour marker results.
+MARKER_RESULTS_VERSION = 3
 
 #: How an error about the whole file shows its place, where other errors show a JSON path.
 WHOLE_FILE = "(file)"

@@ -1,5 +1,6 @@
-"""Reading a record from JSON in the format of FORMAT.md, versions 1 and 2 (which adds spots
-without a size), with every check of §2 and §3, all or nothing."""
+"""Reading a record from JSON in the format of FORMAT.md, versions 1, 2 (which adds spots
+without a size) and 3 (which adds tumour marker results), with every check of §2 and §3, all or
+nothing."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from survivor_app.domain import (
     STATED_STATUSES,
     Area,
     Cancer,
+    MarkerResult,
     Measurement,
     Person,
     ProblemCode,
@@ -44,9 +46,15 @@ from survivor_app.exchange.json_values import (
     size_at,
     text_at,
 )
+from survivor_app.exchange.marker_json import (
+    MARKER_RESULT_KEYS,
+    MARKER_RESULT_REQUIRED,
+    marker_result_at,
+)
 from survivor_app.exchange.record_file import (
     FORMAT_NAME,
     FORMAT_VERSION,
+    MARKER_RESULTS_VERSION,
     READ_VERSIONS,
     WITHOUT_A_SIZE_VERSION,
     ExchangeError,
@@ -79,6 +87,7 @@ class _RecordReader:
         self.statement_ids: dict[str, int] = {}
         self.treatment_ids: dict[str, int] = {}
         self.question_ids: dict[str, int] = {}
+        self.marker_result_ids: dict[str, int] = {}
         self.spot_cancers: dict[str, str] = {}
         # Whether each spot read has a size: its measurements give a size or a state.
         self.spot_sized: dict[str, bool] = {}
@@ -92,6 +101,8 @@ class _RecordReader:
             raise ExchangeError("", f"{describe(document)} is not a record (an object {{…}})")
         # Format and version come first: a newer file may have keys this version does not know.
         self._check_format(document)
+        with_markers = self.version >= MARKER_RESULTS_VERSION
+        markers = ("marker_results",) if with_markers else ()
         root = object_at(
             document,
             "",
@@ -105,6 +116,7 @@ class _RecordReader:
                 "statements",
                 "treatments",
                 "questions",
+                *markers,
             ),
             required=(
                 "person",
@@ -114,6 +126,7 @@ class _RecordReader:
                 "statements",
                 "treatments",
                 "questions",
+                *markers,
             ),
         )
         person = self._person(root["person"], "person")
@@ -123,6 +136,9 @@ class _RecordReader:
         statements = self._each(root, "statements", self._statement)
         treatments = self._each(root, "treatments", self._treatment)
         questions = self._each(root, "questions", self._question)
+        marker_results = (
+            self._each(root, "marker_results", self._marker_result) if with_markers else ()
+        )
         return Record(
             person=person,
             cancers=cancers,
@@ -131,6 +147,7 @@ class _RecordReader:
             statements=statements,
             treatments=treatments,
             questions=questions,
+            marker_results=marker_results,
         )
 
     def _check_format(self, document: JsonObject) -> None:
@@ -420,6 +437,16 @@ class _RecordReader:
             cancer_id=cancer_id,
             asked_on=self._optional_past_date(fields, "asked_on", path),
             answer=text_at(fields, "answer", path, rules.QUESTION_ANSWER, default=""),
+        )
+
+    def _marker_result(self, value: object, path: str) -> MarkerResult:
+        fields = object_at(value, path, known=MARKER_RESULT_KEYS, required=MARKER_RESULT_REQUIRED)
+        return marker_result_at(
+            fields,
+            path,
+            result_id=self._new_id(fields, path, self.marker_result_ids, "marker_results"),
+            cancer_id=self._cancer_of(fields, "cancer", path),
+            date=self._past_date(fields, "date", path),
         )
 
     def _new_id(self, fields: JsonObject, path: str, seen: dict[str, int], items: str) -> str:

@@ -1,4 +1,4 @@
-"""Writing a record as JSON in version 2 of FORMAT.md: the same record gives the same bytes."""
+"""Writing a record as JSON in version 3 of FORMAT.md: the same record gives the same bytes."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import datetime as dt
 import json
 
 from survivor_app.domain import Measurement, Record, mm_number
+from survivor_app.exchange.marker_json import marker_result_json
 from survivor_app.exchange.record_file import FORMAT_NAME, FORMAT_VERSION
 
 
@@ -90,6 +91,7 @@ def write_record(record: Record) -> bytes:
             }
             for question in record.questions
         ],
+        "marker_results": [marker_result_json(result) for result in record.marker_results],
     }
     return (json.dumps(document, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
 

@@ -16,7 +16,13 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox
 
 from survivor_app.changes import import_record
 from survivor_app.domain import Record
-from survivor_app.exchange import EXPORTERS, ExchangeError, read_bounded, read_record
+from survivor_app.exchange import (
+    EXPORTERS,
+    ExchangeError,
+    export_files,
+    read_bounded,
+    read_record,
+)
 from survivor_app.files import write_private
 from survivor_app.gui.opening import Opened, start_record
 from survivor_app.gui.record_session import RecordSession
@@ -259,7 +265,9 @@ class FileActions(QObject):
         target = Path(name)
         if not target.suffix:
             target = target.with_suffix(wording.suffix)
-        if target.resolve() == session.path.resolve():
+        # A CSV of a record with marker results has their sheet beside it.
+        files = export_files(kind, record, target)
+        if any(path.resolve() == session.path.resolve() for path, _ in files):
             # write_private replaces a file whole: this one would be the record itself.
             QMessageBox.information(
                 self._parent,
@@ -268,7 +276,8 @@ class FileActions(QObject):
             )
             return None
         try:
-            write_private(target, EXPORTERS[kind](record))
+            for path, data in files:
+                write_private(path, data)
         except OSError:
             QMessageBox.warning(self._parent, "The file could not be written", NOT_WRITTEN)
             return None

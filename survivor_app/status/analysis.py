@@ -7,13 +7,15 @@ from dataclasses import dataclass
 from survivor_app.domain import Cancer, CancerHistory
 from survivor_app.status.assess import assess
 from survivor_app.status.assessment import Assessment
+from survivor_app.status.marker_questions import marker_questions
 from survivor_app.status.periods import Period, periods
 from survivor_app.status.questions import questions
 
 
 @dataclass(frozen=True, slots=True)
 class CancerAnalysis:
-    """What the status rules make of one cancer: its assessments, periods and questions."""
+    """What the status rules make of one cancer: its assessments, periods and questions (those
+    of its tumour markers after those of its scans and statements)."""
 
     cancer: Cancer
     assessments: tuple[Assessment, ...]
@@ -28,5 +30,5 @@ def analyse(history: CancerHistory) -> CancerAnalysis:
         cancer=history.cancer,
         assessments=assessments,
         periods=periods(assessments),
-        questions=questions(assessments),
+        questions=questions(assessments) + marker_questions(history.marker_results),
     )

@@ -8,7 +8,7 @@ import enum
 from dataclasses import dataclass
 from decimal import Decimal
 
-from survivor_app.domain import RecurrenceType, Scan, Spot, Statement, Status
+from survivor_app.domain import RecurrenceType, Scan, Spot, SpotState, Statement, Status
 
 #: A lymph node counts as present from this size on (10 mm); under it, as normal size.
 NODE_PRESENT_TENTHS = 100
@@ -42,8 +42,10 @@ class Reason(enum.StrEnum):
     NEW_SPOT = "new_spot"
     BACK_AFTER_REMISSION = "back_after_remission"
     GROWTH = "growth"
+    UNSIZED_GREW = "unsized_grew"
     NOT_MEASURED = "not_measured"
     ALL_GONE = "all_gone"
+    UNSIZED_REMAIN = "unsized_remain"
     SHRANK = "shrank"
     RESPONSE_STANDS = "response_stands"
     NO_BIG_CHANGE = "no_big_change"
@@ -53,8 +55,10 @@ class Reason(enum.StrEnum):
 class SpotFinding:
     """One spot as a scan showed it, with the size it counts for in tenths of a mm.
 
-    ``uncertain`` is the report's doubt; ``confirmed_on`` the date of the later scan that showed
-    the spot for certain, which dated this finding back (STATUS_RULES.md §4).
+    A spot without a size counts for 0 and has its ``state`` instead (None when the scan did not
+    look at it); a sized spot's ``state`` is None. ``uncertain`` is the report's doubt;
+    ``confirmed_on`` the date of the later scan that showed the spot for certain, which dated
+    this finding back (STATUS_RULES.md §4).
     """
 
     spot: Spot
@@ -62,6 +66,7 @@ class SpotFinding:
     too_small: bool = False
     uncertain: bool = False
     confirmed_on: dt.date | None = None
+    state: SpotState | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +79,9 @@ class Assessment:
     with, over ``tracked_spots``, in the episode that gave its label (the sum shown); a scan
     starting a new episode gives that one's sum in ``new_baseline_sum_tenths``. The findings name
     the spots behind the numbers: new, found again, not measured, counted as 5 mm, uncertain.
+    The sums count sized spots only; ``unsized_spots`` gives each tracked spot without a size as
+    this scan showed it, ``growing_spots`` those the report said clearly grew (rule 4), and
+    ``remaining_spots`` those not gone at a partial remission by rule 7.
     """
 
     date: dt.date
@@ -106,6 +114,9 @@ class Assessment:
     uncertain_spots: tuple[SpotFinding, ...] = ()
     uncertain_counted_as_gone: bool = False
     small_node_growth: tuple[SpotFinding, ...] = ()
+    unsized_spots: tuple[SpotFinding, ...] = ()
+    growing_spots: tuple[SpotFinding, ...] = ()
+    remaining_spots: tuple[SpotFinding, ...] = ()
     remission_start: dt.date | None = None
     remission_days: int | None = None
 

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from survivor_app.domain import Scan, Spot, Status
 from survivor_app.status.assessment import CONFIRM_DAYS, RESPONSES
-from survivor_app.status.spot_sizes import counted_size, measurements_by_spot
+from survivor_app.status.spot_sizes import THERE, counted_size, is_present, measurements_by_spot
 
 
 class Episode:
@@ -34,12 +34,23 @@ class Episode:
             sizes = {
                 spot.id: counted_size(m, spot)
                 for spot in spots
-                if (m := measured.get(spot.id)) is not None
+                if spot.sized and (m := measured.get(spot.id)) is not None
             }
-            self.tracked = tuple(spot for spot in spots if sizes.get(spot.id, 0) > 0)
-            self.baseline_sum = sum(sizes[spot.id] for spot in self.tracked)
+            # Sized spots above 0 or too small to measure, and spots without a size marked
+            # present or growing, certain or not; only the sized ones make the sum.
+            states = {spot.id: m.state for spot in spots if (m := measured.get(spot.id))}
+            self.tracked = tuple(
+                spot
+                for spot in spots
+                if sizes.get(spot.id, 0) > 0 or (not spot.sized and states.get(spot.id) in THERE)
+            )
+            self.baseline_sum = sum(sizes[spot.id] for spot in self.tracked if spot.sized)
             self.nadir = self.baseline_sum
             self.nadir_sizes = sizes
+        # Rule 7 needs a sized spot that was above normal at the baseline.
+        self.above_normal_at_start = any(
+            is_present(self.nadir_sizes[spot.id], spot) for spot in self.tracked if spot.sized
+        )
         self.nadir_date: dt.date | None = scan.date
 
     def evaluated(self, date: dt.date, total: int, sizes: dict[str, int]) -> None:

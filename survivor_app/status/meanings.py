@@ -7,6 +7,7 @@ from collections.abc import Iterator, Sequence
 
 from survivor_app.domain import RecurrenceType, Status
 from survivor_app.status.assessment import RECURRENCE_DAYS, Assessment, Reason
+from survivor_app.status.without_size import GREW_MEANS, REMAIN_MEANS, names
 
 SECOND_CANCER = (
     "Only your care team can tell whether this is the same cancer or a second, different cancer."
@@ -50,26 +51,37 @@ def what_it_means(assessments: Sequence[Assessment]) -> Iterator[str]:
         case Status.PARTIAL_REMISSION:
             yield "Partial remission means the cancer has shrunk but not gone away."
             yield "The app uses RECIST, the rules doctors use to measure tumours on scans."
-            yield (
-                "By these rules, the widths of the spots must add up to at least 30% less than "
-                "at the starting scan."
-            )
-            yield "You may read 50% elsewhere."
-            yield "That older figure compares areas (width times width), not widths."
-            yield "A width 30% smaller gives an area about 50% smaller, since 0.7 × 0.7 = 0.49."
+            remain = [x.reason is Reason.UNSIZED_REMAIN for x in assessments]
+            if any(remain):
+                yield from REMAIN_MEANS
+            if not all(remain):
+                yield (
+                    "By these rules, the widths of the spots must add up to at least 30% less "
+                    "than at the starting scan."
+                )
+                yield "You may read 50% elsewhere."
+                yield "That older figure compares areas (width times width), not widths."
+                yield (
+                    "A width 30% smaller gives an area about 50% smaller, since 0.7 × 0.7 = 0.49."
+                )
             yield from _confirmation(a)
         case Status.STABLE:
             yield (
                 "Stable, or “controlled”, means the cancer is still there but is not changing "
                 "much over time."
             )
-            if all(x.reason is Reason.NO_BIG_CHANGE for x in assessments):
+            unchanged = all(x.reason is Reason.NO_BIG_CHANGE for x in assessments)
+            if unchanged and any(spot.sized for x in assessments for spot in x.tracked_spots):
                 yield (
                     "Here, the sum of the sizes has not shrunk by 30% or more, and has not grown "
                     "by both 20% and 5 mm."
                 )
+            elif unchanged:
+                yield "Here, your spots have no size, so there is no sum to compare."
         case Status.PROGRESSED:
             yield "Progressed means the cancer has grown or spread."
+            if any(x.growing_spots for x in assessments if x.measured is Status.PROGRESSED):
+                yield GREW_MEANS
         case Status.RECURRED:
             yield "Recurred means the cancer came back after a time when it could not be found."
             yield "Most doctors call it a recurrence only after at least a year with no signs."
@@ -117,5 +129,13 @@ def what_to_ask(assessments: Sequence[Assessment]) -> Iterator[str]:
     if first.status is Status.NOT_EVALUABLE:
         asked = True
         yield "You could ask whether every spot was looked at on that scan."
+    remaining = {f.spot.id: f for a in assessments for f in a.remaining_spots}
+    if remaining:
+        asked = True
+        verb = "are" if len(remaining) > 1 else "is"
+        yield (
+            f"You could ask whether {names(list(remaining.values()))} {verb} still cancer, "
+            f"and how {'they are' if len(remaining) > 1 else 'it is'} followed."
+        )
     if not asked:
         yield "You could ask what this means for your next steps."

@@ -6,6 +6,8 @@ from __future__ import annotations
 from survivor_app.domain import Status, mm_text
 from survivor_app.domain.typed_dates import FIXED_ENGLISH
 from survivor_app.status.assessment import Assessment, Reason
+from survivor_app.status.spot_sizes import THERE
+from survivor_app.status.without_size import remain_opening
 
 #: The longest opening sentence, in words.
 OPENING_WORDS = 20
@@ -23,6 +25,11 @@ def opening_sentence(a: Assessment) -> str:
                 f"The scan of {day} is your starting point, with a sum of "
                 f"{mm_text(a.new_baseline_sum_tenths)}."
             )
+        case Reason.FIRST_SCAN | Reason.MARKED_BASELINE if _states_only(a):
+            return (
+                f"Later scans are compared with the scan of {day}, for the spots it mentions "
+                "without a size."
+            )
         case Reason.FIRST_SCAN | Reason.MARKED_BASELINE:
             return (
                 f"The scan of {day} found no spot to measure, so there is nothing to compare yet."
@@ -34,6 +41,8 @@ def opening_sentence(a: Assessment) -> str:
             return f"Your scan of {day} showed no sure sign of disease."
         case Reason.ALL_GONE | Reason.FIRST_SCAN_FOUND_NOTHING:
             return f"Your scan of {day} showed no evidence of disease."
+        case Reason.UNSIZED_REMAIN:
+            return remain_opening(a)
         case Reason.SHRANK:
             assert a.baseline_date is not None
             since = FIXED_ENGLISH.long(a.baseline_date)
@@ -44,6 +53,9 @@ def opening_sentence(a: Assessment) -> str:
             return "Your spots have not shrunk or grown enough to count as a change."
         case Reason.GROWTH:
             return f"On {day}, your spots had grown since their smallest size."
+        case Reason.UNSIZED_GREW:
+            what = "spots" if len(a.growing_spots) > 1 else "a spot"
+            return f"On {day}, the report said {what} without a size had clearly grown."
         case Reason.NEW_SPOT:
             # Word for word the fact the numbers give, so that the explanation says it once.
             return (
@@ -66,3 +78,8 @@ def _doctor_opening(stated: Status, day: str) -> str:
         Status.RECURRED: "the cancer had come back",
     }[stated]
     return f"On {day}, your doctor said {said}."
+
+
+def _states_only(a: Assessment) -> bool:
+    """Whether a starting point has no sum but spots without a size there (§3)."""
+    return a.scan is not None and any(m.state in THERE for m in a.scan.measurements)

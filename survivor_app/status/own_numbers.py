@@ -16,6 +16,13 @@ from survivor_app.status.assessment import (
     Reason,
     SpotFinding,
 )
+from survivor_app.status.without_size import (
+    finding_words,
+    in_brackets,
+    recorded_gone,
+    remaining_sentences,
+    state_sentences,
+)
 
 # A doctor's words are quoted in full up to this length, then shortened.
 _QUOTE_LENGTH = 200
@@ -68,9 +75,15 @@ def own_numbers(assessments: Sequence[Assessment]) -> Iterator[str]:
     """The person's own numbers: the first assessment's, every later one that changed something
     (disease found, a new starting point, a disagreement), and the latest check's."""
     first, last = assessments[0], assessments[-1]
+    before: Assessment | None = None
     for a in assessments:
-        if a is first or _changed_something(a):
+        # A partial remission by rule 7 is told where it begins, inside a period too.
+        remain = a.reason is Reason.UNSIZED_REMAIN and (
+            before is None or before.reason is not Reason.UNSIZED_REMAIN
+        )
+        if a is first or remain or _changed_something(a):
             yield from _facts(a)
+        before = a
     if last is not first:
         days = (last.date - first.date).days
         yield (
@@ -95,6 +108,7 @@ def _facts(a: Assessment) -> Iterator[str]:
     """What one assessment rests on: the sizes, then what the doctor said."""
     if a.measured is not None:
         yield from _measured_facts(a)
+        yield from state_sentences(a)
         yield from _spot_notes(a)
     if a.statement is not None:
         yield from _doctor_facts(a)
@@ -127,24 +141,36 @@ def _measured_facts(a: Assessment) -> Iterator[str]:
             many = len(a.new_spots) > 1
             yield f"The scan of {day} found {'new spots' if many else 'a new spot'}."
             yield from (_finding_sentence(f) for f in a.new_spots)
+            if a.returned_spots:
+                yield "It also found again spots you followed before."
+                yield from (_finding_sentence(f) for f in a.returned_spots)
             yield from _followed_sum(a)
         case Reason.BACK_AFTER_REMISSION:
             yield f"The scan of {day} found the cancer again."
             yield from (_finding_sentence(f) for f in a.returned_spots)
         case Reason.GROWTH:
             yield from _growth(a)
+        case Reason.UNSIZED_GREW if a.sum_tenths:
+            yield from _sums(a)
+        case Reason.UNSIZED_GREW:
+            yield from _gone_sentence(a)
         case Reason.NOT_MEASURED:
             yield f"On {day}, {_not_measured(a.missing_spots)}."
             yield "Without every spot, this scan cannot be compared with the ones before."
         case Reason.ALL_GONE:
             yield from _all_gone(a)
+        case Reason.UNSIZED_REMAIN:
+            yield from _gone_sentence(a)
+            yield from _small_nodes(a.small_nodes)
+            yield from remaining_sentences(a)
+            yield from _starting_point(a)
         case Reason.SHRANK | Reason.NO_BIG_CHANGE | Reason.RESPONSE_STANDS:
             yield from _sums(a)
 
 
 def _first_scan(a: Assessment) -> Iterator[str]:
     day = FIXED_ENGLISH.long(a.date)
-    count = len(a.tracked_spots)
+    count = len(_sized(a))
     if not count or a.sum_tenths is None:
         yield f"The first scan, on {day}, found no spot to measure."
     elif count == 1:
@@ -170,8 +196,13 @@ def _sum_sentence(a: Assessment) -> str:
     return f"On {FIXED_ENGLISH.long(a.date)}, the spots added up to {mm_text(a.sum_tenths)}{whole}."
 
 
+def _sized(a: Assessment) -> list[Spot]:
+    """The tracked spots with a size: the ones a sum adds up."""
+    return [spot for spot in a.tracked_spots if spot.sized]
+
+
 def _sums(a: Assessment) -> Iterator[str]:
-    if a.sum_tenths is None:
+    if a.sum_tenths is None or not _sized(a):
         return
     yield _sum_sentence(a)
     yield from _starting_point(a)
@@ -205,7 +236,7 @@ def _from_smallest(a: Assessment) -> Iterator[str]:
 
 def _followed_sum(a: Assessment) -> Iterator[str]:
     """The sum of the spots followed before a new spot was found, when all were measured."""
-    if a.sum_tenths is None or not a.tracked_spots:
+    if a.sum_tenths is None or not _sized(a):
         return
     yield f"The spots followed before added up to {mm_text(a.sum_tenths)} that day."
 
@@ -233,22 +264,20 @@ def _growth(a: Assessment) -> Iterator[str]:
 
 
 def _all_gone(a: Assessment) -> Iterator[str]:
-    day = FIXED_ENGLISH.long(a.date)
-    gone = [spot for spot in a.tracked_spots if _recorded_gone(a, spot)]
     if not a.tracked_spots:
-        yield f"On {day}, no spot you follow was above normal size."
+        yield f"On {FIXED_ENGLISH.long(a.date)}, no spot you follow was above normal size."
         return
-    if gone:
-        yield f"On {day}, {_names(gone)} {'were' if len(gone) > 1 else 'was'} gone."
+    yield from _gone_sentence(a)
     yield from _small_nodes(a.small_nodes)
     yield from _starting_point(a)
 
 
-def _recorded_gone(a: Assessment, spot: Spot) -> bool:
-    if a.scan is None:
-        return False
-    m = a.scan.measurement_of(spot.id)
-    return m is not None and m.gone
+def _gone_sentence(a: Assessment) -> Iterator[str]:
+    """The tracked spots this scan recorded as gone, sized or not."""
+    gone = [spot for spot in a.tracked_spots if recorded_gone(a, spot)]
+    if gone:
+        verb = "were" if len(gone) > 1 else "was"
+        yield f"On {FIXED_ENGLISH.long(a.date)}, {_names(gone)} {verb} gone."
 
 
 def _spot_notes(a: Assessment) -> Iterator[str]:
@@ -314,6 +343,7 @@ def _new_starting_point(a: Assessment) -> Iterator[str]:
     """Where comparisons start again, and why, when this scan starts a new episode (§3)."""
     if not a.starts_episode or a.new_baseline_sum_tenths is None:
         return
+    day = FIXED_ENGLISH.long(a.date)
     if a.reason is Reason.FIRST_SCAN:
         yield "Later scans are compared with this one."
         return
@@ -321,14 +351,21 @@ def _new_starting_point(a: Assessment) -> Iterator[str]:
         why = "your doctor said the cancer had grown or come back"
     elif a.reason is Reason.GROWTH:
         why = "the spots grew"
+    elif a.reason is Reason.UNSIZED_GREW:
+        why = "the report said a spot without a size had clearly grown"
     elif a.reason is Reason.NEW_SPOT:
         why = "a new spot was found"
     elif a.reason in (Reason.BACK_AFTER_REMISSION, Reason.FIRST_SCAN_FOUND_DISEASE):
         why = "the cancer was found again"
     else:
         why = "you marked it so"
+    if not a.new_baseline_sum_tenths:
+        # Every spot the new comparison follows is a spot without a size: there is no sum.
+        yield f"Later scans are now compared with the scan of {day}, because {why}."
+        yield "Every spot followed from then on is a spot without a size."
+        return
     yield (
-        f"The scan of {FIXED_ENGLISH.long(a.date)} is now the starting point, because {why}: "
+        f"The scan of {day} is now the starting point, because {why}: "
         f"later scans are compared with its sum, {mm_text(a.new_baseline_sum_tenths)}."
     )
 
@@ -336,11 +373,12 @@ def _new_starting_point(a: Assessment) -> Iterator[str]:
 def _finding_sentence(finding: SpotFinding) -> str:
     spot = finding.spot
     place = f" ({spot.location})" if spot.location.strip() else ""
-    size = (
-        "was too small to measure, so it counts as 5 mm"
-        if finding.too_small
-        else f"measured {mm_text(finding.size_tenths)}"
-    )
+    if finding.state is not None:
+        size = finding_words(finding)
+    elif finding.too_small:
+        size = "was too small to measure, so it counts as 5 mm"
+    else:
+        size = f"measured {mm_text(finding.size_tenths)}"
     sentence = f"“{spot.name}”{place} {size}. It is {AREA_IN_A_SENTENCE[spot.area]}."
     if finding.confirmed_on is not None:
         sentence += (
@@ -352,6 +390,8 @@ def _finding_sentence(finding: SpotFinding) -> str:
 
 
 def _size(finding: SpotFinding) -> str:
+    if finding.state is not None:
+        return in_brackets(finding)
     if finding.too_small:
         return "too small to measure, counted as 5 mm"
     return mm_text(finding.size_tenths)

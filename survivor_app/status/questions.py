@@ -8,7 +8,8 @@ from collections.abc import Iterator, Sequence
 from survivor_app.domain import Status
 from survivor_app.domain.typed_dates import FIXED_ENGLISH
 from survivor_app.domain.words import status_label
-from survivor_app.status.assessment import RECURRENCE_DAYS, Assessment
+from survivor_app.status.assessment import RECURRENCE_DAYS, Assessment, Reason, SpotFinding
+from survivor_app.status.without_size import names, sized_now
 
 
 def questions(assessments: Sequence[Assessment]) -> tuple[str, ...]:
@@ -17,6 +18,7 @@ def questions(assessments: Sequence[Assessment]) -> tuple[str, ...]:
 
 
 def _asked(assessments: Sequence[Assessment]) -> Iterator[str]:
+    before: Assessment | None = None
     for _, run in itertools.groupby(assessments, key=lambda a: (a.status, a.confirmed)):
         run_list = list(run)
         first = run_list[0]
@@ -28,6 +30,12 @@ def _asked(assessments: Sequence[Assessment]) -> Iterator[str]:
             )
         for a in run_list:
             yield from _about(a)
+            # A partial remission by rule 7 is asked about where it begins.
+            if a.reason is Reason.UNSIZED_REMAIN and (
+                before is None or before.reason is not Reason.UNSIZED_REMAIN
+            ):
+                yield _remain_question(a)
+            before = a
 
 
 def _about(a: Assessment) -> Iterator[str]:
@@ -56,7 +64,34 @@ def _about(a: Assessment) -> Iterator[str]:
             "of it. Was it ever completely gone before?"
         )
     if a.measured is Status.NOT_EVALUABLE and a.missing_spots:
-        names = [f"“{spot.name}”" for spot in a.missing_spots]
-        listed = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
-        verb = "was" if len(names) == 1 else "were"
+        quoted = [f"“{spot.name}”" for spot in a.missing_spots]
+        listed = quoted[0] if len(quoted) == 1 else f"{', '.join(quoted[:-1])} and {quoted[-1]}"
+        verb = "was" if len(quoted) == 1 else "were"
         yield f"Were all spots looked at on the scan of {day}? {listed} {verb} not measured."
+
+
+def _remain_question(a: Assessment) -> str:
+    """The question of §8 for a partial remission by rule 7: are these spots still cancer, and
+    how are they followed?"""
+    there = [f for f in a.remaining_spots if f.state is not None]
+    unseen = [f for f in a.remaining_spots if f.state is None]
+    parts = []
+    if there:
+        parts.append(f"the report still mentioned {names(there)}, {_without(there)}")
+    if unseen:
+        verb = "were" if len(unseen) > 1 else "was"
+        parts.append(f"{names(unseen)}, {_without(unseen)}, {verb} not looked at")
+    first, *rest = parts
+    many = len(a.remaining_spots) > 1
+    return " ".join(
+        [
+            f"On {FIXED_ENGLISH.long(a.date)}, my measured spots {sized_now(a)[1]}, but {first}.",
+            *(f"{part}." for part in rest),
+            f"{'Are they' if many else 'Is it'} still cancer?",
+            f"How {'are they' if many else 'is it'} followed?",
+        ]
+    )
+
+
+def _without(findings: Sequence[SpotFinding]) -> str:
+    return "spots without a size" if len(findings) > 1 else "a spot without a size"

@@ -1,5 +1,6 @@
-"""How each spot's size counts under STATUS_RULES.md §4: the size it counts for, whether it is
-there, growth, the kind of recurrence, changes in percent, and uncertain findings dated back."""
+"""How each spot's entry counts under STATUS_RULES.md §4: the size a sized spot counts for,
+whether a spot is there (by its size, or by the state of a spot without a size), growth, the kind
+of recurrence, changes in percent, and uncertain findings dated back."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import datetime as dt
 from collections.abc import Sequence
 from decimal import Decimal
 
-from survivor_app.domain import Area, Measurement, RecurrenceType, Scan, Spot
+from survivor_app.domain import Area, Measurement, RecurrenceType, Scan, Spot, SpotState
 from survivor_app.status.assessment import (
     GROWTH_RATIO,
     GROWTH_TENTHS,
@@ -23,7 +24,8 @@ def dated_back_findings(
     """The uncertain findings a later certain one confirms, as (scan position, spot id), each
     with the date of the scan that confirmed it (§4). Walking back from that scan, the finding
     is dated back over uncertain entries and scans without one, and stops where the spot was
-    last recorded gone or normal in size, or at a scan marked "no evidence of disease"."""
+    last recorded gone or normal in size, or at a scan marked "no evidence of disease". A spot
+    without a size counts as there when marked present or growing."""
     confirming: dict[str, dt.date] = {}
     found: dict[tuple[int, str], dt.date] = {}
     for position in range(len(scans) - 1, -1, -1):
@@ -33,7 +35,7 @@ def dated_back_findings(
             continue
         for m in scan.measurements:
             spot = spots[m.spot_id]
-            if not is_present(counted_size(m, spot), spot):
+            if not shows_disease(m, spot):
                 confirming.pop(m.spot_id, None)
             elif not m.uncertain:
                 confirming[m.spot_id] = scan.date
@@ -50,15 +52,31 @@ def measurements_by_spot(scan: Scan) -> dict[str, Measurement]:
     return measured
 
 
+#: The states of a spot without a size that say it is there (STATUS_RULES.md §1).
+THERE = (SpotState.PRESENT, SpotState.GROWING)
+
+
 def counted_size(m: Measurement, spot: Spot) -> int:
-    """The size a measurement counts for: "gone" is 0, "too small to measure" 5 mm, for lymph
-    nodes too (a node too small to measure is then under 10 mm, normal in size)."""
+    """The size a measurement of a sized spot counts for: "gone" is 0, "too small to measure"
+    5 mm, for lymph nodes too (a node too small to measure is then under 10 mm, normal in size).
+    Spots without a size never enter a sum: callers keep them apart."""
     if m.too_small or m.size_tenths is None:
         return TOO_SMALL_TENTHS
     return m.size_tenths
 
 
+def shows_disease(m: Measurement, spot: Spot) -> bool:
+    """Whether an entry shows its spot there, certain or not: a sized spot above normal (§1),
+    or a spot without a size marked present or growing."""
+    if not spot.sized:
+        return m.state in THERE
+    return is_present(counted_size(m, spot), spot)
+
+
 def finding_of(m: Measurement, spot: Spot) -> SpotFinding:
+    """A spot as one entry shows it; a spot without a size counts for no size, only its state."""
+    if not spot.sized:
+        return SpotFinding(spot, 0, uncertain=m.uncertain, state=m.state)
     return SpotFinding(spot, counted_size(m, spot), too_small=m.too_small, uncertain=m.uncertain)
 
 

@@ -8,6 +8,7 @@ import sqlite3
 from survivor_app.domain import (
     Cancer,
     CancerHistory,
+    MarkerResult,
     Measurement,
     Person,
     Question,
@@ -19,6 +20,7 @@ from survivor_app.domain import (
 )
 from survivor_app.storage.tables import (
     CANCERS,
+    MARKER_RESULTS,
     MEASUREMENT_READ,
     QUESTIONS,
     SCANS,
@@ -64,6 +66,7 @@ class RecordReader:
             statements=self.statements(),
             treatments=self.treatments(),
             questions=self.questions(),
+            marker_results=self.marker_results(),
         )
 
     def cancers(self) -> tuple[Cancer, ...]:
@@ -79,13 +82,14 @@ class RecordReader:
         return CANCERS.item(row)
 
     def history(self, cancer_id: str) -> CancerHistory:
-        """One cancer with its spots, scans, statements and treatments."""
+        """One cancer with its spots, scans, statements, treatments and marker results."""
         return CancerHistory(
             cancer=self.cancer(cancer_id),
             spots=self.spots(cancer_id),
             scans=self.scans(cancer_id),
             statements=self.statements(cancer_id),
             treatments=self.treatments(cancer_id),
+            marker_results=self.marker_results(cancer_id),
         )
 
     def spots(self, cancer_id: str | None = None) -> tuple[Spot, ...]:
@@ -124,6 +128,10 @@ class RecordReader:
     def questions(self, cancer_id: str | None = None) -> tuple[Question, ...]:
         """The questions about one cancer, or every question when None, in entry order."""
         return self._list(QUESTIONS, cancer_id)
+
+    def marker_results(self, cancer_id: str | None = None) -> tuple[MarkerResult, ...]:
+        """The tumour marker results of one cancer (of all when None), in entry order."""
+        return self._list(MARKER_RESULTS, cancer_id)
 
     def counts(self) -> dict[str, int]:
         """How many of each kind the record holds: ``cancers``, ``spots``, ``scans``, ..."""

@@ -182,9 +182,58 @@ def _add_spots_without_a_size(connection: sqlite3.Connection) -> None:
         connection.execute(statement)
 
 
+# Version 3 (issue 18), frozen like version 1: tumour marker results. ``value`` and
+# ``upper_limit`` are decimals exactly as typed ("0.10" keeps its zero), written in plain digits
+# with at most one decimal point: no sign, no exponent, no leading zero but the one before the
+# point. An upper limit of normal is above 0; so is a value given as below the lab's limit.
+_CANONICAL_DECIMAL = """
+    {column} GLOB '[0-9]*'
+    AND {column} NOT GLOB '*[^0-9.]*'
+    AND {column} NOT GLOB '*.*.*'
+    AND {column} NOT GLOB '*.'
+    AND {column} NOT GLOB '0[0-9]*'
+    AND length({column}) <= 24"""
+_VERSION_3 = (
+    f"""
+    CREATE TABLE marker_result (
+        id TEXT PRIMARY KEY NOT NULL,
+        seq INTEGER NOT NULL UNIQUE,
+        cancer_id TEXT NOT NULL REFERENCES cancer (id) ON DELETE CASCADE,
+        date TEXT NOT NULL CHECK (date IS date(date)),
+        marker TEXT NOT NULL CHECK (marker IN ('CA-125', 'CEA', 'PSA', 'CA 19-9', 'CA 15-3',
+                                               'AFP', 'hCG', 'other')),
+        value TEXT NOT NULL CHECK ({_CANONICAL_DECIMAL.format(column="value")}
+        ),
+        below_limit INTEGER NOT NULL CHECK (
+            below_limit = 0 OR (below_limit = 1 AND value GLOB '*[1-9]*')
+        ),
+        unit TEXT NOT NULL CHECK (unit <> ''),
+        upper_limit TEXT CHECK (
+            upper_limit IS NULL
+            OR ({_CANONICAL_DECIMAL.format(column="upper_limit")}
+                AND upper_limit GLOB '*[1-9]*')
+        ),
+        name TEXT NOT NULL CHECK ((marker = 'other') = (name <> '')),
+        lab TEXT NOT NULL,
+        notes TEXT NOT NULL
+    )
+    """,
+)
+
+
+def _add_marker_results(connection: sqlite3.Connection) -> None:
+    """Version 3: tumour marker results, each of one cancer (issue 18)."""
+    for statement in _VERSION_3:
+        connection.execute(statement)
+
+
 #: Migration N (counting from 1) brings a record to version N; the last one is the current
 #: version. Read at the moment a record opens, so a test can add a migration of its own.
-MIGRATIONS: tuple[Migration, ...] = (_create_tables, _add_spots_without_a_size)
+MIGRATIONS: tuple[Migration, ...] = (
+    _create_tables,
+    _add_spots_without_a_size,
+    _add_marker_results,
+)
 
 
 def latest_version() -> int:

@@ -9,12 +9,15 @@ import sqlite3
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Generic, TypeVar
 
 from survivor_app.domain import (
     EARLIEST_DATE,
     Area,
     Cancer,
+    MarkerKind,
+    MarkerResult,
     Measurement,
     Person,
     Question,
@@ -28,6 +31,7 @@ from survivor_app.domain import (
     Treatment,
     TreatmentKind,
 )
+from survivor_app.domain.record_rules import decimal_text
 from survivor_app.storage.errors import RecordWriteError
 
 Item = TypeVar("Item")
@@ -273,8 +277,61 @@ QUESTIONS: Table[Question] = Table(
     ),
 )
 
+MARKER_RESULTS: Table[MarkerResult] = Table(
+    name="marker_result",
+    columns=(
+        "id",
+        "cancer_id",
+        "date",
+        "marker",
+        "value",
+        "below_limit",
+        "unit",
+        "upper_limit",
+        "name",
+        "lab",
+        "notes",
+    ),
+    order="seq",
+    values=lambda m: (
+        m.id,
+        m.cancer_id,
+        _stored(m.date),
+        m.marker.value,
+        decimal_text(m.value),
+        int(m.below_limit),
+        m.unit,
+        None if m.upper_limit is None else decimal_text(m.upper_limit),
+        m.name,
+        m.lab,
+        m.notes,
+    ),
+    item=lambda row: MarkerResult(
+        id=row["id"],
+        cancer_id=row["cancer_id"],
+        date=_required_day(row["date"]),
+        marker=MarkerKind(row["marker"]),
+        value=Decimal(row["value"]),
+        unit=row["unit"],
+        below_limit=bool(row["below_limit"]),
+        upper_limit=None if row["upper_limit"] is None else Decimal(row["upper_limit"]),
+        name=row["name"],
+        lab=row["lab"],
+        notes=row["notes"],
+    ),
+)
+
 #: The tables of a record's content besides the person, each after the ones it points to.
-CONTENT = ("cancer", "spot", "scan", "measurement", "statement", "treatment", "question")
+CONTENT = (
+    "cancer",
+    "spot",
+    "scan",
+    "measurement",
+    "statement",
+    "treatment",
+    "question",
+    "marker_result",
+)
 
 #: The setting that changes with every write: a new mark each time, so "has the record changed
 #: since this backup?" is one comparison with the mark the backup holds. A mark is

@@ -9,6 +9,7 @@ from contextlib import contextmanager, suppress
 
 from survivor_app.domain import (
     Cancer,
+    MarkerResult,
     Measurement,
     Person,
     Question,
@@ -25,6 +26,7 @@ from survivor_app.storage.tables import (
     CANCERS,
     CHANGE_MARK,
     CONTENT,
+    MARKER_RESULTS,
     MEASUREMENT_COLUMNS,
     MEASUREMENT_READ,
     QUESTIONS,
@@ -193,6 +195,21 @@ class RecordWriter(RecordReader):
         with self.transaction():
             self._delete(QUESTIONS, question_id)
 
+    def add_marker_result(self, result: MarkerResult) -> None:
+        """Add a tumour marker result after the others."""
+        with self.transaction():
+            self._add(MARKER_RESULTS, result)
+
+    def update_marker_result(self, result: MarkerResult) -> None:
+        """Replace the marker result with this id, keeping its place."""
+        with self.transaction():
+            self._update(MARKER_RESULTS, result)
+
+    def delete_marker_result(self, result_id: str) -> None:
+        """Remove a marker result."""
+        with self.transaction():
+            self._delete(MARKER_RESULTS, result_id)
+
     def replace_content(self, record: Record) -> None:
         """Swap the whole content for ``record`` in one transaction; the settings stay."""
         with self.transaction():
@@ -213,6 +230,8 @@ class RecordWriter(RecordReader):
                 self._add(TREATMENTS, treatment)
             for question in record.questions:
                 self._add(QUESTIONS, question)
+            for result in record.marker_results:
+                self._add(MARKER_RESULTS, result)
 
     def set_setting(self, key: str, value: str) -> None:
         """Keep one of the app's settings for this record."""

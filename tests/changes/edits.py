@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from decimal import Decimal
 
 from survivor_app.changes import (
+    MARKER_RESULTS,
     QUESTIONS,
     SCANS,
     SPOTS,
@@ -26,7 +28,7 @@ from survivor_app.changes import (
     ReplaceContent,
     Touches,
 )
-from survivor_app.domain import Area, Cancer, Person, Question, Spot
+from survivor_app.domain import Area, Cancer, MarkerKind, MarkerResult, Person, Question, Spot
 from tests.gui.records import (
     BASELINE,
     CANCER,
@@ -44,9 +46,22 @@ LIVER = Spot("s3", "c1", "Liver spot", Area.DISTANT, False, "liver")
 SKIN = Cancer("c2", "Skin cancer", "back")
 GENERAL = Question("q2", "Should I see a dietitian?")
 FOUND = scan("sc3", dt.date(2024, 7, 1), (TUMOUR, 150), (LIVER, 80))
+CA_15_3 = MarkerResult(
+    "m1",
+    "c1",
+    dt.date(2024, 1, 8),
+    MarkerKind.CA_15_3,
+    Decimal("38.0"),
+    "U/mL",
+    upper_limit=Decimal("30"),
+)
 #: A spot of the record that no scan says anything of yet.
 LIVER_NEVER_SCANNED = dataclasses.replace(LIVER, id="s4", name="Liver spot B")
-RECORD = dataclasses.replace(small_record(), spots=(*small_record().spots, LIVER_NEVER_SCANNED))
+RECORD = dataclasses.replace(
+    small_record(),
+    spots=(*small_record().spots, LIVER_NEVER_SCANNED),
+    marker_results=(CA_15_3,),
+)
 
 #: One edit of every kind, and what it touches.
 EDITS: list[tuple[Edit, Touches]] = [
@@ -88,6 +103,15 @@ EDITS: list[tuple[Edit, Touches]] = [
     # A spot deleted with what the baseline said of it; undo puts both back.
     (DeleteSpot(TUMOUR, (BASELINE,)), Touches(Part.SPOTS | Part.SCANS, "c1")),
     (DeleteSpot(LIVER_NEVER_SCANNED), Touches(Part.SPOTS, "c1")),
+    (
+        Added(MARKER_RESULTS, dataclasses.replace(CA_15_3, id="m2", value=Decimal("24.5"))),
+        Touches(Part.MARKERS, "c1"),
+    ),
+    (
+        Changed(MARKER_RESULTS, CA_15_3, dataclasses.replace(CA_15_3, value=Decimal("3.80"))),
+        Touches(Part.MARKERS, "c1"),
+    ),
+    (Removed(MARKER_RESULTS, CA_15_3), Touches(Part.MARKERS, "c1")),
     (AddCancer(SKIN), Touches(Part.CANCERS, "c2")),
     (
         ChangeCancer(CANCER, dataclasses.replace(CANCER, name="Left breast cancer")),
@@ -120,4 +144,8 @@ FOLLOWED: list[Edit] = [
     Added(TREATMENTS, dataclasses.replace(TREATMENT, id="t2", start=dt.date(2023, 12, 20))),
     Changed(TREATMENTS, TREATMENT, dataclasses.replace(TREATMENT, end=dt.date(2024, 5, 1))),
     Removed(TREATMENTS, TREATMENT),
+    # Marker results are listed in entry order, whatever their dates.
+    Added(MARKER_RESULTS, dataclasses.replace(CA_15_3, id="m2", date=dt.date(2023, 12, 1))),
+    Changed(MARKER_RESULTS, CA_15_3, dataclasses.replace(CA_15_3, date=dt.date(2024, 6, 1))),
+    Removed(MARKER_RESULTS, CA_15_3),
 ]

@@ -30,7 +30,15 @@ def _content(store: RecordStore) -> Record | None:
         record,
         **{
             kind: tuple(sorted(getattr(record, kind), key=repr))
-            for kind in ("cancers", "spots", "scans", "statements", "treatments", "questions")
+            for kind in (
+                "cancers",
+                "spots",
+                "scans",
+                "statements",
+                "treatments",
+                "questions",
+                "marker_results",
+            )
         },
     )
 
@@ -54,6 +62,7 @@ def test_edits_are_named_for_the_edit_menu() -> None:
     assert names[:4] == ["add scan", "add scan", "change scan", "delete scan"]
     assert "change question" in names
     assert "delete cancer" in names
+    assert {"add marker result", "change marker result", "delete marker result"} <= set(names)
     assert names[-2:] == ["change person", "import"]
 
 
@@ -77,3 +86,8 @@ def test_what_a_change_touched_concerns_only_the_views_of_those_parts() -> None:
     general_question = Touches(Part.QUESTIONS)
     assert general_question.concern(Part.QUESTIONS, "c2")
     assert not general_question.concern(Part.HISTORY, "c2")
+    # A marker result is part of its cancer's history: the timeline and its words show it.
+    marker_of_c1 = Touches(Part.MARKERS, "c1")
+    assert marker_of_c1.concern(Part.HISTORY, "c1")
+    assert not marker_of_c1.concern(Part.HISTORY, "c2")
+    assert not marker_of_c1.concern(Part.SCANS | Part.QUESTIONS, "c1")

@@ -77,6 +77,10 @@ def test_an_optional_text_may_be_empty_and_only_a_text_of_lines_holds_a_line_bre
         (rules.TREATMENT_NAME, "treatments", "name"),
         (rules.QUESTION_TEXT, "questions", "text"),
         (rules.QUESTION_ANSWER, "questions", "answer"),
+        (rules.MARKER_NAME, "marker_results", "name"),
+        (rules.MARKER_UNIT, "marker_results", "unit"),
+        (rules.MARKER_LAB, "marker_results", "lab"),
+        (rules.MARKER_NOTES, "marker_results", "notes"),
     ],
 )
 def test_each_text_rule_is_the_one_of_the_json_schema(rule: TextRule, part: str, key: str) -> None:

@@ -8,6 +8,7 @@ import datetime as dt
 import json
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
 from hypothesis import strategies as st
@@ -16,6 +17,8 @@ from survivor_app.domain import (
     STATED_STATUSES,
     Area,
     Cancer,
+    MarkerKind,
+    MarkerResult,
     Measurement,
     Person,
     Question,
@@ -30,6 +33,7 @@ from survivor_app.domain import (
     Treatment,
     TreatmentKind,
 )
+from survivor_app.domain.markers import KNOWN_MARKERS
 
 #: The day every test imports on, so that "not after today" never depends on the calendar.
 TODAY = dt.date(2026, 6, 30)
@@ -204,8 +208,8 @@ def change(document: dict[str, Any], path: str, value: object) -> None:
 
 
 def changed(changes: dict[str, object], *, version: int = 1) -> bytes:
-    """BASE (or BASE in ``version`` 2) with some places changed, as the bytes of a file."""
-    document = base_document() if version == 1 else base_document_2()
+    """BASE (or BASE in ``version`` 2 or 3) with some places changed, as the bytes of a file."""
+    document = {1: base_document, 2: base_document_2, 3: base_document_3}[version]()
     for path, value in changes.items():
         change(document, path, value)
     return dumps(document)
@@ -233,6 +237,48 @@ def base_document_2() -> dict[str, Any]:
     scans[0]["measurements"].append({"spot": "s4", "state": "present"})
     scans[1]["measurements"].append({"spot": "s4", "state": "growing", "uncertain": True})
     scans[2]["measurements"].append({"spot": "s4", "state": "gone"})
+    return document
+
+
+def base_document_3() -> dict[str, Any]:
+    """BASE in format version 3: version 2's, with marker results of both cancers, one of them
+    below the lab's limit and one of a marker the person names; some optional keys left out."""
+    document = base_document_2()
+    document["version"] = 3
+    document["marker_results"] = [
+        {
+            "id": "m1",
+            "cancer": "c1",
+            "date": "2022-01-24",
+            "marker": "CA 15-3",
+            "value": "41.50",
+            "below_limit": False,
+            "unit": "U/mL",
+            "upper_limit": "30",
+            "name": "",
+            "lab": "City Lab",
+            "notes": "Before treatment.",
+        },
+        {
+            "id": "m2",
+            "cancer": "c1",
+            "date": "2022-06-03",
+            "marker": "CA 15-3",
+            "value": "5",
+            "below_limit": True,
+            "unit": "U/mL",
+        },
+        {
+            "id": "m3",
+            "cancer": "c2",
+            "date": "2023-05-02",
+            "marker": "other",
+            "name": "S100B",
+            "value": "0.10",
+            "unit": "µg/L",
+            "upper_limit": None,
+        },
+    ]
     return document
 
 
@@ -276,10 +322,46 @@ def _ids(count: int) -> st.SearchStrategy[list[str]]:
     return st.lists(_IDS, min_size=count, max_size=count, unique=True)
 
 
+def _marker_numbers(*, above_zero: bool = False) -> st.SearchStrategy[Decimal]:
+    """A marker result or limit as a lab gives it: below a billion, with 0 to 4 decimals as
+    typed (trailing zeros kept)."""
+    return st.integers(0, 4).flatmap(
+        lambda places: st.decimals(
+            min_value=Decimal(1).scaleb(-places) if above_zero else 0,
+            max_value=Decimal(999_999_999),
+            places=places,
+        )
+    )
+
+
 @st.composite
-def records(draw: st.DrawFn, *, without_a_size: bool = True) -> Record:
+def _marker_results(
+    draw: st.DrawFn, result_id: str, cancer_id: str, days: st.SearchStrategy[dt.date]
+) -> MarkerResult:
+    """A result of a known marker in its own unit, or of one the person names."""
+    marker = draw(st.sampled_from(MarkerKind))
+    known = KNOWN_MARKERS.get(marker)
+    below_limit = draw(st.booleans())
+    return MarkerResult(
+        id=result_id,
+        cancer_id=cancer_id,
+        date=draw(days),
+        marker=marker,
+        value=draw(_marker_numbers(above_zero=below_limit)),
+        unit=known.unit if known else draw(_text(shortest=1, longest=30)),
+        below_limit=below_limit,
+        upper_limit=draw(st.none() | _marker_numbers(above_zero=True)),
+        name="" if known else draw(_text(shortest=1)),
+        lab=draw(_text()),
+        notes=draw(_text(lines=True)),
+    )
+
+
+@st.composite
+def records(draw: st.DrawFn, *, without_a_size: bool = True, markers: bool = True) -> Record:
     """A valid record: every reference resolved, every date real and between birth and TODAY;
-    with spots without a size unless ``without_a_size`` is false (a record of version 1)."""
+    with spots without a size unless ``without_a_size`` is false, and with marker results
+    unless ``markers`` is false (a record of version 1 has neither)."""
     birth_date = draw(st.none() | st.dates(dt.date(1900, 1, 1), TODAY))
     days = st.dates(birth_date or dt.date(1900, 1, 1), TODAY)
     person = Person(
@@ -401,6 +483,10 @@ def records(draw: st.DrawFn, *, without_a_size: bool = True) -> Record:
         )
         for question_id in draw(st.integers(0, 3).flatmap(_ids))
     )
+    marker_results = tuple(
+        draw(_marker_results(result_id, draw(cancer_ids), days))
+        for result_id in draw(st.integers(0, 3 if markers else 0).flatmap(_ids))
+    )
     return Record(
         person=person,
         cancers=cancers,
@@ -409,4 +495,5 @@ def records(draw: st.DrawFn, *, without_a_size: bool = True) -> Record:
         statements=tuple(statements),
         treatments=tuple(treatments),
         questions=questions,
+        marker_results=marker_results,
     )

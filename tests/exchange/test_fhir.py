@@ -78,7 +78,9 @@ def resources(bundle: dict[str, Any], kind: str) -> list[Resource]:
 
 
 def observations(bundle: dict[str, Any], loinc: str) -> list[Resource]:
-    return [o for o in resources(bundle, "Observation") if code_of(o["code"]) == (LOINC, loinc)]
+    # A marker the person names is coded as text alone.
+    coded = [o for o in resources(bundle, "Observation") if "coding" in o["code"]]
+    return [o for o in coded if code_of(o["code"]) == (LOINC, loinc)]
 
 
 def code_of(concept: dict[str, Any]) -> tuple[str, str]:

@@ -46,7 +46,7 @@ def test_there_are_examples_to_read() -> None:
     assert len(EXAMPLE_RECORDS) >= 6
 
 
-@pytest.mark.parametrize("example", example_params(labels=False))
+@pytest.mark.parametrize("example", example_params())
 def test_every_example_reads_writes_and_reads_again_byte_for_byte(example: Path) -> None:
     record = read_record(example.read_bytes(), today=TODAY)
     written = write_record(record)
@@ -56,7 +56,7 @@ def test_every_example_reads_writes_and_reads_again_byte_for_byte(example: Path)
     assert write_record(again) == written
 
 
-@pytest.mark.parametrize("example", example_params(labels=False))
+@pytest.mark.parametrize("example", example_params())
 def test_every_example_keeps_its_sizes_in_tenths_and_its_states(example: Path) -> None:
     document = json.loads(example.read_text("utf-8"))
     record = read_record(example.read_bytes(), today=TODAY)
@@ -122,6 +122,8 @@ def key_orders(document: dict[str, Any]) -> dict[str, list[str]]:
     orders = {"": list(document), "person": list(document["person"])}
     for section in ("cancers", "spots", "scans", "statements", "treatments", "questions"):
         orders[section] = list(document[section][0])
+    if document.get("marker_results"):
+        orders["marker_results"] = list(document["marker_results"][0])
     orders["measurements"] = list(document["scans"][0]["measurements"][0])
     return orders
 
@@ -257,7 +259,7 @@ def test_the_written_file_is_indented_utf8_with_a_final_newline() -> None:
     document = base_document()
     document["person"]["name"] = "Zoë 🎗️ مرحبا"
     written = write_record(read_record(dumps(document), today=TODAY))
-    assert written.startswith(b'{\n  "format": "survivor-record",\n  "version": 2,\n')
+    assert written.startswith(b'{\n  "format": "survivor-record",\n  "version": 3,\n')
     assert written.endswith(b"}\n")
     assert not written.endswith(b"\n\n")
     assert "Zoë 🎗️ مرحبا".encode() in written

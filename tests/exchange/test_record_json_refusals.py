@@ -10,10 +10,21 @@ import jsonschema
 import pytest
 
 from survivor_app.exchange import ExchangeError, read_record
-from tests.exchange.documents import DROP, TODAY, Raw, base_document, changed, dumps, steps
+from tests.exchange.documents import (
+    DROP,
+    TODAY,
+    Raw,
+    base_document,
+    base_document_3,
+    changed,
+    dumps,
+    steps,
+)
 from tests.shared_files import SCHEMA
 
 SCHEMA_DOCUMENT: dict[str, Any] = json.loads(SCHEMA.read_text("utf-8"))
+#: The version of SCHEMA, whose every object the schema-driven tests change.
+NEWEST = 3
 BASE_TEXT = dumps(base_document()).decode("utf-8")
 
 
@@ -101,12 +112,14 @@ ONE_PLACE = [
     ({"format": DROP}, "format", "not a Survivorship Tracker record"),
     ({"format": "survivor-periods"}, "format", "'survivor-periods' is not 'survivor-record'"),
     ({"version": DROP}, "version", "this key is missing"),
-    ({"version": 3}, "version", "this file comes from a newer version of the app"),
-    ({"version": Raw("2.5")}, "version", "newer version of the app (format version 2.5)"),
+    ({"version": 4}, "version", "this file comes from a newer version of the app"),
+    ({"version": Raw("3.5")}, "version", "newer version of the app (format version 3.5)"),
     ({"version": Raw("1.5")}, "version", "1.5 is not a version this app can read"),
     # Version 2's keys are not version 1's: a version 1 file's spots all have a size.
     ({"spots[0].sized": True}, "spots[0].sized", "unknown key"),
     ({"scans[0].measurements[0].state": "present"}, "scans[0].measurements[0].state", "unknown"),
+    # Version 3's marker results are not version 1's.
+    ({"marker_results": []}, "marker_results", "unknown key"),
     ({"version": 0}, "version", "0 is not a version this app can read"),
     ({"version": "1"}, "version", "'1' is not a version number"),
     ({"version": True}, "version", "true is not a version number"),
@@ -437,7 +450,7 @@ def test_the_first_error_in_reading_order_is_the_one_named() -> None:
 
 
 def test_the_version_is_checked_before_the_keys_a_newer_version_may_add() -> None:
-    error = refusal(changed({"version": 3, "photos": [], "person.pronouns": "she"}))
+    error = refusal(changed({"version": 4, "photos": [], "person.pronouns": "she"}))
     assert error.path == "version"
     assert "newer version of the app" in error.message
 
@@ -514,9 +527,10 @@ def test_long_texts_and_keys_are_cut_short_and_escaped_in_the_message() -> None:
 
 
 def object_places() -> list[tuple[str, dict[str, Any]]]:
-    """Each kind of object in the base document, by the path of one of them, with its schema."""
+    """Each kind of object in the base document of the newest version, by the path of one of
+    them, with its schema."""
     places = ["", "person", "cancers[0]", "spots[0]", "scans[0]", "scans[0].measurements[0]"]
-    places += ["statements[0]", "treatments[0]", "questions[0]"]
+    places += ["statements[0]", "treatments[0]", "questions[0]", "marker_results[0]"]
     found = []
     for place in places:
         schema = SCHEMA_DOCUMENT
@@ -539,7 +553,7 @@ def test_an_unknown_key_is_refused_in_every_kind_of_object(
     place: str, schema: dict[str, Any]
 ) -> None:
     assert "colour" not in schema["properties"]
-    error = refusal(changed({in_place(place, "colour"): "red"}))
+    error = refusal(changed({in_place(place, "colour"): "red"}, version=NEWEST))
     assert (error.path, error.message) == (in_place(place, "colour"), "unknown key")
 
 
@@ -552,7 +566,7 @@ MISSING = [
 
 @pytest.mark.parametrize(("path", "schema"), MISSING, ids=[path for path, _ in MISSING])
 def test_every_required_key_of_the_schema_is_required(path: str, schema: dict[str, Any]) -> None:
-    error = refusal(changed({path: DROP}))
+    error = refusal(changed({path: DROP}, version=NEWEST))
     assert error.path == path
     assert "missing" in error.message
 
@@ -571,7 +585,7 @@ CANDIDATES: list[object] = [7, "seven", True, None, [], {}]
 
 def wrong_values() -> list[tuple[str, object]]:
     """Every key of the base document's objects, with each value its schema refuses there."""
-    document = base_document()
+    document = base_document_3()
     cases = []
     for place, schema in object_places():
         value: Any = document
@@ -590,6 +604,6 @@ def wrong_values() -> list[tuple[str, object]]:
 
 @pytest.mark.parametrize(("path", "value"), wrong_values(), ids=str)
 def test_every_value_the_schema_refuses_is_refused_at_its_place(path: str, value: object) -> None:
-    error = refusal(changed({path: value}))
+    error = refusal(changed({path: value}, version=NEWEST))
     assert error.path == path
     assert describe(value) in error.message

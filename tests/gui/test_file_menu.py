@@ -21,11 +21,13 @@ from pytestqt.qtbot import QtBot
 from survivor_app import paths
 from survivor_app.domain import Record
 from survivor_app.exchange import EXPORTERS, ExchangeError, read_record, write_record
+from survivor_app.exchange.marker_csv import write_marker_csv
 from survivor_app.gui.file_actions import NOT_WRITTEN
 from survivor_app.gui.main_window import MainWindow
 from survivor_app.gui.settings import AppSettings
 from survivor_app.gui.summary_actions import PDF_FILTER, SummaryPreview
 from survivor_app.storage import RecordStore
+from tests.changes.edits import CA_15_3
 from tests.gui.answers import Yes, message_boxes
 from tests.gui.records import BASELINE, SHRUNK, small_record, write_record_file
 from tests.report.pdfs import pages
@@ -215,6 +217,19 @@ def test_the_json_export_reads_back_as_the_record(
     save_dialog_answers(monkeypatch, target)
     window.files.export_actions["json"].trigger()
     assert read_record(target.read_bytes()) == small_record()
+
+
+def test_a_csv_export_puts_the_marker_sheet_beside_the_scans_sheet(
+    window: MainWindow, record_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    record = dataclasses.replace(small_record(), marker_results=(CA_15_3,))
+    write_record_file(record_path, record)
+    window.open_record(record_path)
+    save_dialog_answers(monkeypatch, tmp_path / "mum scans.csv")
+    assert window.files.export("csv") == tmp_path / "mum scans.csv"
+    sheet = tmp_path / "mum markers.csv"
+    assert sheet.read_bytes() == write_marker_csv(record)
+    assert stat.S_IMODE(sheet.stat().st_mode) == 0o600
 
 
 def test_a_name_typed_without_its_ending_gets_it(

@@ -6,6 +6,8 @@ import dataclasses
 import datetime as dt
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from PySide6.QtCore import QPersistentModelIndex, Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
@@ -29,6 +31,7 @@ from survivor_app.gui.models.tables import (
     StatementTableModel,
     TreatmentTableModel,
     scan_rows,
+    states_in_words,
 )
 from survivor_app.status import analyse
 from tests.gui.records import (
@@ -354,3 +357,51 @@ def test_the_spots_table_says_whether_the_reports_give_a_size(
     model.set_rows([TUMOUR, renamed])
     assert sorted(model.column_texts(0)) == ["Breast tumour", "Spine spots"]
     qtmodeltester.check(model, force_py=True)
+
+
+_SPOTS = st.lists(
+    st.builds(
+        Spot,
+        id=st.sampled_from(["a", "b", "c", "d"]),
+        cancer_id=st.just("c1"),
+        name=st.sampled_from(["Bone spots", "Fluid", "Liver spot", "Node"]),
+        area=st.sampled_from(Area),
+        lymph_node=st.booleans(),
+        sized=st.booleans(),
+    ),
+    unique_by=lambda spot: spot.id,
+    max_size=4,
+)
+
+
+@given(spots=_SPOTS, data=st.data())
+def test_the_states_said_are_exactly_what_the_scan_holds(
+    spots: list[Spot], data: st.DataObject
+) -> None:
+    measurements = []
+    for spot in spots:
+        if not data.draw(st.booleans()):
+            continue  # not looked at, or not measured
+        if spot.sized:
+            measurements.append(Measurement(spot.id, data.draw(st.integers(0, 500))))
+        else:
+            state = data.draw(st.sampled_from(SpotState))
+            measurements.append(
+                Measurement(spot.id, None, uncertain=data.draw(st.booleans()), state=state)
+            )
+    scan = dataclasses.replace(BASELINE, measurements=tuple(measurements))
+    said = states_in_words(scan, spots)
+    # One phrase for each spot without a size the scan has an entry for, in the spots' order,
+    # naming it, its state as the dialog words it, and "uncertain" only when it is.
+    expected = [
+        (spot, m)
+        for spot in spots
+        if not spot.sized and (m := scan.measurement_of(spot.id)) is not None
+    ]
+    assert len(said) == len(expected)
+    for phrase, (spot, m) in zip(said, expected, strict=True):
+        assert m.state is not None
+        name, words = phrase.split(": ", 1)
+        assert name == spot.name
+        assert words.endswith(" (uncertain)") == m.uncertain
+        assert words.removesuffix(" (uncertain)") == SPOT_STATE_WORDS[m.state].lower()

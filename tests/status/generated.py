@@ -1,5 +1,6 @@
 """Cancer histories generated for the property tests of the status rules: sizes crowded around
-the rules' thresholds, uncertain and unmeasured spots, marked scans, and doctor's statements."""
+the rules' thresholds, spots without a size in every state, uncertain and unmeasured spots,
+marked scans, and doctor's statements."""
 
 from __future__ import annotations
 
@@ -16,13 +17,14 @@ from survivor_app.domain import (
     Scan,
     ScanKind,
     Spot,
+    SpotState,
     Statement,
     Status,
 )
-from tests.status.histories import CANCER, SPOTS
+from tests.status.histories import BONES, CANCER, FLUID, SPOTS
 
 DISTANT_NODE = Spot("D", "c1", "Neck node", Area.DISTANT, lymph_node=True)
-ALL_SPOTS = (*SPOTS, DISTANT_NODE)
+ALL_SPOTS = (*SPOTS, DISTANT_NODE, BONES, FLUID)
 START = dt.date(2020, 1, 1)
 #: What a doctor may have said, with no number, so that every number of an explanation is one the
 #: rules computed.
@@ -38,7 +40,12 @@ SIZES = st.one_of(
 
 @st.composite
 def measurements(draw: st.DrawFn, spot: Spot) -> Measurement | None:
-    """What one scan says of one spot, or None when the spot was not measured."""
+    """What one scan says of one spot, or None when the spot was not measured (or looked at)."""
+    if not spot.sized:
+        state = draw(st.sampled_from([None, *SpotState, SpotState.PRESENT]))
+        if state is None:
+            return None
+        return Measurement(spot.id, None, uncertain=draw(st.integers(0, 5)) == 0, state=state)
     kind = draw(st.sampled_from(["not measured", "gone", "too small", "size", "size", "size"]))
     if kind == "not measured":
         return None

@@ -1,5 +1,5 @@
 """Small builders for cancer histories written the way STATUS_RULES.md §10 writes them: sizes in
-mm as text, dates as ISO strings."""
+mm as text, states of spots without a size as their words, dates as ISO strings."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from survivor_app.domain import (
     Scan,
     ScanKind,
     Spot,
+    SpotState,
     Statement,
     Status,
     tenths_from_text,
@@ -31,6 +32,10 @@ NODE = Spot("N", "c1", "Armpit node", Area.REGIONAL_NODE, lymph_node=True, locat
 LIVER = Spot("L", "c1", "Liver spot", Area.DISTANT, lymph_node=False, location="liver")
 LUNG = Spot("U", "c1", "Lung spot", Area.DISTANT, lymph_node=False)
 SPOTS = (BREAST, NODE, LIVER, LUNG)
+#: Spots without a size: bone spots far from the breast, and fluid around the lung near it.
+BONES = Spot("S", "c1", "Bone spots", Area.DISTANT, lymph_node=False, location="spine", sized=False)
+FLUID = Spot("F", "c1", "Fluid by the lung", Area.REGIONAL_NODE, lymph_node=False, sized=False)
+WITH_BONES = (*SPOTS, BONES, FLUID)
 
 TOO_SMALL = "too small"
 
@@ -62,10 +67,14 @@ def scan(
     new_baseline: bool = False,
     kind: ScanKind = ScanKind.CT,
 ) -> Scan:
-    """A scan on ``on`` with sizes in mm as text by spot id: ``"25.2"``, ``"0"``, ``TOO_SMALL``."""
+    """A scan on ``on`` with sizes in mm as text by spot id: ``"25.2"``, ``"0"``, ``TOO_SMALL``,
+    or for a spot without a size its state: ``"present"``, ``"gone"``, ``"growing"``."""
     doubtful = set(uncertain)
+    states = {state.value for state in SpotState}
     measurements = tuple(
-        Measurement(
+        Measurement(spot_id, None, uncertain=spot_id in doubtful, state=SpotState(size))
+        if size in states
+        else Measurement(
             spot_id,
             None if size == TOO_SMALL else tenths_from_text(size),
             too_small=size == TOO_SMALL,

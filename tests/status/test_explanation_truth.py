@@ -17,7 +17,7 @@ from decimal import Decimal
 
 from hypothesis import given, settings
 
-from survivor_app.domain import CancerHistory, Status, mm_text
+from survivor_app.domain import CancerHistory, SpotState, Status, mm_text
 from survivor_app.domain.typed_dates import FIXED_ENGLISH
 from survivor_app.status import Assessment, Period, analyse
 from survivor_app.status.opening import OPENING_WORDS
@@ -92,7 +92,7 @@ class Facts:
         self.days = {(last.date - first.date).days, 28} | {
             a.remission_days for a in self.assessments if a.remission_days is not None
         }
-        self.counts = {len(a.tracked_spots) for a in self.assessments}
+        self.counts = {sum(1 for spot in a.tracked_spots if spot.sized) for a in self.assessments}
 
     def on(self, date: dt.date) -> list[Assessment]:
         found = self.by_date.get(date, [])
@@ -176,6 +176,39 @@ class Facts:
             assert any(a.remission_start == day for a in self.assessments), sentence
         for name in re.findall(r"“([^”]*)”(?: \([^)]*\))? (?:measured|was too small)", sentence):
             assert any(name in _names_measured(a) for a in self.assessments), sentence
+        self._states(plain, sentence, day)
+
+    def _states(self, plain: str, sentence: str, day: dt.date | None) -> None:
+        """What a sentence says of a spot without a size is its state at that scan."""
+        named = re.findall(r"“([^”]*)”", sentence)
+        if m := re.search(r"which (?:has|have) no size, (was|were|had) ([a-z ]+)", plain):
+            assert day is not None, sentence
+            state = _STATE_WORDS[m.group(2).removesuffix(" that day")]
+            where = "remaining" if plain.startswith("But on") else "unsized"
+            for name in named:
+                assert any(_state_of(a, name, where) == (state,) for a in self.on(day)), sentence
+        if "still mentioned" in plain and "my measured spots" not in plain:
+            assert day is not None, sentence
+            for name in named:
+                assert any(
+                    _state_of(a, name, "remaining") in ((SpotState.PRESENT,), (SpotState.GROWING,))
+                    for a in self.on(day)
+                ), sentence
+        for name, words in re.findall(
+            r"“([^”]*)”(?: \([^)]*\))? ([a-z ]+), with no size", sentence
+        ):
+            state = _STATE_WORDS[words.removeprefix("was ").removeprefix("had ")]
+            assert any(
+                (state,) in (_state_of(a, name, "new"), _state_of(a, name, "returned"))
+                for a in self.assessments
+            ), sentence
+        for name, words in re.findall(r"“([^”]*)” \(([a-z ]+), no size given\)", sentence):
+            assert any(
+                _state_of(a, name, "uncertain") == (_STATE_WORDS[words],) for a in self.assessments
+            ), sentence
+        if re.match(r"Your measured spots are gone,", plain):
+            a = self.assessments[0]
+            assert all(_recorded_gone(a, s.name) for s in a.tracked_spots if s.sized), sentence
 
     def check_named(self, text: str) -> None:
         """What must be said is said: every progression and new spot, the doctor's label, the
@@ -207,6 +240,14 @@ class Facts:
             )
             if on_the_doctors_word and a.sum_tenths:
                 assert f"still added up to {mm_text(a.sum_tenths)}" in text, text
+            # Every spot without a size is named with its state; rule 7 names what remains.
+            for finding in (*a.unsized_spots, *a.growing_spots, *a.remaining_spots):
+                assert f"“{finding.spot.name}”" in text, text
+            if a.growing_spots:
+                assert "clearly grown" in text, text
+            if a.remaining_spots:
+                assert "still mentioned" in text or "not looked at" in text, text
+                assert "still cancer" in text, text
 
 
 def shown(assessments: tuple[Assessment, ...]) -> Iterator[Assessment]:
@@ -246,6 +287,27 @@ def _sizes_of(a: Assessment) -> Iterator[int]:
     ):
         yield finding.size_tenths
     yield 0
+
+
+_STATE_WORDS: dict[str, SpotState | None] = {
+    "there": SpotState.PRESENT,
+    "clearly grown": SpotState.GROWING,
+    "clearly growing": SpotState.GROWING,
+    "gone": SpotState.GONE,
+    "not looked at": None,
+}
+
+
+def _state_of(a: Assessment, name: str, where: str) -> tuple[SpotState | None, ...]:
+    """The state of the named spot among an assessment's findings of one kind, or ()."""
+    findings = {
+        "unsized": a.unsized_spots,
+        "remaining": a.remaining_spots,
+        "new": a.new_spots,
+        "returned": a.returned_spots,
+        "uncertain": a.uncertain_spots,
+    }[where]
+    return tuple(f.state for f in findings if f.spot.name == name and not f.spot.sized)
 
 
 def _recorded_gone(a: Assessment, name: str) -> bool:

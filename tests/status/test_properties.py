@@ -20,6 +20,7 @@ from survivor_app.domain.typed_dates import FIXED_ENGLISH
 from survivor_app.exchange.periods_json import periods_document
 from survivor_app.status import analyse, assess
 from survivor_app.status.explain import CARE_TEAM
+from survivor_app.status.spot_sizes import THERE
 from tests.status.generated import histories, scans_on
 from tests.status.histories import record_of
 
@@ -78,7 +79,9 @@ def test_a_later_scan_does_not_change_earlier_measured_statuses(
     }
     doubted = {m.spot_id for s in h.scans for m in s.measurements if m.uncertain}
     confirms = any(
-        m.spot_id in doubted and not m.uncertain and (m.too_small or (m.size_tenths or 0) > 0)
+        m.spot_id in doubted
+        and not m.uncertain
+        and (m.too_small or (m.size_tenths or 0) > 0 or m.state in THERE)
         for m in later.measurements
     )
     if not confirms:

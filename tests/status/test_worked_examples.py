@@ -6,7 +6,21 @@ from decimal import Decimal
 
 from survivor_app.domain import RecurrenceType, Status
 from survivor_app.status import Reason, assess
-from tests.status.histories import CR, NE, PD, PR, RD, SD, B, history, labels, said, scan
+from tests.status.histories import (
+    BONES,
+    CR,
+    NE,
+    PD,
+    PR,
+    RD,
+    SD,
+    WITH_BONES,
+    B,
+    history,
+    labels,
+    said,
+    scan,
+)
 
 
 def test_a_partial_remission_confirmed_by_the_next_scan() -> None:
@@ -105,6 +119,28 @@ def test_a_node_that_stays_under_10_mm_does_not_grow_into_progression() -> None:
         scan("2026-05-01", {"N": "9.5"}),
     )
     assert [status for _, status, _, _ in labels(h)] == [B, CR, CR]
+
+
+def test_the_sized_spot_is_gone_but_the_bone_spots_remain() -> None:
+    h = history(
+        scan("2025-01-10", {"L": "40", "S": "present"}),
+        scan("2025-04-10", {"L": "0", "S": "present"}),
+        spots=WITH_BONES,
+    )
+    assert labels(h) == [("2025-01-10", B, None, None), ("2025-04-10", PR, None, False)]
+    second = assess(h)[1]
+    assert second.reason is Reason.UNSIZED_REMAIN
+    assert [f.spot for f in second.remaining_spots] == [BONES]
+
+
+def test_the_report_says_the_bone_spots_clearly_grew() -> None:
+    h = history(
+        scan("2025-01-10", {"L": "40", "S": "present"}),
+        scan("2025-04-10", {"L": "30", "S": "growing"}),
+        spots=WITH_BONES,
+    )
+    assert labels(h) == [("2025-01-10", B, None, None), ("2025-04-10", PD, None, None)]
+    assert assess(h)[1].reason is Reason.UNSIZED_GREW
 
 
 def test_distant_recurrence_after_fifteen_months() -> None:

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import replace
+from decimal import Decimal
 
 from survivor_app.domain import (
     Area,
     Cancer,
+    MarkerKind,
+    MarkerResult,
     Measurement,
     Person,
     Question,
@@ -24,8 +27,9 @@ from survivor_app.domain import (
 
 
 def sample_record() -> Record:
-    """Two cancers with spots, scans (entered out of date order), statements, treatments and
-    questions, one of them about the person."""
+    """Two cancers with spots, scans (entered out of date order), statements, treatments,
+    questions (one of them about the person) and marker results (one below the lab's limit, one
+    of a marker the person names)."""
     return Record(
         person=Person("Ana Example", dt.date(1961, 4, 9), "Keeps her own notes."),
         cancers=(
@@ -100,6 +104,38 @@ def sample_record() -> Record:
             Question("q1", "How long should a response last?", "c1"),
             Question("q2", "Can I travel this summer?", None, dt.date(2022, 5, 1), "Yes."),
             Question("q3", "Should the mole be checked again?", "c2"),
+        ),
+        marker_results=(
+            MarkerResult(
+                "m2",
+                "c1",
+                dt.date(2022, 6, 3),
+                MarkerKind.CA_15_3,
+                Decimal("5"),
+                "U/mL",
+                below_limit=True,
+                upper_limit=Decimal("30"),
+            ),
+            MarkerResult(
+                "m1",
+                "c1",
+                dt.date(2022, 1, 24),
+                MarkerKind.CA_15_3,
+                Decimal("41.50"),
+                "U/mL",
+                upper_limit=Decimal("30.0"),
+                lab="City Lab",
+                notes="Before treatment.",
+            ),
+            MarkerResult(
+                "m3",
+                "c2",
+                dt.date(2022, 3, 2),
+                MarkerKind.OTHER,
+                Decimal("0.10"),
+                "µg/L",
+                name="S100B",
+            ),
         ),
     )
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -12,6 +13,8 @@ from survivor_app.domain import (
     STATED_STATUSES,
     Area,
     Cancer,
+    MarkerKind,
+    MarkerResult,
     Measurement,
     Person,
     Question,
@@ -47,6 +50,38 @@ ids = st.text(min_size=1, max_size=8)
 # Any date storage keeps: from 1900 (earlier ones are refused, tests/storage/test_early_dates.py).
 dates = st.dates(dt.date(1900, 1, 1))
 maybe_dates = st.none() | dates
+# Any marker number storage keeps: from 0, below a billion, with up to four decimals as typed.
+marker_numbers = st.builds(
+    lambda whole, decimals, places: Decimal(f"{whole}.{decimals:0{places}d}" if places else whole),
+    st.integers(0, 999_999_999),
+    st.integers(0, 9999),
+    st.integers(0, 4),
+).filter(lambda number: len(number.as_tuple().digits) < 14)
+
+
+def marker_results(result_id: str, cancer_id: str) -> st.SearchStrategy[MarkerResult]:
+    """A result of a known marker in its unit, or of one the person names."""
+    return st.builds(
+        lambda marker, name, value, below, limit, texts: MarkerResult(
+            result_id,
+            cancer_id,
+            texts[0],
+            marker,
+            value + 1 if below else value,
+            texts[1] or "U",
+            below,
+            limit if limit is None else limit + 1,
+            name if marker is MarkerKind.OTHER else "",
+            texts[2],
+            texts[3],
+        ),
+        st.sampled_from(MarkerKind),
+        st.text(min_size=1, max_size=20),
+        marker_numbers,
+        st.booleans(),
+        st.none() | marker_numbers,
+        st.tuples(dates, texts, texts, texts),
+    )
 
 
 def measurements(spot: Spot) -> st.SearchStrategy[Measurement]:
@@ -159,6 +194,10 @@ def records(draw: st.DrawFn, *, without_a_size: bool = True) -> Record:
         )
         for question_id in draw(st.lists(ids, max_size=3, unique=True))
     )
+    results = tuple(
+        draw(marker_results(result_id, draw(of_a_cancer)))
+        for result_id in draw(st.lists(ids, max_size=4, unique=True))
+    )
     return Record(
         Person(draw(texts), draw(maybe_dates), draw(texts)),
         cancers,
@@ -167,6 +206,7 @@ def records(draw: st.DrawFn, *, without_a_size: bool = True) -> Record:
         tuple(statements),
         treatments,
         questions,
+        results,
     )
 
 
@@ -199,4 +239,6 @@ def test_a_record_added_piece_by_piece_comes_back_exactly(
             store.add_treatment(treatment)
         for question in record.questions:
             store.add_question(question)
+        for result in record.marker_results:
+            store.add_marker_result(result)
     assert store.load() == in_reading_order(record)

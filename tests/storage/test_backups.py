@@ -260,6 +260,7 @@ def test_the_list_shows_each_backup_newest_first_with_what_it_holds(filled: Reco
         "statements": 0,
         "treatments": 0,
         "questions": 1,
+        "marker_results": 0,
     }
     assert (older.path, older.reason, older.made, older.person) == (
         first,

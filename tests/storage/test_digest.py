@@ -85,6 +85,7 @@ def test_the_digest_tells_every_kind_of_value_apart(tmp_path: Path) -> None:
         lambda path: edit_in_place(path, b"Ana Example", b"Ann Example"),
         lambda path: run_sql(path, "UPDATE measurement SET size_tenths = 288 WHERE spot_id = 's1'"),
         lambda path: remove_scan(path, "sc3"),
+        lambda path: run_sql(path, "UPDATE marker_result SET value = '4.15' WHERE id = 'm1'"),
         lambda path: run_sql(
             path,
             "UPDATE setting SET value = substr(value, 1, instr(value, ':')) || ?"
@@ -92,7 +93,7 @@ def test_the_digest_tells_every_kind_of_value_apart(tmp_path: Path) -> None:
             ("0" * 64,),
         ),
     ],
-    ids=["bytes-of-a-name", "a-size", "a-scan-removed", "the-digest-itself"],
+    ids=["bytes-of-a-name", "a-size", "a-scan-removed", "a-marker-result", "the-digest-itself"],
 )
 def test_a_backup_altered_in_place_is_refused_and_left_alone(
     filled: RecordStore, alter: Callable[[Path], None]

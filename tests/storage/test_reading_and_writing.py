@@ -49,6 +49,7 @@ def test_the_whole_record_comes_back_in_reading_order(filled: RecordStore) -> No
         "statements": 3,
         "treatments": 2,
         "questions": 3,
+        "marker_results": 3,
     }
 
 
@@ -285,6 +286,7 @@ def test_deleting_a_cancer_removes_everything_about_it(filled: RecordStore) -> N
         scans=tuple(s for s in expected.scans if s.cancer_id == "c2"),
         treatments=expected.treatments[1:],
         questions=expected.questions[1:],
+        marker_results=expected.marker_results[2:],
     )
     assert filled.counts()["measurements"] == 1
 

@@ -23,7 +23,7 @@ from survivor_app.domain import (
     SpotState,
 )
 from survivor_app.paths import backups_dir
-from survivor_app.storage import BackupFolder, RecordStore, schema
+from survivor_app.storage import BackupFolder, NotARecordError, RecordStore, schema
 from survivor_app.storage.connection import holds_own_schema
 from survivor_app.storage.digest import DIGEST
 from survivor_app.storage.tables import CHANGE_MARK
@@ -65,6 +65,11 @@ def version_1_rows(path: Path, *, leave_out: tuple[str, ...] = (DIGEST,)) -> Row
     return rows
 
 
+def before_markers() -> Record:
+    """The sample record as version 1 could hold it: without marker results (version 3)."""
+    return replace(sample_record(), marker_results=())
+
+
 def user_version(path: Path) -> int:
     with closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)) as connection:
         return int(connection.execute("PRAGMA user_version").fetchone()[0])
@@ -73,11 +78,11 @@ def user_version(path: Path) -> int:
 def test_a_version_1_record_is_backed_up_then_each_spot_gets_a_size_and_nothing_else_changes(
     record_path: Path,
 ) -> None:
-    version_1_record(record_path, sample_record())
+    version_1_record(record_path, before_markers())
     before = version_1_rows(record_path)
     assert user_version(record_path) == 1
     with RecordStore.open(record_path) as store:
-        assert store.load() == in_reading_order(sample_record())
+        assert store.load() == in_reading_order(before_markers())
         assert all(spot.sized for spot in store.spots())
         assert holds_own_schema(store._connection)
     assert user_version(record_path) == schema.latest_version()
@@ -98,11 +103,11 @@ def test_a_version_1_record_is_backed_up_then_each_spot_gets_a_size_and_nothing_
 
 
 def test_a_version_1_backup_is_restored_and_brought_up_to_date(record_path: Path) -> None:
-    old = version_1_record(record_path.with_name("old.survivor"), sample_record())
+    old = version_1_record(record_path.with_name("old.survivor"), before_markers())
     with RecordStore.open(record_path) as store:
         store.set_person(Person("Someone else"))
         BackupFolder(store.path).restore(old, store)
-        assert store.load() == in_reading_order(sample_record())
+        assert store.load() == in_reading_order(before_markers())
     assert user_version(record_path) == schema.latest_version()
 
 
@@ -217,3 +222,24 @@ def test_the_measurement_table_refuses_what_no_measurement_is(
             " VALUES ('sc2', 's2', 'c1', 0, ?, ?, 0, ?)",
             (size_tenths, too_small, state),
         )
+
+
+def set_user_version(path: Path, version: int) -> None:
+    with closing(sqlite3.connect(path)) as connection:
+        connection.execute(f"PRAGMA user_version = {version}")
+
+
+def test_each_version_is_accepted_with_its_own_tables_only(record_path: Path) -> None:
+    # Version 2's tables under version 1's number, and version 1's under version 2's: neither is
+    # a record this app wrote, and each is refused untouched.
+    current = record_path.with_name("current.survivor")
+    RecordStore.open(current).close()
+    set_user_version(current, 1)
+    older = version_1_record(record_path, sample_record())
+    set_user_version(older, 2)
+    for path in (current, older):
+        before = path.read_bytes()
+        with pytest.raises(NotARecordError):
+            RecordStore.open(path)
+        assert path.read_bytes() == before
+    assert not backups_dir(record_path).exists()

@@ -96,6 +96,7 @@ def test_a_failed_write_inside_a_group_leaves_no_half_of_itself(store: RecordSto
         "statements": 0,
         "treatments": 0,
         "questions": 1,
+        "marker_results": 0,
     }
 
 

@@ -42,7 +42,8 @@ def _kept_as_it_is(sized: bool, scans: int) -> str:
 
 
 class SpotDialog(EntryDialog[Spot]):
-    """Name a spot, say where it is, and whether it is a lymph node."""
+    """Name a spot, say where it is, whether it is a lymph node, and whether the reports give
+    it a size (a spot that scans already say something of keeps its kind)."""
 
     def __init__(
         self,

@@ -1,0 +1,198 @@
+"""Rules 1-10 of STATUS_RULES.md §4: what the measurements of one scan say, within its episode,
+with the findings behind the label. Sums count sized spots only; spots without a size count by
+their state (present, gone, growing, or not looked at)."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from dataclasses import dataclass
+
+from survivor_app.domain import Measurement, RecurrenceType, Spot, SpotState, Status
+from survivor_app.status.assessment import (
+    NODE_PRESENT_TENTHS,
+    PARTIAL_RATIO,
+    RECURRENCE_DAYS,
+    Reason,
+    SpotFinding,
+)
+from survivor_app.status.episode import Episode
+from survivor_app.status.scan_view import ScanView
+from survivor_app.status.spot_sizes import (
+    counted_size,
+    finding_of,
+    grew_from,
+    is_present,
+    measurements_by_spot,
+    recurrence_type_of,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Measured:
+    """What rules 1-10 of STATUS_RULES.md §4 make of one scan, with the findings behind it."""
+
+    status: Status
+    reason: Reason
+    sum_tenths: int | None
+    recurrence_type: RecurrenceType | None = None
+    new_spots: tuple[SpotFinding, ...] = ()
+    returned_spots: tuple[SpotFinding, ...] = ()
+    missing_spots: tuple[Spot, ...] = ()
+    small_nodes: tuple[SpotFinding, ...] = ()
+    too_small_spots: tuple[Spot, ...] = ()
+    uncertain_spots: tuple[SpotFinding, ...] = ()
+    uncertain_counted_as_gone: bool = False
+    small_node_growth: tuple[SpotFinding, ...] = ()
+    unsized_spots: tuple[SpotFinding, ...] = ()
+    growing_spots: tuple[SpotFinding, ...] = ()
+    remaining_spots: tuple[SpotFinding, ...] = ()
+    sizes: dict[str, int] = dataclasses.field(default_factory=dict)
+
+
+def unsized_findings(view: ScanView, tracked: tuple[Spot, ...]) -> tuple[SpotFinding, ...]:
+    """Each tracked spot without a size as this scan shows it; state None: not looked at."""
+    measured = measurements_by_spot(view.scan)
+    return tuple(
+        SpotFinding(spot, 0) if (m := measured.get(spot.id)) is None else view.finding(m, spot)
+        for spot in tracked
+        if not spot.sized
+    )
+
+
+def measure(view: ScanView, episode: Episode, remission_start: dt.date | None) -> Measured:
+    """Rules 1-10 of STATUS_RULES.md §4, in order: the first that applies gives the label."""
+    scan = view.scan
+    if scan.no_evidence_of_disease:
+        return Measured(Status.COMPLETE_REMISSION, Reason.NO_EVIDENCE_MARK, 0)
+    tracked_ids = {spot.id for spot in episode.tracked}
+    # A long history has a thousand scans of a dozen spots: one look-up table per scan, and
+    # sizes as numbers, made into findings only for the spots a label names.
+    measured = measurements_by_spot(scan)
+    seen = [
+        (spot, m, counted_size(m, spot))
+        for spot in episode.tracked
+        if spot.sized and (m := measured.get(spot.id)) is not None
+    ]
+    sizes = {spot.id: size for spot, _, size in seen}
+    missing = tuple(spot for spot in episode.tracked if spot.sized and spot.id not in measured)
+    total = sum(sizes.values())
+    doubted = view.doubted()
+    # After a complete remission an uncertain tracked spot counts as gone in rules 3-8; its
+    # size still makes the sum shown and later nadirs.
+    after_remission = remission_start is not None
+    ruled = [
+        (spot, m, 0 if after_remission and not view.certain(m) else size) for spot, m, size in seen
+    ]
+    unsized = [(spot, measured.get(spot.id)) for spot in episode.tracked if not spot.sized]
+    # Every rule's result carries the same findings; ``replace`` sets its status.
+    base = Measured(
+        Status.STABLE,
+        Reason.NO_BIG_CHANGE,
+        total,
+        missing_spots=missing,
+        too_small_spots=view.too_small(episode.tracked),
+        uncertain_spots=doubted,
+        uncertain_counted_as_gone=after_remission
+        and any(f.spot.id in tracked_ids for f in doubted),
+        unsized_spots=unsized_findings(view, episode.tracked),
+        sizes=sizes,
+    )
+    new = tuple(
+        view.finding(m, view.spots[m.spot_id])
+        for m in scan.measurements
+        if m.spot_id not in tracked_ids and view.certainly_present(m)
+    )
+    returned = tuple(
+        view.finding(m, spot)
+        for spot in episode.tracked
+        if after_remission
+        and (m := measured.get(spot.id)) is not None
+        and view.certainly_present(m)
+    )
+    if new or returned:
+        days = None if remission_start is None else (scan.date - remission_start).days
+        recurred = days is not None and days >= RECURRENCE_DAYS
+        return dataclasses.replace(
+            base,
+            status=Status.RECURRED if recurred else Status.PROGRESSED,
+            reason=Reason.NEW_SPOT if new else Reason.BACK_AFTER_REMISSION,
+            sum_tenths=None if missing else total,
+            recurrence_type=recurrence_type_of(view.present_now()) if recurred else None,
+            new_spots=new,
+            returned_spots=returned,
+        )
+    growing = tuple(
+        view.finding(m, spot)
+        for spot, m in unsized
+        if m is not None and m.state is SpotState.GROWING and view.certain(m)
+    )
+    nadir = episode.nadir
+    if nadir is not None:
+        # Rule 4 alone counts a lymph node under 10 mm at no more than its size at the nadir.
+        growth = sum(
+            min(size, episode.nadir_sizes.get(spot.id, 0))
+            if spot.lymph_node and size < NODE_PRESENT_TENTHS
+            else size
+            for spot, _, size in ruled
+        )
+        if grew_from(growth, nadir):
+            return dataclasses.replace(
+                base, status=Status.PROGRESSED, reason=Reason.GROWTH, growing_spots=growing
+            )
+        if grew_from(sum(size for _, _, size in ruled), nadir):
+            small_node_growth = tuple(
+                finding_of(m, spot)
+                for spot, m, size in ruled
+                if spot.lymph_node
+                and size < NODE_PRESENT_TENTHS
+                and size > episode.nadir_sizes.get(spot.id, 0)
+            )
+            base = dataclasses.replace(base, small_node_growth=small_node_growth)
+    if growing:
+        return dataclasses.replace(
+            base, status=Status.PROGRESSED, reason=Reason.UNSIZED_GREW, growing_spots=growing
+        )
+    if missing:
+        return dataclasses.replace(
+            base, status=Status.NOT_EVALUABLE, reason=Reason.NOT_MEASURED, sum_tenths=None
+        )
+    if not any(is_present(size, spot) for spot, _, size in ruled):
+        # Every sized spot is gone; what is left above 0 are lymph nodes of normal size.
+        small = tuple(
+            finding_of(m, spot) for spot, m, size in ruled if size > 0 and spot.lymph_node
+        )
+        remaining = tuple(
+            finding
+            for finding, (_, m) in zip(base.unsized_spots, unsized, strict=True)
+            if not _gone(view, m, after_remission)
+        )
+        if not remaining:
+            return dataclasses.replace(
+                base, status=Status.COMPLETE_REMISSION, reason=Reason.ALL_GONE, small_nodes=small
+            )
+        if episode.above_normal_at_start:
+            return dataclasses.replace(
+                base,
+                status=Status.PARTIAL_REMISSION,
+                reason=Reason.UNSIZED_REMAIN,
+                small_nodes=small,
+                remaining_spots=remaining,
+            )
+    baseline = episode.baseline_sum
+    ruled_total = sum(size for _, _, size in ruled)
+    if baseline and PARTIAL_RATIO[1] * ruled_total <= PARTIAL_RATIO[0] * baseline:
+        return dataclasses.replace(base, status=Status.PARTIAL_REMISSION, reason=Reason.SHRANK)
+    if episode.response_confirmed:
+        return dataclasses.replace(
+            base, status=Status.PARTIAL_REMISSION, reason=Reason.RESPONSE_STANDS
+        )
+    return base
+
+
+def _gone(view: ScanView, m: Measurement | None, after_remission: bool) -> bool:
+    """Whether a spot without a size counts as gone in rules 6 and 7: looked at and marked
+    gone, or after a complete remission marked there but uncertain."""
+    if m is None:
+        return False
+    return m.state is SpotState.GONE or (after_remission and not view.certain(m))
