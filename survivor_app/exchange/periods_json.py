@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from decimal import Decimal
 
 from survivor_app.domain import Record, mm_number
+from survivor_app.exchange.json_text import indented_json
 from survivor_app.status import Assessment, CancerAnalysis, Period, analyse
 
 PERIODS_FORMAT = "survivor-periods"
@@ -23,7 +23,7 @@ def periods_document(record: Record) -> str:
             _cancer_document(analyse(record.history(cancer.id))) for cancer in record.cancers
         ],
     }
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return indented_json(document) + "\n"
 
 
 def _cancer_document(analysis: CancerAnalysis) -> dict[str, object]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from survivor_app.changes import Change, Part
 from survivor_app.changes.follow import followed
 from survivor_app.domain import CancerHistory
-from survivor_app.status import CancerAnalysis, analyse
+from survivor_app.status import CancerAnalysis, Relabel
 from survivor_app.storage import RecordStore
 
 
@@ -15,7 +15,8 @@ class CancerCache:
 
     The window asks again after every change. A change that touched the cancer is applied to
     the history kept (an added scan, a changed statement, ...), or, where only storage can
-    tell the result, the history is read again; the rules then run once on the new history.
+    tell the result, the history is read again; the rules then relabel the new history from the
+    first assessment the change made different.
     """
 
     def __init__(self, store: RecordStore) -> None:
@@ -23,15 +24,18 @@ class CancerCache:
         self._cancer_id: str | None = None
         self._history: CancerHistory | None = None
         self._analysis: CancerAnalysis | None = None
+        self._relabel = Relabel()
 
     def get(self, cancer_id: str) -> tuple[CancerHistory, CancerAnalysis]:
         """The cancer's history as storage holds it, and its analysis."""
         if self._history is None or self._cancer_id != cancer_id:
+            if self._cancer_id != cancer_id:
+                self._relabel = Relabel()
             self._cancer_id = cancer_id
             self._history = self._store.history(cancer_id)
             self._analysis = None
         if self._analysis is None:
-            self._analysis = analyse(self._history)
+            self._analysis = self._relabel.analyse(self._history)
         return self._history, self._analysis
 
     def follow(self, change: Change, *, undone: bool = False) -> None:

@@ -4,6 +4,7 @@ four-digit years and month names (the rules' own fixed English is ``FIXED_ENGLIS
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 
 from PySide6.QtCore import QDate, QLocale
@@ -13,7 +14,10 @@ from survivor_app.domain.typed_dates import DateOrder, DateStyle, order_of_patte
 
 def date_pattern(locale: QLocale | None = None) -> str:
     """The locale's short date pattern with a four-digit year (``M/d/yy`` becomes ``M/d/yyyy``)."""
-    pattern = (locale or QLocale()).dateFormat(QLocale.FormatType.ShortFormat)
+    return _four_digit_years((locale or QLocale()).dateFormat(QLocale.FormatType.ShortFormat))
+
+
+def _four_digit_years(pattern: str) -> str:
     # A survivor's history spans decades: a two-digit year would make 1961 and 2061 look alike.
     return re.sub(r"y+", "yyyy", pattern)
 
@@ -25,7 +29,15 @@ def date_order(locale: QLocale | None = None) -> DateOrder:
 
 def window_style(locale: QLocale | None = None) -> DateStyle:
     """The window's date style: month names in the order of the locale."""
-    return DateStyle(date_order(locale))
+    pattern = (locale or QLocale()).dateFormat(QLocale.FormatType.ShortFormat)
+    return _style_of_pattern(pattern)
+
+
+@functools.cache
+def _style_of_pattern(pattern: str) -> DateStyle:
+    # A table of a thousand scans asks for the style of every date it shows: the locale's
+    # pattern is looked up each time (it may change), the rest worked out once per pattern.
+    return DateStyle(order_of_pattern(_four_digit_years(pattern)))
 
 
 def typed_example(locale: QLocale | None = None) -> str:

@@ -5,6 +5,7 @@ and matplotlib's day numbers for dates."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterable, Sequence
 
 from matplotlib.dates import date2num
@@ -107,8 +108,15 @@ def days(dates: Iterable[dt.date]) -> list[float]:
     """Dates as matplotlib's day numbers, the x values of every axes here."""
     # matplotlib's day numbers and Python's ordinals both count whole days, so they differ by a
     # constant: one conversion finds it, rather than one for each of a long history's dates.
-    offset = _ANY_DAY.toordinal() - day(_ANY_DAY)
+    offset = _day_offset()
     return [date.toordinal() - offset for date in dates]
+
+
+@functools.cache
+def _day_offset() -> float:
+    # Worked out once (matplotlib fixes its epoch at its first date): the timeline
+    # asks for day numbers of a few dates at a time, two hundred times after each edit.
+    return _ANY_DAY.toordinal() - day(_ANY_DAY)
 
 
 def day(date: dt.date) -> float:

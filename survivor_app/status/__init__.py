@@ -10,6 +10,7 @@ from survivor_app.status.marker_questions import marker_questions
 from survivor_app.status.marker_text import marker_line, marker_sentences, period_marker_sentences
 from survivor_app.status.periods import Period, periods
 from survivor_app.status.questions import questions
+from survivor_app.status.relabel import Relabel
 from survivor_app.status.suggest import Suggestion, suggest_status
 
 __all__ = [
@@ -17,6 +18,7 @@ __all__ = [
     "CancerAnalysis",
     "Period",
     "Reason",
+    "Relabel",
     "SpotFinding",
     "Suggestion",
     "analyse",

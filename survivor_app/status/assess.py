@@ -4,9 +4,11 @@ STATUS_RULES.md §3-§6, with the numbers and findings that explain each label."
 from __future__ import annotations
 
 import bisect
+import copy
 import dataclasses
 import datetime as dt
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from survivor_app.domain import CancerHistory, RecurrenceType, Scan, Spot, Statement, Status
 from survivor_app.domain.words import status_label
@@ -26,34 +28,86 @@ from survivor_app.status.spot_sizes import dated_back_findings, percent_change, 
 
 def assess(history: CancerHistory) -> tuple[Assessment, ...]:
     """Every assessment of one cancer in date order, labelled by STATUS_RULES.md §3-§6."""
+    taken, dated_back = steps(history)
+    walk = Walk(history.spots, dated_back)
+    for step in taken:
+        walk.add(step.position, step.scan, step.statement)
+    return confirm_remissions(walk.assessments)
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """One assessment as the walk takes it: a scan at its ``position`` in date order with the
+    statement that counts for it, or a statement alone (``scan`` None); ``confirmed_later``
+    names the scan's uncertain findings that a later scan confirmed, with that scan's date.
+    Labelling a step reads nothing else but the spots and the steps before it."""
+
+    position: int
+    scan: Scan | None
+    statement: Statement | None
+    confirmed_later: tuple[tuple[str, dt.date], ...]
+
+    def same_as(self, other: Step) -> bool:
+        """Whether labelling this step reads what labelling ``other`` read."""
+        return (
+            (self.scan is other.scan or self.scan == other.scan)
+            and (self.statement is other.statement or self.statement == other.statement)
+            and self.confirmed_later == other.confirmed_later
+        )
+
+
+def steps(history: CancerHistory) -> tuple[list[Step], dict[tuple[int, str], dt.date]]:
+    """The steps of the walk in its order, and the uncertain findings dated back (by scan
+    position and spot id, with the date of the scan that confirmed each)."""
     spots = {spot.id: spot for spot in history.spots}
     scans = tuple(
         scan for _, scan in sorted(enumerate(history.scans), key=lambda p: (p[1].date, p[0]))
     )
     attached, alone = _attach_statements(scans, history.statements)
-    walk = _Walk(history.spots, spots, dated_back_findings(scans, spots))
+    dated_back = dated_back_findings(scans, spots)
+    confirmed: dict[int, list[tuple[str, dt.date]]] = {}
+    for (position, spot_id), date in dated_back.items():
+        confirmed.setdefault(position, []).append((spot_id, date))
     timeline: list[tuple[dt.date, int, int, Scan | None, Statement | None]] = [
         (scan.date, 0, position, scan, attached.get(position))
         for position, scan in enumerate(scans)
         if scan.measurements or scan.no_evidence_of_disease or position in attached
     ]
     timeline += [(s.date, 1, order, None, s) for order, s in enumerate(alone)]
-    for _, _, position, scan, statement in sorted(timeline, key=lambda e: e[:3]):
-        walk.add(position, scan, statement)
-    return confirm_remissions(walk.assessments)
+    taken = [
+        Step(
+            position,
+            scan,
+            statement,
+            () if scan is None else tuple(sorted(confirmed.get(position, ()))),
+        )
+        for _, _, position, scan, statement in sorted(timeline, key=lambda e: e[:3])
+    ]
+    return taken, dated_back
 
 
-class _Walk:
+@dataclass(frozen=True, slots=True)
+class WalkState:
+    """Where the walk stands after a step: the episode as it was then and the remission run's
+    first date; with the labels so far, enough to go on from that step."""
+
+    episode: Episode | None
+    remission_start: dt.date | None
+
+
+class Walk:
     """Labels the assessments one after the other, since each rule may look at earlier labels."""
 
     def __init__(
         self,
         spot_order: Sequence[Spot],
-        spots: dict[str, Spot],
         dated_back: dict[tuple[int, str], dt.date],
+        resume: tuple[WalkState, Sequence[Assessment]] | None = None,
     ) -> None:
+        """A walk from the first step, or one going on after ``resume``: the state after a
+        step and the labels up to it."""
         self.spot_order = spot_order
-        self.spots = spots
+        self.spots = {spot.id: spot for spot in spot_order}
         self.dated_back = dated_back
         self.episode: Episode | None = None
         self.assessments: list[Assessment] = []
@@ -61,6 +115,16 @@ class _Walk:
         # §5 belongs to (``not_evaluable`` ones are skipped), kept as labels come, so a long
         # remission is walked once rather than once per scan.
         self.remission_start: dt.date | None = None
+        if resume is not None:
+            state, labels = resume
+            # The episode of a state is kept as it was: the walk changes its own copy.
+            self.episode = copy.copy(state.episode)
+            self.remission_start = state.remission_start
+            self.assessments = list(labels)
+
+    def state(self) -> WalkState:
+        """Where the walk stands now, kept apart from the steps still to come."""
+        return WalkState(copy.copy(self.episode), self.remission_start)
 
     def add(self, position: int, scan: Scan | None, statement: Statement | None) -> None:
         """Label the next assessment: a scan at ``position`` in date order, a statement, or both."""

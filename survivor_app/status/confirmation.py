@@ -13,11 +13,19 @@ def confirm_remissions(assessments: Sequence[Assessment]) -> tuple[Assessment, .
     """Mark each remission confirmed when its run spans at least 28 days (§2): a complete one by
     its complete remissions unbroken by a partial one, a partial one by its whole remission run.
     ``not_evaluable`` assessments neither break nor extend a run; rule 9 is confirmed itself."""
+    return tuple(
+        assessment if flag is None else dataclasses.replace(assessment, confirmed=flag)
+        for assessment, flag in zip(assessments, confirmed_flags(assessments), strict=True)
+    )
+
+
+def confirmed_flags(assessments: Sequence[Assessment]) -> list[bool | None]:
+    """For each assessment, whether it is confirmed (§2), or None when it is no remission."""
     counting = [i for i, a in enumerate(assessments) if a.status is not Status.NOT_EVALUABLE]
     labels = [assessments[i].status for i in counting]
     complete = _runs(labels, (Status.COMPLETE_REMISSION,))
     response = _runs(labels, RESPONSES)
-    confirmed = list(assessments)
+    flags: list[bool | None] = [None] * len(assessments)
     for place, index in enumerate(counting):
         assessment = assessments[index]
         if assessment.status is Status.COMPLETE_REMISSION:
@@ -28,8 +36,8 @@ def confirm_remissions(assessments: Sequence[Assessment]) -> tuple[Assessment, .
             continue
         span = (assessments[counting[last]].date - assessments[counting[first]].date).days
         stands = assessment.reason is Reason.RESPONSE_STANDS
-        confirmed[index] = dataclasses.replace(assessment, confirmed=stands or span >= CONFIRM_DAYS)
-    return tuple(confirmed)
+        flags[index] = stands or span >= CONFIRM_DAYS
+    return flags
 
 
 def _runs(labels: Sequence[Status], run: tuple[Status, ...]) -> list[tuple[int, int]]:

@@ -39,6 +39,14 @@ def _asked(assessments: Sequence[Assessment]) -> Iterator[str]:
 
 
 def _about(a: Assessment) -> Iterator[str]:
+    if not (
+        a.disagreement is not None
+        or a.status is Status.RECURRED
+        or a.status is Status.PROGRESSED
+        or a.measured is Status.NOT_EVALUABLE
+    ):
+        # Most assessments ask nothing: their date is not written out for nothing.
+        return
     day = FIXED_ENGLISH.long(a.date)
     if a.disagreement is not None and a.measured is not None and a.stated is not None:
         measured = status_label(a.measured, a.measured_recurrence_type)

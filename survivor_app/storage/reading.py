@@ -109,8 +109,15 @@ class RecordReader:
             " ORDER BY scan_id, position",
             parameters,
         )
-        for scan_id, *values in cursor:
-            measured.setdefault(scan_id, []).append(measurement_from(*values))
+        # A long record says the same of a spot again and again (the same size, gone): equal
+        # measurements are one object, made once.
+        made: dict[tuple[object, ...], Measurement] = {}
+        for row in cursor:
+            values = row[1:]
+            measurement = made.get(values)
+            if measurement is None:
+                measurement = made[values] = measurement_from(*values)
+            measured.setdefault(row[0], []).append(measurement)
         columns = ", ".join(SCANS.columns)
         rows = self._execute(
             f"SELECT {columns} FROM scan{where} ORDER BY {SCANS.order}", parameters

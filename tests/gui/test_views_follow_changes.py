@@ -17,7 +17,7 @@ from pytestqt.qtbot import QtBot
 
 from survivor_app.changes import Change, Fill, Part, StartRecord, Write
 from survivor_app.domain import Record
-from survivor_app.gui import cancer_cache, edit_actions
+from survivor_app.gui import edit_actions
 from survivor_app.gui.dialogs import (
     PersonDialog,
     QuestionDialog,
@@ -27,6 +27,7 @@ from survivor_app.gui.dialogs import (
 )
 from survivor_app.gui.main_window import MainWindow
 from survivor_app.gui.record_session import RecordSession
+from survivor_app.status import Relabel
 from survivor_app.storage import RecordStore
 from tests.gui.answers import Yes, answer, message_boxes
 from tests.gui.plotting import is_ready
@@ -100,7 +101,7 @@ def watch(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> Counts:
     counts.calls(monkeypatch, view.plot, "show_history", "plot drawn")
     assert window.session is not None
     counts.calls(monkeypatch, window.session.store, "history", "history read")
-    counts.calls(monkeypatch, cancer_cache, "analyse", "rules run")
+    counts.calls(monkeypatch, Relabel, "analyse", "rules run")
     return counts
 
 

@@ -56,8 +56,10 @@ def states_in_words(scan: Scan, spots: Iterable[Spot]) -> tuple[str, ...]:
     ``Bone spots: clearly growing (uncertain)``."""
     said = []
     for spot in spots:
+        if spot.sized:
+            continue
         measurement = scan.measurement_of(spot.id)
-        if spot.sized or measurement is None or measurement.state is None:
+        if measurement is None or measurement.state is None:
             continue
         words = f"{spot.name}: {SPOT_STATE_WORDS[measurement.state].lower()}"
         said.append(f"{words} ({UNCERTAIN.lower()})" if measurement.uncertain else words)
@@ -70,7 +72,7 @@ def scan_rows(
     """One row per scan, taking its sum and label from the assessment made of it, if any, and
     the states of the ``spots`` without a size from the scan."""
     by_scan = {a.scan_id: a for a in assessments if a.scan_id is not None}
-    spots = tuple(spots)
+    spots = tuple(spot for spot in spots if not spot.sized)
     rows = []
     for scan in scans:
         assessment = by_scan.get(scan.id)

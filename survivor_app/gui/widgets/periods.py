@@ -40,6 +40,10 @@ from survivor_app.gui.widgets.period_style import swatch_brushes
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
+#: Layouts kept at most, for a few widths of the list's periods.
+_LAYOUTS_KEPT = 2000
+
+
 @dataclass(frozen=True, slots=True)
 class _Layout:
     """Where a period's swatch and lines are drawn within its row, and the row's height."""
@@ -60,8 +64,25 @@ class PeriodDelegate(QStyledItemDelegate):
             lines.append(DISAGREEMENT_MARK)
         return lines
 
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        # Layouts by their lines, width and font: the list asks for every row's height each
+        # time it scrolls to a period, and wrapping the same lines again gives the same layout.
+        self._layouts: dict[tuple[tuple[str, ...], int, str], _Layout] = {}
+
     def _layout(self, option: QStyleOptionViewItem, index: AnyIndex, width: int) -> _Layout:
         """Where the swatch and each line go, in a row ``width`` pixels wide at (0, 0)."""
+        key = (tuple(self._lines(index)), width, option.font.key())
+        layout = self._layouts.get(key)
+        if layout is None:
+            if len(self._layouts) >= _LAYOUTS_KEPT:
+                self._layouts.clear()
+            layout = self._layouts[key] = self._laid_out(option, key[0], width)
+        return layout
+
+    def _laid_out(
+        self, option: QStyleOptionViewItem, texts: tuple[str, ...], width: int
+    ) -> _Layout:
         metrics = QFontMetrics(option.font)
         padding = max(4, metrics.height() // 3)
         swatch = QRect(padding, padding + 2, metrics.height() * 3 // 2, metrics.height() * 2)
@@ -69,7 +90,7 @@ class PeriodDelegate(QStyledItemDelegate):
         text_width = max(width - left - padding, metrics.height() * 4)
         lines = []
         top = padding
-        for number, line in enumerate(self._lines(index)):
+        for number, line in enumerate(texts):
             font = QFont(option.font)
             font.setBold(number == 0)
             flags = Qt.TextFlag.TextWordWrap

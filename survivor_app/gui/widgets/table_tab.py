@@ -44,6 +44,10 @@ class TableTab(QWidget):
     ) -> None:
         super().__init__(parent)
         self._editable = True
+        # The width of each text in the table's font, kept from one fitting to the next: an
+        # edit adds a row or two, and the others' texts need not be measured again.
+        self._advances: dict[str, float] = {}
+        self._advances_font = ""
         self.model = model
         self.table = self._make_table(sort_column)
         self.table.setAccessibleName(plural)
@@ -172,8 +176,11 @@ class TableTab(QWidget):
         with the width of its text alone, so only the rows whose text is widest are asked
         about (one per width, with a little room for rounding).
         """
-        metrics = QFontMetricsF(self.table.font())
-        advances: dict[str, float] = {}
+        font = self.table.font()
+        if font.key() != self._advances_font:
+            self._advances, self._advances_font = {}, font.key()
+        metrics = QFontMetricsF(font)
+        advances = self._advances
         row_of_advance: dict[float, int] = {}
         for row, text in enumerate(self.model.column_texts(column)):
             advance = advances.get(text)
