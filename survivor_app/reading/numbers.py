@@ -96,14 +96,13 @@ _NOT_AFTER = re.compile(
 @dataclass(frozen=True, slots=True)
 class SizeMention:
     """A size written in a sentence: its widths in tenths of a mm, where it is, and whether the
-    report says it is a short axis; ``bare`` when it has no unit of its own ("from 25 to 21 mm",
-    "(prior 25)") and takes the unit of the size it goes with."""
+    report says it is a short axis. A number without a unit of its own ("from 25 to 21 mm",
+    "(prior 25)") is a size in the unit of the size it goes with."""
 
     start: int
     end: int
     widths: tuple[int, ...]
     short_axis: bool
-    bare: bool = False
 
 
 def blank_non_sizes(sentence: str) -> str:
@@ -185,14 +184,14 @@ def _with_bare(text: str, mentions: list[SizeMention]) -> list[SizeMention]:
             tenths = _tenths(before.group(1), unit_name)
             if tenths is not None:
                 end = offset + len(before.group(1))
-                found.append(SizeMention(offset, end, (tenths,), mention.short_axis, bare=True))
+                found.append(SizeMention(offset, end, (tenths,), mention.short_axis))
         found.append(mention)
         after = _BARE_AFTER.match(text, mention.end)
         if after and after.start(1) not in starts and not _UNIT.match(text, after.end()):
             tenths = _tenths(after.group(1), unit_name)
             if tenths is not None:
                 found.append(
-                    SizeMention(after.start(1), after.end(1), (tenths,), mention.short_axis, True)
+                    SizeMention(after.start(1), after.end(1), (tenths,), mention.short_axis)
                 )
     return found
 

@@ -98,8 +98,16 @@ _NODE = re.compile(r"\b(?:lymph|nodes?|nodal|adenopathy|lymphadenopathy|LNs?)\b"
 
 def place_words(text: str) -> list[re.Match[str]]:
     """The words of a piece of a sentence that place a finding, in order."""
-    found = _places(text) + list(_PART.finditer(text))
-    return sorted(found, key=lambda match: match.start())
+    found = sorted(
+        _places(text) + list(_PART.finditer(text)),
+        key=lambda match: (match.start(), -match.end()),
+    )
+    # "right lower lobe" is one place, not "right", "right lower lobe" and "lobe".
+    kept: list[re.Match[str]] = []
+    for match in found:
+        if not kept or match.start() >= kept[-1].end():
+            kept.append(match)
+    return kept
 
 
 def _places(text: str) -> list[re.Match[str]]:

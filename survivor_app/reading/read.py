@@ -72,8 +72,12 @@ def read_report(text: str, spots: Sequence[Spot] = ()) -> ReportReading:
             context.columns = None
         if _NOT_FINDINGS.match(sentence):
             continue
-        findings.extend(_read_sentence(text, (start, end), blanked, rows, context))
-        if places.names_a_thing(sentence):
+        found = _read_sentence(text, (start, end), blanked, rows, context)
+        findings.extend(found)
+        # What "it" or "the lesion" of the next sentence means.
+        if found and found[-1].location:
+            context.subject = (found[-1].location, found[-1].lymph_node)
+        elif not found and places.names_a_thing(sentence):
             location = places.location_text(sentence)
             if location:
                 context.subject = (location, places.names_a_node(sentence) or None)
@@ -128,8 +132,10 @@ def _finding(
 ) -> Finding | None:
     start, end = span_of_sentence
     piece = text[start + region.start : start + region.end]
-    location = places.location_text(piece)
     thing = places.names_a_thing(piece)
+    if not (region.today or region.prior or thing or inherited):
+        return None  # no size, and nothing a size or a state could belong to
+    location = places.location_text(piece)
     node = places.is_a_node(piece)
     if not thing and inherited is not None:
         thing = True

@@ -48,6 +48,10 @@ _HEDGE = re.compile(
     r"too small to characteri[sz]e|borderline|query|cannot be characteri[sz]ed|differential)\b|\?",
     _I,
 )
+#: A feature of a finding, hedged on its own: "a 14 mm lesion with possible capsular extension".
+_HEDGED_FEATURE = re.compile(
+    r"\bwith (?:a )?(?:possible|probable|questionable|suspected|likely) [\w-]+(?: [\w-]+)?", _I
+)
 _NED = re.compile(
     r"\bno (?:\w+ ){0,2}?evidence of (?:(?!new\b)\w+ ){0,3}?(?:disease|recurrence|malignancy)\b",
     _I,
@@ -73,8 +77,9 @@ def is_new(text: str) -> bool:
 
 
 def is_uncertain(text: str) -> bool:
-    """Whether the words leave the finding open."""
-    return bool(_HEDGE.search(text))
+    """Whether the words leave the finding open; "with possible extension" leaves the
+    extension open, not the finding."""
+    return bool(_HEDGE.search(_HEDGED_FEATURE.sub(" ", text)))
 
 
 def is_denied(text: str, thing_start: int) -> bool:

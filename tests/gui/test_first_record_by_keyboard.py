@@ -211,8 +211,9 @@ class NewUser:
         keys.type(self.date(LATEST))
         keys.alt("o")
         keys.type("Two small spots again.")
-        # Tab past "No evidence of disease" and "New starting point" to the first size.
-        keys.press(Qt.Key.Key_Tab, times=3)
+        # Tab past "Find sizes in this report", "No evidence of disease" and "New starting
+        # point" to the first size.
+        keys.press(Qt.Key.Key_Tab, times=4)
         keys.type("4")
         keys.press(Qt.Key.Key_Tab, times=4)  # its unit, finding, "uncertain", the next size
         keys.type(f"0{self.point}6")

@@ -101,7 +101,8 @@ def first_scan(keys: Keyboard) -> Callable[[QDialog], None]:
         keys.alt("d")
         keys.type(FIRST.strftime("%d/%m/%Y"))
         keys.alt("o")
-        keys.press(Qt.Key.Key_Tab, times=3)  # past the two tick boxes to the first size
+        # Past "Find sizes in this report" and the two tick boxes to the first size.
+        keys.press(Qt.Key.Key_Tab, times=4)
         keys.type("20")
         keys.press(Qt.Key.Key_Tab, times=4)  # its unit, finding, "uncertain", the next size
         keys.type("9")
@@ -133,7 +134,7 @@ def growing(keys: Keyboard) -> Callable[[QDialog], None]:
 
     def fill(_dialog: QDialog) -> None:
         keys.alt("o")
-        keys.press(Qt.Key.Key_Tab, times=3 + 4 + 4)  # the tumour's row, the node's, the bones
+        keys.press(Qt.Key.Key_Tab, times=4 + 4 + 4)  # the tumour's row, the node's, the bones
         assert keys.focus().accessibleName() == "What the scan said about Bone spots"
         assert keys.focus().property("currentText") == "Present"
         keys.type("c")

@@ -15,8 +15,8 @@ PASSAGES = passages()
 #: Passages the reader does not read right yet, and why: each must fail (strict), so that the
 #: list shrinks as the reader learns.
 KNOWN_MISSES = {
-    "mri-06": "a hedge about something else in the sentence ('possible extraprostatic "
-    "extension') marks the lesion itself uncertain",
+    "three-05": "a finding with no place word of its own ('Non-mass enhancement has resolved') "
+    "is not placed by the sentence before, so it is left out",
 }
 
 

@@ -117,3 +117,14 @@ def test_a_megabyte_of_report_like_text_is_read() -> None:
     chance = random.Random(18)
     text = " ".join(chance.choice(PIECES) for _ in range(200_000))
     check(text, read_report(text))
+
+
+def test_windows_line_breaks_change_nothing_but_the_offsets() -> None:
+    for text in CORPUS_TEXT:
+        crlf = text.replace("\n", "\r\n")
+        reading = read_report(crlf)
+        check(crlf, reading)
+        sizes = [(f.size_tenths, f.prior_size_tenths, f.state) for f in reading.findings]
+        assert sizes == [
+            (f.size_tenths, f.prior_size_tenths, f.state) for f in read_report(text).findings
+        ]

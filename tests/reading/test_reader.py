@@ -132,6 +132,7 @@ def test_new_and_uncertain_findings_and_denied_ones() -> None:
     assert read_report("No new lesions. No enlarged lymph nodes.").findings == ()
     for hedge in ("indeterminate", "may represent a cyst", "cannot exclude a cyst"):
         assert only(f"A 7 mm liver lesion, {hedge}.").uncertain
+    assert not only("A 14 mm liver lesion with possible capsular extension.").uncertain
 
 
 @pytest.mark.parametrize(
@@ -164,6 +165,10 @@ def test_matching_uses_synonyms_sides_and_segments() -> None:
     assert left.spot_id == "armpit"
     assert liver.spot_id == "liver7"
     assert (lung.spot_id, lung.confidence) == (None, 0.0)
+
+
+def test_a_place_is_named_once() -> None:
+    assert only("New 6 mm nodule in the right lower lobe.").location == "right lower lobe"
 
 
 def test_a_spot_is_matched_once() -> None:

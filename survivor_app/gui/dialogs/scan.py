@@ -31,6 +31,7 @@ from survivor_app.domain import (
 from survivor_app.domain import record_rules as rules
 from survivor_app.gui.date_field import DateField
 from survivor_app.gui.dialogs.entry import EntryDialog, gloss
+from survivor_app.gui.dialogs.report_reading import ReportPanel, find_button
 from survivor_app.gui.dialogs.spot import SpotDialog
 from survivor_app.gui.dialogs.spot_rows import (
     COLUMN_HEADINGS,
@@ -125,6 +126,8 @@ class ScanDialog(EntryDialog[ScanEntry]):
         self._notes = TextField(TextBox(lines=5), accessible_name="Notes", rule=rules.SCAN_NOTES)
         self._notes.editor.setPlaceholderText("You can paste the report's words here.")
         self.add_row("N&otes", self._notes, self._notes.editor)
+        self._find_sizes = find_button(self._read_report)
+        self.form.addRow("", self._find_sizes)
 
         self._no_evidence = self.add_check_box(
             "No &evidence of disease", "The report found no sign of cancer anywhere."
@@ -192,11 +195,12 @@ class ScanDialog(EntryDialog[ScanEntry]):
         )
         return ScanEntry(scan=scan, new_spots=tuple(self._new_spots))
 
-    def add_new_spot(self) -> None:
-        """Ask for a spot first seen on this scan and give it a row of its own."""
+    def add_new_spot(self) -> SpotRow | None:
+        """Ask for a spot first seen on this scan and give it a row of its own (None when the
+        person cancels)."""
         spot = SpotDialog.ask(self, cancer=self._history.cancer)
         if spot is None:
-            return
+            return None
         self._new_spots.append(spot)
         row = self._add_spot_row(spot, new=True)
         if self._no_evidence.isChecked():
@@ -204,6 +208,16 @@ class ScanDialog(EntryDialog[ScanEntry]):
         self._no_spots.hide()
         # The new row's widgets are shown once the grid is laid out again: focus it then.
         QTimer.singleShot(0, row.first(), lambda: self._focus_row(row))
+        self.recheck()
+        return row
+
+    def _read_report(self) -> None:
+        """Propose what the report pasted in the notes says, in the rows and the panel."""
+        self._report.read(self._notes.text())
+        self._no_spots.setVisible(not self._rows)
+        # The panel's buttons come after the grid's own button for Tab.
+        for before, after in itertools.pairwise((self._add_spot, *self._report.buttons())):
+            QWidget.setTabOrder(before, after)
         self.recheck()
 
     def _focus_row(self, row: SpotRow) -> None:
@@ -231,7 +245,11 @@ class ScanDialog(EntryDialog[ScanEntry]):
             self._grid.addWidget(QLabel(heading), 0, column)
         self._grid.setColumnStretch(NAME_COLUMN, 1)
         content = QWidget()
-        content.setLayout(self._grid)
+        # The rows stay at the top when the report's panel beside them is taller.
+        rows_at_top = QVBoxLayout(content)
+        rows_at_top.setContentsMargins(0, 0, 0, 0)
+        rows_at_top.addLayout(self._grid)
+        rows_at_top.addStretch(1)
         self._grid_area = _SpotGrid(content)
         self._no_spots = gloss("No spots yet. Use “Add a new spot” to add the first one.")
         self._no_spots.setVisible(not self._history.spots)
@@ -242,8 +260,15 @@ class ScanDialog(EntryDialog[ScanEntry]):
         buttons = QHBoxLayout()
         buttons.addWidget(self._add_spot)
         buttons.addStretch(1)
+        editing = self._scan.id if self._scan is not None else None
+        earlier = [scan for scan in self._history.scans if scan.id != editing]
+        last = max(earlier, key=lambda scan: scan.date) if earlier else None
+        self._report = ReportPanel(lambda: self._rows, self.add_new_spot, last)
+        beside = QHBoxLayout()
+        beside.addWidget(self._grid_area, 3)
+        beside.addWidget(self._report, 2)
         layout = QVBoxLayout(box)
-        layout.addWidget(self._grid_area)
+        layout.addLayout(beside)
         layout.addWidget(self._no_spots)
         layout.addWidget(gloss("Uncertain: the report is not sure this is cancer."))
         layout.addLayout(buttons)
