@@ -35,9 +35,9 @@ _NOT_SIZES = re.compile(
     "|".join(
         (
             r"\b\d{1,2}:\d{2}\b",  # a time
-            r"\b\d+\s*[- ]?\s*(?:years?|yrs?|y/?o|months?|mos?|weeks?|wks?|days?|hours?|hrs?)\b",
+            r"\b\d+\s*(?:-\s*)?(?:years?|yrs?|y/?o|months?|mos?|weeks?|wks?|days?|hours?|hrs?)\b",
             r"\b(?:aged?|dob)\s*:?\s*\d+",
-            r"\d+(?:[.,]\d+)?\s*%",
+            r"(?<![\d.,])\d+(?:[.,]\d+)?\s*%",
             r"\b\d+(?:[.,]\d+)?\s*(?:mci|mbq|gbq|mgy|cgy|gy|msv|mg|mcg|ug|ml|cc|units?|iu|u/ml|"
             r"ng/ml|hu|kvp?|mas|mm\s*hg|mmol|ms|sec|s|min|bpm|kg|lbs?|g/dl|ml/min|t)\b",
             r"\b(?:series|ser|se|image|images|img|im|slices?|sl|sections?|frames?|cines?|acc|"
@@ -54,17 +54,17 @@ _NUMBER = re.compile(
     _I,
 )
 _UNIT = re.compile(
-    r"\s*-?\s*(mm|cm|millimet(?:er|re)s?|centimet(?:er|re)s?)(?![a-z0-9²³/·*^#~]|\s*(?:hg|h2o)\b)",
+    r"\s*+(?:-\s*+)?(mm|cm|millimet(?:er|re)s?|centimet(?:er|re)s?)(?![a-z0-9²³/·*^#~]|\s*(?:hg|h2o)\b)",
     _I,
 )
 _DIGIT = re.compile(r"\d")
 _TIMES = re.compile(r"\s*(?:x|×|\*|by)\s*", _I)
 _SHORT_AFTER = re.compile(
-    r"\s*\)?\s*,?\s*(?:in\s+)?(?:the\s+)?(?:short[- ]?axis|\(?sa\b|sad\b)", _I
+    r"\s*+(?:\)\s*+)?(?:,\s*+)?(?:in\s+)?(?:the\s+)?(?:short[- ]?axis|\(?sa\b|sad\b)", _I
 )
 _SHORT_BEFORE = re.compile(
     r"short[- ]?axis(?:\s+(?:diameter|dimension|measurement|size))?\s*"
-    r"(?:of|measuring|:|=|is)?\s*$",
+    r"(?:(?:of|measuring|:|=|is)\s*)?$",
     _I,
 )
 #: Words just before a number that make it no size of a spot.
@@ -165,21 +165,28 @@ def _mention(
 #: "(prior 25)", "previously 2.5".
 _BARE_BEFORE = re.compile(r"(?<![\w.,/#])(\d{1,3}(?:[.,]\d{1,2})?)\s*(?:to|-|–|→|->)\s*$", _I)
 _BARE_AFTER = re.compile(
-    r"\s*[(,;]?\s*(?:previously|prior|formerly|was|baseline|before|from|vs\.?|versus|compared"
-    r"(?:\s+(?:with|to))?)\s*(?:measuring|of|at|:)?\s*(\d{1,3}(?:[.,]\d{1,2})?)(?![\w#~%/.,])",
+    r"\s*+(?:[(,;]\s*+)?(?:previously|prior|formerly|was|baseline|before|from|vs\.?|versus|compared"
+    r"(?:\s+(?:with|to))?)\s*+(?:(?:measuring|of|at|:)\s*+)?(\d{1,3}(?:[.,]\d{1,2})?)(?![\w#~%/.,])",
     _I,
 )
+
+_UNIT_AT_END = re.compile(r"(mm|cm|millimet(?:er|re)s?|centimet(?:er|re)s?)$", _I)
+_FROM_BEFORE = re.compile(r"(?<!rang)(?<!ranging )from\s*$", _I)
 
 
 def _with_bare(text: str, mentions: list[SizeMention]) -> list[SizeMention]:
     starts = {mention.start for mention in mentions}
     found: list[SizeMention] = []
     for mention in mentions:
-        unit = _UNIT.search(text, mention.start, mention.end)
+        unit = _UNIT_AT_END.search(text, max(mention.start, mention.end - 16), mention.end)
         unit_name = unit.group(1) if unit else "mm"
         before = _BARE_BEFORE.search(text[max(0, mention.start - 16) : mention.start])
-        preceding = text[: mention.start - len(before.group(0))] if before else ""
-        if before and re.search(r"(?<!rang)(?<!ranging )from\s*$", preceding, _I):
+        preceding = (
+            text[max(0, mention.start - 40) : mention.start - len(before.group(0))]
+            if before
+            else ""
+        )
+        if before and _FROM_BEFORE.search(preceding):
             offset = mention.start - len(before.group(0))
             tenths = _tenths(before.group(1), unit_name)
             if tenths is not None:

@@ -17,8 +17,8 @@ _I = re.IGNORECASE
 _SEPARATOR = re.compile(r"[;,]|\b(?:and|with|while|whereas|but|also)\b|\.\s", _I)
 #: The same size again in other words: "12 x 8 mm, short axis 8 mm", "1.2 cm (12 mm)".
 _SAME_AGAIN = re.compile(
-    r"\s*[(,;]?\s*(?:(?:in\s+)?(?:the\s+)?(?:short|long)[- ]?axis|craniocaudal|cc|transverse|"
-    r"ap|axial|i\.e\.?|or)?\s*(?:of|measuring|:|=)?\s*",
+    r"\s*+(?:[(,;]\s*+)?(?:(?:(?:in\s+)?(?:the\s+)?(?:short|long)[- ]?axis|craniocaudal|cc|"
+    r"transverse|ap|axial|i\.e\.?|or)\s*+)?(?:(?:of|measuring|:|=)\s*+)?",
     _I,
 )
 #: A change told up to today's size: "has decreased to", "increased in size to".
