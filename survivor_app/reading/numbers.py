@@ -58,6 +58,9 @@ _UNIT = re.compile(
     _I,
 )
 _DIGIT = re.compile(r"\d")
+#: Spaces that are not ASCII ("2\u00a0cm", "2\u202fcm"), each read as one space, so that
+#: positions stay those of the sentence.
+_SPACES = str.maketrans(dict.fromkeys("\u00a0\u2007\u2009\u202f\u2002\u2003", " "))
 _TIMES = re.compile(r"\s*(?:x|×|\*|by)\s*", _I)
 _SHORT_AFTER = re.compile(
     r"\s*+(?:\)\s*+)?(?:,\s*+)?(?:in\s+)?(?:the\s+)?(?:short[- ]?axis|\(?sa\b|sad\b)", _I
@@ -69,7 +72,7 @@ _SHORT_BEFORE = re.compile(
 )
 #: Words just before a number that make it no size of a spot.
 _NOT_BEFORE = re.compile(
-    r"(?:(?:<|>|≤|≥|\b(?:less|greater|more|larger|smaller|bigger) than|\bunder|\bover|"
+    r"(?:(?:<|(?<![-=])>|≤|≥|\b(?:less|greater|more|larger|smaller|bigger) than|\bunder|\bover|"
     r"\bexceeding|\bbelow|\babove|\bsub-?)\s*"
     r"|\b(?:slices?|sections?|collimation|intervals?|increments?|reconstructed at|thickness|"
     r"thick|spacing|span|distance|depth|margins?|clearance|within|range|limits?|fov|shift|"
@@ -109,6 +112,7 @@ def blank_non_sizes(sentence: str) -> str:
     """The sentence with every number that is not a size blanked, the same length, so
     positions stay those of the sentence: a date to ``#``, anything else (an age, a dose, an
     image number…) to ``~``."""
+    sentence = sentence.translate(_SPACES)
     if not _DIGIT.search(sentence):
         return sentence
     dated = _DATES.sub(lambda m: "#" * len(m.group(0)), sentence)
@@ -132,10 +136,29 @@ def size_mentions(blanked: str) -> list[SizeMention]:
             chain.append(numbers[index])
             units.append(_UNIT.match(blanked, numbers[index].end()))
         index += 1
+        if _joined(blanked, numbers, index, units[-1] or chain[-1]):
+            # More than three widths: no size of a spot, and no tail of one either.
+            while _joined(
+                blanked,
+                numbers,
+                index,
+                _UNIT.match(blanked, numbers[index].end()) or numbers[index],
+            ):
+                index += 1
+            index += 1
+            continue
         mention = _mention(blanked, chain, units)
         if mention is not None:
             mentions.append(mention)
     return _with_bare(blanked, mentions)
+
+
+def _joined(text: str, numbers: list[re.Match[str]], index: int, last: re.Match[str]) -> bool:
+    """Whether the number at ``index`` goes on the chain that ends with ``last`` ("x 1.1")."""
+    if index >= len(numbers):
+        return False
+    times = _TIMES.match(text, last.end())
+    return times is not None and times.end() == numbers[index].start()
 
 
 def _mention(

@@ -33,7 +33,8 @@ _NOT_A_CUE = re.compile(
 )
 #: Words right after a size that make it an earlier one: "25 mm previously", "14 mm on 3/2024".
 _AFTER = re.compile(
-    r"\s*+(?:,\s*+)?(?:\(\s*+)?(?:previously|before|earlier|formerly|ago|at baseline|(?:on|in|from|at|of)"
+    r"\s*+(?:,\s*+)?(?:\(\s*+)?(?:previously|before|earlier|formerly|ago|at baseline|last time|"
+    r"at (?:the time of )?(?:diagnosis|presentation)|(?:on|in|from|at|of)"
     r"\s+(?:the\s+)?(?:#|prior|previous|last|preceding|earlier|comparison|baseline|old|"
     r"january|february|march|april|may|june|july|august|september|october|november|december|"
     r"jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec)|prior\b(?!\s+to\b)|"
@@ -46,6 +47,8 @@ _CUE_FOR_NEXT = re.compile(
     r"[\d.]",
     _I,
 )
+#: An arrow from an earlier size to today's: "2.5 cm -> 2.1 cm", "25 mm → 21 mm".
+_ARROW = re.compile(r"\s*+(?:-+>|→|⟶|=>)\s*+[\d.]")
 #: Right before a size, words that make it today's whatever came earlier: "now", "to".
 _TODAY = re.compile(
     r"\b(?:now|currently|today|presently|at present|(?<!compared )(?<!prior )(?<!up )to|"
@@ -68,6 +71,8 @@ def is_prior(blanked: str, start: int, end: int, previous_end: int) -> bool:
         cue = None
     if cue or today:
         return today is None or (cue is not None and cue.start() > today.start())
+    if _ARROW.match(blanked, end):
+        return True  # "2.5 cm -> 2.1 cm": the size before the arrow is the earlier one
     if _CUE_FOR_NEXT.match(blanked, end):
         return False
     return bool(_AFTER.match(blanked, end))

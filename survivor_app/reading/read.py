@@ -37,6 +37,10 @@ _PRONOUN = re.compile(r"\s*(?:it|this|which|they|these|the (?:lesion|mass|nodule
 _GOES_ON = re.compile(r"\s*(?:[,;]|and\b|or\b|with\b)", _I)
 #: A list's or a table's label before its size: "Liver segment 6: 21 mm", "T1 | Liver | 35".
 _LABELLED = re.compile(r"[:|\t]")
+#: Words that make a size today's: "now 21 mm", "measures 2.1 cm today".
+_TODAY_CUE = re.compile(
+    r"\b(?:now|today|currently|presently|at present|measures|this (?:study|scan|exam))\b", _I
+)
 
 
 @dataclass(slots=True)
@@ -104,7 +108,7 @@ def _read_sentence(
     start, end = span
     sentence = text[start:end]
     roles = rows if rows is not None else sizes_with_roles(blanked, context.earlier_first)
-    findings: list[Finding] = []
+    findings: list[tuple[Finding, bool]] = []
     subject = context.subject
     for region in regions(sentence, blanked, roles):
         piece = sentence[region.start : region.end]
@@ -119,9 +123,36 @@ def _read_sentence(
             inherited = None
         finding = _finding(text, span, region, inherited)
         if finding is not None:
-            findings.append(finding)
+            findings.append((finding, bool(_TODAY_CUE.search(piece))))
             subject = (finding.location, finding.lymph_node)
-    return findings
+    return _one_size_per_spot(findings)
+
+
+def _one_size_per_spot(found: list[tuple[Finding, bool]]) -> list[Finding]:
+    """Two sizes of one spot in one sentence ("On 12/2023 the liver lesion measured 25 mm; now
+    21 mm"): when only one of them has a word for today, it is today's size and the other its
+    earlier one; otherwise both are kept as they are (they may be two spots)."""
+    sized = [
+        index
+        for index, (finding, _) in enumerate(found)
+        if finding.size_tenths is not None and finding.location
+    ]
+    if len(sized) != 2:
+        return [finding for finding, _ in found]
+    first, second = (found[index][0] for index in sized)
+    cues = [found[index][1] for index in sized]
+    same = (first.location, first.lymph_node) == (second.location, second.lymph_node)
+    if not same or cues.count(True) != 1:
+        return [finding for finding, _ in found]
+    today_index, older_index = sized if cues[0] else sized[::-1]
+    today, older = found[today_index][0], found[older_index][0]
+    prior = today.prior_size_tenths or older.prior_size_tenths or older.size_tenths
+    merged = replace(today, prior_size_tenths=prior)
+    return [
+        merged if index == today_index else finding
+        for index, (finding, _) in enumerate(found)
+        if index != older_index
+    ]
 
 
 def _finding(
@@ -150,6 +181,8 @@ def _finding(
     state = wording.state_of(piece)
     if size is not None and prior is None and state is SpotState.GONE:
         size, span, prior = None, None, size  # "the previously seen 7 mm nodule has resolved"
+    if size is not None and _denied(piece):
+        return None  # "No liver lesion measuring 2 cm is seen."
     if size is not None:
         state = None
     else:
