@@ -72,16 +72,12 @@ def _dates(heading: str) -> tuple[tuple[int, int, int], ...]:
     month_year = _MONTH_YEAR.match(heading)
     if month_year:
         name = (month_year[2] or "").lower()
-        month = (
-            int(month_year[1])
-            if month_year[1]
-            else _MONTHS.index(name) + 1
-            if name in _MONTHS
-            else 0
-        )
+        month = _MONTHS.index(name) + 1 if name in _MONTHS else 0
+        if month_year[1]:
+            month = int(month_year[1])
         return ((int(month_year[3]), month, 0),) if month else ()
-    year = _YEAR.match(heading)
-    return ((int(year[1]), 0, 0),) if year else ()
+    alone = _YEAR.match(heading)
+    return ((int(alone[1]), 0, 0),) if alone else ()
 
 
 def _latest(columns: list[Column]) -> Column | None:
