@@ -11,13 +11,13 @@ from survivor_app.domain import Spot, SpotState
 from survivor_app.reading import places, wording
 from survivor_app.reading.finding import Finding, ReportReading
 from survivor_app.reading.matching import Placed, match_spots
-from survivor_app.reading.numbers import SizeMention, blank_non_sizes
+from survivor_app.reading.numbers import SPACES, SizeMention, blank_non_sizes
 from survivor_app.reading.regions import Region, regions, sizes_with_roles, slash_order
 from survivor_app.reading.sentences import impression_start, sentence_spans
 from survivor_app.reading.tables import Column, heading_columns, row_sizes
 from survivor_app.status import suggest_status
 
-_I = re.IGNORECASE
+_I = re.IGNORECASE | re.ASCII  # ASCII: faster, and reports are read in English
 #: Sentences that tell the history, the technique or a sum, never a finding of this scan.
 _NOT_FINDINGS = re.compile(
     r"\s*(?:(?:clinical\s+)?(?:history|indication|reason for (?:exam\w*|study|referral)|"
@@ -55,6 +55,7 @@ class _Context:
 def read_report(text: str, spots: Sequence[Spot] = ()) -> ReportReading:
     """What a report says: its findings, whether it says no evidence of disease, and the status
     its impression's words suggest. Never raises on any text."""
+    original, text = text, text.translate(SPACES)  # one for one: every span holds in both
     findings: list[Finding] = []
     context = _Context()
     previous_end = 0
@@ -87,7 +88,12 @@ def read_report(text: str, spots: Sequence[Spot] = ()) -> ReportReading:
                 context.subject = (location, places.names_a_node(sentence) or None)
     placed = [Placed(f.location or f.sentence, f.lymph_node) for f in findings]
     findings = [
-        replace(finding, spot_id=spot_id, confidence=score) if spot_id else finding
+        replace(
+            finding,
+            sentence=original[finding.start : finding.end],
+            spot_id=spot_id or finding.spot_id,
+            confidence=score if spot_id else finding.confidence,
+        )
         for finding, (spot_id, score) in zip(findings, match_spots(placed, spots), strict=True)
     ]
     ned = wording.no_evidence_of_disease(text) and not any(

@@ -12,7 +12,7 @@ from survivor_app.reading import places
 from survivor_app.reading.numbers import SizeMention, size_mentions
 from survivor_app.reading.priors import is_prior
 
-_I = re.IGNORECASE
+_I = re.IGNORECASE | re.ASCII  # ASCII: faster, and reports are read in English
 #: Where one finding of a sentence may end and the next begin.
 _SEPARATOR = re.compile(r"[;,]|\b(?:and|with|while|whereas|but|also)\b|\.\s", _I)
 #: The same size again in other words: "12 x 8 mm, short axis 8 mm", "1.2 cm (12 mm)".
@@ -52,6 +52,8 @@ class Region:
 def slash_order(sentence: str) -> bool | None:
     """Whether a heading says sizes written "A / B" are the earlier one first (True), today's
     first (False), or says nothing of it (None)."""
+    if "/" not in sentence:
+        return None
     if _SLASH_EARLIER_FIRST.search(sentence):
         return True
     if _SLASH_LATER_FIRST.search(sentence):

@@ -9,7 +9,7 @@ import re
 
 from survivor_app.reading.numbers import SizeMention, size_mentions
 
-_I = re.IGNORECASE
+_I = re.IGNORECASE | re.ASCII  # ASCII: faster, and reports are read in English
 _MAY_HAVE_CELLS = re.compile(r"[|\t]|\S {2,}\S")
 _BETWEEN_CELLS = re.compile(r"\s*\|\s*|\t+\s*|\s{2,}")
 _PRIOR = re.compile(r"\b(?:prior|previous|baseline|before|comparison|nadir|old|earlier)\b", _I)

@@ -8,7 +8,7 @@ import re
 
 from survivor_app.domain import SpotState
 
-_I = re.IGNORECASE
+_I = re.IGNORECASE | re.ASCII  # ASCII: faster, and reports are read in English
 _GONE = re.compile(
     r"\b(?:resolved|resolution|resolving|no longer (?:seen|visible|visuali[sz]ed|identified|"
     r"evident|present|demonstrated|apparent|detected|appreciated|measurable|an?|any)|disappeared|"
