@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from survivor_app.domain import Spot, SpotState
 from survivor_app.reading import places, wording
 from survivor_app.reading.finding import Finding, ReportReading
-from survivor_app.reading.matching import Placed, match_spots
+from survivor_app.reading.matching import Placed, confidence, match_spots
 from survivor_app.reading.numbers import SPACES, SizeMention, blank_non_sizes
 from survivor_app.reading.regions import Region, regions, sizes_with_roles, slash_order
 from survivor_app.reading.sentences import impression_start, sentence_spans
@@ -94,7 +94,9 @@ def read_report(text: str, spots: Sequence[Spot] = ()) -> ReportReading:
             spot_id=spot_id or finding.spot_id,
             confidence=score if spot_id else finding.confidence,
         )
-        for finding, (spot_id, score) in zip(findings, match_spots(placed, spots), strict=True)
+        for finding, (spot_id, score) in zip(
+            findings, _no_ties(findings, placed, spots, match_spots(placed, spots)), strict=True
+        )
     ]
     ned = wording.no_evidence_of_disease(text) and not any(
         f.new or f.state is SpotState.GROWING for f in findings
@@ -102,6 +104,32 @@ def read_report(text: str, spots: Sequence[Spot] = ()) -> ReportReading:
     impression = impression_start(text)
     suggestion = suggest_status(text[impression:] if impression is not None else text)
     return ReportReading(tuple(findings), ned, suggestion.status if suggestion else None)
+
+
+def _no_ties(
+    findings: list[Finding],
+    placed: list[Placed],
+    spots: Sequence[Spot],
+    matched: list[tuple[str | None, float]],
+) -> list[tuple[str | None, float]]:
+    """The matches, less a spot that two sized findings of one sentence match equally well
+    ("the liver lesion measured 25 mm and 21 mm"): neither is proposed for it, so the older
+    size is never taken for today's."""
+    kept = list(matched)
+    by_id = {spot.id: spot for spot in spots}
+    for index, (spot_id, score) in enumerate(matched):
+        if spot_id is None or findings[index].size_tenths is None:
+            continue
+        tied = any(
+            other != index
+            and findings[other].start == findings[index].start
+            and findings[other].size_tenths is not None
+            and confidence(placed[other], by_id[spot_id]) == score
+            for other in range(len(findings))
+        )
+        if tied:
+            kept[index] = (None, 0.0)
+    return kept
 
 
 def _read_sentence(

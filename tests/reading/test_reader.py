@@ -220,3 +220,16 @@ def test_a_size_with_a_space_that_is_not_ascii_is_read_where_it_is_written(space
     assert finding.size_tenths == 210
     assert finding.size_span is not None
     assert text[slice(*finding.size_span)] == f"2.1{space}cm"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Segment 6 hepatic lesion measured 2.5 cm and 2.1 cm.",
+        "Segment 6 hepatic lesion measures 2.5 cm now and measures 2.1 cm today.",
+    ],
+)
+def test_two_sizes_of_one_spot_with_no_word_for_today_propose_no_spot(text: str) -> None:
+    findings = read_report(text, SPOTS).findings
+    assert findings
+    assert all(finding.spot_id is None for finding in findings)
