@@ -60,7 +60,14 @@ _UNIT = re.compile(
 _DIGIT = re.compile(r"\d")
 #: Spaces that are not ASCII ("2\u00a0cm", "2\u202fcm"), each read as one space, so that
 #: positions stay those of the sentence.
-SPACES = str.maketrans(dict.fromkeys("\u00a0\u2007\u2009\u202f\u2002\u2003", " "))
+_ODD_SPACE = re.compile("[\u00a0\u2002\u2003\u2007\u2009\u202f]")
+
+
+def plain_spaces(text: str) -> str:
+    """The text with each space that is not ASCII made a plain space: the same length."""
+    return _ODD_SPACE.sub(" ", text)
+
+
 _TIMES = re.compile(r"\s*(?:x|×|\*|by)\s*", _I)
 _SHORT_AFTER = re.compile(
     r"\s*+(?:\)\s*+)?(?:,\s*+)?(?:in\s+)?(?:the\s+)?(?:short[- ]?axis|\(?sa\b|sad\b)", _I
@@ -112,7 +119,7 @@ def blank_non_sizes(sentence: str) -> str:
     """The sentence with every number that is not a size blanked, the same length, so
     positions stay those of the sentence: a date to ``#``, anything else (an age, a dose, an
     image number…) to ``~``."""
-    sentence = sentence.translate(SPACES)
+    sentence = plain_spaces(sentence)
     if not _DIGIT.search(sentence):
         return sentence
     dated = _DATES.sub(lambda m: "#" * len(m.group(0)), sentence)

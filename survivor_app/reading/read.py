@@ -11,7 +11,7 @@ from survivor_app.domain import Spot, SpotState
 from survivor_app.reading import places, wording
 from survivor_app.reading.finding import Finding, ReportReading
 from survivor_app.reading.matching import Placed, confidence, match_spots
-from survivor_app.reading.numbers import SPACES, SizeMention, blank_non_sizes
+from survivor_app.reading.numbers import SizeMention, blank_non_sizes, plain_spaces
 from survivor_app.reading.regions import Region, regions, sizes_with_roles, slash_order
 from survivor_app.reading.sentences import impression_start, sentence_spans
 from survivor_app.reading.tables import Column, heading_columns, row_sizes
@@ -55,7 +55,7 @@ class _Context:
 def read_report(text: str, spots: Sequence[Spot] = ()) -> ReportReading:
     """What a report says: its findings, whether it says no evidence of disease, and the status
     its impression's words suggest. Never raises on any text."""
-    original, text = text, text.translate(SPACES)  # one for one: every span holds in both
+    original, text = text, plain_spaces(text)  # one for one: every span holds in both
     findings: list[Finding] = []
     context = _Context()
     previous_end = 0
