@@ -6,7 +6,9 @@ the wall clock and on the processor).
 Usage: ``.venv/bin/python bench/read_reports.py [--runs N]``. A size found that is not one of the
 passage's sizes of that kind counts against precision; one of them not found, against recall,
 each counted as many times as the passage writes it. The five pages are the corpus's passages
-one after another until they reach 5 × 3,000 characters (about 500 words a page).
+one after another until they reach 5 × 3,000 characters (about 500 words a page). Last, the
+time to read texts built to make a regular expression backtrack (``tests/reading/
+test_adversarial.py`` asserts what they read as; here they are timed).
 """
 
 from __future__ import annotations
@@ -24,6 +26,15 @@ from tests.reading.corpus import passages, scores
 
 PAGE = 3_000
 PAGES = 5
+#: Texts that once took from seconds to minutes: a run between a cue and its size, spaces
+#: between the widths of a size, a long run of digits.
+ADVERSARIAL = {
+    "'pet-ct ' x 24 after 'previously'": "Liver lesion previously " + "pet-ct " * 24 + "x 2 cm.",
+    "2,000 spaces inside a size": "Liver lesion 1" + " " * 2000 + "x 2 cm.",
+    "3,000 spaces after a size": "Liver lesion 2.1 cm" + " " * 3000 + "(previously 2.5 cm).",
+    "'in size ' x 2,000 after 'from'": "Liver lesion from " + "in size " * 2000 + "x 2 cm.",
+    "50,000 digits": "9" * 50_000,
+}
 
 
 def five_pages() -> str:
@@ -68,6 +79,10 @@ def main() -> None:
         f"{statistics.median(wall) * 1000:.1f} ms wall clock (best {min(wall) * 1000:.1f}), "
         f"{statistics.median(cpu) * 1000:.1f} ms on the processor (best {min(cpu) * 1000:.1f})"
     )
+    for name, text in ADVERSARIAL.items():
+        start_cpu = time.process_time()
+        read_report(text)
+        print(f"adversarial, {name}: {(time.process_time() - start_cpu) * 1000:.1f} ms")
 
 
 if __name__ == "__main__":

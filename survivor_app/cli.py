@@ -177,7 +177,12 @@ def _cmd_periods(args: argparse.Namespace) -> int:
 
 def _cmd_read_report(args: argparse.Namespace) -> int:
     text = _report_text(args.file)
-    record_given = bool(getattr(args, "record", None) or args.cancer)
+    record = getattr(args, "record", None)
+    if record == "":
+        raise CommandError("--record: give the path of a record, not an empty one")
+    if args.cancer == "":
+        raise CommandError("--cancer: give the id of one of the record's cancers, not an empty one")
+    record_given = record is not None or args.cancer is not None
     spots = _cancer_spots(args) if record_given else ()
     reading = read_report(text, spots)
     if args.json:
@@ -194,10 +199,10 @@ def _report_text(name: str) -> str:
     else:
         try:
             data = _read_bytes(Path(name))
-        except ExchangeError as error:
-            raise CommandError(f"{name}: {error.message}") from None
+        except ExchangeError:  # a file larger than any report: refused unread, or read bounded
+            raise CommandError(_too_large(name)) from None
     if len(data) > LARGEST_FILE_BYTES:
-        raise CommandError(f"{name}: the report is larger than 64 MB; paste only its text")
+        raise CommandError(_too_large(name))
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -206,9 +211,19 @@ def _report_text(name: str) -> str:
         ) from None
 
 
+def _too_large(name: str) -> str:
+    return f"{name}: the report is larger than 64 MB; paste only its text"
+
+
 def _cancer_spots(args: argparse.Namespace) -> tuple[Spot, ...]:
-    """The spots of the cancer the report is about, from the record."""
-    with _open_existing(paths.record_path(args.record)) as store:
+    """The spots of the cancer the report is about, from the record (given by --record, else
+    the record the app uses)."""
+    path = paths.record_path(getattr(args, "record", None))
+    if not path.exists():
+        raise CommandError(
+            f"{path}: there is no record here to match spots from; give --record PATH"
+        )
+    with _open_existing(path) as store:
         record = store.load()
     if record is None or not record.cancers:
         raise CommandError(f"{store.path}: this record has no cancer yet, so no spots to match")

@@ -123,3 +123,33 @@ def test_every_mistake_is_one_line(
         run(capsys, "read-report", report, "--record", record_path, "--cancer", "c9"),
         "no cancer 'c9'",
     )
+
+
+def test_a_file_too_large_is_refused_as_a_report(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    huge = tmp_path / "huge.txt"
+    with huge.open("wb") as file:
+        file.truncate(65 * 1024 * 1024)  # sparse: refused by its size, never read
+    outcome = run(capsys, "read-report", huge)
+    assert_one_line_error(outcome, "the report is larger")
+    assert "record" not in outcome.err
+
+
+def test_cancer_without_record_names_the_place_it_looked(
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    report: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    missing = tmp_path / "nowhere.survivor"
+    monkeypatch.setenv("SURVIVOR_APP_RECORD", str(missing))
+    assert_one_line_error(run(capsys, "read-report", report, "--cancer", "c1"), str(missing))
+    assert not missing.exists()
+
+
+def test_an_empty_record_or_cancer_is_a_mistake_not_ignored(
+    capsys: pytest.CaptureFixture[str], report: Path
+) -> None:
+    assert_one_line_error(run(capsys, "read-report", report, "--record", ""), "--record")
+    assert_one_line_error(run(capsys, "read-report", report, "--cancer", ""), "--cancer")

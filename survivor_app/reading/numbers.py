@@ -35,9 +35,9 @@ _NOT_SIZES = re.compile(
     "|".join(
         (
             r"\b\d{1,2}:\d{2}\b",  # a time
-            r"\b\d+\s*[- ]?\s*(?:years?|yrs?|y/?o|months?|mos?|weeks?|wks?|days?|hours?|hrs?)\b",
+            r"\b\d+\s*(?:-\s*)?(?:years?|yrs?|y/?o|months?|mos?|weeks?|wks?|days?|hours?|hrs?)\b",
             r"\b(?:aged?|dob)\s*:?\s*\d+",
-            r"\d+(?:[.,]\d+)?\s*%",
+            r"(?<![\d.,])\d+(?:[.,]\d+)?\s*%",
             r"\b\d+(?:[.,]\d+)?\s*(?:mci|mbq|gbq|mgy|cgy|gy|msv|mg|mcg|ug|ml|cc|units?|iu|u/ml|"
             r"ng/ml|hu|kvp?|mas|mm\s*hg|mmol|ms|sec|s|min|bpm|kg|lbs?|g/dl|ml/min|t)\b",
             r"\b(?:series|ser|se|image|images|img|im|slices?|sl|sections?|frames?|cines?|acc|"
@@ -54,22 +54,32 @@ _NUMBER = re.compile(
     _I,
 )
 _UNIT = re.compile(
-    r"\s*-?\s*(mm|cm|millimet(?:er|re)s?|centimet(?:er|re)s?)(?![a-z0-9²³/·*^#~]|\s*(?:hg|h2o)\b)",
+    r"\s*+(?:-\s*+)?(mm|cm|millimet(?:er|re)s?|centimet(?:er|re)s?)(?![a-z0-9²³/·*^#~]|\s*(?:hg|h2o)\b)",
     _I,
 )
 _DIGIT = re.compile(r"\d")
+#: Spaces that are not ASCII ("2\u00a0cm", "2\u202fcm"), each read as one space, so that
+#: positions stay those of the sentence.
+_ODD_SPACE = re.compile("[\u00a0\u2002\u2003\u2007\u2009\u202f]")
+
+
+def plain_spaces(text: str) -> str:
+    """The text with each space that is not ASCII made a plain space: the same length."""
+    return _ODD_SPACE.sub(" ", text)
+
+
 _TIMES = re.compile(r"\s*(?:x|×|\*|by)\s*", _I)
 _SHORT_AFTER = re.compile(
-    r"\s*\)?\s*,?\s*(?:in\s+)?(?:the\s+)?(?:short[- ]?axis|\(?sa\b|sad\b)", _I
+    r"\s*+(?:\)\s*+)?(?:,\s*+)?(?:in\s+)?(?:the\s+)?(?:short[- ]?axis|\(?sa\b|sad\b)", _I
 )
 _SHORT_BEFORE = re.compile(
     r"short[- ]?axis(?:\s+(?:diameter|dimension|measurement|size))?\s*"
-    r"(?:of|measuring|:|=|is)?\s*$",
+    r"(?:(?:of|measuring|:|=|is)\s*)?$",
     _I,
 )
 #: Words just before a number that make it no size of a spot.
 _NOT_BEFORE = re.compile(
-    r"(?:(?:<|>|≤|≥|\b(?:less|greater|more|larger|smaller|bigger) than|\bunder|\bover|"
+    r"(?:(?:<|(?<![-=])>|≤|≥|\b(?:less|greater|more|larger|smaller|bigger) than|\bunder|\bover|"
     r"\bexceeding|\bbelow|\babove|\bsub-?)\s*"
     r"|\b(?:slices?|sections?|collimation|intervals?|increments?|reconstructed at|thickness|"
     r"thick|spacing|span|distance|depth|margins?|clearance|within|range|limits?|fov|shift|"
@@ -109,6 +119,7 @@ def blank_non_sizes(sentence: str) -> str:
     """The sentence with every number that is not a size blanked, the same length, so
     positions stay those of the sentence: a date to ``#``, anything else (an age, a dose, an
     image number…) to ``~``."""
+    sentence = plain_spaces(sentence)
     if not _DIGIT.search(sentence):
         return sentence
     dated = _DATES.sub(lambda m: "#" * len(m.group(0)), sentence)
@@ -132,10 +143,29 @@ def size_mentions(blanked: str) -> list[SizeMention]:
             chain.append(numbers[index])
             units.append(_UNIT.match(blanked, numbers[index].end()))
         index += 1
+        if _joined(blanked, numbers, index, units[-1] or chain[-1]):
+            # More than three widths: no size of a spot, and no tail of one either.
+            while _joined(
+                blanked,
+                numbers,
+                index,
+                _UNIT.match(blanked, numbers[index].end()) or numbers[index],
+            ):
+                index += 1
+            index += 1
+            continue
         mention = _mention(blanked, chain, units)
         if mention is not None:
             mentions.append(mention)
     return _with_bare(blanked, mentions)
+
+
+def _joined(text: str, numbers: list[re.Match[str]], index: int, last: re.Match[str]) -> bool:
+    """Whether the number at ``index`` goes on the chain that ends with ``last`` ("x 1.1")."""
+    if index >= len(numbers):
+        return False
+    times = _TIMES.match(text, last.end())
+    return times is not None and times.end() == numbers[index].start()
 
 
 def _mention(
@@ -165,21 +195,28 @@ def _mention(
 #: "(prior 25)", "previously 2.5".
 _BARE_BEFORE = re.compile(r"(?<![\w.,/#])(\d{1,3}(?:[.,]\d{1,2})?)\s*(?:to|-|–|→|->)\s*$", _I)
 _BARE_AFTER = re.compile(
-    r"\s*[(,;]?\s*(?:previously|prior|formerly|was|baseline|before|from|vs\.?|versus|compared"
-    r"(?:\s+(?:with|to))?)\s*(?:measuring|of|at|:)?\s*(\d{1,3}(?:[.,]\d{1,2})?)(?![\w#~%/.,])",
+    r"\s*+(?:[(,;]\s*+)?(?:previously|prior|formerly|was|baseline|before|from|vs\.?|versus|compared"
+    r"(?:\s+(?:with|to))?)\s*+(?:(?:measuring|of|at|:)\s*+)?(\d{1,3}(?:[.,]\d{1,2})?)(?![\w#~%/.,])",
     _I,
 )
+
+_UNIT_AT_END = re.compile(r"(mm|cm|millimet(?:er|re)s?|centimet(?:er|re)s?)$", _I)
+_FROM_BEFORE = re.compile(r"(?<!rang)(?<!ranging )from\s*$", _I)
 
 
 def _with_bare(text: str, mentions: list[SizeMention]) -> list[SizeMention]:
     starts = {mention.start for mention in mentions}
     found: list[SizeMention] = []
     for mention in mentions:
-        unit = _UNIT.search(text, mention.start, mention.end)
+        unit = _UNIT_AT_END.search(text, max(mention.start, mention.end - 16), mention.end)
         unit_name = unit.group(1) if unit else "mm"
         before = _BARE_BEFORE.search(text[max(0, mention.start - 16) : mention.start])
-        preceding = text[: mention.start - len(before.group(0))] if before else ""
-        if before and re.search(r"(?<!rang)(?<!ranging )from\s*$", preceding, _I):
+        preceding = (
+            text[max(0, mention.start - 40) : mention.start - len(before.group(0))]
+            if before
+            else ""
+        )
+        if before and _FROM_BEFORE.search(preceding):
             offset = mention.start - len(before.group(0))
             tenths = _tenths(before.group(1), unit_name)
             if tenths is not None:

@@ -10,14 +10,14 @@ from dataclasses import dataclass, replace
 from survivor_app.domain import Spot, SpotState
 from survivor_app.reading import places, wording
 from survivor_app.reading.finding import Finding, ReportReading
-from survivor_app.reading.matching import Placed, match_spots
-from survivor_app.reading.numbers import SizeMention, blank_non_sizes
+from survivor_app.reading.matching import Placed, confidence, match_spots
+from survivor_app.reading.numbers import SizeMention, blank_non_sizes, plain_spaces
 from survivor_app.reading.regions import Region, regions, sizes_with_roles, slash_order
 from survivor_app.reading.sentences import impression_start, sentence_spans
 from survivor_app.reading.tables import Column, heading_columns, row_sizes
 from survivor_app.status import suggest_status
 
-_I = re.IGNORECASE
+_I = re.IGNORECASE | re.ASCII  # ASCII: faster, and reports are read in English
 #: Sentences that tell the history, the technique or a sum, never a finding of this scan.
 _NOT_FINDINGS = re.compile(
     r"\s*(?:(?:clinical\s+)?(?:history|indication|reason for (?:exam\w*|study|referral)|"
@@ -37,6 +37,10 @@ _PRONOUN = re.compile(r"\s*(?:it|this|which|they|these|the (?:lesion|mass|nodule
 _GOES_ON = re.compile(r"\s*(?:[,;]|and\b|or\b|with\b)", _I)
 #: A list's or a table's label before its size: "Liver segment 6: 21 mm", "T1 | Liver | 35".
 _LABELLED = re.compile(r"[:|\t]")
+#: Words that make a size today's: "now 21 mm", "measures 2.1 cm today".
+_TODAY_CUE = re.compile(
+    r"\b(?:now|today|currently|presently|at present|measures|this (?:study|scan|exam))\b", _I
+)
 
 
 @dataclass(slots=True)
@@ -51,6 +55,7 @@ class _Context:
 def read_report(text: str, spots: Sequence[Spot] = ()) -> ReportReading:
     """What a report says: its findings, whether it says no evidence of disease, and the status
     its impression's words suggest. Never raises on any text."""
+    original, text = text, plain_spaces(text)  # one for one: every span holds in both
     findings: list[Finding] = []
     context = _Context()
     previous_end = 0
@@ -83,8 +88,15 @@ def read_report(text: str, spots: Sequence[Spot] = ()) -> ReportReading:
                 context.subject = (location, places.names_a_node(sentence) or None)
     placed = [Placed(f.location or f.sentence, f.lymph_node) for f in findings]
     findings = [
-        replace(finding, spot_id=spot_id, confidence=score) if spot_id else finding
-        for finding, (spot_id, score) in zip(findings, match_spots(placed, spots), strict=True)
+        replace(
+            finding,
+            sentence=original[finding.start : finding.end],
+            spot_id=spot_id or finding.spot_id,
+            confidence=score if spot_id else finding.confidence,
+        )
+        for finding, (spot_id, score) in zip(
+            findings, _no_ties(findings, placed, spots, match_spots(placed, spots)), strict=True
+        )
     ]
     ned = wording.no_evidence_of_disease(text) and not any(
         f.new or f.state is SpotState.GROWING for f in findings
@@ -92,6 +104,32 @@ def read_report(text: str, spots: Sequence[Spot] = ()) -> ReportReading:
     impression = impression_start(text)
     suggestion = suggest_status(text[impression:] if impression is not None else text)
     return ReportReading(tuple(findings), ned, suggestion.status if suggestion else None)
+
+
+def _no_ties(
+    findings: list[Finding],
+    placed: list[Placed],
+    spots: Sequence[Spot],
+    matched: list[tuple[str | None, float]],
+) -> list[tuple[str | None, float]]:
+    """The matches, less a spot that two sized findings of one sentence match equally well
+    ("the liver lesion measured 25 mm and 21 mm"): neither is proposed for it, so the older
+    size is never taken for today's."""
+    kept = list(matched)
+    by_id = {spot.id: spot for spot in spots}
+    for index, (spot_id, score) in enumerate(matched):
+        if spot_id is None or findings[index].size_tenths is None:
+            continue
+        tied = any(
+            other != index
+            and findings[other].start == findings[index].start
+            and findings[other].size_tenths is not None
+            and confidence(placed[other], by_id[spot_id]) == score
+            for other in range(len(findings))
+        )
+        if tied:
+            kept[index] = (None, 0.0)
+    return kept
 
 
 def _read_sentence(
@@ -104,7 +142,7 @@ def _read_sentence(
     start, end = span
     sentence = text[start:end]
     roles = rows if rows is not None else sizes_with_roles(blanked, context.earlier_first)
-    findings: list[Finding] = []
+    findings: list[tuple[Finding, bool]] = []
     subject = context.subject
     for region in regions(sentence, blanked, roles):
         piece = sentence[region.start : region.end]
@@ -119,9 +157,36 @@ def _read_sentence(
             inherited = None
         finding = _finding(text, span, region, inherited)
         if finding is not None:
-            findings.append(finding)
+            findings.append((finding, bool(_TODAY_CUE.search(piece))))
             subject = (finding.location, finding.lymph_node)
-    return findings
+    return _one_size_per_spot(findings)
+
+
+def _one_size_per_spot(found: list[tuple[Finding, bool]]) -> list[Finding]:
+    """Two sizes of one spot in one sentence ("On 12/2023 the liver lesion measured 25 mm; now
+    21 mm"): when only one of them has a word for today, it is today's size and the other its
+    earlier one; otherwise both are kept as they are (they may be two spots)."""
+    sized = [
+        index
+        for index, (finding, _) in enumerate(found)
+        if finding.size_tenths is not None and finding.location
+    ]
+    if len(sized) != 2:
+        return [finding for finding, _ in found]
+    first, second = (found[index][0] for index in sized)
+    cues = [found[index][1] for index in sized]
+    same = (first.location, first.lymph_node) == (second.location, second.lymph_node)
+    if not same or cues.count(True) != 1:
+        return [finding for finding, _ in found]
+    today_index, older_index = sized if cues[0] else sized[::-1]
+    today, older = found[today_index][0], found[older_index][0]
+    prior = today.prior_size_tenths or older.prior_size_tenths or older.size_tenths
+    merged = replace(today, prior_size_tenths=prior)
+    return [
+        merged if index == today_index else finding
+        for index, (finding, _) in enumerate(found)
+        if index != older_index
+    ]
 
 
 def _finding(
@@ -150,6 +215,8 @@ def _finding(
     state = wording.state_of(piece)
     if size is not None and prior is None and state is SpotState.GONE:
         size, span, prior = None, None, size  # "the previously seen 7 mm nodule has resolved"
+    if size is not None and _denied(piece):
+        return None  # "No liver lesion measuring 2 cm is seen."
     if size is not None:
         state = None
     else:

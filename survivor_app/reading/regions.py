@@ -12,13 +12,13 @@ from survivor_app.reading import places
 from survivor_app.reading.numbers import SizeMention, size_mentions
 from survivor_app.reading.priors import is_prior
 
-_I = re.IGNORECASE
+_I = re.IGNORECASE | re.ASCII  # ASCII: faster, and reports are read in English
 #: Where one finding of a sentence may end and the next begin.
 _SEPARATOR = re.compile(r"[;,]|\b(?:and|with|while|whereas|but|also)\b|\.\s", _I)
 #: The same size again in other words: "12 x 8 mm, short axis 8 mm", "1.2 cm (12 mm)".
 _SAME_AGAIN = re.compile(
-    r"\s*[(,;]?\s*(?:(?:in\s+)?(?:the\s+)?(?:short|long)[- ]?axis|craniocaudal|cc|transverse|"
-    r"ap|axial|i\.e\.?|or)?\s*(?:of|measuring|:|=)?\s*",
+    r"\s*+(?:[(,;]\s*+)?(?:(?:(?:in\s+)?(?:the\s+)?(?:short|long)[- ]?axis|craniocaudal|cc|"
+    r"transverse|ap|axial|i\.e\.?|or)\s*+)?(?:(?:of|measuring|:|=)\s*+)?",
     _I,
 )
 #: A change told up to today's size: "has decreased to", "increased in size to".
@@ -52,6 +52,8 @@ class Region:
 def slash_order(sentence: str) -> bool | None:
     """Whether a heading says sizes written "A / B" are the earlier one first (True), today's
     first (False), or says nothing of it (None)."""
+    if "/" not in sentence:
+        return None
     if _SLASH_EARLIER_FIRST.search(sentence):
         return True
     if _SLASH_LATER_FIRST.search(sentence):

@@ -8,10 +8,11 @@ import re
 
 from survivor_app.domain import SpotState
 
-_I = re.IGNORECASE
+_I = re.IGNORECASE | re.ASCII  # ASCII: faster, and reports are read in English
 _GONE = re.compile(
     r"\b(?:resolved|resolution|resolving|no longer (?:seen|visible|visuali[sz]ed|identified|"
-    r"evident|present|demonstrated|apparent|detected|appreciated|measurable)|disappeared|"
+    r"evident|present|demonstrated|apparent|detected|appreciated|measurable|an?|any)|disappeared|"
+    r"(?:status post|s/p|after|following)\s+(?:\w+\s+)?(?:resection|excision|removal|ablation)|"
     r"has gone|have gone|not (?:seen|visible|identified) (?:on|in) (?:this|the current|today)|"
     r"complete(?:ly)? (?:response|resolution|regression)|no residual|not (?:re-?)?demonstrated|"
     r"(?:can ?not|can't) be seen any ?more|not seen any ?more)\b",

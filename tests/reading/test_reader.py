@@ -176,3 +176,60 @@ def test_a_spot_is_matched_once() -> None:
     first, second = read_report(text, SPOTS).findings
     assert first.spot_id == "armpit"
     assert second.spot_id is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Liver lesion 2.5 cm -> 2.1 cm.",
+        "Liver lesion 2.5 cm → 2.1 cm.",
+        "Liver lesion from 2.5 to 2.1 cm.",
+        "The liver lesion measured 2.5 cm at the time of diagnosis and measures 2.1 cm today.",
+        "Liver lesion measured 2.5 cm at presentation and 2.1 cm now.",
+        "On 12/2023 the liver lesion measured 25 mm; now 21 mm.",
+        "Liver lesion measured 2.5 cm last time and 2.1 cm now.",
+    ],
+)
+def test_the_earlier_size_of_a_spot_in_the_same_sentence_is_never_today_s(text: str) -> None:
+    finding = only(text)
+    assert (finding.size_tenths, finding.prior_size_tenths) == (210, 250)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["There is no longer a 2.5 cm liver lesion.", "Status post resection of 2.5 cm liver lesion."],
+)
+def test_a_size_of_a_spot_that_is_gone_is_no_size_for_today(text: str) -> None:
+    finding = only(text)
+    assert (finding.size_tenths, finding.prior_size_tenths) == (None, 250)
+    assert finding.state is SpotState.GONE
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["No liver lesion measuring 2 cm is seen.", "Liver lesion 3.1 x 2.2 x 1.9 x 1.1 cm."],
+)
+def test_a_denied_finding_or_a_chain_of_four_widths_gives_no_size(text: str) -> None:
+    assert [f.size_tenths for f in read_report(text).findings if f.size_tenths] == []
+
+
+@pytest.mark.parametrize("space", ["\u00a0", "\u202f", "\u2009"])
+def test_a_size_with_a_space_that_is_not_ascii_is_read_where_it_is_written(space: str) -> None:
+    text = f"Liver lesion 2.1{space}cm."
+    finding = only(text)
+    assert finding.size_tenths == 210
+    assert finding.size_span is not None
+    assert text[slice(*finding.size_span)] == f"2.1{space}cm"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Segment 6 hepatic lesion measured 2.5 cm and 2.1 cm.",
+        "Segment 6 hepatic lesion measures 2.5 cm now and measures 2.1 cm today.",
+    ],
+)
+def test_two_sizes_of_one_spot_with_no_word_for_today_propose_no_spot(text: str) -> None:
+    findings = read_report(text, SPOTS).findings
+    assert findings
+    assert all(finding.spot_id is None for finding in findings)
