@@ -170,9 +170,10 @@ def _ask_treatment(parent: QWidget, shown: Shown, before: Any) -> Write | None:
 def _ask_marker(parent: QWidget, shown: Shown, before: Any) -> Write | None:
     from survivor_app.gui.dialogs.marker import MarkerDialog
 
-    after = MarkerDialog.ask(
-        parent, person=shown.person, cancer=shown.cancer_of(before), result=before
-    )
+    cancer = shown.cancer_of(before)
+    earlier = shown.store.marker_results(cancer.id)
+    latest = max(earlier, key=lambda r: r.date) if earlier and before is None else None
+    after = MarkerDialog.ask(parent, person=shown.person, cancer=cancer, result=before, like=latest)
     return _added_or_changed(MARKER_RESULTS, before, after)
 
 

@@ -96,3 +96,38 @@ def test_a_marker_result_added_by_keyboard_shown_and_undone(
     assert stored(record_path) == ()
     qtbot.waitUntil(lambda: is_ready(plot))
     assert len(plot.canvas.figure.axes) == 2
+
+
+def test_a_second_result_starts_from_the_latest_one_so_the_marker_is_not_changed_by_mistake(
+    qtbot: QtBot, window: MainWindow, record_path: Path
+) -> None:
+    _opened(window, qtbot, record_path)
+    keys = Keyboard(qtbot, window)
+
+    def first(dialog: QDialog) -> None:
+        keys.alt("m")
+        keys.press(Qt.Key.Key_Down, times=4)  # CA-125, CEA, PSA, CA 19-9, CA 15-3
+        keys.alt("d")
+        keys.type("02/05/2024")
+        keys.alt("v")
+        keys.type("21")
+        keys.alt("l")
+        keys.type("30")
+        keys.alt("a")
+        keys.type("City lab")
+        keys.press(Qt.Key.Key_Return, CTRL)
+
+    def second(dialog: QDialog) -> None:
+        # Only the date and the value are typed: the rest is the latest result's.
+        keys.alt("d")
+        keys.type("01/08/2024")
+        keys.alt("v")
+        keys.type("24")
+        keys.press(Qt.Key.Key_Return, CTRL)
+
+    keys.in_dialog(first, lambda: keys.press(Qt.Key.Key_M, CTRL_SHIFT))
+    keys.in_dialog(second, lambda: keys.press(Qt.Key.Key_M, CTRL_SHIFT))
+    earlier, later = stored(record_path)
+    assert earlier.marker is later.marker is MarkerKind.CA_15_3
+    assert (later.date, later.value, later.unit) == (dt.date(2024, 8, 1), Decimal("24"), "U/mL")
+    assert (later.upper_limit, later.lab) == (Decimal("30"), "City lab")

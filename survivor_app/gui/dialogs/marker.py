@@ -37,7 +37,10 @@ class MarkerDialog(EntryDialog[MarkerResult]):
         person: Person,
         cancer: Cancer,
         result: MarkerResult | None = None,
+        like: MarkerResult | None = None,
     ) -> None:
+        """``like``: for a new result, the cancer's latest one, whose marker, name, unit, upper
+        limit and lab the new one starts from (the same test at the same lab, most often)."""
         super().__init__(
             parent, title="Change a marker result" if result else "Add a marker result"
         )
@@ -92,21 +95,28 @@ class MarkerDialog(EntryDialog[MarkerResult]):
         self._notes = TextField(TextBox(lines=3), accessible_name="Notes", rule=rules.MARKER_NOTES)
         self.add_row("N&otes", self._notes, self._notes.editor)
 
-        if result is not None:
-            self._marker.choose(result.marker)
-            self._name.set_text(result.name)
-            self._date.set_value(result.date)
-            self._value.set_value(result.value, below_limit=result.below_limit)
-            self._upper.set_value(result.upper_limit)
-            self._lab.set_text(result.lab)
-            self._notes.set_text(result.notes)
-        self._follow_marker(keep_unit=result.unit if result is not None else None)
+        self._fill(result, like)
         self._marker.currentIndexChanged.connect(lambda _index: self._follow_marker())
         self._unit.changed.connect(self._show_unit)
         self.watch(self._name, self._unit, self._date, self._lab, self._notes)
         self._value.changed.connect(self.recheck)
         self._upper.changed.connect(self.recheck)
         self.finish()
+
+    def _fill(self, result: MarkerResult | None, like: MarkerResult | None) -> None:
+        """The fields of ``result`` being changed, or for a new one those ``like`` shares with
+        it: the marker, its name and unit, the upper limit and the lab."""
+        pattern = result if result is not None else like
+        if pattern is not None:
+            self._marker.choose(pattern.marker)
+            self._name.set_text(pattern.name)
+            self._upper.set_value(pattern.upper_limit)
+            self._lab.set_text(pattern.lab)
+        if result is not None:
+            self._date.set_value(result.date)
+            self._value.set_value(result.value, below_limit=result.below_limit)
+            self._notes.set_text(result.notes)
+        self._follow_marker(keep_unit=pattern.unit if pattern is not None else None)
 
     @classmethod
     def ask(
@@ -116,9 +126,10 @@ class MarkerDialog(EntryDialog[MarkerResult]):
         person: Person,
         cancer: Cancer,
         result: MarkerResult | None = None,
+        like: MarkerResult | None = None,
     ) -> MarkerResult | None:
         """Ask for a new marker result of ``cancer`` (or changes to ``result``); None on Cancel."""
-        return cls(parent, person=person, cancer=cancer, result=result).run()
+        return cls(parent, person=person, cancer=cancer, result=result, like=like).run()
 
     def check_fields(self, check: FormCheck) -> None:
         """The record's rules for a marker result: a known marker has its own unit, another
