@@ -70,7 +70,8 @@ def doubling_time(series: Sequence[MarkerResult]) -> DoublingTime | Withheld:
     if len(series) == 1:
         return Withheld(Why.ONE_RESULT, (latest,), None)
     if not _fittable(latest):
-        return Withheld(Why.LATEST_BELOW_LIMIT, (latest,), before)
+        # The run is empty here: the result before is the one before the latest itself.
+        return Withheld(Why.LATEST_BELOW_LIMIT, (latest,), series[-2])
     unmeasured_start = before is not None and not _fittable(before) and _rises(before, run[0])
     if len(run) < FEWEST_RESULTS:
         if unmeasured_start:

@@ -104,10 +104,21 @@ def _reading_sentences(name: str, seen: Reading) -> Iterator[str]:
         yield "This is its lowest result so far."
 
 
+def doubling_span(found: DoublingTime) -> str:
+    """A doubling time in words: ``about 4.7 months``; under a month in days, ``about 12 days``
+    or ``less than a day``, so that a fast rise never reads as "0.0 months"."""
+    if found.months >= 1:
+        return f"about {found.months:.1f} months"
+    days = round(found.months * DAYS_PER_MONTH)
+    if days < 1:
+        return "less than a day"
+    return "about 1 day" if days == 1 else f"about {days} days"
+
+
 def _doubling(name: str, found: DoublingTime) -> Iterator[str]:
     days = _listed([_day(result) for result in found.results])
     yield (
-        f"Your {name} doubling time is about {found.months:.1f} months: how long it takes to "
+        f"Your {name} doubling time is {doubling_span(found)}: how long it takes to "
         "double at its recent pace."
     )
     yield f"It comes from the {len(found.results)} results that rose in a row, on {days}."
