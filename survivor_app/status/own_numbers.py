@@ -16,6 +16,7 @@ from survivor_app.status.assessment import (
     Reason,
     SpotFinding,
 )
+from survivor_app.status.spot_sizes import gave_sizes
 from survivor_app.status.without_size import (
     finding_words,
     in_brackets,
@@ -181,8 +182,17 @@ def _first_scan(a: Assessment) -> Iterator[str]:
 
 
 def _starting_point(a: Assessment) -> Iterator[str]:
-    """The starting point this scan is compared with, always with its date and sum."""
+    """The starting point this scan is compared with, always with its date and its sum, or the
+    names of its spots when none of them has a size (there is no sum)."""
     if a.baseline_sum_tenths is None or a.baseline_date is None:
+        return
+    if not _sized(a):
+        many = len(a.tracked_spots) > 1
+        yield (
+            f"At the starting point, on {FIXED_ENGLISH.long(a.baseline_date)}, the "
+            f"{'spots' if many else 'spot'} followed {'were' if many else 'was'} "
+            f"{_names(a.tracked_spots)}, which {'have' if many else 'has'} no size."
+        )
         return
     yield (
         f"At the starting point, on {FIXED_ENGLISH.long(a.baseline_date)}, the spots added up to "
@@ -317,7 +327,7 @@ def _doctor_facts(a: Assessment) -> Iterator[str]:
         yield a.disagreement
         yield "The label follows your doctor, but it is worth asking about."
     elif a.measured is a.stated:
-        yield "The sizes agree with this."
+        yield "The sizes agree with this." if gave_sizes(a.scan) else "The scan agrees with this."
     else:
         yield "This label comes from what your doctor said."
     if a.stated is Status.COMPLETE_REMISSION and a.measured is not a.stated and a.sum_tenths:
