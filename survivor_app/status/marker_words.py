@@ -9,7 +9,11 @@ from collections.abc import Iterator, Sequence
 from survivor_app.domain import MarkerKind, MarkerResult
 from survivor_app.domain.record_rules import decimal_text
 from survivor_app.domain.typed_dates import FIXED_ENGLISH
-from survivor_app.domain.words import LOWEST_THE_LAB_CAN_MEASURE, UPPER_LIMIT_OF_NORMAL
+from survivor_app.domain.words import (
+    LOWEST_THE_LAB_CAN_MEASURE,
+    UPPER_LIMIT_OF_NORMAL,
+    listed,
+)
 from survivor_app.status.doubling import (
     DAYS_PER_MONTH,
     FEWEST_RESULTS,
@@ -116,7 +120,7 @@ def doubling_span(found: DoublingTime) -> str:
 
 
 def _doubling(name: str, found: DoublingTime) -> Iterator[str]:
-    days = _listed([_day(result) for result in found.results])
+    days = listed([_day(result) for result in found.results])
     yield (
         f"Your {name} doubling time is {doubling_span(found)}: how long it takes to "
         "double at its recent pace."
@@ -189,7 +193,3 @@ def _glossed(said: list[str], results: Sequence[MarkerResult]) -> tuple[str, ...
 
 def _day(result: MarkerResult) -> str:
     return FIXED_ENGLISH.long(result.date)
-
-
-def _listed(words: Sequence[str]) -> str:
-    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"

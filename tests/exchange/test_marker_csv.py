@@ -73,6 +73,13 @@ def test_one_row_per_result_by_cancer_then_date_each_number_as_typed() -> None:
     assert write_marker_csv(RECORD).endswith(b"\r\n")
 
 
+def test_a_markers_own_name_is_written_as_the_app_shows_it() -> None:
+    # The name as typed may carry spaces around it; the sheet names it as every view does.
+    spaced = replace(OWN, name="  HE4 ")
+    (row,) = rows_of(write_marker_csv(replace(RECORD, marker_results=(spaced,))))
+    assert row["Marker"] == "HE4"
+
+
 def test_a_record_without_results_has_only_the_header() -> None:
     assert rows_of(write_marker_csv(replace(RECORD, marker_results=()))) == []
 
