@@ -27,7 +27,7 @@ from survivor_app.exchange import (
 )
 from survivor_app.exchange.periods_json import periods_document
 from survivor_app.exchange.record_file import LARGEST_FILE_BYTES
-from survivor_app.files import write_private
+from survivor_app.files import write_private_files
 from survivor_app.reading import read_report, reading_document
 from survivor_app.storage import (
     BackupFolder,
@@ -88,12 +88,20 @@ def _write_output(path: Path, data: bytes, *, record: Path) -> None:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
         return
-    if path.resolve() == record.resolve():
-        raise CommandError(f"{path}: this is the record itself; choose another file to write")
+    _write_outputs([(path, data)], record=record)
+
+
+def _write_outputs(files: list[tuple[Path, bytes]], *, record: Path) -> None:
+    """Write files all or none, never over the record itself."""
+    for path, _ in files:
+        if path.resolve() == record.resolve():
+            raise CommandError(f"{path}: this is the record itself; choose another file to write")
     try:
-        write_private(path, data)
+        write_private_files(files)
     except OSError as error:
-        raise CommandError(f"{path}: cannot be written ({error.strerror})") from None
+        # The files share a folder: the first names it; none of them was written.
+        none = "; neither file was written" if len(files) > 1 else ""
+        raise CommandError(f"{files[0][0]}: cannot be written ({error.strerror}){none}") from None
 
 
 def _open_existing(path: Path) -> RecordStore:
@@ -155,9 +163,18 @@ def _cmd_export(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         beside = []
-    _write_output(first, data, record=store.path)
-    for path, sheet in beside:
-        _write_output(path, sheet, record=store.path)
+    if not beside:
+        _write_output(first, data, record=store.path)
+        return 0
+    for path, _ in beside:
+        # -o names the scans' sheet; the marker sheet beside it was never named, so an old file
+        # of that name is replaced only when asked.
+        if path.exists() and not args.force:
+            raise CommandError(
+                f"{path}: already exists; add --force to replace it with the marker results"
+            )
+    _write_outputs([(first, data), *beside], record=store.path)
+    for path, _ in beside:
         _say(f"Wrote the marker results to {path}")
     return 0
 
@@ -322,6 +339,11 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--format", choices=sorted(EXPORTERS), default="json")
     _add_record_option(export)
     export.add_argument("-o", "--output", metavar="OUT", required=True, help="file to write, or -")
+    export.add_argument(
+        "--force",
+        action="store_true",
+        help="replace the marker sheet written beside a CSV file if it exists",
+    )
     export.set_defaults(handler=_cmd_export)
 
     periods = commands.add_parser("periods", help="print every cancer's periods and questions")

@@ -6,28 +6,43 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 
 
 def write_private(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` atomically with mode 0600.
+    """Write ``data`` to ``path`` atomically with mode 0600 (``write_private_files`` of one)."""
+    write_private_files([(path, data)])
 
-    The bytes go to a temporary file in the same folder, are flushed to disk, and then replace
-    ``path`` in one step, so a crash or a full disk never leaves a half-written file behind.
-    Raises OSError (for example a missing folder, a read-only folder or a full disk).
+
+def write_private_files(files: Sequence[tuple[Path, bytes]]) -> None:
+    """Write each file's bytes to its path, all or none, with mode 0600.
+
+    The bytes of every file go to a temporary file in its folder and are flushed to disk; only
+    when all are written does each replace its path, in one step each. So a crash, a full disk or
+    a folder that cannot be written never leaves a half-written file, nor one file of an export
+    written without the other. Raises OSError (for example a missing folder, a read-only folder
+    or a full disk).
     """
-    path = Path(path)
-    # mkstemp creates the file with mode 0600, so it is private from its first byte.
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    written: list[tuple[str, Path]] = []
     try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, path)
+        for name, data in files:
+            path = Path(name)
+            # mkstemp creates the file with mode 0600, so it is private from its first byte.
+            handle, temporary = tempfile.mkstemp(
+                prefix=f".{path.name}.", suffix=".part", dir=path.parent
+            )
+            written.append((temporary, path))
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(data)
+                stream.flush()
+                os.fsync(stream.fileno())
+        for temporary, path in written:
+            os.replace(temporary, path)
     except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(temporary)
+        for temporary, _ in written:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(temporary)
         raise
 
 

@@ -12,7 +12,6 @@ from survivor_app.domain.markers import KNOWN_MARKERS
 from survivor_app.domain.model import (
     Area,
     MarkerKind,
-    MarkerResult,
     Measurement,
     Record,
     RecurrenceType,
@@ -20,7 +19,7 @@ from survivor_app.domain.model import (
     SpotState,
     Status,
 )
-from survivor_app.domain.rules import Problem, ProblemCode, TextRule, check_date
+from survivor_app.domain.rules import Problem, ProblemCode, TextRule
 from survivor_app.domain.typed_dates import MONTH_NAMES
 
 #: The longest one-line text: names and places.
@@ -302,24 +301,4 @@ def check_marker_unit(marker: MarkerKind, unit: str) -> Problem | None:
         ProblemCode.UNIT_NOT_OF_MARKER,
         f"{marker.value} is given in {known.unit}. Please check the unit on the report.",
         f"is not the unit of {marker.value}, which is '{known.unit}'",
-    )
-
-
-def check_marker_result(
-    result: MarkerResult, *, birth_date: dt.date | None, today: dt.date
-) -> Problem | None:
-    """The first reason ``result`` cannot be kept, or None: its date, name, value, unit, upper
-    limit, lab and notes, in that order (the dialog's and the record format's)."""
-    return (
-        check_date(result.date, "date", birth_date=birth_date, today=today)
-        or check_marker_name(result.marker, result.name)
-        or check_marker_number(result.value, "value", above_zero=result.below_limit)
-        or check_marker_unit(result.marker, result.unit)
-        or (
-            None
-            if result.upper_limit is None
-            else check_marker_number(result.upper_limit, "upper_limit", above_zero=True)
-        )
-        or MARKER_LAB.check(result.lab, "lab")
-        or MARKER_NOTES.check(result.notes, "notes")
     )

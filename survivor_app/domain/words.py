@@ -4,7 +4,7 @@ say the same thing. No Qt."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from survivor_app.domain.model import (
     Area,
@@ -200,6 +200,13 @@ def basis_label(basis: Iterable[Basis]) -> str:
 def based_on(basis: Iterable[Basis]) -> str:
     """The line under a period that says what its label rests on: ``Based on: Measurements``."""
     return f"Based on: {basis_label(basis)}"
+
+
+def listed(words: Sequence[str]) -> str:
+    """Words joined for a sentence: ``A``, ``A and B``, ``A, B and C``."""
+    if len(words) < 3:
+        return " and ".join(words)
+    return f"{', '.join(words[:-1])} and {words[-1]}"
 
 
 def shorten(text: str, limit: int) -> str:

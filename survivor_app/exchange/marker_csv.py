@@ -13,9 +13,10 @@ import io
 from collections.abc import Iterator
 from pathlib import Path
 
-from survivor_app.domain import MarkerKind, MarkerResult, Record
+from survivor_app.domain import MarkerResult, Record
 from survivor_app.domain.record_rules import decimal_text
 from survivor_app.exchange.csv_export import neutralised
+from survivor_app.status.markers import marker_name
 
 HEADERS = (
     "Cancer",
@@ -66,7 +67,7 @@ def _rows(record: Record) -> Iterator[list[str]]:
 
 def _result_cells(result: MarkerResult) -> list[str]:
     return [
-        result.name if result.marker is MarkerKind.OTHER else result.marker.value,
+        marker_name(result),
         decimal_text(result.value),
         "yes" if result.below_limit else "no",
         result.unit,

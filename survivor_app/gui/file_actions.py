@@ -23,7 +23,7 @@ from survivor_app.exchange import (
     read_bounded,
     read_record,
 )
-from survivor_app.files import write_private
+from survivor_app.files import write_private_files
 from survivor_app.gui.opening import Opened, start_record
 from survivor_app.gui.record_session import RecordSession
 from survivor_app.gui.save_paths import start_folder, suggested_export
@@ -268,21 +268,40 @@ class FileActions(QObject):
         # A CSV of a record with marker results has their sheet beside it.
         files = export_files(kind, record, target)
         if any(path.resolve() == session.path.resolve() for path, _ in files):
-            # write_private replaces a file whole: this one would be the record itself.
+            # A file is replaced whole: this one would be the record itself.
             QMessageBox.information(
                 self._parent,
                 "Choose another place",
                 "The export needs another name than the record.",
             )
             return None
+        # The save dialog asked about the file the person named; the sheet beside it was never
+        # named, so an old file of that name is replaced only when the person says so.
+        for path, _ in files[1:]:
+            if path.exists() and not self._replace_beside(path):
+                return None
         try:
-            for path, data in files:
-                write_private(path, data)
+            write_private_files(files)
         except OSError:
             QMessageBox.warning(self._parent, "The file could not be written", NOT_WRITTEN)
             return None
-        self._tell_saved("The export", target)
+        self._tell_saved("The export", target, *(path for path, _ in files[1:]))
         return target
+
+    def _replace_beside(self, path: Path) -> bool:
+        """Ask whether to replace the file of this name beside the export; No by default."""
+        return (
+            QMessageBox.question(
+                self._parent,
+                "Replace the marker sheet?",
+                f"“{path.name}” already exists in {path.parent.name or path.parent}. "
+                "The export puts the tumour marker results in a sheet of that name, beside the "
+                "scans’ sheet. Replace it?",
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )
+            == QMessageBox.StandardButton.Yes
+        )
 
     def print_summary(self) -> None:
         """Show the printed summary of the cancer in view, then print it (File ▸ Print summary)."""
@@ -359,10 +378,11 @@ class FileActions(QObject):
         """Where a save dialog opens: the folder last saved into, or the documents folder."""
         return start_folder(self._window.settings.save_folder())
 
-    def _tell_saved(self, what: str, path: Path) -> None:
-        """Say in the status bar what was saved where, and remember the folder for next time."""
+    def _tell_saved(self, what: str, path: Path, *beside: Path) -> None:
+        """Say in the status bar what was saved where (with the files written beside it), and
+        remember the folder for next time."""
         self._window.settings.remember_save_folder(path.parent)
-        self.saved_notice.tell(what, path)
+        self.saved_notice.tell(what, path, *beside)
         self._parent.statusBar().show()
 
     def _folder(self) -> Path:

@@ -23,7 +23,12 @@ from survivor_app.status.confirmation import confirm_remissions
 from survivor_app.status.episode import Episode
 from survivor_app.status.measure import Measured, measure, unsized_findings
 from survivor_app.status.scan_view import ScanView
-from survivor_app.status.spot_sizes import dated_back_findings, percent_change, recurrence_type_of
+from survivor_app.status.spot_sizes import (
+    dated_back_findings,
+    gave_sizes,
+    percent_change,
+    recurrence_type_of,
+)
 
 
 def assess(history: CancerHistory) -> tuple[Assessment, ...]:
@@ -288,7 +293,7 @@ class Walk:
                 nadir_date=nadir_date,
                 change_from_baseline_pct=None if first else percent_change(total, baseline),
                 change_from_nadir_pct=percent_change(total, nadir),
-                disagreement=_disagreement(m_status, m_type, stated, stated_type),
+                disagreement=_disagreement(m_status, m_type, stated, stated_type, gave_sizes(scan)),
                 new_baseline_sum_tenths=(
                     self.episode.baseline_sum if starts and self.episode is not None else None
                 ),
@@ -339,8 +344,10 @@ def _disagreement(
     measured_type: RecurrenceType | None,
     stated: Status | None,
     stated_type: RecurrenceType | None,
+    sized: bool,
 ) -> str | None:
-    """A sentence naming both statuses when the doctor's and the measured one differ (§6)."""
+    """A sentence naming both statuses when the doctor's and the measured one differ (§6); "the
+    sizes" only when the scan gave a size, else "the scan" (it gave only states)."""
     if measured is None or stated is None:
         return None
     if measured in (Status.BASELINE, Status.NOT_EVALUABLE):
@@ -350,5 +357,6 @@ def _disagreement(
         return None
     return (
         f"Your doctor said “{status_label(stated, stated_type)}”, "
-        f"but the sizes point to “{status_label(measured, measured_type)}”."
+        f"but {'the sizes point' if sized else 'the scan points'} to "
+        f"“{status_label(measured, measured_type)}”."
     )

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from survivor_app.domain import MarkerResult
+from survivor_app.status.markers import certainly_lower
 
 #: The month of a doubling time: a year of 365.25 days over 12.
 DAYS_PER_MONTH = 30.4375
@@ -70,7 +71,8 @@ def doubling_time(series: Sequence[MarkerResult]) -> DoublingTime | Withheld:
     if len(series) == 1:
         return Withheld(Why.ONE_RESULT, (latest,), None)
     if not _fittable(latest):
-        return Withheld(Why.LATEST_BELOW_LIMIT, (latest,), before)
+        # The run is empty here: the result before is the one before the latest itself.
+        return Withheld(Why.LATEST_BELOW_LIMIT, (latest,), series[-2])
     unmeasured_start = before is not None and not _fittable(before) and _rises(before, run[0])
     if len(run) < FEWEST_RESULTS:
         if unmeasured_start:
@@ -84,10 +86,8 @@ def _fittable(result: MarkerResult) -> bool:
 
 
 def _rises(earlier: MarkerResult, later: MarkerResult) -> bool:
-    """True when ``later`` is on a later date and surely higher (``later`` is fittable)."""
-    if earlier.date >= later.date:
-        return False
-    return earlier.value <= later.value if earlier.below_limit else earlier.value < later.value
+    """True when ``later`` is on a later date and surely higher."""
+    return earlier.date < later.date and certainly_lower(earlier, later)
 
 
 def _rising_run(series: Sequence[MarkerResult]) -> tuple[MarkerResult, ...]:

@@ -3,12 +3,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from survivor_app.domain import MarkerResult
 from survivor_app.domain.typed_dates import FIXED_ENGLISH
 from survivor_app.status.marker_words import value_text
-from survivor_app.status.markers import marker_series, risen_past_limit
+from survivor_app.status.markers import Direction, direction, marker_series, risen_past_limit
 
 
 def marker_questions(results: Iterable[MarkerResult]) -> tuple[str, ...]:
@@ -20,9 +20,20 @@ def marker_questions(results: Iterable[MarkerResult]) -> tuple[str, ...]:
         shown = series.results
         for index in range(len(shown)):
             if risen_past_limit(shown, index) and not risen_past_limit(shown, index - 1):
-                result = shown[index]
-                asked.append(
-                    f"My {series.name} has risen three times in a row, to {value_text(result)} "
-                    f"on {FIXED_ENGLISH.long(result.date)}. Should we look at it?"
-                )
+                asked.append(_question(series.name, shown, index))
     return tuple(asked)
+
+
+def _question(name: str, shown: Sequence[MarkerResult], index: int) -> str:
+    """ "Risen three times in a row" only when each of the three results rose over the one before
+    it; otherwise what is true: higher than each of the two before."""
+    result = shown[index]
+    value, day = value_text(result), FIXED_ENGLISH.long(result.date)
+    if direction(shown[index - 1], shown[index - 2]) is Direction.UP:
+        return (
+            f"My {name} has risen three times in a row, to {value} on {day}. Should we look at it?"
+        )
+    return (
+        f"My {name} was {value} on {day}, above the lab's limit and higher than each of the two "
+        "results before it. Should we look at it?"
+    )

@@ -11,7 +11,11 @@ from survivor_app.domain import MarkerKind, MarkerResult
 from survivor_app.domain.typed_dates import FIXED_ENGLISH
 from survivor_app.domain.words import MARKERS_NEVER_DECIDE
 from survivor_app.status.doubling import DoublingTime, doubling_time
-from survivor_app.status.marker_words import series_sentences, short_value_text
+from survivor_app.status.marker_words import (
+    doubling_span,
+    series_sentences,
+    short_value_text,
+)
 from survivor_app.status.markers import (
     Direction,
     MarkerSeries,
@@ -86,5 +90,5 @@ def _compact(series: MarkerSeries) -> str:
     if series.marker is MarkerKind.PSA:
         found = doubling_time(series.results)
         if isinstance(found, DoublingTime):
-            parts.append(f"doubling in about {found.months:.1f} months")
+            parts.append(f"doubling in {doubling_span(found)}")
     return ", ".join(parts)

@@ -9,7 +9,11 @@ from collections.abc import Iterator, Sequence
 from survivor_app.domain import MarkerKind, MarkerResult
 from survivor_app.domain.record_rules import decimal_text
 from survivor_app.domain.typed_dates import FIXED_ENGLISH
-from survivor_app.domain.words import LOWEST_THE_LAB_CAN_MEASURE, UPPER_LIMIT_OF_NORMAL
+from survivor_app.domain.words import (
+    LOWEST_THE_LAB_CAN_MEASURE,
+    UPPER_LIMIT_OF_NORMAL,
+    listed,
+)
 from survivor_app.status.doubling import (
     DAYS_PER_MONTH,
     FEWEST_RESULTS,
@@ -104,10 +108,21 @@ def _reading_sentences(name: str, seen: Reading) -> Iterator[str]:
         yield "This is its lowest result so far."
 
 
+def doubling_span(found: DoublingTime) -> str:
+    """A doubling time in words: ``about 4.7 months``; under a month in days, ``about 12 days``
+    or ``less than a day``, so that a fast rise never reads as "0.0 months"."""
+    if found.months >= 1:
+        return f"about {found.months:.1f} months"
+    days = round(found.months * DAYS_PER_MONTH)
+    if days < 1:
+        return "less than a day"
+    return "about 1 day" if days == 1 else f"about {days} days"
+
+
 def _doubling(name: str, found: DoublingTime) -> Iterator[str]:
-    days = _listed([_day(result) for result in found.results])
+    days = listed([_day(result) for result in found.results])
     yield (
-        f"Your {name} doubling time is about {found.months:.1f} months: how long it takes to "
+        f"Your {name} doubling time is {doubling_span(found)}: how long it takes to "
         "double at its recent pace."
     )
     yield f"It comes from the {len(found.results)} results that rose in a row, on {days}."
@@ -178,7 +193,3 @@ def _glossed(said: list[str], results: Sequence[MarkerResult]) -> tuple[str, ...
 
 def _day(result: MarkerResult) -> str:
     return FIXED_ENGLISH.long(result.date)
-
-
-def _listed(words: Sequence[str]) -> str:
-    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from survivor_app.domain import Spot, Statement, Status, mm_text
 from survivor_app.domain.typed_dates import FIXED_ENGLISH
-from survivor_app.domain.words import AREA_IN_A_SENTENCE, shorten, status_label
+from survivor_app.domain.words import AREA_IN_A_SENTENCE, listed, shorten, status_label
 from survivor_app.status.assessment import (
     DISEASE_FOUND,
     RECURRENCE_DAYS,
@@ -16,11 +16,14 @@ from survivor_app.status.assessment import (
     Reason,
     SpotFinding,
 )
+from survivor_app.status.spot_sizes import gave_sizes
 from survivor_app.status.without_size import (
     finding_words,
     in_brackets,
+    names,
     recorded_gone,
     remaining_sentences,
+    spot_names,
     state_sentences,
 )
 
@@ -181,8 +184,17 @@ def _first_scan(a: Assessment) -> Iterator[str]:
 
 
 def _starting_point(a: Assessment) -> Iterator[str]:
-    """The starting point this scan is compared with, always with its date and sum."""
+    """The starting point this scan is compared with, always with its date and its sum, or the
+    names of its spots when none of them has a size (there is no sum)."""
     if a.baseline_sum_tenths is None or a.baseline_date is None:
+        return
+    if not _sized(a):
+        many = len(a.tracked_spots) > 1
+        yield (
+            f"At the starting point, on {FIXED_ENGLISH.long(a.baseline_date)}, the "
+            f"{'spots' if many else 'spot'} followed {'were' if many else 'was'} "
+            f"{spot_names(a.tracked_spots)}, which {'have' if many else 'has'} no size."
+        )
         return
     yield (
         f"At the starting point, on {FIXED_ENGLISH.long(a.baseline_date)}, the spots added up to "
@@ -277,7 +289,7 @@ def _gone_sentence(a: Assessment) -> Iterator[str]:
     gone = [spot for spot in a.tracked_spots if recorded_gone(a, spot)]
     if gone:
         verb = "were" if len(gone) > 1 else "was"
-        yield f"On {FIXED_ENGLISH.long(a.date)}, {_names(gone)} {verb} gone."
+        yield f"On {FIXED_ENGLISH.long(a.date)}, {spot_names(gone)} {verb} gone."
 
 
 def _spot_notes(a: Assessment) -> Iterator[str]:
@@ -285,7 +297,7 @@ def _spot_notes(a: Assessment) -> Iterator[str]:
     if a.too_small_spots and a.reason is not Reason.NOT_MEASURED:
         many = len(a.too_small_spots) > 1
         yield (
-            f"{_names(a.too_small_spots)} {'were' if many else 'was'} too small to measure, "
+            f"{spot_names(a.too_small_spots)} {'were' if many else 'was'} too small to measure, "
             f"so {'each counts' if many else 'it counts'} as 5 mm."
         )
     for finding in a.uncertain_spots:
@@ -300,8 +312,8 @@ def _spot_notes(a: Assessment) -> Iterator[str]:
         )
     if a.small_node_growth:
         yield (
-            f"{_names([f.spot for f in a.small_node_growth])} grew, but a lymph node under 10 mm "
-            "is normal in size, so this is not counted as growth."
+            f"{names(a.small_node_growth)} grew, but a lymph node under 10 mm is normal in size, "
+            "so this is not counted as growth."
         )
 
 
@@ -317,7 +329,7 @@ def _doctor_facts(a: Assessment) -> Iterator[str]:
         yield a.disagreement
         yield "The label follows your doctor, but it is worth asking about."
     elif a.measured is a.stated:
-        yield "The sizes agree with this."
+        yield "The sizes agree with this." if gave_sizes(a.scan) else "The scan agrees with this."
     else:
         yield "This label comes from what your doctor said."
     if a.stated is Status.COMPLETE_REMISSION and a.measured is not a.stated and a.sum_tenths:
@@ -400,22 +412,11 @@ def _size(finding: SpotFinding) -> str:
 def _small_nodes(nodes: Sequence[SpotFinding]) -> Iterator[str]:
     if not nodes:
         return
-    names = _and([f"“{f.spot.name}”" for f in nodes])
-    sizes = _and([_size(f) for f in nodes])
+    sizes = listed([_size(f) for f in nodes])
     noun = "lymph nodes" if len(nodes) > 1 else "lymph node"
-    yield f"The {noun} {names} measured {sizes}."
+    yield f"The {noun} {names(nodes)} measured {sizes}."
     yield "A lymph node under 10 mm counts as normal size."
 
 
-def _names(spots: Sequence[Spot]) -> str:
-    return _and([f"“{spot.name}”" for spot in spots])
-
-
 def _not_measured(spots: Sequence[Spot]) -> str:
-    return f"{_names(spots)} {'were' if len(spots) > 1 else 'was'} not measured"
-
-
-def _and(words: Sequence[str]) -> str:
-    if len(words) < 3:
-        return " and ".join(words)
-    return f"{', '.join(words[:-1])} and {words[-1]}"
+    return f"{spot_names(spots)} {'were' if len(spots) > 1 else 'was'} not measured"

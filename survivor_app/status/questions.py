@@ -9,7 +9,7 @@ from survivor_app.domain import Status
 from survivor_app.domain.typed_dates import FIXED_ENGLISH
 from survivor_app.domain.words import status_label
 from survivor_app.status.assessment import RECURRENCE_DAYS, Assessment, Reason, SpotFinding
-from survivor_app.status.without_size import names, sized_now
+from survivor_app.status.without_size import names, sized_now, spot_names
 
 
 def questions(assessments: Sequence[Assessment]) -> tuple[str, ...]:
@@ -72,10 +72,11 @@ def _about(a: Assessment) -> Iterator[str]:
             "of it. Was it ever completely gone before?"
         )
     if a.measured is Status.NOT_EVALUABLE and a.missing_spots:
-        quoted = [f"“{spot.name}”" for spot in a.missing_spots]
-        listed = quoted[0] if len(quoted) == 1 else f"{', '.join(quoted[:-1])} and {quoted[-1]}"
-        verb = "was" if len(quoted) == 1 else "were"
-        yield f"Were all spots looked at on the scan of {day}? {listed} {verb} not measured."
+        verb = "was" if len(a.missing_spots) == 1 else "were"
+        yield (
+            f"Were all spots looked at on the scan of {day}? {spot_names(a.missing_spots)} "
+            f"{verb} not measured."
+        )
 
 
 def _remain_question(a: Assessment) -> str:

@@ -52,6 +52,12 @@ def measurements_by_spot(scan: Scan) -> dict[str, Measurement]:
     return measured
 
 
+def gave_sizes(scan: Scan | None) -> bool:
+    """Whether a scan gave a size (or "too small to measure") for any spot, rather than only the
+    states of spots without a size: only then can a sentence say "the sizes"."""
+    return scan is not None and any(m.state is None for m in scan.measurements)
+
+
 #: The states of a spot without a size that say it is there (STATUS_RULES.md §1).
 THERE = (SpotState.PRESENT, SpotState.GROWING)
 

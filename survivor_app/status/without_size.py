@@ -8,6 +8,7 @@ from collections.abc import Iterator, Sequence
 
 from survivor_app.domain import Spot, SpotState
 from survivor_app.domain.typed_dates import FIXED_ENGLISH
+from survivor_app.domain.words import listed
 from survivor_app.status.assessment import Assessment, Reason, SpotFinding
 
 #: What a report said of a spot without a size, after "it" or "they" in a sentence, by state;
@@ -36,11 +37,13 @@ GREW_MEANS = "When a report says a spot without a size has clearly grown, that c
 
 
 def names(findings: Sequence[SpotFinding]) -> str:
+    """The spots' names of findings, quoted and joined, as ``spot_names``."""
+    return spot_names([f.spot for f in findings])
+
+
+def spot_names(spots: Sequence[Spot]) -> str:
     """The spots' names, quoted and joined: ``“A”``, ``“A” and “B”``, ``“A”, “B” and “C”``."""
-    quoted = [f"“{f.spot.name}”" for f in findings]
-    if len(quoted) < 3:
-        return " and ".join(quoted)
-    return f"{', '.join(quoted[:-1])} and {quoted[-1]}"
+    return listed([f"“{spot.name}”" for spot in spots])
 
 
 def state_sentences(a: Assessment) -> Iterator[str]:

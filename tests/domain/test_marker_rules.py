@@ -11,7 +11,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from survivor_app.domain import MarkerKind, MarkerResult, Person, ProblemCode, Record
+from survivor_app.domain import (
+    MarkerKind,
+    MarkerResult,
+    Person,
+    Problem,
+    ProblemCode,
+    Record,
+    check_date,
+)
 from survivor_app.domain import record_rules as rules
 from survivor_app.domain.markers import KNOWN_MARKERS
 
@@ -19,8 +27,28 @@ TODAY = dt.date(2026, 5, 1)
 PSA = MarkerResult("m1", "c1", dt.date(2025, 3, 4), MarkerKind.PSA, Decimal("0.10"), "ng/mL")
 
 
+def check_marker_result(
+    result: MarkerResult, *, birth_date: dt.date | None, today: dt.date
+) -> Problem | None:
+    """The first rule ``result`` breaks, or None: its date, name, value, unit, upper limit, lab
+    and notes, in that order (the dialog's and the record format's), each by its own rule."""
+    return (
+        check_date(result.date, "date", birth_date=birth_date, today=today)
+        or rules.check_marker_name(result.marker, result.name)
+        or rules.check_marker_number(result.value, "value", above_zero=result.below_limit)
+        or rules.check_marker_unit(result.marker, result.unit)
+        or (
+            None
+            if result.upper_limit is None
+            else rules.check_marker_number(result.upper_limit, "upper_limit", above_zero=True)
+        )
+        or rules.MARKER_LAB.check(result.lab, "lab")
+        or rules.MARKER_NOTES.check(result.notes, "notes")
+    )
+
+
 def problem_of(result: MarkerResult, birth_date: dt.date | None = None) -> tuple[str, str] | None:
-    problem = rules.check_marker_result(result, birth_date=birth_date, today=TODAY)
+    problem = check_marker_result(result, birth_date=birth_date, today=TODAY)
     return None if problem is None else (problem.field, problem.code.value)
 
 

@@ -73,6 +73,13 @@ def test_one_row_per_result_by_cancer_then_date_each_number_as_typed() -> None:
     assert write_marker_csv(RECORD).endswith(b"\r\n")
 
 
+def test_a_markers_own_name_is_written_as_the_app_shows_it() -> None:
+    # The name as typed may carry spaces around it; the sheet names it as every view does.
+    spaced = replace(OWN, name="  HE4 ")
+    (row,) = rows_of(write_marker_csv(replace(RECORD, marker_results=(spaced,))))
+    assert row["Marker"] == "HE4"
+
+
 def test_a_record_without_results_has_only_the_header() -> None:
     assert rows_of(write_marker_csv(replace(RECORD, marker_results=()))) == []
 
@@ -128,6 +135,33 @@ def test_the_command_line_writes_both_sheets(
     assert sheet.read_bytes() == write_marker_csv(RECORD)
     assert stat.S_IMODE(sheet.stat().st_mode) == 0o600
     assert capsys.readouterr().out == f"Wrote the marker results to {sheet}\n"
+
+
+def test_the_command_line_replaces_a_marker_sheet_only_with_force(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    record_path = tmp_path / "record.survivor"
+    source = tmp_path / "record.json"
+    source.write_bytes(write_record(RECORD))
+    assert main(["import", str(source), "--record", str(record_path)]) == 0
+    out, sheet = tmp_path / "out.csv", tmp_path / "out markers.csv"
+    sheet.write_bytes(b"the person's own sheet")
+    capsys.readouterr()
+    export = ["export", "--format", "csv", "--record", str(record_path), "-o", str(out)]
+    with pytest.raises(SystemExit) as refused:
+        main(export)
+    assert refused.value.code == 2
+    printed = capsys.readouterr()
+    assert printed.err == (
+        f"survivor-app: {sheet}: already exists; add --force to replace it with the marker "
+        "results\n"
+    )
+    # Nothing is written: not the scans' sheet either.
+    assert sheet.read_bytes() == b"the person's own sheet"
+    assert not out.exists()
+    assert main([*export, "--force"]) == 0
+    assert out.read_bytes() == write_csv(RECORD)
+    assert sheet.read_bytes() == write_marker_csv(RECORD)
 
 
 def test_on_standard_output_only_the_scans_sheet_goes_and_a_note_says_so(

@@ -11,11 +11,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices, QKeySequence
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from survivor_app import paths
@@ -28,7 +28,7 @@ from survivor_app.gui.settings import AppSettings
 from survivor_app.gui.summary_actions import PDF_FILTER, SummaryPreview
 from survivor_app.storage import RecordStore
 from tests.changes.edits import CA_15_3
-from tests.gui.answers import Yes, message_boxes
+from tests.gui.answers import No, Yes, message_boxes
 from tests.gui.records import BASELINE, SHRUNK, small_record, write_record_file
 from tests.report.pdfs import pages
 
@@ -230,6 +230,64 @@ def test_a_csv_export_puts_the_marker_sheet_beside_the_scans_sheet(
     sheet = tmp_path / "mum markers.csv"
     assert sheet.read_bytes() == write_marker_csv(record)
     assert stat.S_IMODE(sheet.stat().st_mode) == 0o600
+
+
+def test_a_marker_sheet_already_there_is_replaced_only_when_the_person_says_yes(
+    qtbot: QtBot,
+    window: MainWindow,
+    record_path: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    record = dataclasses.replace(small_record(), marker_results=(CA_15_3,))
+    write_record_file(record_path, record)
+    window.open_record(record_path)
+    target, sheet = tmp_path / "mum scans.csv", tmp_path / "mum markers.csv"
+    sheet.write_bytes(b"my own sheet")
+    save_dialog_answers(monkeypatch, target)
+    asked: list[str] = []
+
+    def answer_later(answer: QMessageBox.StandardButton) -> None:
+        """Answer the question with the keyboard: Escape for No; Tab to Yes and Space."""
+
+        def press() -> None:
+            box = QApplication.activeModalWidget()
+            if not isinstance(box, QMessageBox):
+                # The question is not up yet: try again once it is.
+                QTimer.singleShot(10, press)
+                return
+            asked.append(box.text())
+            if answer is No:
+                qtbot.keyClick(box.focusWidget() or box, Qt.Key.Key_Escape)
+                return
+            yes = box.button(Yes)
+            for _ in range(len(box.buttons())):
+                if box.focusWidget() is yes:
+                    break
+                qtbot.keyClick(box.focusWidget() or box, Qt.Key.Key_Tab)
+            assert box.focusWidget() is yes
+            qtbot.keyClick(yes, Qt.Key.Key_Space)
+
+        QTimer.singleShot(0, press)
+
+    # Escape: the question's answer is No, and nothing is written, not the scans' sheet either.
+    answer_later(No)
+    assert window.files.export("csv") is None
+    assert asked == [
+        f"“mum markers.csv” already exists in {tmp_path.name}. The export puts the tumour marker "
+        "results in a sheet of that name, beside the scans’ sheet. Replace it?"
+    ]
+    assert sheet.read_bytes() == b"my own sheet"
+    assert not target.exists()
+    # Yes: both sheets are written, and both are named.
+    answer_later(Yes)
+    assert window.files.export("csv") == target
+    assert len(asked) == 2
+    assert sheet.read_bytes() == write_marker_csv(record)
+    assert target.read_bytes().startswith(codecs.BOM_UTF8)
+    assert window.files.saved_notice.words.text() == (
+        f"The export was saved as “mum scans.csv” and “mum markers.csv” in {tmp_path.name}."
+    )
 
 
 def test_a_name_typed_without_its_ending_gets_it(

@@ -164,3 +164,12 @@ def _rising_suffix(series: tuple[MarkerResult, ...]) -> tuple[MarkerResult, ...]
             break
         run.insert(0, r)
     return tuple(run)
+
+
+@pytest.mark.parametrize("latest", ["<0.1", "0"])
+def test_a_latest_result_below_the_limit_names_the_result_before_it(latest: str) -> None:
+    series = results(PSA, ("2024-01-01", "1.0"), ("2024-04-01", "2.0"), ("2024-07-01", latest))
+    found = doubling_time(series)
+    assert isinstance(found, Withheld)
+    assert found.results == (series[-1],)
+    assert found.before == series[1]

@@ -232,3 +232,35 @@ def test_two_spots_found_at_once_are_named_as_new_spots_in_each_sentence() -> No
     assert "The scan of 1 June 2022 found new spots." in found
     assert "because new spots were found" in found
     assert "a new spot" not in found
+
+
+def test_a_starting_point_of_spots_without_a_size_names_them_not_a_sum() -> None:
+    # The review's record: bone spots there at the start, gone later; no spot has a size.
+    h = history(
+        scan("2024-01-01", {"S": "present"}),
+        scan("2024-03-01", {"S": "gone"}),
+        spots=WITH_BONES,
+    )
+    text = " ".join(p.explanation for p in analyse(h).periods)
+    assert "added up to 0 mm" not in text
+    assert (
+        "At the starting point, on 1 January 2024, the spot followed was “Bone spots”, which has "
+        "no size." in text
+    )
+    for period in analyse(h).periods:
+        check(period)
+
+
+def test_a_doctor_against_a_scan_of_states_only_does_not_speak_of_sizes() -> None:
+    # The review's record: the doctor says complete remission; the bone spots are still there.
+    h = history(
+        scan("2024-01-01", {"S": "present"}),
+        scan("2024-03-01", {"S": "present"}),
+        statements=[said("2024-03-05", Status.COMPLETE_REMISSION, "No evidence of disease.")],
+        spots=WITH_BONES,
+    )
+    text = " ".join(p.explanation for p in analyse(h).periods)
+    assert "sizes" not in text
+    assert "but the scan points to “Stable (controlled)”." in text
+    for period in analyse(h).periods:
+        check(period)

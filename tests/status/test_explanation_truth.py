@@ -141,7 +141,19 @@ class Facts:
         if "in all" in plain:
             assert day is not None, sentence
             assert any(not a.missing_spots for a in self.on(day)), sentence
-        if "starting point" in plain and not plain.startswith("A starting point (doctors say"):
+        if m := re.search(
+            r"the spots? followed (?:was|were) .*, which (?:has|have) no size\.", plain
+        ):
+            # A starting point whose spots all have no size is told by their names, not a sum.
+            assert day is not None, sentence
+            named = re.findall(r"“([^”]*)”", sentence)
+            assert any(
+                a.baseline_date == day
+                and not any(spot.sized for spot in a.tracked_spots)
+                and named == [spot.name for spot in a.tracked_spots]
+                for a in self.assessments
+            ), sentence
+        elif "starting point" in plain and not plain.startswith("A starting point (doctors say"):
             assert day is not None, f"a starting point without its date: {sentence}"
             assert sums, f"a starting point without its sum: {sentence}"
             assert any(
@@ -169,6 +181,16 @@ class Facts:
             assert day is not None
             for name in re.findall(r"“([^”]*)”", sentence):
                 assert any(_recorded_gone(a, name) for a in self.on(day)), sentence
+        if re.search(r"\b[Tt]he sizes (?:point|agree)", plain):
+            # "The sizes" only of a scan that gave a size, not one that gave only states.
+            agrees = plain.startswith("The sizes agree")
+            assert any(
+                (a.measured is a.stated if agrees else a.disagreement == sentence)
+                and a.scan is not None
+                and any(m.state is None for m in a.scan.measurements)
+                for a in self.assessments
+                if a.statement is not None
+            ), sentence
         if re.search(r"[Yy]our doctor said|comes from what your doctor said|\bsaid:", plain):
             assert any(a.statement is not None for a in self.assessments), sentence
         if "complete remission from" in plain:

@@ -31,6 +31,17 @@ def test_higher_than_each_of_the_two_before_is_enough() -> None:
     assert len(marker_questions(series)) == 1
 
 
+def test_a_fall_between_is_not_called_three_rises_in_a_row() -> None:
+    # 10 → 60 → 50 → 70: 60 → 50 fell, so 70 did not rise three times in a row.
+    series = _ca125(
+        ("2024-06-03", "10"), ("2024-09-02", "60"), ("2024-12-02", "50"), ("2025-03-03", "70")
+    )
+    assert marker_questions(series) == (
+        "My CA-125 was 70 U/mL on 3 March 2025, above the lab's limit and higher than each of "
+        "the two results before it. Should we look at it?",
+    )
+
+
 def test_nothing_is_asked_below_the_limit_or_without_it() -> None:
     under = _ca125(("2024-09-02", "10"), ("2024-12-02", "20"), ("2025-03-03", "35"))
     assert marker_questions(under) == ()
@@ -60,8 +71,9 @@ def test_a_rise_that_goes_on_asks_once_and_a_new_one_asks_again() -> None:
     assert marker_questions(series) == (
         "My CA-125 has risen three times in a row, to 40 U/mL on 2 September 2024. "
         "Should we look at it?",
-        "My CA-125 has risen three times in a row, to 60 U/mL on 2 June 2025. "
-        "Should we look at it?",
+        # 50 → 45 fell before 60: higher than each of the two before, not three rises.
+        "My CA-125 was 60 U/mL on 2 June 2025, above the lab's limit and higher than each of the "
+        "two results before it. Should we look at it?",
     )
 
 

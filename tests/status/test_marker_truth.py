@@ -39,7 +39,10 @@ _OPENING = re.compile(rf"^Your (?P<name>.+?) was {_MENTION}")
 _BEFORE = re.compile(rf"^Before that, it was {_MENTION}(?P<lowest>, its lowest)?\.$")
 _ITS_LOWEST = re.compile(rf"^Its lowest was {_MENTION}\.$")
 _ABOVE = re.compile(rf"^That is above (?P<limit>{_VALUE}), the lab’s upper limit of normal")
-_DOUBLING = re.compile(r"doubling time is about (?P<months>\d+\.\d) months")
+_DOUBLING = re.compile(
+    r"doubling time is (?:about (?P<months>\d+\.\d) months|about (?P<days>\d+) days?"
+    r"|(?P<hours>less than a day))"
+)
 _RUN = re.compile(
     r"^It comes from the (?P<count>\d+) results that rose in a row, on (?P<dates>.+)\.$"
 )
@@ -238,7 +241,15 @@ def check_doubling(series: Sequence[MarkerResult], sentences: Sequence[str]) -> 
     line = statistics.linear_regression(
         [(r.date - run[0].date).days for r in run], [math.log(r.value) for r in run]
     )
-    assert abs(float(months["months"]) - math.log(2) / line.slope / 30.4375) <= 0.05
+    exact = math.log(2) / line.slope / 30.4375
+    if months["months"] is not None:
+        assert exact >= 1
+        assert abs(float(months["months"]) - exact) <= 0.05
+    elif months["days"] is not None:
+        assert exact < 1
+        assert abs(int(months["days"]) - exact * 30.4375) <= 0.5
+    else:
+        assert exact * 30.4375 < 0.5
 
 
 @given(marker_results())
@@ -307,6 +318,9 @@ def test_the_question_names_a_rise_past_the_limit(results: tuple[MarkerResult, .
         expected += [
             f"My {name} has risen three times in a row, to {typed(r)} on {day(r)}. "
             "Should we look at it?"
+            if surely_below(series[index - 2], series[index - 1])
+            else f"My {name} was {typed(r)} on {day(r)}, above the lab's limit and higher than "
+            "each of the two results before it. Should we look at it?"
             for index, r in enumerate(series)
             if rose[index] and not (index and rose[index - 1])
         ]

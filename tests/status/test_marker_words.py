@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from survivor_app.domain import MarkerKind
 from survivor_app.status.marker_words import series_sentences, short_value_text, value_text
 from survivor_app.status.markers import Direction, direction, marker_series, reading
@@ -167,3 +169,24 @@ def test_the_change_as_numbers() -> None:
     assert below.since_previous is not None
     assert below.since_previous.difference is None
     assert below.since_previous.direction is Direction.UP
+
+
+@pytest.mark.parametrize(
+    ("typed", "span"),
+    [
+        # 0.1 → 100 → 100000 on consecutive days: it doubles in about 2.4 hours.
+        (
+            (("2024-01-01", "0.1"), ("2024-01-02", "100"), ("2024-01-03", "100000")),
+            "less than a day",
+        ),
+        # ×2 every 10 days.
+        ((("2024-01-01", "1"), ("2024-01-11", "2"), ("2024-01-21", "4")), "about 10 days"),
+        ((("2024-01-01", "1"), ("2024-01-02", "2"), ("2024-01-03", "4")), "about 1 day"),
+    ],
+)
+def test_a_doubling_time_under_a_month_is_said_in_days(
+    typed: tuple[tuple[str, str], ...], span: str
+) -> None:
+    said = series_sentences("PSA", results(PSA, *typed))
+    assert said[1].startswith(f"Your PSA doubling time is {span}: ")
+    assert "0.0 months" not in " ".join(said)

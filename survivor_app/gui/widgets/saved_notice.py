@@ -9,6 +9,8 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
+from survivor_app.domain.words import listed
+
 
 class SavedNotice(QWidget):
     """ "Summary saved as “x.pdf” in Documents." with a "Show in folder" button beside it."""
@@ -27,12 +29,14 @@ class SavedNotice(QWidget):
         layout.addWidget(self.words, 1)
         layout.addWidget(self.show_folder)
 
-    def tell(self, what: str, path: Path) -> None:
-        """Say that ``what`` (``The summary``) was saved as ``path``."""
+    def tell(self, what: str, path: Path, *beside: Path) -> None:
+        """Say that ``what`` (``The summary``) was saved as ``path``, with the files written
+        beside it in the same folder (a CSV export's marker sheet)."""
         self._folder = path.parent
         folder = path.parent.name or str(path.parent)
-        self.words.setText(f"{what} was saved as “{path.name}” in {folder}.")
-        self.words.setToolTip(str(path))
+        names = listed([f"“{each.name}”" for each in (path, *beside)])
+        self.words.setText(f"{what} was saved as {names} in {folder}.")
+        self.words.setToolTip("\n".join(str(each) for each in (path, *beside)))
         self.show_folder.setToolTip(str(path.parent))
 
     def _open_folder(self) -> None:
