@@ -297,6 +297,8 @@ def _finding(
         thing = True
         if not location:
             location, node = inherited
+        elif node is None:
+            node = inherited[1]  # "Two nodules measuring 5 mm and 7 mm in the right lung"
     today = region.today
     if today and not thing and not _labelled_place(piece, location):
         return None

@@ -57,3 +57,9 @@ def test_an_earlier_size_in_the_next_sentence_joins_today_s(
 def test_an_earlier_size_of_another_place_in_the_next_sentence_stays_apart() -> None:
     text = "Liver lesion 21 mm. Lung nodule previously 7 mm."
     assert _sizes(text) == [(210, None, "liver"), (None, 70, "lung")]
+
+
+def test_the_second_size_of_a_list_is_the_same_kind_of_thing_as_the_first() -> None:
+    text = "Two nodules measuring 5 mm and 7 mm in the right lung."
+    found = read_report(text).findings
+    assert [(f.size_tenths, f.lymph_node) for f in found] == [(50, False), (70, False)]
