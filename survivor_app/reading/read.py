@@ -10,6 +10,7 @@ from typing import Literal
 
 from survivor_app.domain import Spot, SpotState
 from survivor_app.reading import places, wording
+from survivor_app.reading.dated import dated_roles
 from survivor_app.reading.finding import Finding, ReportReading
 from survivor_app.reading.matching import Placed, confidence, match_spots
 from survivor_app.reading.numbers import SizeMention, blank_non_sizes, plain_spaces
@@ -230,7 +231,10 @@ def _read_sentence(
 ) -> list[Finding]:
     start, end = span
     sentence = text[start:end]
-    roles = rows if rows is not None else sizes_with_roles(blanked, context.earlier_first)
+    if rows is not None:
+        roles = rows
+    else:
+        roles = dated_roles(sentence, blanked, sizes_with_roles(blanked, context.earlier_first))
     findings: list[tuple[Finding, bool]] = []
     subject = context.subject
     for region in regions(sentence, blanked, roles):

@@ -63,3 +63,26 @@ def test_the_second_size_of_a_list_is_the_same_kind_of_thing_as_the_first() -> N
     text = "Two nodules measuring 5 mm and 7 mm in the right lung."
     found = read_report(text).findings
     assert [(f.size_tenths, f.lymph_node) for f in found] == [(50, False), (70, False)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Liver lesion, 15 mm on 2/3/2025 and 11 mm on 5/6/2024.",
+        "Liver lesion, 11 mm on 5/6/2024 and 15 mm on 2/3/2025.",
+        "Liver lesion 15 mm in March 2025 and 11 mm in 2024.",
+    ],
+)
+def test_of_two_dated_sizes_the_later_date_s_is_today_s(text: str) -> None:
+    assert _sizes(text) == [(150, 110, "liver")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Liver lesion, 15 mm on 3/4/2025 and 11 mm on 4/3/2025.",  # day and month may swap
+        "Liver lesion 15 mm in 2025 and 11 mm in March 2025.",  # a year against its month
+    ],
+)
+def test_dated_sizes_whose_dates_cannot_be_ordered_give_no_size(text: str) -> None:
+    assert all(f.size_tenths is None for f in read_report(text).findings)
