@@ -112,10 +112,13 @@ def read_report(text: str, spots: Sequence[Spot] = ()) -> ReportReading:
                 context.subject = (location, places.names_a_node(sentence) or None)
     findings = _earlier_sizes_joined(findings)
     placed = [Placed(f.location or f.sentence, f.lymph_node) for f in findings]
+    as_written: dict[tuple[int, int], str] = {}  # one copy a sentence, however many findings
     findings = [
         replace(
             finding,
-            sentence=original[finding.start : finding.end],
+            sentence=as_written.setdefault(
+                (finding.start, finding.end), original[finding.start : finding.end]
+            ),
             spot_id=spot_id or finding.spot_id,
             confidence=score if spot_id else finding.confidence,
         )
@@ -250,7 +253,7 @@ def _read_sentence(
             inherited = context.last  # "On the prior study it measured 11 mm."
         else:
             inherited = None
-        finding = _finding(text, span, region, inherited)
+        finding = _finding(text, (span, sentence), region, inherited)
         if finding is not None:
             findings.append((finding, bool(_TODAY_CUE.search(piece))))
             subject = (finding.location, finding.lymph_node)
@@ -286,11 +289,11 @@ def _one_size_per_spot(found: list[tuple[Finding, bool]]) -> list[Finding]:
 
 def _finding(
     text: str,
-    span_of_sentence: tuple[int, int],
+    sentence_at: tuple[tuple[int, int], str],
     region: Region,
     inherited: tuple[str, bool | None] | None,
 ) -> Finding | None:
-    start, end = span_of_sentence
+    (start, end), sentence = sentence_at  # the sentence taken once, not once a finding
     piece = text[start + region.start : start + region.end]
     thing = places.names_a_thing(piece)
     if not (region.today or region.prior or thing or inherited):
@@ -324,7 +327,7 @@ def _finding(
         if not location and not new and prior is None:
             return None
     return Finding(
-        sentence=text[start:end],
+        sentence=sentence,
         start=start,
         end=end,
         size_tenths=size,
