@@ -124,8 +124,8 @@ def regions(sentence: str, blanked: str, roles: list[tuple[SizeMention, bool]]) 
         if in_turn:  # "12 mm and 15 mm, previously 10 mm and 13 mm respectively"
             priors: tuple[SizeMention, ...] = (earlier[index],)
         else:
-            first, last = bisect_left(earlier_starts, low), bisect_left(earlier_starts, high)
-            priors = tuple(earlier[first:last])
+            since, until = bisect_left(earlier_starts, low), bisect_left(earlier_starts, high)
+            priors = tuple(earlier[since:until])
         found.append(Region(low, high, tuple(group), priors))
     return found
 
