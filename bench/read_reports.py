@@ -34,6 +34,13 @@ ADVERSARIAL = {
     "3,000 spaces after a size": "Liver lesion 2.1 cm" + " " * 3000 + "(previously 2.5 cm).",
     "'in size ' x 2,000 after 'from'": "Liver lesion from " + "in size " * 2000 + "x 2 cm.",
     "50,000 digits": "9" * 50_000,
+    # The second held-out round: each took from 18 s to 81 s before its step was made linear.
+    "40,000 dots": "Nodule 5 mm. " + "." * 40_000 + " Liver lesion 12 mm.",
+    "'Mass 2 cm (previously ' to 440 kB": "Mass 2 cm (previously " * 20_000,
+    "one 220 kB sentence without full stops": (
+        "lesion measuring 12 mm previously 10 mm and " * 5_000
+    ),
+    "16,000 digits before 'mm'": "Lesion " + "1" * 16_000 + " mm.",
 }
 
 

@@ -187,7 +187,10 @@ def _mention(
         if tenths is None:
             return None
         widths.append(tenths)
-    short = bool(_SHORT_AFTER.match(text, end) or _SHORT_BEFORE.search(text[:start]))
+    # Read from a bounded tail: the words stand right before the size, and the whole text
+    # before each size would make a sentence of many sizes quadratic.
+    short_before = _SHORT_BEFORE.search(text, max(0, start - 60), start)
+    short = bool(_SHORT_AFTER.match(text, end) or short_before)
     return SizeMention(start, end, tuple(widths), short)
 
 

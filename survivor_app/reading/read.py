@@ -6,9 +6,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from typing import Literal
 
 from survivor_app.domain import Spot, SpotState
 from survivor_app.reading import places, wording
+from survivor_app.reading.dated import dated_roles
 from survivor_app.reading.finding import Finding, ReportReading
 from survivor_app.reading.matching import Placed, confidence, match_spots
 from survivor_app.reading.numbers import SizeMention, blank_non_sizes, plain_spaces
@@ -41,6 +43,12 @@ _LABELLED = re.compile(r"[:|\t]")
 _TODAY_CUE = re.compile(
     r"\b(?:now|today|currently|presently|at present|measures|this (?:study|scan|exam))\b", _I
 )
+#: A heading at a sentence's start: "Current CT:", "Findings:", "Target lesion 1:".
+_HEADING = re.compile(r"\s*[A-Za-z][\w ()/.,-]{0,40}?:(?!\d)")
+#: A heading that makes what follows it, up to the next heading, earlier sizes.
+_PRIOR_HEADING = re.compile(
+    r"\s*(?:prior|previous|earlier|old|comparison|baseline)\b[\w ()/.,-]{0,40}?:(?!\d)", _I
+)
 
 
 @dataclass(slots=True)
@@ -50,6 +58,12 @@ class _Context:
     subject: tuple[str, bool | None] = ("", None)
     columns: list[Column] | None = None
     earlier_first: bool | None = None
+    #: Under a heading such as "Prior CT (03/2024):" every size is an earlier one: up to the
+    #: next heading ("section") when the heading stands on a line of its own, else to the
+    #: end of its line ("line").
+    in_prior: Literal["section", "line"] | None = None
+    #: The place of the last finding, said or not: what "it measured 11 mm" goes back to.
+    last: tuple[str, bool | None] | None = None
 
 
 def read_report(text: str, spots: Sequence[Spot] = ()) -> ReportReading:
@@ -61,8 +75,11 @@ def read_report(text: str, spots: Sequence[Spot] = ()) -> ReportReading:
     previous_end = 0
     for start, end in sentence_spans(text):
         sentence = text[start:end]
-        if text.count("\n", previous_end, start) > 1:
+        breaks = text.count("\n", previous_end, start)
+        if breaks > 1:
             context = _Context()
+        elif breaks and context.in_prior == "line":
+            context.in_prior = None  # "Comparison: CT of 3/2024." holds for its own line
         previous_end = end
         heading = heading_columns(sentence)
         if heading is not None:
@@ -75,10 +92,17 @@ def read_report(text: str, spots: Sequence[Spot] = ()) -> ReportReading:
         rows = row_sizes(sentence, context.columns) if context.columns else None
         if rows is None:
             context.columns = None
+        heading_of = _HEADING.match(sentence)
+        if heading_of:
+            context.in_prior = _prior_section(sentence, heading_of.end())
         if _NOT_FINDINGS.match(sentence):
             continue
         found = _read_sentence(text, (start, end), blanked, rows, context)
+        if context.in_prior:
+            found = [_as_earlier(finding) for finding in found]
         findings.extend(found)
+        if found:
+            context.last = (found[-1].location, found[-1].lymph_node)
         # What "it" or "the lesion" of the next sentence means.
         if found and found[-1].location:
             context.subject = (found[-1].location, found[-1].lymph_node)
@@ -86,11 +110,15 @@ def read_report(text: str, spots: Sequence[Spot] = ()) -> ReportReading:
             location = places.location_text(sentence)
             if location:
                 context.subject = (location, places.names_a_node(sentence) or None)
+    findings = _earlier_sizes_joined(findings)
     placed = [Placed(f.location or f.sentence, f.lymph_node) for f in findings]
+    as_written: dict[tuple[int, int], str] = {}  # one copy a sentence, however many findings
     findings = [
         replace(
             finding,
-            sentence=original[finding.start : finding.end],
+            sentence=as_written.setdefault(
+                (finding.start, finding.end), original[finding.start : finding.end]
+            ),
             spot_id=spot_id or finding.spot_id,
             confidence=score if spot_id else finding.confidence,
         )
@@ -104,6 +132,71 @@ def read_report(text: str, spots: Sequence[Spot] = ()) -> ReportReading:
     impression = impression_start(text)
     suggestion = suggest_status(text[impression:] if impression is not None else text)
     return ReportReading(tuple(findings), ned, suggestion.status if suggestion else None)
+
+
+def _prior_section(sentence: str, after_heading: int) -> Literal["section", "line"] | None:
+    if not _PRIOR_HEADING.match(sentence):
+        return None
+    return "line" if sentence[after_heading:].strip() else "section"
+
+
+def _as_earlier(finding: Finding) -> Finding:
+    """A finding under a heading of an earlier scan: its size is an earlier size."""
+    if finding.size_tenths is None or finding.prior_size_tenths is not None:
+        return finding
+    return replace(finding, size_tenths=None, prior_size_tenths=finding.size_tenths, size_span=None)
+
+
+def _only_earlier(finding: Finding) -> bool:
+    return (
+        finding.size_tenths is None
+        and finding.prior_size_tenths is not None
+        and finding.state is not SpotState.GONE  # "the 7 mm nodule has resolved" stands alone
+        and not finding.new
+    )
+
+
+def _joins(earlier: Finding, today: Finding, same_place_only: bool) -> bool:
+    """Whether an earlier size of another sentence is ``today``'s finding's earlier size: the
+    same place, or (``same_place_only`` false) today's finding names none of its own."""
+    if today.size_tenths is None or today.prior_size_tenths is not None:
+        return False
+    if earlier.start == today.start:
+        return False
+    if (
+        None not in (earlier.lymph_node, today.lymph_node)
+        and earlier.lymph_node != today.lymph_node
+    ):
+        return False
+    return earlier.location == today.location or (not same_place_only and not today.location)
+
+
+def _earlier_sizes_joined(findings: list[Finding]) -> list[Finding]:
+    """An earlier size written in a sentence of its own joins the finding it is the earlier size
+    of: the finding of the sentence before at the same place ("The lesion measures 15 mm. On
+    the prior study it measured 11 mm."), or else the next one ("Prior CT: nodule 11 mm.
+    Current CT: the nodule measures 15 mm.")."""
+    joined = list(findings)
+    dropped: set[int] = set()
+    for index, earlier in enumerate(findings):
+        if not _only_earlier(earlier):
+            continue
+        before, after = index - 1, index + 1
+        if before >= 0 and before not in dropped and _joins(earlier, joined[before], True):
+            target = before
+        elif after < len(findings) and _joins(earlier, joined[after], False):
+            target = after
+        else:
+            continue
+        today = joined[target]
+        joined[target] = replace(
+            today,
+            prior_size_tenths=earlier.prior_size_tenths,
+            location=today.location or earlier.location,
+            lymph_node=today.lymph_node if today.lymph_node is not None else earlier.lymph_node,
+        )
+        dropped.add(index)
+    return [finding for index, finding in enumerate(joined) if index not in dropped]
 
 
 def _no_ties(
@@ -141,7 +234,10 @@ def _read_sentence(
 ) -> list[Finding]:
     start, end = span
     sentence = text[start:end]
-    roles = rows if rows is not None else sizes_with_roles(blanked, context.earlier_first)
+    if rows is not None:
+        roles = rows
+    else:
+        roles = dated_roles(sentence, blanked, sizes_with_roles(blanked, context.earlier_first))
     findings: list[tuple[Finding, bool]] = []
     subject = context.subject
     for region in regions(sentence, blanked, roles):
@@ -153,9 +249,11 @@ def _read_sentence(
             inherited: tuple[str, bool | None] | None = subject
         elif _PRONOUN.match(piece) and context.subject[0]:
             inherited = context.subject
+        elif region.prior and not region.today and context.last and not places.names_a_thing(piece):
+            inherited = context.last  # "On the prior study it measured 11 mm."
         else:
             inherited = None
-        finding = _finding(text, span, region, inherited)
+        finding = _finding(text, (span, sentence), region, inherited)
         if finding is not None:
             findings.append((finding, bool(_TODAY_CUE.search(piece))))
             subject = (finding.location, finding.lymph_node)
@@ -191,11 +289,11 @@ def _one_size_per_spot(found: list[tuple[Finding, bool]]) -> list[Finding]:
 
 def _finding(
     text: str,
-    span_of_sentence: tuple[int, int],
+    sentence_at: tuple[tuple[int, int], str],
     region: Region,
     inherited: tuple[str, bool | None] | None,
 ) -> Finding | None:
-    start, end = span_of_sentence
+    (start, end), sentence = sentence_at  # the sentence taken once, not once a finding
     piece = text[start + region.start : start + region.end]
     thing = places.names_a_thing(piece)
     if not (region.today or region.prior or thing or inherited):
@@ -206,6 +304,8 @@ def _finding(
         thing = True
         if not location:
             location, node = inherited
+        elif node is None:
+            node = inherited[1]  # "Two nodules measuring 5 mm and 7 mm in the right lung"
     today = region.today
     if today and not thing and not _labelled_place(piece, location):
         return None
@@ -227,7 +327,7 @@ def _finding(
         if not location and not new and prior is None:
             return None
     return Finding(
-        sentence=text[start:end],
+        sentence=sentence,
         start=start,
         end=end,
         size_tenths=size,

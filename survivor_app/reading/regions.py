@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from survivor_app.reading import places
@@ -90,6 +91,7 @@ def regions(sentence: str, blanked: str, roles: list[tuple[SizeMention, bool]]) 
     """The sentence cut into one piece per thing measured, with the sizes of each."""
     groups: list[list[SizeMention]] = []
     bounds = [0]
+    starts = [mention.start for mention, _ in roles]
     for mention in (mention for mention, prior in roles if not prior):
         if groups:
             last = groups[-1][-1]
@@ -97,7 +99,11 @@ def regions(sentence: str, blanked: str, roles: list[tuple[SizeMention, bool]]) 
             if _same_again(last, mention, between):
                 groups[-1].append(mention)
                 continue
-            bounds.append(_boundary(sentence, last.end, mention.start, roles))
+            # Only the sizes between the two: a sentence of many sizes stays linear.
+            between_roles = roles[
+                bisect_left(starts, last.end) : bisect_left(starts, mention.start)
+            ]
+            bounds.append(_boundary(sentence, last.end, mention.start, between_roles))
         groups.append([mention])
     bounds.append(len(blanked))
     if not groups:
@@ -110,6 +116,7 @@ def regions(sentence: str, blanked: str, roles: list[tuple[SizeMention, bool]]) 
             if high > low
         ]
     earlier = [m for m, prior in roles if prior]
+    earlier_starts = [m.start for m in earlier]
     in_turn = re.search(r"\brespectively\b", sentence, _I) and len(earlier) == len(groups)
     found = []
     for index, group in enumerate(groups):
@@ -117,7 +124,8 @@ def regions(sentence: str, blanked: str, roles: list[tuple[SizeMention, bool]]) 
         if in_turn:  # "12 mm and 15 mm, previously 10 mm and 13 mm respectively"
             priors: tuple[SizeMention, ...] = (earlier[index],)
         else:
-            priors = tuple(m for m in earlier if low <= m.start < high)
+            since, until = bisect_left(earlier_starts, low), bisect_left(earlier_starts, high)
+            priors = tuple(earlier[since:until])
         found.append(Region(low, high, tuple(group), priors))
     return found
 

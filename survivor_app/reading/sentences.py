@@ -55,9 +55,15 @@ _ABBREVIATIONS = frozenset(
     ]
 )
 #: Where a sentence may end inside a line: ".", "!" or "?" and then space.
-_STOP = re.compile(r"[.!?]+(?=\s)")
+#: Only at a run's start, and possessive: a run of 40,000 dots is read once, not once a dot.
+_STOP = re.compile(r"(?<![.!?])[.!?]++(?=\s)")
 #: A line that goes on from the line before: it starts in lower case, or with a size.
 _CONTINUES = re.compile(r"\s*(?:[a-z(]|\d+(?:[.,]\d+)?\s*(?:mm|cm|x|×)\b)")
+#: The word right before a stop (abbreviations are short; a longer run is no abbreviation).
+_LONGEST_WORD = 24
+_LAST_WORD = re.compile(r"(?<![A-Za-z.])([A-Za-z.]+)$")
+_LIST_NUMBER = re.compile(r"\s*+(?:\d{1,2}|[A-Za-z])")
+_NEXT = re.compile(r"\s*+(\S)")
 _ENDS_LINE = re.compile(r"[.!?:;]\s*$")
 #: A heading alone on a line ("IMPRESSION:", "Findings").
 _HEADING = re.compile(r"\s*[A-Z][A-Za-z /&-]{1,40}:\s*$")
@@ -117,13 +123,15 @@ def _breaks(previous: str, line: str) -> bool:
 
 
 def _ends_sentence(text: str, piece_start: int, stop: int, after: int, end: int) -> bool:
-    word = re.search(r"([A-Za-z.]+)$", text[piece_start:stop])
+    # Each look is bounded: the piece before a stop may be long, and is looked at once a stop.
+    word = _LAST_WORD.search(text, max(piece_start, stop - _LONGEST_WORD), stop)
     if word and word.group(1).lower().rstrip(".") in _ABBREVIATIONS:
         return False
-    if re.fullmatch(r"\s*(?:\d{1,2}|[A-Za-z])", text[piece_start:stop]):
+    number = _LIST_NUMBER.match(text, piece_start, stop)
+    if number and number.end() == stop:
         return False  # a list's number: "1. Liver lesion"
-    following = text[after:end].lstrip()
-    return not following or not following[0].islower()
+    following = _NEXT.match(text, after, end)
+    return following is None or not following.group(1).islower()
 
 
 def _trimmed(text: str, start: int, end: int) -> list[tuple[int, int]]:

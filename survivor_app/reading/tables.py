@@ -34,7 +34,7 @@ class Column:
         self.today = not self.prior and bool(_TODAY.search(heading))
         unit = _UNIT.search(heading)
         self.unit = unit.group(1).lower() if unit else "mm"
-        self.dates = _dates(heading)
+        self.dates = dates_of(heading)
 
 
 def heading_columns(line: str) -> list[Column] | None:
@@ -57,7 +57,7 @@ def heading_columns(line: str) -> list[Column] | None:
     return columns
 
 
-def _dates(heading: str) -> tuple[tuple[int, int, int], ...]:
+def dates_of(heading: str) -> tuple[tuple[int, int, int], ...]:
     """The dates a column's heading can mean, as (year, month, day), 0 for a part not written;
     "03/02/2024" can mean two."""
     iso = _ISO.match(heading)
@@ -84,12 +84,17 @@ def _latest(columns: list[Column]) -> Column | None:
     """The column whose date is later than every other's in every meaning, or None."""
     for column in columns:
         others = [c for c in columns if c is not column]
-        if all(_later(mine, theirs) for c in others for mine in column.dates for theirs in c.dates):
+        if all(
+            surely_later(mine, theirs)
+            for c in others
+            for mine in column.dates
+            for theirs in c.dates
+        ):
             return column
     return None
 
 
-def _later(one: tuple[int, int, int], other: tuple[int, int, int]) -> bool:
+def surely_later(one: tuple[int, int, int], other: tuple[int, int, int]) -> bool:
     """Whether ``one`` is surely later: an unwritten part (0) leaves a tie in the written ones
     undecided."""
     for mine, theirs in zip(one, other, strict=True):

@@ -39,3 +39,20 @@ def test_a_size_after_a_run_of_spaces_keeps_its_earlier_size() -> None:
     text = "Liver lesion 2.1 cm" + " " * 3000 + "(previously 2.5 cm)."
     reading = read_report(text)
     assert [(f.size_tenths, f.prior_size_tenths) for f in reading.findings] == [(210, 250)]
+
+
+def test_a_long_run_of_dots_is_no_sentence_and_no_size() -> None:
+    text = "Nodule 5 mm. " + "." * 40_000 + " Liver lesion 12 mm."
+    reading = read_report(text)
+    assert [(f.size_tenths, f.location) for f in reading.findings] == [(50, ""), (120, "liver")]
+
+
+def test_brackets_left_open_keep_each_size_an_earlier_one() -> None:
+    reading = read_report("Mass 2 cm (previously " * 20_000)
+    assert [(f.size_tenths, f.prior_size_tenths) for f in reading.findings] == [(None, 200)]
+
+
+def test_one_long_sentence_of_many_sizes_reads_each() -> None:
+    reading = read_report("lesion measuring 12 mm previously 10 mm and " * 5_000)
+    sizes = [(f.size_tenths, f.prior_size_tenths) for f in reading.findings]
+    assert sizes == [(120, 100)] * 5_000
