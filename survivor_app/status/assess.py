@@ -18,6 +18,7 @@ from survivor_app.status.assessment import (
     RECURRENCE_DAYS,
     Assessment,
     Reason,
+    findings_of,
 )
 from survivor_app.status.confirmation import confirm_remissions
 from survivor_app.status.episode import Episode
@@ -298,17 +299,7 @@ class Walk:
                     self.episode.baseline_sum if starts and self.episode is not None else None
                 ),
                 tracked_spots=() if compared_with is None else compared_with.tracked,
-                new_spots=found.new_spots,
-                returned_spots=found.returned_spots,
-                missing_spots=found.missing_spots,
-                small_nodes=found.small_nodes,
-                too_small_spots=found.too_small_spots,
-                uncertain_spots=found.uncertain_spots,
-                uncertain_counted_as_gone=found.uncertain_counted_as_gone,
-                small_node_growth=found.small_node_growth,
-                unsized_spots=found.unsized_spots,
-                growing_spots=found.growing_spots,
-                remaining_spots=found.remaining_spots,
+                **findings_of(found),
                 remission_start=remission_start,
                 remission_days=None if remission_start is None else (date - remission_start).days,
             )

@@ -3,10 +3,12 @@ and spots behind it, and the thresholds of STATUS_RULES.md §3-§6 that the rule
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import enum
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from survivor_app.domain import RecurrenceType, Scan, Spot, SpotState, Statement, Status
 
@@ -69,8 +71,36 @@ class SpotFinding:
     state: SpotState | None = None
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Findings:
+    """The spots behind one scan's numbers, as the rules found them: new, found again, not
+    measured, small lymph nodes, counted as 5 mm, uncertain, without a size, growing by a state,
+    and still there at a partial remission by rule 7."""
+
+    new_spots: tuple[SpotFinding, ...] = ()
+    returned_spots: tuple[SpotFinding, ...] = ()
+    missing_spots: tuple[Spot, ...] = ()
+    small_nodes: tuple[SpotFinding, ...] = ()
+    too_small_spots: tuple[Spot, ...] = ()
+    uncertain_spots: tuple[SpotFinding, ...] = ()
+    uncertain_counted_as_gone: bool = False
+    small_node_growth: tuple[SpotFinding, ...] = ()
+    unsized_spots: tuple[SpotFinding, ...] = ()
+    growing_spots: tuple[SpotFinding, ...] = ()
+    remaining_spots: tuple[SpotFinding, ...] = ()
+
+
+_FINDINGS = tuple(field.name for field in dataclasses.fields(Findings))
+
+
+def findings_of(found: Findings) -> dict[str, Any]:
+    """The findings of ``found`` alone, as keywords for another ``Findings`` (an assessment);
+    typed ``Any`` as ``dataclasses.fields`` names them only at run time."""
+    return {name: getattr(found, name) for name in _FINDINGS}
+
+
 @dataclass(frozen=True, slots=True)
-class Assessment:
+class Assessment(Findings):
     """One dated point on a cancer's timeline: a scan, a statement, or both (STATUS_RULES.md §1).
 
     ``measured`` is the status the sizes give (None for a statement alone or a scan with notes
@@ -106,17 +136,6 @@ class Assessment:
     disagreement: str | None
     new_baseline_sum_tenths: int | None = None
     tracked_spots: tuple[Spot, ...] = ()
-    new_spots: tuple[SpotFinding, ...] = ()
-    returned_spots: tuple[SpotFinding, ...] = ()
-    missing_spots: tuple[Spot, ...] = ()
-    small_nodes: tuple[SpotFinding, ...] = ()
-    too_small_spots: tuple[Spot, ...] = ()
-    uncertain_spots: tuple[SpotFinding, ...] = ()
-    uncertain_counted_as_gone: bool = False
-    small_node_growth: tuple[SpotFinding, ...] = ()
-    unsized_spots: tuple[SpotFinding, ...] = ()
-    growing_spots: tuple[SpotFinding, ...] = ()
-    remaining_spots: tuple[SpotFinding, ...] = ()
     remission_start: dt.date | None = None
     remission_days: int | None = None
 

@@ -13,6 +13,7 @@ from survivor_app.status.assessment import (
     NODE_PRESENT_TENTHS,
     PARTIAL_RATIO,
     RECURRENCE_DAYS,
+    Findings,
     Reason,
     SpotFinding,
 )
@@ -29,24 +30,13 @@ from survivor_app.status.spot_sizes import (
 
 
 @dataclass(frozen=True, slots=True)
-class Measured:
+class Measured(Findings):
     """What rules 1-10 of STATUS_RULES.md §4 make of one scan, with the findings behind it."""
 
     status: Status
     reason: Reason
     sum_tenths: int | None
     recurrence_type: RecurrenceType | None = None
-    new_spots: tuple[SpotFinding, ...] = ()
-    returned_spots: tuple[SpotFinding, ...] = ()
-    missing_spots: tuple[Spot, ...] = ()
-    small_nodes: tuple[SpotFinding, ...] = ()
-    too_small_spots: tuple[Spot, ...] = ()
-    uncertain_spots: tuple[SpotFinding, ...] = ()
-    uncertain_counted_as_gone: bool = False
-    small_node_growth: tuple[SpotFinding, ...] = ()
-    unsized_spots: tuple[SpotFinding, ...] = ()
-    growing_spots: tuple[SpotFinding, ...] = ()
-    remaining_spots: tuple[SpotFinding, ...] = ()
     sizes: dict[str, int] = dataclasses.field(default_factory=dict)
 
 
