@@ -198,5 +198,7 @@ class SpotDialog(EntryDialog[Spot]):
     def _on_area_changed(self) -> None:
         explanation = self._area.explanation()
         self._area_gloss.setText(explanation)
+        # No area chosen yet (a spot drafted from a report): no empty line under the box.
+        self._area_gloss.setVisible(bool(explanation))
         describe(self._area, explanation)
         self.recheck()
