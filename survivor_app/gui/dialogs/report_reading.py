@@ -1,6 +1,7 @@
 """The scan dialog's "Find sizes in this report": the reader's findings proposed in the spots'
 rows, each marked as proposed with its sentence beside it (on hover and in a panel), the report's
-earlier size beside the last scan's, and findings that match no spot offered as new spots.
+earlier size beside the last scan's, and findings that match no spot offered as new spots (the
+spot dialog filled from what the report said of them).
 Nothing is stored until OK; the person accepts, changes or clears each proposal in its row."""
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import QGroupBox, QLabel, QPushButton, QVBoxLayout, QWidg
 from survivor_app.domain import Measurement, Scan, SpotState, mm_text
 from survivor_app.gui.dates import long_date
 from survivor_app.gui.dialogs.entry import gloss
+from survivor_app.gui.dialogs.spot_draft import SpotDraft, draft_of
 from survivor_app.gui.dialogs.spot_rows import Finding as RowFinding
 from survivor_app.gui.dialogs.spot_rows import SizedRow, SpotRow, StateRow
 from survivor_app.gui.field_problems import WrappingLabel, describe
@@ -79,12 +81,13 @@ def fill_row(row: SpotRow, measurement: Measurement) -> None:
 
 class ReportPanel(QGroupBox):
     """The panel beside the spots: each finding with its sentence, the earlier size against the
-    last scan's, and a button to add a finding that matches no spot as a new spot."""
+    last scan's, and a button to add a finding that matches no spot as a new spot, drafted from
+    the finding."""
 
     def __init__(
         self,
         rows: Callable[[], Sequence[SpotRow]],
-        add_spot: Callable[[], SpotRow | None],
+        add_spot: Callable[[SpotDraft], SpotRow | None],
         last_scan: Scan | None,
     ) -> None:
         super().__init__(PANEL_TITLE)
@@ -176,7 +179,7 @@ class ReportPanel(QGroupBox):
         self._buttons.append(button)
 
     def _add_as_new_spot(self, finding: Finding, button: QPushButton) -> None:
-        row = self._add_spot()
+        row = self._add_spot(draft_of(finding))
         if row is None:
             return
         measurement = proposed_measurement(finding, row)

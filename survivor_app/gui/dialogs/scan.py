@@ -33,6 +33,7 @@ from survivor_app.gui.date_field import DateField
 from survivor_app.gui.dialogs.entry import EntryDialog, gloss
 from survivor_app.gui.dialogs.report_reading import ReportPanel, find_button
 from survivor_app.gui.dialogs.spot import SpotDialog
+from survivor_app.gui.dialogs.spot_draft import SpotDraft
 from survivor_app.gui.dialogs.spot_rows import (
     COLUMN_HEADINGS,
     NAME_COLUMN,
@@ -195,10 +196,10 @@ class ScanDialog(EntryDialog[ScanEntry]):
         )
         return ScanEntry(scan=scan, new_spots=tuple(self._new_spots))
 
-    def add_new_spot(self) -> SpotRow | None:
-        """Ask for a spot first seen on this scan and give it a row of its own (None when the
-        person cancels)."""
-        spot = SpotDialog.ask(self, cancer=self._history.cancer)
+    def add_new_spot(self, draft: SpotDraft | None = None) -> SpotRow | None:
+        """Ask for a spot first seen on this scan, starting from ``draft`` when the report
+        named it, and give it a row of its own (None when the person cancels)."""
+        spot = SpotDialog.ask(self, cancer=self._history.cancer, draft=draft)
         if spot is None:
             return None
         self._new_spots.append(spot)
@@ -256,7 +257,8 @@ class ScanDialog(EntryDialog[ScanEntry]):
         self._add_spot = QPushButton("Add a &new spot…")
         self._add_spot.setAccessibleName("Add a new spot")
         self._add_spot.setAutoDefault(False)
-        self._add_spot.clicked.connect(self.add_new_spot)
+        # Not the method itself: Qt would pass the button's "checked" as the draft.
+        self._add_spot.clicked.connect(lambda: self.add_new_spot(None))
         buttons = QHBoxLayout()
         buttons.addWidget(self._add_spot)
         buttons.addStretch(1)

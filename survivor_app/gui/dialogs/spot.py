@@ -8,6 +8,7 @@ from survivor_app.domain import Area, Cancer, Spot, new_id
 from survivor_app.domain import record_rules as rules
 from survivor_app.domain.words import AREA_WORDS
 from survivor_app.gui.dialogs.entry import EntryDialog, gloss
+from survivor_app.gui.dialogs.spot_draft import SpotDraft
 from survivor_app.gui.field_problems import FieldMessage, FormCheck, describe, sentence_of
 from survivor_app.gui.text_fields import ChoiceBox, TextField
 
@@ -18,6 +19,9 @@ AREA_GLOSSES: dict[Area, str] = {
     Area.DISTANT: "Anywhere else, such as the liver, lungs or bones.",
 }
 
+
+#: Said when a spot drafted from a report has no area yet: the report cannot tell it.
+CHOOSE_AREA = "Please choose the area: the report does not say which it is."
 
 #: What the choice between a size and none means, with an example.
 SIZED_HELP = (
@@ -52,8 +56,10 @@ class SpotDialog(EntryDialog[Spot]):
         cancer: Cancer,
         spot: Spot | None = None,
         scans_of_spot: int = 0,
+        draft: SpotDraft | None = None,
     ) -> None:
-        """``scans_of_spot`` is the number of scans that already say something of ``spot``."""
+        """``scans_of_spot`` is the number of scans that already say something of ``spot``; a
+        new spot starts from ``draft`` when given, with no area chosen."""
         super().__init__(parent, title="Change a spot" if spot else "Add a spot")
         self._cancer = cancer
         self._spot = spot
@@ -102,6 +108,13 @@ class SpotDialog(EntryDialog[Spot]):
             self._location.set_text(spot.location)
             self._area.choose(spot.area)
             self._lymph_node.setChecked(spot.lymph_node)
+        elif draft is not None:
+            self._unsized.setChecked(not draft.sized)
+            self._name.set_text(draft.name)
+            self._location.set_text(draft.location)
+            self._area.setPlaceholderText("Choose the area")
+            self._area.setCurrentIndex(-1)
+            self._lymph_node.setChecked(draft.lymph_node)
         self._area.currentIndexChanged.connect(self._on_area_changed)
         self._on_area_changed()
         self._size_choice.idToggled.connect(self.recheck)
@@ -139,17 +152,25 @@ class SpotDialog(EntryDialog[Spot]):
         cancer: Cancer,
         spot: Spot | None = None,
         scans_of_spot: int = 0,
+        draft: SpotDraft | None = None,
     ) -> Spot | None:
-        """Ask for a new spot of ``cancer`` (or changes to ``spot``, which ``scans_of_spot``
-        scans already say something of); None when cancelled."""
-        return cls(parent, cancer=cancer, spot=spot, scans_of_spot=scans_of_spot).run()
+        """Ask for a new spot of ``cancer``, starting from ``draft`` when given (or changes to
+        ``spot``, which ``scans_of_spot`` scans already say something of); None when
+        cancelled."""
+        dialog = cls(parent, cancer=cancer, spot=spot, scans_of_spot=scans_of_spot, draft=draft)
+        return dialog.run()
 
     def check_fields(self, check: FormCheck) -> None:
-        """A spot needs a name, and a lymph node cannot be where the cancer started."""
+        """A spot needs a name and an area, and a lymph node cannot be where the cancer
+        started."""
         check.add(self._name, self._name.problem())
         check.add(self._location, self._location.problem())
-        area = rules.check_spot_area(self._area.choice(), lymph_node=self._lymph_node.isChecked())
-        check.add(self._area_message, sentence_of(area))
+        if self._area.currentIndex() < 0:
+            check.add(self._area_message, CHOOSE_AREA)
+        else:
+            lymph_node = self._lymph_node.isChecked()
+            area = rules.check_spot_area(self._area.choice(), lymph_node=lymph_node)
+            check.add(self._area_message, sentence_of(area))
         check.add(self._sized_message, self._sized_problem())
 
     def value(self) -> Spot | None:
@@ -177,5 +198,7 @@ class SpotDialog(EntryDialog[Spot]):
     def _on_area_changed(self) -> None:
         explanation = self._area.explanation()
         self._area_gloss.setText(explanation)
+        # No area chosen yet (a spot drafted from a report): no empty line under the box.
+        self._area_gloss.setVisible(bool(explanation))
         describe(self._area, explanation)
         self.recheck()

@@ -33,6 +33,7 @@ from survivor_app.domain import (
     SpotState,
 )
 from survivor_app.gui.dialogs import ScanDialog, ScanEntry, SpotDialog
+from survivor_app.gui.dialogs.spot_draft import SpotDraft
 
 from .forms import choose, control, heard_names, shown_problems, type_date
 
@@ -276,17 +277,24 @@ def test_changing_a_scan_keeps_its_id_and_sizes(
 def test_a_new_spot_gets_a_row_and_is_returned_with_the_scan(
     qtbot: QtBot, person: Person, history: CancerHistory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    asked: list[Cancer] = []
+    asked: list[tuple[Cancer, SpotDraft | None]] = []
 
-    def ask(parent: QWidget | None, *, cancer: Cancer, spot: Spot | None = None) -> Spot:
-        asked.append(cancer)
+    def ask(
+        parent: QWidget | None,
+        *,
+        cancer: Cancer,
+        spot: Spot | None = None,
+        draft: SpotDraft | None = None,
+    ) -> Spot:
+        asked.append((cancer, draft))
         return NEW_SPOT
 
     monkeypatch.setattr(SpotDialog, "ask", ask)
     dialog = new_dialog(qtbot, person, history)
     qtbot.keyClicks(size(dialog, "Breast tumour"), "30")
     control(dialog, "Add a new spot", QPushButton).click()
-    assert asked == [history.cancer]
+    # The button starts from an empty spot dialog: no draft (nor its "checked" as one).
+    assert asked == [(history.cancer, None)]
     qtbot.keyClicks(size(dialog, "Lung spot"), "12")
     uncertain(dialog, "Lung spot").setChecked(True)
     value = entry(dialog)
