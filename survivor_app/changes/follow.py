@@ -46,7 +46,8 @@ OneThing = Added[Any] | Removed[Any] | Changed[Any]
 
 def followed(history: CancerHistory, change: Change, *, undone: bool) -> CancerHistory | None:
     """The history after ``change`` (after taking it back when ``undone``); None when only
-    storage can tell."""
+    storage can tell. Following a delete notes the thing's index in ``history`` on the
+    change's ``place``, where its undo finds it."""
     if isinstance(change, AddScan):
         return _scan_and_spots(history, None, change.scan, change.new_spots, undone=undone)
     if isinstance(change, ChangeScan):
