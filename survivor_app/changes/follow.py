@@ -3,10 +3,11 @@ again from storage after the edits people make most (a scan, a statement, a trea
 result).
 
 The history comes back in storage's own order: scans and statements by date, then in entry
-order; spots, treatments and marker results in entry order. A thing added (or put back by
-Undo) goes after the others, as storage gives it the next place. Where that order cannot be
-told without storage (a scan or statement moved to another date, anything about cancers), the
-answer is None.
+order; spots, treatments and marker results in entry order. A thing added goes after the
+others, as storage gives it the next place; a deleted thing put back by Undo goes back in its
+place, which following its delete learnt. Where that order cannot be told without storage (a
+scan or statement moved to another date, a delete undone that was not followed, anything about
+cancers), the answer is None.
 """
 
 from __future__ import annotations
@@ -45,7 +46,8 @@ OneThing = Added[Any] | Removed[Any] | Changed[Any]
 
 def followed(history: CancerHistory, change: Change, *, undone: bool) -> CancerHistory | None:
     """The history after ``change`` (after taking it back when ``undone``); None when only
-    storage can tell."""
+    storage can tell. Following a delete notes the thing's index in ``history`` on the
+    change's ``place``, where its undo finds it."""
     if isinstance(change, AddScan):
         return _scan_and_spots(history, None, change.scan, change.new_spots, undone=undone)
     if isinstance(change, ChangeScan):
@@ -86,8 +88,13 @@ def _apply(
         before, after = (change.after, change.before) if undone else (change.before, change.after)
         return _replaced(items, before, after, date_of)
     thing = change.thing
-    if isinstance(change, Added) != undone:
-        return _inserted(items, thing, date_of)
+    if isinstance(change, Added):
+        return _without(items, {thing.id}) if undone else _inserted(items, thing, date_of)
+    if undone:
+        # A deleted thing goes back in its place, known when its delete was followed.
+        at = change.place.index
+        return None if at is None else (*items[:at], thing, *items[at:])
+    change.place.index = next(at for at, item in enumerate(items) if item.id == thing.id)
     return _without(items, {thing.id})
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import enum
 from abc import ABC, abstractmethod
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Generic, Protocol, TypeVar
 
@@ -27,7 +27,7 @@ from survivor_app.domain import (
     Statement,
     Treatment,
 )
-from survivor_app.storage import RecordStore
+from survivor_app.storage import CancerPlaces, RecordStore
 
 
 class Part(enum.Flag):
@@ -120,43 +120,45 @@ class Kind(Generic[Thing]):
 
     noun: str
     part: Part
-    add: Callable[[RecordStore, Thing], None]
+    #: Adds a thing after the others, or at a place a delete returned (for Undo).
+    add: Callable[[RecordStore, Thing, int | None], None]
     update: Callable[[RecordStore, Thing], None]
-    delete: Callable[[RecordStore, str], None]
+    #: Deletes a thing and returns its place in entry order.
+    delete: Callable[[RecordStore, str], int]
 
 
 SCANS: Kind[Scan] = Kind(
     "scan",
     Part.SCANS,
-    lambda store, thing: store.add_scan(thing),
+    lambda store, thing, at: store.add_scan(thing, at=at),
     lambda store, thing: store.update_scan(thing),
     lambda store, thing_id: store.delete_scan(thing_id),
 )
 STATEMENTS: Kind[Statement] = Kind(
     "statement",
     Part.STATEMENTS,
-    lambda store, thing: store.add_statement(thing),
+    lambda store, thing, at: store.add_statement(thing, at=at),
     lambda store, thing: store.update_statement(thing),
     lambda store, thing_id: store.delete_statement(thing_id),
 )
 TREATMENTS: Kind[Treatment] = Kind(
     "treatment",
     Part.TREATMENTS,
-    lambda store, thing: store.add_treatment(thing),
+    lambda store, thing, at: store.add_treatment(thing, at=at),
     lambda store, thing: store.update_treatment(thing),
     lambda store, thing_id: store.delete_treatment(thing_id),
 )
 QUESTIONS: Kind[Question] = Kind(
     "question",
     Part.QUESTIONS,
-    lambda store, thing: store.add_question(thing),
+    lambda store, thing, at: store.add_question(thing, at=at),
     lambda store, thing: store.update_question(thing),
     lambda store, thing_id: store.delete_question(thing_id),
 )
 MARKER_RESULTS: Kind[MarkerResult] = Kind(
     "marker result",
     Part.MARKERS,
-    lambda store, thing: store.add_marker_result(thing),
+    lambda store, thing, at: store.add_marker_result(thing, at=at),
     lambda store, thing: store.update_marker_result(thing),
     lambda store, thing_id: store.delete_marker_result(thing_id),
 )
@@ -178,7 +180,7 @@ class Added(Edit, Generic[Thing]):
         return Touches(self.kind.part, self.thing.cancer_id)
 
     def apply(self, store: RecordStore) -> None:
-        self.kind.add(store, self.thing)
+        self.kind.add(store, self.thing, None)
 
     def revert(self, store: RecordStore) -> None:
         self.kind.delete(store, self.thing.id)
@@ -209,12 +211,26 @@ class Changed(Edit, Generic[Thing]):
         self.kind.update(store, self.before)
 
 
+@dataclass(slots=True)
+class Place:
+    """Where a deleted thing stood, learnt as it is deleted, so that Undo puts it back there
+    and not after the others (entry order decides, for one, which of two statements of a day
+    counts)."""
+
+    #: Its place in storage's entry order, from the delete.
+    seq: int | None = None
+    #: Its index in its cancer's history kept in memory (see ``follow``), when followed.
+    index: int | None = None
+
+
 @dataclass(frozen=True, slots=True)
 class Removed(Edit, Generic[Thing]):
-    """One thing deleted (a scan with its measurements); undo adds it back whole."""
+    """One thing deleted (a scan with its measurements); undo adds it back whole, in its place."""
 
     kind: Kind[Thing]
     thing: Thing
+    #: Filled in by each ``apply``: not part of what the edit is.
+    place: Place = field(default_factory=Place, compare=False, repr=False)
 
     @property
     def name(self) -> str:
@@ -225,10 +241,10 @@ class Removed(Edit, Generic[Thing]):
         return Touches(self.kind.part, self.thing.cancer_id)
 
     def apply(self, store: RecordStore) -> None:
-        self.kind.delete(store, self.thing.id)
+        self.place.seq = self.kind.delete(store, self.thing.id)
 
     def revert(self, store: RecordStore) -> None:
-        self.kind.add(store, self.thing)
+        self.kind.add(store, self.thing, self.place.seq)
 
 
 @dataclass(frozen=True, slots=True)
@@ -331,12 +347,22 @@ class ChangeCancer(Edit):
         store.update_cancer(self.before)
 
 
+@dataclass(slots=True)
+class CancerPlace:
+    """Where a deleted cancer and everything deleted with it stood in entry order, learnt as
+    it is deleted, so that Undo puts each back there."""
+
+    places: CancerPlaces | None = None
+
+
 @dataclass(frozen=True, slots=True)
 class DeleteCancer(Edit):
     """A cancer deleted with everything recorded about it; undo brings all of it back at once."""
 
     history: CancerHistory
     questions: tuple[Question, ...] = ()
+    #: Filled in by each ``apply``: not part of what the edit is.
+    place: CancerPlace = field(default_factory=CancerPlace, compare=False, repr=False)
 
     @property
     def name(self) -> str:
@@ -347,22 +373,24 @@ class DeleteCancer(Edit):
         return Touches(Part.HISTORY | Part.QUESTIONS, self.history.cancer.id)
 
     def apply(self, store: RecordStore) -> None:
-        store.delete_cancer(self.history.cancer.id)
+        self.place.places = store.delete_cancer(self.history.cancer.id)
 
     def revert(self, store: RecordStore) -> None:
-        store.add_cancer(self.history.cancer)
+        places = self.place.places
+        assert places is not None, "a cancer put back that was never deleted"
+        store.add_cancer(self.history.cancer, at=places.cancer)
         for spot in self.history.spots:
-            store.add_spot(spot)
+            store.add_spot(spot, at=places.spots.get(spot.id))
         for scan in self.history.scans:
-            store.add_scan(scan)
+            store.add_scan(scan, at=places.scans.get(scan.id))
         for statement in self.history.statements:
-            store.add_statement(statement)
+            store.add_statement(statement, at=places.statements.get(statement.id))
         for treatment in self.history.treatments:
-            store.add_treatment(treatment)
+            store.add_treatment(treatment, at=places.treatments.get(treatment.id))
         for result in self.history.marker_results:
-            store.add_marker_result(result)
+            store.add_marker_result(result, at=places.marker_results.get(result.id))
         for question in self.questions:
-            store.add_question(question)
+            store.add_question(question, at=places.questions.get(question.id))
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,16 +3,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from survivor_app.changes.kinds import Edit, Kind, Part, Touches
+from survivor_app.changes.kinds import Edit, Kind, Part, Place, Touches
 from survivor_app.domain import Scan, Spot
 from survivor_app.storage import RecordStore
 
 SPOTS: Kind[Spot] = Kind(
     "spot",
     Part.SPOTS,
-    lambda store, thing: store.add_spot(thing),
+    lambda store, thing, at: store.add_spot(thing, at=at),
     lambda store, thing: store.update_spot(thing),
     lambda store, thing_id: store.delete_spot(thing_id),
 )
@@ -25,6 +25,8 @@ class DeleteSpot(Edit):
 
     spot: Spot
     scans: tuple[Scan, ...] = ()
+    #: Where the spot stood in entry order, filled in by each ``apply``.
+    place: Place = field(default_factory=Place, compare=False, repr=False)
 
     @property
     def name(self) -> str:
@@ -35,9 +37,9 @@ class DeleteSpot(Edit):
         return Touches(Part.SPOTS | (Part.SCANS if self.scans else Part(0)), self.spot.cancer_id)
 
     def apply(self, store: RecordStore) -> None:
-        store.delete_spot(self.spot.id)
+        self.place.seq = store.delete_spot(self.spot.id)
 
     def revert(self, store: RecordStore) -> None:
-        store.add_spot(self.spot)
+        store.add_spot(self.spot, at=self.place.seq)
         for scan in self.scans:
             store.update_scan(scan)

@@ -12,10 +12,12 @@ from survivor_app.storage.errors import (
     RecordWriteError,
 )
 from survivor_app.storage.store import RecordStore
+from survivor_app.storage.writing import CancerPlaces
 
 __all__ = [
     "BackupFolder",
     "BackupInfo",
+    "CancerPlaces",
     "DamagedRecordError",
     "NewerRecordError",
     "NotARecordError",

@@ -6,6 +6,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager, suppress
+from dataclasses import dataclass
 
 from survivor_app.domain import (
     Cancer,
@@ -42,6 +43,20 @@ from survivor_app.storage.tables import (
     new_mark,
     person_values,
 )
+
+
+@dataclass(frozen=True, slots=True)
+class CancerPlaces:
+    """Where a deleted cancer stood in entry order, and each thing deleted with it (each
+    kind's ids to their places): what Undo gives back to the ``at`` of the add methods."""
+
+    cancer: int
+    spots: Mapping[str, int]
+    scans: Mapping[str, int]
+    statements: Mapping[str, int]
+    treatments: Mapping[str, int]
+    questions: Mapping[str, int]
+    marker_results: Mapping[str, int]
 
 
 class RecordWriter(RecordReader):
@@ -92,25 +107,45 @@ class RecordWriter(RecordReader):
                 person_values(person),
             )
 
-    def add_cancer(self, cancer: Cancer) -> None:
-        """Add a cancer after the others; ValueError when its id is taken."""
+    def add_cancer(self, cancer: Cancer, *, at: int | None = None) -> None:
+        """Add a cancer after the others (or at the place ``at`` a delete returned, for Undo);
+        ValueError when its id is taken."""
         with self.transaction():
-            self._add(CANCERS, cancer)
+            self._add(CANCERS, cancer, at)
 
     def update_cancer(self, cancer: Cancer) -> None:
         """Replace the cancer with this id; KeyError when there is none."""
         with self.transaction():
             self._update(CANCERS, cancer)
 
-    def delete_cancer(self, cancer_id: str) -> None:
-        """Remove a cancer with everything recorded about it, its questions included."""
+    def delete_cancer(self, cancer_id: str) -> CancerPlaces:
+        """Remove a cancer with everything recorded about it, its questions included; where
+        each of them stood in entry order is returned, for Undo to put them back there."""
         with self.transaction():
-            self._delete(CANCERS, cancer_id)
+            kept = {
+                table.name: {
+                    row["id"]: row["seq"]
+                    for row in self._execute(
+                        f"SELECT id, seq FROM {table.name} WHERE cancer_id = ?", (cancer_id,)
+                    )
+                }
+                for table in (SPOTS, SCANS, STATEMENTS, TREATMENTS, QUESTIONS, MARKER_RESULTS)
+            }
+            return CancerPlaces(
+                cancer=self._delete(CANCERS, cancer_id),
+                spots=kept[SPOTS.name],
+                scans=kept[SCANS.name],
+                statements=kept[STATEMENTS.name],
+                treatments=kept[TREATMENTS.name],
+                questions=kept[QUESTIONS.name],
+                marker_results=kept[MARKER_RESULTS.name],
+            )
 
-    def add_spot(self, spot: Spot) -> None:
-        """Add a spot after the others; ValueError when its id is taken or its cancer missing."""
+    def add_spot(self, spot: Spot, *, at: int | None = None) -> None:
+        """Add a spot after the others (or at the place ``at`` a delete returned, for Undo);
+        ValueError when its id is taken or its cancer missing."""
         with self.transaction():
-            self._add(SPOTS, spot)
+            self._add(SPOTS, spot, at)
 
     def update_spot(self, spot: Spot) -> None:
         """Replace the spot with this id, keeping its place; KeyError when there is none, and
@@ -127,15 +162,17 @@ class RecordWriter(RecordReader):
             for values in cursor:
                 _check_kind(measurement_from(*values), sized=spot.sized)
 
-    def delete_spot(self, spot_id: str) -> None:
-        """Remove a spot and its measurements in every scan."""
+    def delete_spot(self, spot_id: str) -> int:
+        """Remove a spot and its measurements in every scan; its place in entry order is
+        returned."""
         with self.transaction():
-            self._delete(SPOTS, spot_id)
+            return self._delete(SPOTS, spot_id)
 
-    def add_scan(self, scan: Scan) -> None:
-        """Add a scan with its measurements; ValueError when one measures another cancer's spot."""
+    def add_scan(self, scan: Scan, *, at: int | None = None) -> None:
+        """Add a scan with its measurements, after the others (or at the place ``at`` a delete
+        returned, for Undo); ValueError when one measures another cancer's spot."""
         with self.transaction():
-            self._add(SCANS, scan)
+            self._add(SCANS, scan, at)
             self._add_measurements(scan)
 
     def update_scan(self, scan: Scan) -> None:
@@ -145,70 +182,74 @@ class RecordWriter(RecordReader):
             self._update(SCANS, scan)
             self._add_measurements(scan)
 
-    def delete_scan(self, scan_id: str) -> None:
-        """Remove a scan and its measurements."""
+    def delete_scan(self, scan_id: str) -> int:
+        """Remove a scan and its measurements; its place in entry order is returned."""
         with self.transaction():
-            self._delete(SCANS, scan_id)
+            return self._delete(SCANS, scan_id)
 
-    def add_statement(self, statement: Statement) -> None:
-        """Add a doctor's statement after the others."""
+    def add_statement(self, statement: Statement, *, at: int | None = None) -> None:
+        """Add a doctor's statement after the others (or at the place ``at`` a delete returned,
+        for Undo)."""
         with self.transaction():
-            self._add(STATEMENTS, statement)
+            self._add(STATEMENTS, statement, at)
 
     def update_statement(self, statement: Statement) -> None:
         """Replace the statement with this id, keeping its place among those of its date."""
         with self.transaction():
             self._update(STATEMENTS, statement)
 
-    def delete_statement(self, statement_id: str) -> None:
-        """Remove a statement."""
+    def delete_statement(self, statement_id: str) -> int:
+        """Remove a statement; its place in entry order is returned."""
         with self.transaction():
-            self._delete(STATEMENTS, statement_id)
+            return self._delete(STATEMENTS, statement_id)
 
-    def add_treatment(self, treatment: Treatment) -> None:
-        """Add a treatment after the others."""
+    def add_treatment(self, treatment: Treatment, *, at: int | None = None) -> None:
+        """Add a treatment after the others (or at the place ``at`` a delete returned,
+        for Undo)."""
         with self.transaction():
-            self._add(TREATMENTS, treatment)
+            self._add(TREATMENTS, treatment, at)
 
     def update_treatment(self, treatment: Treatment) -> None:
         """Replace the treatment with this id, keeping its place."""
         with self.transaction():
             self._update(TREATMENTS, treatment)
 
-    def delete_treatment(self, treatment_id: str) -> None:
-        """Remove a treatment."""
+    def delete_treatment(self, treatment_id: str) -> int:
+        """Remove a treatment; its place in entry order is returned."""
         with self.transaction():
-            self._delete(TREATMENTS, treatment_id)
+            return self._delete(TREATMENTS, treatment_id)
 
-    def add_question(self, question: Question) -> None:
-        """Add a question after the others."""
+    def add_question(self, question: Question, *, at: int | None = None) -> None:
+        """Add a question after the others (or at the place ``at`` a delete returned,
+        for Undo)."""
         with self.transaction():
-            self._add(QUESTIONS, question)
+            self._add(QUESTIONS, question, at)
 
     def update_question(self, question: Question) -> None:
         """Replace the question with this id, keeping its place."""
         with self.transaction():
             self._update(QUESTIONS, question)
 
-    def delete_question(self, question_id: str) -> None:
-        """Remove a question."""
+    def delete_question(self, question_id: str) -> int:
+        """Remove a question; its place in entry order is returned."""
         with self.transaction():
-            self._delete(QUESTIONS, question_id)
+            return self._delete(QUESTIONS, question_id)
 
-    def add_marker_result(self, result: MarkerResult) -> None:
-        """Add a tumour marker result after the others."""
+    def add_marker_result(self, result: MarkerResult, *, at: int | None = None) -> None:
+        """Add a tumour marker result after the others (or at the place ``at`` a delete returned,
+        for Undo)."""
         with self.transaction():
-            self._add(MARKER_RESULTS, result)
+            self._add(MARKER_RESULTS, result, at)
 
     def update_marker_result(self, result: MarkerResult) -> None:
         """Replace the marker result with this id, keeping its place."""
         with self.transaction():
             self._update(MARKER_RESULTS, result)
 
-    def delete_marker_result(self, result_id: str) -> None:
-        """Remove a marker result."""
+    def delete_marker_result(self, result_id: str) -> int:
+        """Remove a marker result; its place in entry order is returned."""
         with self.transaction():
-            self._delete(MARKER_RESULTS, result_id)
+            return self._delete(MARKER_RESULTS, result_id)
 
     def replace_content(self, record: Record) -> None:
         """Swap the whole content for ``record`` in one transaction; the settings stay."""
@@ -266,13 +307,27 @@ class RecordWriter(RecordReader):
                 self._execute(f"ROLLBACK TO {savepoint}")
                 self._execute(f"RELEASE {savepoint}")
 
-    def _add(self, table: Table[Item], item: Item) -> None:
+    def _add(self, table: Table[Item], item: Item, at: int | None = None) -> None:
+        """Add ``item`` after the others, or at the place ``at`` in entry order (Undo putting
+        back what was deleted): when another item holds that place now, it and those after it
+        move one place on, so ``item`` comes just before it."""
         columns = ", ".join(table.columns)
         marks = ", ".join("?" for _ in table.columns)
+        if at is None:
+            self._execute(
+                f"INSERT INTO {table.name} (seq, {columns})"
+                f" VALUES ((SELECT coalesce(max(seq), 0) + 1 FROM {table.name}), {marks})",
+                table.values(item),
+            )
+            return
+        taken = self._execute(f"SELECT 1 FROM {table.name} WHERE seq = ?", (at,)).fetchone()
+        if taken is not None:
+            # In two steps, through negative places, as seq is unique row by row.
+            self._execute(f"UPDATE {table.name} SET seq = -(seq + 1) WHERE seq >= ?", (at,))
+            self._execute(f"UPDATE {table.name} SET seq = -seq WHERE seq < 0")
         self._execute(
-            f"INSERT INTO {table.name} (seq, {columns})"
-            f" VALUES ((SELECT coalesce(max(seq), 0) + 1 FROM {table.name}), {marks})",
-            table.values(item),
+            f"INSERT INTO {table.name} (seq, {columns}) VALUES (?, {marks})",
+            (at, *table.values(item)),
         )
 
     def _update(self, table: Table[Item], item: Item) -> None:
@@ -285,10 +340,13 @@ class RecordWriter(RecordReader):
         if cursor.rowcount == 0:
             raise KeyError(item_id)
 
-    def _delete(self, table: Table[Item], item_id: str) -> None:
-        cursor = self._execute(f"DELETE FROM {table.name} WHERE id = ?", (item_id,))
-        if cursor.rowcount == 0:
+    def _delete(self, table: Table[Item], item_id: str) -> int:
+        row = self._execute(
+            f"DELETE FROM {table.name} WHERE id = ? RETURNING seq", (item_id,)
+        ).fetchone()
+        if row is None:
             raise KeyError(item_id)
+        return int(row[0])
 
     def _add_measurements(self, scan: Scan, sized: Mapping[str, bool] | None = None) -> None:
         """Add the measurements of ``scan``, each of the kind its spot takes (``sized`` maps

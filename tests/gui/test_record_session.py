@@ -188,7 +188,7 @@ def test_a_failed_write_leaves_the_record_and_the_history_as_they_were(
 ) -> None:
     store = session.store
 
-    def disk_full(*_args: object) -> None:
+    def disk_full(*_args: object, **_kwargs: object) -> None:
         raise RecordWriteError("The disk is full.")
 
     monkeypatch.setattr(store, "add_statement", disk_full)
