@@ -36,25 +36,14 @@ from survivor_app.domain import (
 )
 from survivor_app.domain.words import short_status_label
 from survivor_app.plot.hatching import HatchedPatchHandler, HatchLines
+from survivor_app.plot.heights import row_heights
 from survivor_app.plot.legend import Entry, draw_legend
 from survivor_app.plot.marker_panel import MarkerPanel, draw_markers, new_panel
-from survivor_app.plot.places import (
-    day,
-    days,
-    reference_lines,
-    span,
-    spot_points,
-    treatment_lanes,
-)
+from survivor_app.plot.places import day, days, reference_lines, span, spot_points, treatment_lanes
 from survivor_app.plot.reuse import new_line, reuse
 from survivor_app.plot.strip import LABEL_ZORDER, date_axis, draw_statements, draw_treatments
-from survivor_app.plot.style import (
-    SPOT_DASHES,
-    SPOT_MARKERS,
-    STATUS_LOOKS,
-    PlotStyle,
-)
-from survivor_app.plot.unsized_lane import Lane, draw_lane, lane_height, lane_layout_key, new_lane
+from survivor_app.plot.style import SPOT_DASHES, SPOT_MARKERS, STATUS_LOOKS, PlotStyle
+from survivor_app.plot.unsized_lane import Lane, draw_lane, lane_layout_key, new_lane
 from survivor_app.plot.unsized_marks import lane_spots
 from survivor_app.plot.words import as_typed
 from survivor_app.status import CancerAnalysis
@@ -151,7 +140,8 @@ def draw_timeline(
             _draw_empty(figure, style)
             return Timeline()
         panel = bool(history.marker_results) and style.marker_panel
-        timeline = _draw_axes(figure, _strip_rows(history), lane_spots(history), style, panel)
+        rows = _strip_rows(history)
+        timeline = _draw_axes(figure, rows, _lane(figure, history, style, panel), style, panel)
         _draw_history(figure, timeline, history, analysis, columns)
         return timeline
 
@@ -179,8 +169,9 @@ def update_timeline(
         or not (history.scans or history.statements)
         or style != timeline.style
         or _strip_rows(history) != timeline.rows
-        or len(lane_spots(history)) != (0 if timeline.lane is None else len(timeline.lane.spots))
         or (bool(history.marker_results) and style.marker_panel) != (timeline.markers is not None)
+        or len(_lane(figure, history, style, timeline.markers is not None))
+        != (0 if timeline.lane is None else len(timeline.lane.spots))
     ):
         return False
     with matplotlib.rc_context(_settings(style)):
@@ -233,6 +224,16 @@ def _strip_rows(history: CancerHistory) -> int:
     return 1 + (max(lanes) + 1 if lanes else 0)
 
 
+def _lane(
+    figure: Figure, history: CancerHistory, style: PlotStyle, panel: bool
+) -> tuple[Spot, ...]:
+    """The spots of the lane, or none where the figure is too low for it."""
+    spots = lane_spots(history)
+    points = figure.get_size_inches()[1] * 72
+    fits = row_heights(points, _strip_rows(history), len(spots), panel, style).lane
+    return spots if fits else ()
+
+
 def _draw_empty(figure: Figure, style: PlotStyle) -> None:
     axes = figure.add_subplot()
     axes.set_facecolor(style.base)
@@ -246,8 +247,8 @@ def _draw_axes(
 ) -> Timeline:
     """The sizes' axes above, the lane of ``lane_spots`` (if any), the markers' panel (when
     there are results) and the strip's below, with what does not depend on the history."""
-    lanes = [lane_height(len(lane_spots))] if lane_spots else []
-    heights = [6, *lanes, *([2.2] if markers else []), 0.9 + 0.6 * rows]
+    points = figure.get_size_inches()[1] * 72
+    heights = row_heights(points, rows, len(lane_spots), markers, style).ratios
     grid = figure.add_gridspec(len(heights), 1, height_ratios=heights)
     sizes = figure.add_subplot(grid[0])
     strip = figure.add_subplot(grid[-1], sharex=sizes)
@@ -270,7 +271,7 @@ def _draw_axes(
     date_axis(strip)
     # Added after the strip, which stays the figure's second axes.
     lane = new_lane(figure, grid[1], sizes, lane_spots, style) if lane_spots else None
-    at = grid[1 + len(lanes)]
+    at = grid[2 if lane_spots else 1]
     panel = new_panel(figure.add_subplot(at, sharex=sizes), style) if markers else None
     return Timeline(sizes=sizes, strip=strip, lane=lane, markers=panel, style=style, rows=rows)
 

@@ -55,12 +55,6 @@ class Lane:
     lines: list[LaneLine] = field(default_factory=list)
 
 
-def lane_height(rows: int) -> float:
-    """The lane's share of the figure's height, in the units of the timeline's grid (the sizes
-    take 6): enough for a row of marks and its name each."""
-    return 0.25 + 0.55 * rows
-
-
 def new_lane(
     figure: Figure, spec: SubplotSpec, sizes: Axes, spots: tuple[Spot, ...], style: PlotStyle
 ) -> Lane:

@@ -53,6 +53,10 @@ class Piece:
     keep_with_next: bool = False
     #: Drawn first when this piece starts a new page: the header row of a table.
     repeat: Piece | None = None
+    #: The room this piece turns into lines to write on, a line at a time (0: none), and the
+    #: room it has for them already; room short of a whole line stays blank.
+    step: float = 0.0
+    slack: float = 0.0
 
 
 @dataclass(frozen=True, slots=True)

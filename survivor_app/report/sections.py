@@ -57,6 +57,8 @@ _PLOT_SHARE = 0.6  # of the room a one-page summary has left, the share the time
 #: The timeline's extra height, where the page has room, for its lane of spots without a size and
 #: for each of its rows: the sizes keep their height, and the legend beside them its rows.
 _LANE_POINTS = (6.0, 13.0)
+#: The same for the markers' panel, about the share of the sizes' height it takes.
+_MARKER_POINTS = 32.0
 _PERIOD_WIDTHS = (0.125, 0.225, 0.16, 0.49)
 #: The shares of a row of the latest scan: the spot and where it is, and its size or state.
 _SIZE_SHARES = (0.62, 0.38)
@@ -91,20 +93,34 @@ class SummarySheet(Page):
         footer = self._footer()
         bottom = self.height - footer.height - self.px(GAP)
         periods = len(self.summary.periods.rows)
-        pieces = self._pieces(_PLOT_MIN, periods)
+        # The lane and the markers' panel get room of their own, so the sizes keep theirs.
+        least = _PLOT_MIN + self._panel_points()
+        pieces = self._pieces(least, periods)
         spare = bottom - self._total(pieces)
         # The earliest periods give way before the page does: the timeline shows them all.
         while spare < 0 and periods > _FEWEST_PERIODS:
             periods -= 1
-            pieces = self._pieces(_PLOT_MIN, periods)
+            pieces = self._pieces(least, periods)
             spare = bottom - self._total(pieces)
+        if spare < 0 and least > _PLOT_MIN:
+            # Then the panels' own room, down to the least any timeline has.
+            least = max(_PLOT_MIN, least + spare / self.unit)
+            pieces = self._pieces(least, periods)
+            # Exactly nothing to spare, but for rounding.
+            spare = bottom - self._total(pieces) + self.px(0.005)
         if spare >= 0:
             # One page: the timeline takes most of the room left, the questions' lines the rest.
-            most = _PLOT_MAX + self._lane_points()
-            grow = min(self.px(most - _PLOT_MIN), spare * _PLOT_SHARE)
-            pieces = self._pieces(_PLOT_MIN + grow / self.unit, periods)
+            most = _PLOT_MAX + self._panel_points()
+            grow = min(self.px(most - least), spare * _PLOT_SHARE)
+            # Room the last piece would leave blank, short of a whole line to write on.
+            last = pieces[-1]
+            if last.step > 0:
+                rest = spare - grow
+                blank = min(rest, (last.slack + rest) % last.step)
+                grow = min(self.px(most - least), grow + blank)
+            pieces = self._pieces(least + grow / self.unit, periods)
         else:
-            plot = _PLOT_TWO_PAGES + self._lane_points()
+            plot = _PLOT_TWO_PAGES + self._panel_points()
             pieces = self._pieces(plot, len(self.summary.periods.rows))
         pages = 1
         y = 0.0
@@ -126,9 +142,10 @@ class SummarySheet(Page):
         footer.draw(0, 0)
         return pages
 
-    def _lane_points(self) -> float:
+    def _panel_points(self) -> float:
         lanes = len(lane_spots(self.summary.history))
-        return _LANE_POINTS[0] + _LANE_POINTS[1] * lanes if lanes else 0.0
+        lane = _LANE_POINTS[0] + _LANE_POINTS[1] * lanes if lanes else 0.0
+        return lane + (_MARKER_POINTS if self.summary.history.marker_results else 0.0)
 
     def _total(self, pieces: Sequence[Piece]) -> float:
         return sum(p.height + self.px(p.space_before) for p in pieces[1:]) + pieces[0].height
@@ -393,7 +410,7 @@ class SummarySheet(Page):
             if note is not None:
                 self.put(note, right_x, top)
 
-        return Piece(height, draw)
+        return Piece(height, draw, step=rule, slack=height - right_least)
 
     def _left_column(self, width: float) -> list[tuple[float, Callable[[float], None]]]:
         """The statements and the latest scan, as (height, draw at a height) parts."""
