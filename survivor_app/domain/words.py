@@ -216,9 +216,9 @@ def shorten(text: str, limit: int) -> str:
 
 #: Tumour markers beside the sizes (STATUS_RULES.md §9), said once where their numbers are shown.
 MARKERS_NEVER_DECIDE = (
-    "Tumour markers are blood tests: some cancers raise the amount of a substance in the blood. "
-    "They are shown for you and your doctors, but they never decide a label here: labels come "
-    "from the sizes on your scans and what your doctors said."
+    "Tumour markers are blood tests. Some cancers raise a substance in the blood. The app shows "
+    "these results, but they never decide a label. Labels come from your scans and what your "
+    "doctors said."
 )
 #: After a value the lab gave as below what it can measure, e.g. "below 0.1 ng/mL, …".
 LOWEST_THE_LAB_CAN_MEASURE = "the lowest the lab can measure"
