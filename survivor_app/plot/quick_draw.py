@@ -51,6 +51,8 @@ class _Kept:
     background: Any
     #: Each axes' inside (None: something else is drawn there), worked out when first needed.
     insides: dict[Axes, _Box | None] = field(default_factory=dict)
+    #: False once the figure is to be drawn in full: the drawing is no start for another.
+    current: bool = True
 
 
 class QuickDraw:
@@ -71,11 +73,19 @@ class QuickDraw:
         figure.patch.draw(renderer)
         background = renderer.copy_from_bbox(figure.bbox)
         renderer.restore_region(drawing)
-        self._kept = _Kept(_size(renderer), _places(figure.axes), drawing, background)
+        kept = _Kept(_size(renderer), _places(figure.axes), drawing, background)
+        last = self._kept
+        if last is not None and (last.size, last.places) == (kept.size, kept.places):
+            # Where something else was drawn in an axes' box it still is, with everything
+            # where it was: not looked for again at each drawing (a long record's plot, laid
+            # out tightly, draws every edit in full).
+            kept.insides = {axes: None for axes, box in last.insides.items() if box is None}
+        self._kept = kept
 
     def forget(self) -> None:
         """Drop the kept drawing: the next drawing must be a full one."""
-        self._kept = None
+        if self._kept is not None:
+            self._kept.current = False
 
     def draw(self, changed: Sequence[Axes], over: Sequence[Artist] = ()) -> bool:
         """Draw ``changed`` again over the kept drawing, then ``over`` (artists drawn above
@@ -85,7 +95,12 @@ class QuickDraw:
         kept = self._kept
         renderer = self._canvas.get_renderer()  # type: ignore[no-untyped-call]
         figure = self._canvas.figure
-        if kept is None or kept.size != _size(renderer) or kept.places != _places(figure.axes):
+        if (
+            kept is None
+            or not kept.current
+            or kept.size != _size(renderer)
+            or kept.places != _places(figure.axes)
+        ):
             return False
         boxes = []
         for axes in changed:
@@ -102,7 +117,7 @@ class QuickDraw:
                 with _labels_left_out(axes):
                     axes.draw(renderer)
                 if not _all_inside(axes, box, renderer):
-                    self._kept = None
+                    kept.current = False
                     return False
             drawn = renderer.copy_from_bbox(figure.bbox)
             renderer.restore_region(kept.drawing)
