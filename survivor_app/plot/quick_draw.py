@@ -51,6 +51,8 @@ class _Kept:
     background: Any
     #: Each axes' inside (None: something else is drawn there), worked out when first needed.
     insides: dict[Axes, _Box | None] = field(default_factory=dict)
+    #: Where each of the figure's artists draws, as far as it was needed to know.
+    footprints: dict[Artist, Bbox] = field(default_factory=dict)
     #: False once the figure is to be drawn in full: the drawing is no start for another.
     current: bool = True
 
@@ -105,7 +107,7 @@ class QuickDraw:
         boxes = []
         for axes in changed:
             if axes not in kept.insides:
-                kept.insides[axes] = _inside(axes, renderer, over)
+                kept.insides[axes] = _inside(axes, renderer, over, kept.footprints)
             box = kept.insides[axes]
             if box is None:
                 return False
@@ -114,9 +116,10 @@ class QuickDraw:
         if changed:
             for axes, box in zip(changed, boxes, strict=True):
                 renderer.restore_region(kept.background, box, (0, 0))
-                with _labels_left_out(axes):
+                labels = _labels(axes)
+                with _left_out(labels):
                     axes.draw(renderer)
-                if not _all_inside(axes, box, renderer):
+                if not _all_inside(axes, box, labels, renderer):
                     kept.current = False
                     return False
             drawn = renderer.copy_from_bbox(figure.bbox)
@@ -158,7 +161,9 @@ def _as_bbox(box: _Box, renderer: RendererAgg) -> Bbox:
     return Bbox.from_extents(left, height - bottom - 1, right + 1, height - top)
 
 
-def _inside(axes: Axes, renderer: RendererAgg, over: Sequence[Artist]) -> _Box | None:
+def _inside(
+    axes: Axes, renderer: RendererAgg, over: Sequence[Artist], footprints: dict[Artist, Bbox]
+) -> _Box | None:
     """The axes' inside, where nothing but the axes is drawn (None: something else is)."""
     box = _box(axes, renderer)
     inside = _as_bbox(box, renderer)
@@ -173,7 +178,9 @@ def _inside(axes: Axes, renderer: RendererAgg, over: Sequence[Artist]) -> _Box |
             continue
         if not artist.get_visible():
             continue
-        if _footprint(artist, renderer).overlaps(inside):
+        if artist not in footprints:
+            footprints[artist] = _footprint(artist, renderer)
+        if footprints[artist].overlaps(inside):
             return None
     return box
 
@@ -203,13 +210,13 @@ def _reach(text: Text, renderer: RendererAgg) -> Bbox:
     return Bbox.union(extents).padded(1)
 
 
-def _all_inside(axes: Axes, box: _Box, renderer: RendererAgg) -> bool:
+def _all_inside(axes: Axes, box: _Box, labels: Sequence[Text], renderer: RendererAgg) -> bool:
     """True when all the axes just drew, but its axis and spines (which stay where they
     were), is inside ``box``: its texts, and its other artists, clipped to it or within it."""
     inside = _as_bbox(box, renderer)
-    labels = set(_labels(axes))
+    left_out = set(labels)
     for artist in axes.get_children():
-        if artist is axes.patch or isinstance(artist, Axis | Spine) or artist in labels:
+        if artist is axes.patch or isinstance(artist, Axis | Spine) or artist in left_out:
             continue
         if not artist.get_visible():
             continue
@@ -252,8 +259,8 @@ def _labels(axes: Axes) -> list[Text]:
 
 
 @contextmanager
-def _labels_left_out(axes: Axes) -> Iterator[None]:
-    shown = [text for text in _labels(axes) if text.get_visible()]
+def _left_out(texts: Sequence[Text]) -> Iterator[None]:
+    shown = [text for text in texts if text.get_visible()]
     for text in shown:
         text.set_visible(False)
     try:
