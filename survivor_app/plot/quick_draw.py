@@ -84,6 +84,27 @@ class QuickDraw:
             kept.insides = {axes: None for axes, box in last.insides.items() if box is None}
         self._kept = kept
 
+    def prepare(self, over: Sequence[Artist] = ()) -> None:
+        """Work out now, while nothing waits on it, where each axes of the kept drawing can be
+        drawn again, rather than at the first quick drawing that needs it."""
+        kept = self._kept
+        renderer = self._canvas.get_renderer()  # type: ignore[no-untyped-call]
+        figure = self._canvas.figure
+        if (
+            kept is None
+            or not kept.current
+            or kept.size != _size(renderer)
+            or kept.places != _places(figure.axes)
+        ):
+            return
+        # Measuring updates the ticks, which marks the axes as changed: they are not.
+        unchanged = [artist for artist in (figure, *figure.axes) if not artist.stale]
+        for axes in figure.axes:
+            if axes not in kept.insides:
+                kept.insides[axes] = _inside(axes, renderer, over, kept.footprints)
+        for artist in unchanged:
+            artist.stale = False
+
     def forget(self) -> None:
         """Drop the kept drawing: the next drawing must be a full one."""
         if self._kept is not None:

@@ -114,8 +114,7 @@ class Timeline:
     statements: tuple[Statement, ...] = ()
     treatment_bars: list[tuple[PolyCollection, Treatment]] = field(default_factory=list)
     bar_labels: list[BarLabel] = field(default_factory=list)
-    #: What the strip shows (an update leaves it untouched while that is the same).
-    strip_drawn_for: Hashable = None
+    strip_drawn_for: Hashable = None  # what the strip shows: untouched while it is the same
     legend: Legend | None = None
     legend_key: Hashable = None
     #: All the layout depends on: the axes' limits, the reference lines and the legend. A
@@ -319,7 +318,8 @@ def _draw_history(
             style=style,
         )
         timeline.treatment_bars = list(zip(bars, history.treatments, strict=True))
-    strip.set_xlim(day(left), day(right))
+    if strip.get_xlim() != (day(left), day(right)):  # else every axes is marked changed
+        strip.set_xlim(day(left), day(right))
     timeline.legend, timeline.legend_key = draw_legend(
         figure, (timeline.legend, timeline.legend_key), entries, style, columns
     )

@@ -431,6 +431,12 @@ class TimelinePlot(QWidget):
         else:
             self._quick.keep()
         self._after_drawing()
+        # While the window waits, after what the drawing itself set off.
+        QTimer.singleShot(0, self, self._prepare_quick_drawing)
+
+    def _prepare_quick_drawing(self) -> None:
+        if self._quick is not None:
+            self._quick.prepare([] if self._tip is None else [self._tip])
 
     def _after_drawing(self) -> None:
         assert self.canvas is not None
