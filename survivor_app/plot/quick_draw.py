@@ -52,7 +52,7 @@ class _Kept:
     #: Each axes' inside (None: something else is drawn there), worked out when first needed.
     insides: dict[Axes, _Box | None] = field(default_factory=dict)
     #: Where each of the figure's artists draws, as far as it was needed to know.
-    footprints: dict[Artist, Bbox] = field(default_factory=dict)
+    footprints: dict[Artist, list[Bbox]] = field(default_factory=dict)
     #: False once the figure is to be drawn in full: the drawing is no start for another.
     current: bool = True
 
@@ -183,7 +183,7 @@ def _as_bbox(box: _Box, renderer: RendererAgg) -> Bbox:
 
 
 def _inside(
-    axes: Axes, renderer: RendererAgg, over: Sequence[Artist], footprints: dict[Artist, Bbox]
+    axes: Axes, renderer: RendererAgg, over: Sequence[Artist], footprints: dict[Artist, list[Bbox]]
 ) -> _Box | None:
     """The axes' inside, where nothing but the axes is drawn (None: something else is)."""
     box = _box(axes, renderer)
@@ -201,25 +201,40 @@ def _inside(
             continue
         if artist not in footprints:
             footprints[artist] = _footprint(artist, renderer)
-        if footprints[artist].overlaps(inside):
+        if any(part.overlaps(inside) for part in footprints[artist]):
             return None
     return box
 
 
-def _footprint(artist: Artist, renderer: RendererAgg) -> Bbox:
-    """Where ``artist`` draws, and a pixel more; for axes, with its ticks' marks."""
-    reach = artist.get_tightbbox(renderer) or Bbox.null()
+def _footprint(artist: Artist, renderer: RendererAgg) -> list[Bbox]:
+    """Where ``artist`` draws, a pixel more, in parts: for axes, its box with its ticks' marks,
+    each of its labels and each of its other artists not clipped to its box."""
     from matplotlib.axes import Axes
 
-    if isinstance(artist, Axes):
-        ticks = [
-            tick.get_tick_padding()
-            for axis in (artist.xaxis, artist.yaxis)
-            for tick in (*axis.get_major_ticks(), *axis.get_minor_ticks())
-        ]
-        pad = renderer.points_to_pixels(max(ticks, default=0.0)) + _MARGIN  # type: ignore[no-untyped-call]
-        reach = Bbox.union([reach, artist.bbox.padded(pad)])
-    return reach.padded(1)
+    if not isinstance(artist, Axes):
+        return [(artist.get_tightbbox(renderer) or Bbox.null()).padded(1)]
+    ticks = [
+        tick.get_tick_padding()
+        for axis in (artist.xaxis, artist.yaxis)
+        for tick in (*axis.get_major_ticks(), *axis.get_minor_ticks())
+    ]
+    pad = renderer.points_to_pixels(max(ticks, default=0.0)) + _MARGIN  # type: ignore[no-untyped-call]
+    parts = [artist.bbox.padded(pad + 1)]
+    clip = artist.bbox.padded(_MARGIN)
+    for child in artist.get_children():
+        if child is artist.patch or isinstance(child, Axis | Spine) or not child.get_visible():
+            continue
+        if isinstance(child, Text):
+            if child.get_text():
+                parts.append(_reach(child, renderer))
+        elif not _clipped(child, clip):
+            parts.append(child.get_window_extent(renderer).padded(1))
+    parts += [_reach(text, renderer) for text in _labels(artist) if _drawn(text)]
+    return parts
+
+
+def _drawn(text: Text) -> bool:
+    return bool(text.get_visible() and text.get_text())
 
 
 def _reach(text: Text, renderer: RendererAgg) -> Bbox:

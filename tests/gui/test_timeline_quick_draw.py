@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from survivor_app.domain import CancerHistory, Record
 from survivor_app.gui.widgets.timeline import TimelinePlot
 from survivor_app.status import analyse
-from tests.gui.plotting import canvas_point, shown_plot, tip_text
+from tests.gui.plotting import canvas_point, is_ready, shown_plot, tip_text
 from tests.gui.test_timeline_in_place import (
     EDITS,
     LANE_EDITS,
@@ -155,3 +155,30 @@ def test_a_tip_and_its_going_draw_what_a_full_drawing_draws(qtbot: QtBot, demo: 
         qtbot.waitUntil(lambda: tip_text(plot) is not None)
     assert_same(shown_pixels(plot), with_tip)
     assert_same(with_tip, full_pixels(plot))
+
+
+def low_plot(qtbot: QtBot, history: CancerHistory) -> TimelinePlot:
+    """A plot so low that the labels of its axes reach past one another, drawn."""
+    plot = TimelinePlot()
+    qtbot.addWidget(plot)
+    plot.resize(700, 330)
+    plot.show_history(history, analyse(history))
+    plot.show()
+    qtbot.waitUntil(lambda: is_ready(plot))
+    assert plot.canvas is not None
+    plot.canvas.draw()
+    return plot
+
+
+@pytest.mark.parametrize("name", ["add a scan between two", "change a size", "delete a scan"])
+def test_an_edit_in_a_low_plot_draws_what_a_full_drawing_draws(
+    qtbot: QtBot, demo: Record, name: str
+) -> None:
+    before = MARKER_EDITS["a second marker, on a log scale"](demo.history("c1"))
+    after = EDITS[name](before)
+    plot = low_plot(qtbot, before)
+    draws = full_draws(plot)
+    with qtbot.waitSignal(plot.drawn):
+        plot.show_history(after, analyse(after))
+    assert draws == []
+    assert_same(shown_pixels(plot), full_pixels(low_plot(qtbot, after)))
