@@ -1,0 +1,64 @@
+"""The window's layout of the timeline puts every axes where matplotlib's constrained layout puts
+it (which the printed summary keeps), for the example record and a long one, on large and small
+figures, with the legend beneath and beside the plot."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+from matplotlib.layout_engine import LayoutEngine
+
+from survivor_app.domain import Record
+from survivor_app.plot.layout import TimelineLayout
+from survivor_app.plot.style import PlotStyle
+from survivor_app.plot.timeline import draw_timeline
+from survivor_app.status import analyse
+from tests.report.records import demo_record, long_record
+
+
+def _places(
+    record: Record, size: tuple[float, float, float], style: PlotStyle, engine: str | LayoutEngine
+) -> list[list[float]]:
+    """Where each axes is once the figure is drawn, in pixels."""
+    width, height, dpi = size
+    figure = Figure(figsize=(width / dpi, height / dpi), dpi=dpi)
+    canvas = FigureCanvasAgg(figure)
+    history = record.history(record.cancers[0].id)
+    draw_timeline(figure, history, analyse(history), style)
+    figure.set_layout_engine(engine)
+    canvas.draw()
+    return [list(axes.get_window_extent().extents) for axes in figure.axes]
+
+
+# A long history's legend leaves a small screen's plot no room: both layouts then leave the
+# axes in the grid's places.
+@pytest.mark.filterwarnings("ignore:constrained_layout not applied")
+@pytest.mark.parametrize("record", [demo_record(), long_record()], ids=["example", "long"])
+@pytest.mark.parametrize(
+    ("size", "font", "low", "beside"),
+    [
+        ((724, 415, 96), 9.0, False, False),
+        ((900, 600, 96), 12.0, False, False),
+        # A small screen at 150 %: the plot shows neither the bands' legend nor the markers.
+        ((593, 252, 144), 9.0, True, False),
+        ((1200, 300, 96), 9.0, True, True),
+    ],
+)
+def test_the_axes_are_where_the_constrained_layout_puts_them(
+    record: Record, size: tuple[float, float, float], font: float, low: bool, beside: bool
+) -> None:
+    style = PlotStyle(
+        background="#efefef",
+        base="#ffffff",
+        text="#000000",
+        faint=(0.0, 0.0, 0.0, 0.25),
+        font_points=font,
+        legend_beside=beside,
+        legend_bands=not low,
+        marker_panel=not low,
+    )
+    constrained = _places(record, size, style, "constrained")
+    ours = _places(record, size, style, TimelineLayout(legend_beside=beside))
+    assert np.allclose(ours, constrained, atol=0.5)
