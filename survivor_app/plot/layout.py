@@ -1,6 +1,7 @@
 """The window's layout of the timeline: its axes stacked in the figure's one column of rows, with
 room around each for what sticks out of it (tick labels, axis labels, reference labels, marks
-drawn unclipped) and room for the figure's legend beneath or beside them.
+drawn unclipped) and room for the figure's legend beneath them, or beside them where the legend
+says it is (``KeptLegend.beside``).
 
 It gives the axes the places matplotlib's constrained layout would (the same padding, each row's
 height in the grid's ratio), but measures the tick labels from the strings their formatters
@@ -20,6 +21,8 @@ from matplotlib.layout_engine import LayoutEngine
 from matplotlib.spines import Spine
 from matplotlib.text import Text
 from matplotlib.transforms import Bbox
+
+from survivor_app.plot.legend import KeptLegend
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -54,14 +57,10 @@ class _Margins:
 
 class TimelineLayout(LayoutEngine):
     """Places a figure's axes, each in one row of a one-column grid, and leaves room for the
-    figure's legend beneath them or, ``legend_beside``, to their right."""
+    figure's legend beneath them or beside them, as it says it is."""
 
     _adjust_compatible = False
     _colorbar_gridspec = False
-
-    def __init__(self, *, legend_beside: bool) -> None:
-        super().__init__()
-        self._legend_beside = legend_beside
 
     def execute(self, fig: Figure) -> None:
         """Place the axes of ``fig`` for its present size and content."""
@@ -72,7 +71,7 @@ class TimelineLayout(LayoutEngine):
         frame = Bbox.from_bounds(0, 0, fig.bbox.width, fig.bbox.height)
         for legend in fig.legends:
             extent = legend.get_window_extent(renderer)
-            if self._legend_beside:
+            if isinstance(legend, KeptLegend) and legend.beside:
                 frame.x1 -= extent.width + 2 * pad
             else:
                 frame.y0 += extent.height + 2 * pad

@@ -60,5 +60,5 @@ def test_the_axes_are_where_the_constrained_layout_puts_them(
         marker_panel=not low,
     )
     constrained = _places(record, size, style, "constrained")
-    ours = _places(record, size, style, TimelineLayout(legend_beside=beside))
+    ours = _places(record, size, style, TimelineLayout())
     assert np.allclose(ours, constrained, atol=0.5)

@@ -229,9 +229,9 @@ class TimelinePlot(QWidget):
 
         self._resized.stop()
         style = self._plot_style()
+        self._lay_out_next_draw()
         timeline = draw_timeline(self.canvas.figure, self._history, self._analysis, style)
         self._style, self._timeline = style, timeline
-        self._lay_out_next_draw()
         self._laid_out = timeline.layout_key
         self._hover = self._hover_targets(timeline)
         self._tip = self._make_tip(style)
@@ -385,8 +385,7 @@ class TimelinePlot(QWidget):
         assert self.canvas is not None
         from survivor_app.plot.layout import TimelineLayout
 
-        beside = self._style is not None and self._style.legend_beside
-        self.canvas.figure.set_layout_engine(TimelineLayout(legend_beside=beside))
+        self.canvas.figure.set_layout_engine(TimelineLayout())
 
     def _on_drawn(self, _event: Event) -> None:
         assert self.canvas is not None
