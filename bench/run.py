@@ -136,6 +136,12 @@ class Bench:
             }
         )
         self.env.pop("SURVIVOR_APP_RECORD", None)
+        # Python's compiled modules kept, as an installed app has them, even where this
+        # environment forbids writing them: in the bench folder, written by ``prepare``'s runs.
+        # Otherwise every start of the app compiles its own modules again (some 150 ms), which
+        # neither an installed app nor the bare window (whose modules are all compiled) does.
+        self.env.pop("PYTHONDONTWRITEBYTECODE", None)
+        self.env["PYTHONPYCACHEPREFIX"] = str(folder / "compiled")
         self.records = {name: folder / f"{name}.survivor" for name in RECORDS}
         self.json = {name: folder / f"{name}.json" for name in RECORDS}
         self.measures: dict[str, Measure] = {}
