@@ -161,8 +161,9 @@ def _bottom_axis(
 ) -> None:
     """Widen ``margins`` for a date axis under ``box``: its ticks, its labels (centred on their
     ticks) and the offset written under them."""
-    depth = axis.get_tick_padding() * scale
-    labels = _label_sizes(axis, renderer)
+    ticks = _ticks(axis)
+    depth = _mark_length(axis, ticks, "bottom", scale)
+    labels = _label_sizes(axis, ticks, renderer)
     if labels:
         depth = _label_distance(axis, scale) + max(height for _f, _w, height, _d in labels)
         offset = axis.get_major_formatter().get_offset()
@@ -180,8 +181,9 @@ def _left_axis(
 ) -> None:
     """Widen ``margins`` for a value axis left of ``box``: its ticks, its labels (centred on
     their ticks) and its name."""
-    width = axis.get_tick_padding() * scale
-    labels = _label_sizes(axis, renderer)
+    ticks = _ticks(axis)
+    width = _mark_length(axis, ticks, "left", scale)
+    labels = _label_sizes(axis, ticks, renderer)
     if labels:
         width = _label_distance(axis, scale) + max(wide for _f, wide, _h, _d in labels)
     for fraction, _width, height, descent in labels:
@@ -197,6 +199,15 @@ def _left_axis(
     margins.left = max(margins.left, width)
 
 
+def _mark_length(axis: Axis, ticks: list[tuple[float, str]], side: str, scale: float) -> float:
+    """How far an axis's tick marks reach out of the axes, in pixels: they count, as in the
+    constrained layout, where they are drawn on a visible spine."""
+    spine = axis.axes.spines[side]
+    if not ticks or not spine.get_visible() or not axis.majorTicks[0].tick1line.get_visible():
+        return 0.0
+    return axis.get_tick_padding() * scale
+
+
 def _label_distance(axis: Axis, scale: float) -> float:
     """How far an axis's tick labels are from the axes' edge, in pixels."""
     tick = axis.majorTicks[0]
@@ -205,14 +216,17 @@ def _label_distance(axis: Axis, scale: float) -> float:
     return (pad + tick.get_tick_padding()) * scale
 
 
-def _label_sizes(axis: Axis, renderer: RendererBase) -> list[tuple[float, float, float, float]]:
-    """Where along ``axis`` each tick label it draws is (0 at the start of the view, 1 at its
-    end), and how wide and high it is and how far it reaches below its baseline, in pixels
-    (none when its labels are hidden)."""
+def _label_sizes(
+    axis: Axis, ticks: list[tuple[float, str]], renderer: RendererBase
+) -> list[tuple[float, float, float, float]]:
+    """Where along ``axis`` each of its ``ticks``' labels is, and how wide and high it is and
+    how far it reaches below its baseline, in pixels (none when its labels are hidden)."""
     if not axis.majorTicks[0].label1.get_visible():
         return []
     sizes = []
-    for fraction, label in _tick_labels(axis):
+    for fraction, label in ticks:
+        if not label:
+            continue
         extent = _text_extent(axis, label, renderer)
         sizes.append((fraction, extent.width, extent.height, -extent.y0))
     return sizes
@@ -230,9 +244,9 @@ def _text_extent(axis: Axis, text: str, renderer: RendererBase) -> Bbox:
     return scratch.get_window_extent(renderer)
 
 
-def _tick_labels(axis: Axis) -> list[tuple[float, str]]:
-    """The major tick labels an axis will draw, each with where it is along the axis (0 at the
-    start of the view, 1 at its end), as its formatter writes them."""
+def _ticks(axis: Axis) -> list[tuple[float, str]]:
+    """The major ticks an axis will draw: where each is along the axis (0 at the start of the
+    view, 1 at its end), and its label as the formatter writes it."""
     locations = axis.get_majorticklocs()
     if not len(locations):
         return []
@@ -244,6 +258,6 @@ def _tick_labels(axis: Axis) -> list[tuple[float, str]]:
     shown = []
     for place, label in zip(places, labels, strict=True):
         where = (place - low) / span if span else 0.0
-        if -_TICK_TOLERANCE <= where <= 1 + _TICK_TOLERANCE and label:
+        if -_TICK_TOLERANCE <= where <= 1 + _TICK_TOLERANCE:
             shown.append((float(where), label))
     return shown

@@ -4,6 +4,8 @@ figures, with the legend beneath and beside the plot."""
 
 from __future__ import annotations
 
+import dataclasses
+
 import numpy as np
 import pytest
 from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -17,16 +19,26 @@ from survivor_app.plot.timeline import draw_timeline
 from survivor_app.status import analyse
 from tests.report.records import demo_record, long_record
 
+SCREEN = PlotStyle(
+    background="#efefef", base="#ffffff", text="#000000", faint=(0, 0, 0, 0.25), font_points=9
+)
+
 
 def _places(
-    record: Record, size: tuple[float, float, float], style: PlotStyle, engine: str | LayoutEngine
+    record: Record | None,
+    size: tuple[float, float, float],
+    style: PlotStyle,
+    engine: str | LayoutEngine,
 ) -> list[list[float]]:
-    """Where each axes is once the figure is drawn, in pixels."""
+    """Where each axes is once the figure is drawn, in pixels (no record: the empty timeline)."""
     width, height, dpi = size
     figure = Figure(figsize=(width / dpi, height / dpi), dpi=dpi)
     canvas = FigureCanvasAgg(figure)
-    history = record.history(record.cancers[0].id)
-    draw_timeline(figure, history, analyse(history), style)
+    if record is None:
+        draw_timeline(figure, None, None, style)
+    else:
+        history = record.history(record.cancers[0].id)
+        draw_timeline(figure, history, analyse(history), style)
     figure.set_layout_engine(engine)
     canvas.draw()
     return [list(axes.get_window_extent().extents) for axes in figure.axes]
@@ -49,16 +61,16 @@ def _places(
 def test_the_axes_are_where_the_constrained_layout_puts_them(
     record: Record, size: tuple[float, float, float], font: float, low: bool, beside: bool
 ) -> None:
-    style = PlotStyle(
-        background="#efefef",
-        base="#ffffff",
-        text="#000000",
-        faint=(0.0, 0.0, 0.0, 0.25),
-        font_points=font,
-        legend_beside=beside,
-        legend_bands=not low,
-        marker_panel=not low,
+    style = dataclasses.replace(
+        SCREEN, font_points=font, legend_beside=beside, legend_bands=not low, marker_panel=not low
     )
     constrained = _places(record, size, style, "constrained")
     ours = _places(record, size, style, TimelineLayout())
     assert np.allclose(ours, constrained, atol=0.5)
+
+
+def test_the_empty_timeline_fills_the_figure_but_for_the_padding() -> None:
+    size = (724, 415, 96)
+    ours = _places(None, size, SCREEN, TimelineLayout())
+    assert np.allclose(ours, _places(None, size, SCREEN, "constrained"), atol=0.5)
+    assert np.allclose(ours, [[4, 4, 720, 411]], atol=0.5)
