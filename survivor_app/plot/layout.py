@@ -220,9 +220,7 @@ def _label_sizes(
     axis: Axis, ticks: list[tuple[float, str]], renderer: RendererBase
 ) -> list[tuple[float, float, float, float]]:
     """Where along ``axis`` each of its ``ticks``' labels is, and how wide and high it is and
-    how far it reaches below its baseline, in pixels (none when its labels are hidden)."""
-    if not axis.majorTicks[0].label1.get_visible():
-        return []
+    how far it reaches below its baseline, in pixels."""
     sizes = []
     for fraction, label in ticks:
         if not label:
@@ -246,11 +244,16 @@ def _text_extent(axis: Axis, text: str, renderer: RendererBase) -> Bbox:
 
 def _ticks(axis: Axis) -> list[tuple[float, str]]:
     """The major ticks an axis will draw: where each is along the axis (0 at the start of the
-    view, 1 at its end), and its label as the formatter writes it."""
+    view, 1 at its end), and its label as the formatter writes it (none where labels are
+    hidden)."""
     locations = axis.get_majorticklocs()
     if not len(locations):
         return []
-    labels = axis.get_major_formatter().format_ticks(list(locations))
+    labels = (
+        axis.get_major_formatter().format_ticks(list(locations))
+        if axis.majorTicks[0].label1.get_visible()
+        else [""] * len(locations)
+    )
     transform = axis.get_transform()
     low, high = transform.transform(axis.get_view_interval())
     places = transform.transform(locations)
