@@ -7,6 +7,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 from survivor_app.domain import Measurement, RecurrenceType, Spot, SpotState, Status
 from survivor_app.status.assessment import (
@@ -24,7 +25,6 @@ from survivor_app.status.spot_sizes import (
     finding_of,
     grew_from,
     is_present,
-    measurements_by_spot,
     recurrence_type_of,
 )
 
@@ -42,7 +42,7 @@ class Measured(Findings):
 
 def unsized_findings(view: ScanView, tracked: tuple[Spot, ...]) -> tuple[SpotFinding, ...]:
     """Each tracked spot without a size as this scan shows it; state None: not looked at."""
-    measured = measurements_by_spot(view.scan)
+    measured = view.by_spot
     return tuple(
         SpotFinding(spot, 0) if (m := measured.get(spot.id)) is None else view.finding(m, spot)
         for spot in tracked
@@ -55,68 +55,73 @@ def measure(view: ScanView, episode: Episode, remission_start: dt.date | None) -
     scan = view.scan
     if scan.no_evidence_of_disease:
         return Measured(Status.COMPLETE_REMISSION, Reason.NO_EVIDENCE_MARK, 0)
-    tracked_ids = {spot.id for spot in episode.tracked}
-    # A long history has a thousand scans of a dozen spots: one look-up table per scan, and
-    # sizes as numbers, made into findings only for the spots a label names.
-    measured = measurements_by_spot(scan)
-    seen = [
-        (spot, m, counted_size(m, spot))
-        for spot in episode.tracked
-        if spot.sized and (m := measured.get(spot.id)) is not None
-    ]
-    sizes = {spot.id: size for spot, _, size in seen}
-    missing = tuple(spot for spot in episode.tracked if spot.sized and spot.id not in measured)
-    total = sum(sizes.values())
-    doubted = view.doubted()
+    tracked_ids = episode.tracked_ids
+    # A long history has a thousand scans of a dozen spots: one pass over the tracked spots,
+    # and sizes as numbers, made into findings only for the spots a label names.
+    measured = view.by_spot
     # After a complete remission an uncertain tracked spot counts as gone in rules 3-8; its
     # size still makes the sum shown and later nadirs.
     after_remission = remission_start is not None
-    ruled = [
-        (spot, m, 0 if after_remission and not view.certain(m) else size) for spot, m, size in seen
-    ]
-    unsized = [(spot, measured.get(spot.id)) for spot in episode.tracked if not spot.sized]
-    # Every rule's result carries the same findings; ``replace`` sets its status.
-    base = Measured(
-        Status.STABLE,
-        Reason.NO_BIG_CHANGE,
-        total,
-        missing_spots=missing,
-        too_small_spots=view.too_small(episode.tracked),
-        uncertain_spots=doubted,
-        uncertain_counted_as_gone=after_remission
-        and any(f.spot.id in tracked_ids for f in doubted),
-        unsized_spots=unsized_findings(view, episode.tracked),
-        sizes=sizes,
+    sizes: dict[str, int] = {}
+    missing: list[Spot] = []
+    ruled: list[tuple[Spot, Measurement, int]] = []
+    unsized: list[tuple[Spot, Measurement | None]] = []
+    for spot in episode.tracked:
+        m = measured.get(spot.id)
+        if not spot.sized:
+            unsized.append((spot, m))
+        elif m is None:
+            missing.append(spot)
+        else:
+            size = sizes[spot.id] = counted_size(m, spot)
+            ruled.append((spot, m, 0 if after_remission and not view.certain(m) else size))
+    total = sum(sizes.values())
+    doubted = view.doubted()
+    unsized_spots = tuple(
+        SpotFinding(spot, 0) if m is None else view.finding(m, spot) for spot, m in unsized
     )
+    # Every rule's result carries the same findings.
+    found: dict[str, Any] = {
+        "missing_spots": tuple(missing),
+        "too_small_spots": view.too_small(episode.tracked),
+        "uncertain_spots": doubted,
+        "uncertain_counted_as_gone": after_remission
+        and any(f.spot.id in tracked_ids for f in doubted),
+        "unsized_spots": unsized_spots,
+        "sizes": sizes,
+    }
     new = tuple(
         view.finding(m, view.spots[m.spot_id])
         for m in scan.measurements
         if m.spot_id not in tracked_ids and view.certainly_present(m)
     )
-    returned = tuple(
-        view.finding(m, spot)
-        for spot in episode.tracked
+    returned = (
+        tuple(
+            view.finding(m, spot)
+            for spot in episode.tracked
+            if (m := measured.get(spot.id)) is not None and view.certainly_present(m)
+        )
         if after_remission
-        and (m := measured.get(spot.id)) is not None
-        and view.certainly_present(m)
+        else ()
     )
     if new or returned:
         days = None if remission_start is None else (scan.date - remission_start).days
         recurred = days is not None and days >= RECURRENCE_DAYS
-        return dataclasses.replace(
-            base,
-            status=Status.RECURRED if recurred else Status.PROGRESSED,
-            reason=Reason.NEW_SPOT if new else Reason.BACK_AFTER_REMISSION,
-            sum_tenths=None if missing else total,
+        return Measured(
+            Status.RECURRED if recurred else Status.PROGRESSED,
+            Reason.NEW_SPOT if new else Reason.BACK_AFTER_REMISSION,
+            None if missing else total,
             recurrence_type=recurrence_type_of(view.present_now()) if recurred else None,
             new_spots=new,
             returned_spots=returned,
+            **found,
         )
     growing = tuple(
         view.finding(m, spot)
         for spot, m in unsized
         if m is not None and m.state is SpotState.GROWING and view.certain(m)
     )
+    ruled_total = sum(size for _, _, size in ruled)
     nadir = episode.nadir
     if nadir is not None:
         # Rule 4 alone counts a lymph node under 10 mm at no more than its size at the nadir.
@@ -127,26 +132,21 @@ def measure(view: ScanView, episode: Episode, remission_start: dt.date | None) -
             for spot, _, size in ruled
         )
         if grew_from(growth, nadir):
-            return dataclasses.replace(
-                base, status=Status.PROGRESSED, reason=Reason.GROWTH, growing_spots=growing
-            )
-        if grew_from(sum(size for _, _, size in ruled), nadir):
-            small_node_growth = tuple(
+            return Measured(Status.PROGRESSED, Reason.GROWTH, total, growing_spots=growing, **found)
+        if grew_from(ruled_total, nadir):
+            found["small_node_growth"] = tuple(
                 finding_of(m, spot)
                 for spot, m, size in ruled
                 if spot.lymph_node
                 and size < NODE_PRESENT_TENTHS
                 and size > episode.nadir_sizes.get(spot.id, 0)
             )
-            base = dataclasses.replace(base, small_node_growth=small_node_growth)
     if growing:
-        return dataclasses.replace(
-            base, status=Status.PROGRESSED, reason=Reason.UNSIZED_GREW, growing_spots=growing
+        return Measured(
+            Status.PROGRESSED, Reason.UNSIZED_GREW, total, growing_spots=growing, **found
         )
     if missing:
-        return dataclasses.replace(
-            base, status=Status.NOT_EVALUABLE, reason=Reason.NOT_MEASURED, sum_tenths=None
-        )
+        return Measured(Status.NOT_EVALUABLE, Reason.NOT_MEASURED, None, **found)
     if not any(is_present(size, spot) for spot, _, size in ruled):
         # Every sized spot is gone; what is left above 0 are lymph nodes of normal size.
         small = tuple(
@@ -154,30 +154,28 @@ def measure(view: ScanView, episode: Episode, remission_start: dt.date | None) -
         )
         remaining = tuple(
             finding
-            for finding, (_, m) in zip(base.unsized_spots, unsized, strict=True)
+            for finding, (_, m) in zip(unsized_spots, unsized, strict=True)
             if not _gone(view, m, after_remission)
         )
         if not remaining:
-            return dataclasses.replace(
-                base, status=Status.COMPLETE_REMISSION, reason=Reason.ALL_GONE, small_nodes=small
+            return Measured(
+                Status.COMPLETE_REMISSION, Reason.ALL_GONE, total, small_nodes=small, **found
             )
         if episode.above_normal_at_start:
-            return dataclasses.replace(
-                base,
-                status=Status.PARTIAL_REMISSION,
-                reason=Reason.UNSIZED_REMAIN,
+            return Measured(
+                Status.PARTIAL_REMISSION,
+                Reason.UNSIZED_REMAIN,
+                total,
                 small_nodes=small,
                 remaining_spots=remaining,
+                **found,
             )
     baseline = episode.baseline_sum
-    ruled_total = sum(size for _, _, size in ruled)
     if baseline and PARTIAL_RATIO[1] * ruled_total <= PARTIAL_RATIO[0] * baseline:
-        return dataclasses.replace(base, status=Status.PARTIAL_REMISSION, reason=Reason.SHRANK)
+        return Measured(Status.PARTIAL_REMISSION, Reason.SHRANK, total, **found)
     if episode.response_confirmed:
-        return dataclasses.replace(
-            base, status=Status.PARTIAL_REMISSION, reason=Reason.RESPONSE_STANDS
-        )
-    return base
+        return Measured(Status.PARTIAL_REMISSION, Reason.RESPONSE_STANDS, total, **found)
+    return Measured(Status.STABLE, Reason.NO_BIG_CHANGE, total, **found)
 
 
 def _gone(view: ScanView, m: Measurement | None, after_remission: bool) -> bool:
