@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 
 from survivor_app.domain import Measurement, Record, mm_number
+from survivor_app.exchange.json_text import indented_json
 from survivor_app.exchange.marker_json import marker_result_json
 from survivor_app.exchange.record_file import FORMAT_NAME, FORMAT_VERSION
 
@@ -93,7 +93,7 @@ def write_record(record: Record) -> bytes:
         ],
         "marker_results": [marker_result_json(result) for result in record.marker_results],
     }
-    return (json.dumps(document, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+    return (indented_json(document) + "\n").encode("utf-8")
 
 
 def _measurement(measurement: Measurement) -> dict[str, object]:
