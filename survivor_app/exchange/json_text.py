@@ -13,6 +13,9 @@ from __future__ import annotations
 import json
 
 _PLAIN = (str, int, float, type(None))
+#: The types of plain values, looked up by type alone: a value of another type (a subclass of
+#: one of them, say) is written as ``json`` writes it, one value at a time.
+_PLAIN_TYPES = frozenset((str, int, float, bool, type(None)))
 _INDENT = "  "
 
 
@@ -80,11 +83,7 @@ def _write_object(value: dict[str, object], line: str, parts: list[str]) -> None
 
 def _is_flat_object(item: object) -> bool:
     """Whether ``item`` is an object that is not empty and holds plain values only."""
-    return (
-        isinstance(item, dict)
-        and bool(item)
-        and all(isinstance(value, _PLAIN) for value in item.values())
-    )
+    return isinstance(item, dict) and bool(item) and set(map(type, item.values())) <= _PLAIN_TYPES
 
 
 def _write_flat_objects(items: list[object], line: str, parts: list[str]) -> None:

@@ -50,6 +50,45 @@ def unsized_findings(view: ScanView, tracked: tuple[Spot, ...]) -> tuple[SpotFin
     )
 
 
+class _Tracked:
+    """The tracked spots of an episode as one scan shows them, in one pass: the sized spots'
+    sizes, those not measured, each measured one with the size rules 3-8 count (0 for an
+    uncertain one after a complete remission), those without a size with their entry, and the
+    sums rules 4 and 8 compare."""
+
+    __slots__ = ("growth", "missing", "ruled", "ruled_total", "sizes", "unsized")
+
+    def __init__(self, view: ScanView, episode: Episode, after_remission: bool) -> None:
+        measured = view.by_spot
+        nadir_sizes = episode.nadir_sizes
+        sizes: dict[str, int] = {}
+        missing: list[Spot] = []
+        ruled: list[tuple[Spot, Measurement, int]] = []
+        unsized: list[tuple[Spot, Measurement | None]] = []
+        # The sum of ``ruled`` sizes, and the same with rule 4's count of small lymph nodes.
+        ruled_total = growth = 0
+        for spot in episode.tracked:
+            m = measured.get(spot.id)
+            if not spot.sized:
+                unsized.append((spot, m))
+            elif m is None:
+                missing.append(spot)
+            else:
+                size = sizes[spot.id] = counted_size(m, spot)
+                if after_remission and not view.certain(m):
+                    size = 0
+                ruled.append((spot, m, size))
+                ruled_total += size
+                # Rule 4 alone counts a lymph node under 10 mm at no more than its size at the
+                # nadir.
+                if spot.lymph_node and size < NODE_PRESENT_TENTHS:
+                    growth += min(size, nadir_sizes.get(spot.id, 0))
+                else:
+                    growth += size
+        self.sizes, self.missing, self.ruled, self.unsized = sizes, missing, ruled, unsized
+        self.ruled_total, self.growth = ruled_total, growth
+
+
 def measure(view: ScanView, episode: Episode, remission_start: dt.date | None) -> Measured:
     """Rules 1-10 of STATUS_RULES.md §4, in order: the first that applies gives the label."""
     scan = view.scan
@@ -62,19 +101,9 @@ def measure(view: ScanView, episode: Episode, remission_start: dt.date | None) -
     # After a complete remission an uncertain tracked spot counts as gone in rules 3-8; its
     # size still makes the sum shown and later nadirs.
     after_remission = remission_start is not None
-    sizes: dict[str, int] = {}
-    missing: list[Spot] = []
-    ruled: list[tuple[Spot, Measurement, int]] = []
-    unsized: list[tuple[Spot, Measurement | None]] = []
-    for spot in episode.tracked:
-        m = measured.get(spot.id)
-        if not spot.sized:
-            unsized.append((spot, m))
-        elif m is None:
-            missing.append(spot)
-        else:
-            size = sizes[spot.id] = counted_size(m, spot)
-            ruled.append((spot, m, 0 if after_remission and not view.certain(m) else size))
+    nadir_sizes = episode.nadir_sizes
+    tracked = _Tracked(view, episode, after_remission)
+    sizes, missing, ruled, unsized = tracked.sizes, tracked.missing, tracked.ruled, tracked.unsized
     total = sum(sizes.values())
     doubted = view.doubted()
     unsized_spots = tuple(
@@ -121,25 +150,17 @@ def measure(view: ScanView, episode: Episode, remission_start: dt.date | None) -
         for spot, m in unsized
         if m is not None and m.state is SpotState.GROWING and view.certain(m)
     )
-    ruled_total = sum(size for _, _, size in ruled)
     nadir = episode.nadir
     if nadir is not None:
-        # Rule 4 alone counts a lymph node under 10 mm at no more than its size at the nadir.
-        growth = sum(
-            min(size, episode.nadir_sizes.get(spot.id, 0))
-            if spot.lymph_node and size < NODE_PRESENT_TENTHS
-            else size
-            for spot, _, size in ruled
-        )
-        if grew_from(growth, nadir):
+        if grew_from(tracked.growth, nadir):
             return Measured(Status.PROGRESSED, Reason.GROWTH, total, growing_spots=growing, **found)
-        if grew_from(ruled_total, nadir):
+        if grew_from(tracked.ruled_total, nadir):
             found["small_node_growth"] = tuple(
                 finding_of(m, spot)
                 for spot, m, size in ruled
                 if spot.lymph_node
                 and size < NODE_PRESENT_TENTHS
-                and size > episode.nadir_sizes.get(spot.id, 0)
+                and size > nadir_sizes.get(spot.id, 0)
             )
     if growing:
         return Measured(
@@ -171,7 +192,7 @@ def measure(view: ScanView, episode: Episode, remission_start: dt.date | None) -
                 **found,
             )
     baseline = episode.baseline_sum
-    if baseline and PARTIAL_RATIO[1] * ruled_total <= PARTIAL_RATIO[0] * baseline:
+    if baseline and PARTIAL_RATIO[1] * tracked.ruled_total <= PARTIAL_RATIO[0] * baseline:
         return Measured(Status.PARTIAL_REMISSION, Reason.SHRANK, total, **found)
     if episode.response_confirmed:
         return Measured(Status.PARTIAL_REMISSION, Reason.RESPONSE_STANDS, total, **found)

@@ -48,10 +48,13 @@ class ScanView:
 
     def doubted(self) -> tuple[SpotFinding, ...]:
         """Every spot this scan shows as there, but uncertain, that no later scan confirmed."""
+        # ``m.uncertain`` first: most entries are certain, and need no look-up.
         return tuple(
             finding_of(m, spot)
             for m in self.scan.measurements
-            if not self.certain(m) and shows_disease(m, spot := self.spots[m.spot_id])
+            if m.uncertain
+            and not self.certain(m)
+            and shows_disease(m, spot := self.spots[m.spot_id])
         )
 
     def too_small(self, tracked: Sequence[Spot]) -> tuple[Spot, ...]:
