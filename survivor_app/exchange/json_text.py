@@ -11,6 +11,8 @@ its measurements), and each list of objects of plain values (a scan's measuremen
 from __future__ import annotations
 
 import json
+from itertools import chain
+from typing import cast
 
 _PLAIN = (str, int, float, type(None))
 #: The types of plain values, looked up by type alone: a value of another type (a subclass of
@@ -48,7 +50,7 @@ def _write(value: object, line: str, parts: list[str]) -> None:
         return
     if isinstance(value, dict):
         _write_object(value, line, parts)
-    elif all(_is_flat_object(item) for item in items):
+    elif _flat_objects(items):
         _write_flat_objects(items, line, parts)
     else:
         parts.append("[")
@@ -81,9 +83,13 @@ def _write_object(value: dict[str, object], line: str, parts: list[str]) -> None
     parts.append(line + "}")
 
 
-def _is_flat_object(item: object) -> bool:
-    """Whether ``item`` is an object that is not empty and holds plain values only."""
-    return isinstance(item, dict) and bool(item) and set(map(type, item.values())) <= _PLAIN_TYPES
+def _flat_objects(items: list[object]) -> bool:
+    """Whether ``items`` are all objects that are not empty and hold plain values only (looked
+    at by the C code behind ``map`` and ``set``: a long list holds thousands)."""
+    if set(map(type, items)) != {dict} or not all(items):
+        return False
+    values = chain.from_iterable(map(dict.values, cast(list[dict[str, object]], items)))
+    return set(map(type, values)) <= _PLAIN_TYPES
 
 
 def _write_flat_objects(items: list[object], line: str, parts: list[str]) -> None:

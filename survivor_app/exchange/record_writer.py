@@ -12,6 +12,10 @@ from survivor_app.exchange.record_file import FORMAT_NAME, FORMAT_VERSION
 
 def write_record(record: Record) -> bytes:
     """The record as JSON, UTF-8 with a final newline: the same record gives the same bytes."""
+    # A long record says the same of a spot again and again (and the store reads equal
+    # measurements as one object): each object's entry is made once, found by its id (the
+    # record holds every measurement while this runs, so no two of them share one).
+    entries: dict[int, dict[str, object]] = {}
     document = {
         "format": FORMAT_NAME,
         "version": FORMAT_VERSION,
@@ -52,7 +56,11 @@ def write_record(record: Record) -> bytes:
                 "no_evidence_of_disease": scan.no_evidence_of_disease,
                 "new_baseline": scan.new_baseline,
                 "notes": scan.notes,
-                "measurements": [_measurement(measurement) for measurement in scan.measurements],
+                "measurements": [
+                    entries.get(id(measurement))
+                    or entries.setdefault(id(measurement), _measurement(measurement))
+                    for measurement in scan.measurements
+                ],
             }
             for scan in record.scans
         ],
