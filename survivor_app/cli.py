@@ -318,7 +318,7 @@ def _cmd_window(args: argparse.Namespace) -> int:
 
 class _ExportFormats:
     """The choices of ``export --format``: the exporters' names, looked up only when the export
-    command is read or its help shown."""
+    command is read or its usage shown."""
 
     def __contains__(self, name: object) -> bool:
         return name in _exporter_names()
@@ -368,7 +368,9 @@ def build_parser() -> argparse.ArgumentParser:
     importing.set_defaults(handler=_cmd_import)
 
     export = commands.add_parser("export", help="export the record as JSON, CSV or FHIR")
-    export.add_argument("--format", choices=_ExportFormats(), default="json")
+    formats = export.add_argument("--format", default="json")
+    # Given after add_argument, which would list them (and so import the exporters) at once.
+    formats.choices = _ExportFormats()
     _add_record_option(export)
     export.add_argument("-o", "--output", metavar="OUT", required=True, help="file to write, or -")
     export.add_argument(

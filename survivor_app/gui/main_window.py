@@ -5,9 +5,10 @@ each change the record session writes. Opening records, the File menu and the ed
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QStackedWidget, QWidget
 
 from survivor_app.changes import Change, Part, StartRecord
@@ -18,10 +19,12 @@ from survivor_app.gui.file_actions import FileActions
 from survivor_app.gui.opening import Opened
 from survivor_app.gui.record_session import RecordSession
 from survivor_app.gui.settings import AppSettings
-from survivor_app.gui.widgets.glossary import GlossaryPage
 from survivor_app.gui.widgets.record_view import RecordView
 from survivor_app.gui.widgets.welcome import WelcomePage
 from survivor_app.storage import RecordError
+
+if TYPE_CHECKING:
+    from survivor_app.gui.widgets.glossary import GlossaryPage
 
 APP_TITLE = "Survivorship Tracker"
 #: Below this width (in the screen's points) the window opens maximized the first time.
@@ -42,6 +45,10 @@ class MainWindow(QMainWindow):
         #: The cancer shown, when the record has one.
         self.cancer_id: str | None = None
         self._glossary: GlossaryPage | None = None
+        #: Until the window's first paint, the cancer is read and the tables filled only right
+        #: after it: the window appears first, with the picture of the timeline last drawn.
+        self._painted = False
+        self._fill_after_paint = False
 
         self.welcome = WelcomePage(self)
         self.view = RecordView(self)
@@ -202,11 +209,32 @@ class MainWindow(QMainWindow):
             self.cancer_id = ids[0] if ids else None
         self.view.set_cancers(cancers, self.cancer_id)
         self.edits.enable(editable, len(cancers))
+        if self._painted:
+            self._fill()
+            return
+        if self.cancer_id is not None:
+            self.view.plot.show_picture(self.cancer_id)
+        self._fill_after_paint = True
+
+    def _fill(self) -> None:
+        """Show the cancer chosen (or the record without one) and the questions."""
+        self._fill_after_paint = False
+        session = self.session
+        if session is None or self.pages.currentWidget() is not self.view:
+            return
         if self.cancer_id is None:
             self.view.show_no_cancer(self._questions_shown(session))
             return
         self.view.show_cancer(*session.cancers.get(self.cancer_id))
         self.view.show_questions(self._questions_shown(session))
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            if self._fill_after_paint:
+                # Queued now, so it comes before what the plot queues at its own first paint.
+                QTimer.singleShot(0, self, self._fill)
 
     def _choose_cancer(self, cancer_id: str) -> None:
         self.cancer_id = cancer_id
@@ -240,6 +268,8 @@ class MainWindow(QMainWindow):
     def show_glossary(self) -> None:
         """Open "What do these words mean?" beside the window."""
         if self._glossary is None:
+            from survivor_app.gui.widgets.glossary import GlossaryPage
+
             self._glossary = GlossaryPage(self)
         self._glossary.show()
         self._glossary.raise_()
