@@ -7,8 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QStackedWidget, QWidget
 
 from survivor_app.changes import Change, Part, StartRecord
@@ -16,6 +16,7 @@ from survivor_app.domain import Cancer, Person, Question
 from survivor_app.gui import opening
 from survivor_app.gui.edit_actions import EditActions
 from survivor_app.gui.file_actions import FileActions
+from survivor_app.gui.first_paint import AfterFirstPaint
 from survivor_app.gui.opening import Opened
 from survivor_app.gui.record_session import RecordSession
 from survivor_app.gui.settings import AppSettings
@@ -45,10 +46,8 @@ class MainWindow(QMainWindow):
         #: The cancer shown, when the record has one.
         self.cancer_id: str | None = None
         self._glossary: GlossaryPage | None = None
-        #: Until the window's first paint, the cancer is read and the tables filled only right
-        #: after it: the window appears first, with the picture of the timeline last drawn.
-        self._painted = False
-        self._fill_after_paint = False
+        #: What waits for the window's first paint, so that it appears first.
+        self._after_paint = AfterFirstPaint(self)
 
         self.welcome = WelcomePage(self)
         self.view = RecordView(self)
@@ -98,7 +97,8 @@ class MainWindow(QMainWindow):
 
     def open_record(self, path: Path) -> bool:
         """Open a record in place of the one open now (see ``opening.open_record`` for every
-        case); False, after a plain message, when it cannot be."""
+        case), and make its daily backup once the window is on screen; False, after a plain
+        message, when it cannot be."""
         opened = opening.open_record(self, path, self._opened)
         if opened is None:
             return False
@@ -106,7 +106,12 @@ class MainWindow(QMainWindow):
             self.show_opened(opened)
             self.home_record = opened.session.path
             self.settings.remember_record(opened.session.path)
+            self._after_paint.run(self._back_up_if_due)
         return True
+
+    def _back_up_if_due(self) -> None:
+        if self.session is not None:
+            self.session.back_up_if_due()
 
     def open_example(self) -> bool:
         """Open a copy of the example record in a temporary folder, clearly marked as an example."""
@@ -209,16 +214,13 @@ class MainWindow(QMainWindow):
             self.cancer_id = ids[0] if ids else None
         self.view.set_cancers(cancers, self.cancer_id)
         self.edits.enable(editable, len(cancers))
-        if self._painted:
-            self._fill()
-            return
         if self.cancer_id is not None:
+            # At start, the picture of its timeline last drawn is shown while the rest waits.
             self.view.plot.show_picture(self.cancer_id)
-        self._fill_after_paint = True
+        self._after_paint.run(self._fill)
 
     def _fill(self) -> None:
         """Show the cancer chosen (or the record without one) and the questions."""
-        self._fill_after_paint = False
         session = self.session
         if session is None or self.pages.currentWidget() is not self.view:
             return
@@ -227,14 +229,6 @@ class MainWindow(QMainWindow):
             return
         self.view.show_cancer(*session.cancers.get(self.cancer_id))
         self.view.show_questions(self._questions_shown(session))
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        super().paintEvent(event)
-        if not self._painted:
-            self._painted = True
-            if self._fill_after_paint:
-                # Queued now, so it comes before what the plot queues at its own first paint.
-                QTimer.singleShot(0, self, self._fill)
 
     def _choose_cancer(self, cancer_id: str) -> None:
         self.cancer_id = cancer_id

@@ -71,9 +71,7 @@ def open_record(parent: QWidget, path: Path, open_now: Opened | None) -> Opened 
         return None
     if store is None:
         return None
-    session = RecordSession(store)
-    session.back_up_if_due()
-    return Opened(session, banner)
+    return Opened(RecordSession(store), banner)
 
 
 def start_record(path: Path) -> Opened:

@@ -161,3 +161,14 @@ def test_a_record_opened_after_the_first_paint_is_shown_at_once(
     example = main.session.store.history(main.view.cancer_selector.currentData())
     assert set(shown_ids(main.view.scans_tab.model)) == {scan.id for scan in example.scans}
     assert main.windowTitle().endswith("(example)")
+
+
+def test_the_daily_backup_at_start_is_made_once_the_window_is_on_screen(
+    qtbot: QtBot, settings: AppSettings, record: Path
+) -> None:
+    main = started(qtbot, settings, record)
+    assert not paths.backups_dir(record).exists()
+    main.show()
+    qtbot.waitUntil(lambda: paths.backups_dir(record).exists())
+    (backup,) = paths.backups_dir(record).iterdir()
+    assert "daily" in backup.name
