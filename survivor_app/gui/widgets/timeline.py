@@ -29,7 +29,6 @@ from survivor_app.gui.widgets.timeline_tips import (
     treatment_tip,
 )
 from survivor_app.plot.words import as_typed
-from survivor_app.status import CancerAnalysis
 
 if TYPE_CHECKING:
     from matplotlib.artist import Artist
@@ -42,6 +41,7 @@ if TYPE_CHECKING:
     from survivor_app.plot.style import PlotStyle
     from survivor_app.plot.timeline import Timeline
     from survivor_app.plot.unsized_marks import LaneMark
+    from survivor_app.status import CancerAnalysis
 
 #: What the plot shows, for screen readers: the periods list says the same in words.
 TEXT_ALTERNATIVE = (
