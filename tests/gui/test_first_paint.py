@@ -13,6 +13,7 @@ from PySide6.QtCore import QEvent, QObject
 from pytestqt.qtbot import QtBot
 
 from survivor_app import paths
+from survivor_app.domain import Record
 from survivor_app.gui import edit_actions
 from survivor_app.gui.main_window import MainWindow
 from survivor_app.gui.settings import AppSettings
@@ -172,3 +173,18 @@ def test_the_daily_backup_at_start_is_made_once_the_window_is_on_screen(
     qtbot.waitUntil(lambda: paths.backups_dir(record).exists())
     (backup,) = paths.backups_dir(record).iterdir()
     assert "daily" in backup.name
+
+
+def test_the_timeline_is_drawn_once_at_start_for_the_window_as_filled(
+    qtbot: QtBot, settings: AppSettings, record_path: Path, demo: Record
+) -> None:
+    # The example: filling it shows the marker words too, which changes the window's layout.
+    main = started(qtbot, settings, write_record_file(record_path, demo))
+    drawings: list[None] = []
+    main.view.plot.drawn.connect(lambda: drawings.append(None))
+    main.show()
+    qtbot.waitUntil(lambda: bool(drawings))
+    # The window is laid out for its filled tables before the plot first draws: no resize
+    # comes after that drawing to draw it all again (150 ms after it).
+    qtbot.wait(500)
+    assert len(drawings) == 1
