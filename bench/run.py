@@ -35,13 +35,6 @@ REDRAW = "redraw after adding a scan"
 FULL_REDRAW = "the same, plot drawn from nothing"
 
 
-#: Compiles every module of the app (into its ``__pycache__`` folders, which git ignores).
-_COMPILE_APP = (
-    "import compileall, pathlib, survivor_app; "
-    "compileall.compile_dir(pathlib.Path(survivor_app.__file__).parent, quiet=1)"
-)
-
-
 @dataclass
 class Measure:
     """One row of the table: seconds (and peak memory in MiB) per record, run after run."""
@@ -143,9 +136,6 @@ class Bench:
             }
         )
         self.env.pop("SURVIVOR_APP_RECORD", None)
-        # As an installed app runs: with the compiled bytecode of its modules, as Python writes it
-        # beside them (and pip at install), like the libraries', even where the shell says not to.
-        self.env.pop("PYTHONDONTWRITEBYTECODE", None)
         self.records = {name: folder / f"{name}.survivor" for name in RECORDS}
         self.json = {name: folder / f"{name}.json" for name in RECORDS}
         self.measures: dict[str, Measure] = {}
@@ -162,9 +152,7 @@ class Bench:
 
     def prepare(self) -> None:
         """Write both records and their JSON, then open each once, so that the day's backup is
-        made and the files are in the system's cache before any run is timed; and compile the
-        app's modules, so that no timed run compiles them."""
-        run_child([PYTHON, "-c", _COMPILE_APP], self.env)
+        made and the files are in the system's cache before any run is timed."""
         run_child([*APP, "demo", "--record", str(self.records["demo"])], self.env)
         run_child(
             [*APP, "export", "--record", str(self.records["demo"]), "-o", str(self.json["demo"])],
