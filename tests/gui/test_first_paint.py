@@ -4,6 +4,10 @@ very content a window already on screen shows at once, in every case of opening 
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -188,3 +192,67 @@ def test_the_timeline_is_drawn_once_at_start_for_the_window_as_filled(
     # comes after that drawing to draw it all again (150 ms after it).
     qtbot.wait(500)
     assert len(drawings) == 1
+
+
+#: What the window's first paint never waits for: the rules, the exchange formats, reading
+#: reports, the terminal's text and the summary.
+NOT_BEFORE_THE_FIRST_PAINT = (
+    "survivor_app.status",
+    "survivor_app.exchange",
+    "survivor_app.reading",
+    "survivor_app.terminal",
+    "survivor_app.report",
+    "matplotlib",
+)
+
+#: Starts the app's window on a record through the command line, as a person does, and lists
+#: the modules loaded when the window is first painted.
+_PROBE = """
+import json, sys
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication
+from survivor_app import cli
+from survivor_app.gui.main_window import MainWindow
+
+class FirstPaint(QObject):
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint:
+            print(json.dumps(sorted(sys.modules)), flush=True)
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, watched.close)
+        return False
+
+first_paint = FirstPaint()
+
+def watch():
+    (window,) = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
+    window.installEventFilter(first_paint)
+
+QTimer.singleShot(0, watch)
+sys.exit(cli.main(["--record", sys.argv[1]]))
+"""
+
+
+def test_the_first_paint_waits_for_no_module_only_the_filled_window_needs(
+    tmp_path: Path, demo: Record
+) -> None:
+    record = write_record_file(tmp_path / "record.survivor", demo)
+    result = subprocess.run(
+        [sys.executable, "-c", _PROBE, str(record)],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=Path(__file__).parents[2],
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "SURVIVOR_APP_HOME": str(tmp_path)},
+        timeout=120,
+    )
+    loaded = json.loads(result.stdout.splitlines()[0])
+    assert "survivor_app.gui.main_window" in loaded
+    early = [
+        name
+        for name in loaded
+        if any(
+            name == later or name.startswith(f"{later}.") for later in NOT_BEFORE_THE_FIRST_PAINT
+        )
+    ]
+    assert early == []
