@@ -5,6 +5,7 @@ each change the record session writes. Opening records, the File menu and the ed
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -15,13 +16,16 @@ from survivor_app.domain import Cancer, Person, Question
 from survivor_app.gui import opening
 from survivor_app.gui.edit_actions import EditActions
 from survivor_app.gui.file_actions import FileActions
+from survivor_app.gui.first_paint import AfterFirstPaint
 from survivor_app.gui.opening import Opened
 from survivor_app.gui.record_session import RecordSession
 from survivor_app.gui.settings import AppSettings
-from survivor_app.gui.widgets.glossary import GlossaryPage
 from survivor_app.gui.widgets.record_view import RecordView
 from survivor_app.gui.widgets.welcome import WelcomePage
 from survivor_app.storage import RecordError
+
+if TYPE_CHECKING:
+    from survivor_app.gui.widgets.glossary import GlossaryPage
 
 APP_TITLE = "Survivorship Tracker"
 #: Below this width (in the screen's points) the window opens maximized the first time.
@@ -42,6 +46,8 @@ class MainWindow(QMainWindow):
         #: The cancer shown, when the record has one.
         self.cancer_id: str | None = None
         self._glossary: GlossaryPage | None = None
+        #: What waits for the window's first paint, so that it appears first.
+        self._after_paint = AfterFirstPaint(self)
 
         self.welcome = WelcomePage(self)
         self.view = RecordView(self)
@@ -91,7 +97,8 @@ class MainWindow(QMainWindow):
 
     def open_record(self, path: Path) -> bool:
         """Open a record in place of the one open now (see ``opening.open_record`` for every
-        case); False, after a plain message, when it cannot be."""
+        case), and make its daily backup once the window is on screen; False, after a plain
+        message, when it cannot be."""
         opened = opening.open_record(self, path, self._opened)
         if opened is None:
             return False
@@ -99,7 +106,12 @@ class MainWindow(QMainWindow):
             self.show_opened(opened)
             self.home_record = opened.session.path
             self.settings.remember_record(opened.session.path)
+            self._after_paint.run(self._back_up_if_due)
         return True
+
+    def _back_up_if_due(self) -> None:
+        if self.session is not None:
+            self.session.back_up_if_due()
 
     def open_example(self) -> bool:
         """Open a copy of the example record in a temporary folder, clearly marked as an example."""
@@ -202,6 +214,16 @@ class MainWindow(QMainWindow):
             self.cancer_id = ids[0] if ids else None
         self.view.set_cancers(cancers, self.cancer_id)
         self.edits.enable(editable, len(cancers))
+        if self.cancer_id is not None:
+            # At start, the picture of its timeline last drawn is shown while the rest waits.
+            self.view.plot.show_picture(self.cancer_id)
+        self._after_paint.run(self._fill)
+
+    def _fill(self) -> None:
+        """Show the cancer chosen (or the record without one) and the questions."""
+        session = self.session
+        if session is None or self.pages.currentWidget() is not self.view:
+            return
         if self.cancer_id is None:
             self.view.show_no_cancer(self._questions_shown(session))
             return
@@ -240,6 +262,8 @@ class MainWindow(QMainWindow):
     def show_glossary(self) -> None:
         """Open "What do these words mean?" beside the window."""
         if self._glossary is None:
+            from survivor_app.gui.widgets.glossary import GlossaryPage
+
             self._glossary = GlossaryPage(self)
         self._glossary.show()
         self._glossary.raise_()
