@@ -5,10 +5,9 @@ each change the record session writes. Opening records, the File menu and the ed
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QStackedWidget, QWidget
 
 from survivor_app.changes import Change, Part, StartRecord
@@ -17,6 +16,7 @@ from survivor_app.gui import opening
 from survivor_app.gui.edit_actions import EditActions
 from survivor_app.gui.file_actions import FileActions
 from survivor_app.gui.first_paint import AfterFirstPaint
+from survivor_app.gui.help_actions import APP_TITLE, HelpActions
 from survivor_app.gui.opening import Opened
 from survivor_app.gui.record_session import RecordSession
 from survivor_app.gui.settings import AppSettings
@@ -24,10 +24,6 @@ from survivor_app.gui.widgets.record_view import RecordView
 from survivor_app.gui.widgets.welcome import WelcomePage
 from survivor_app.storage import RecordError
 
-if TYPE_CHECKING:
-    from survivor_app.gui.widgets.glossary import GlossaryPage
-
-APP_TITLE = "Survivorship Tracker"
 #: Below this width (in the screen's points) the window opens maximized the first time.
 _SMALL_SCREEN_WIDTH = 1000
 
@@ -45,7 +41,6 @@ class MainWindow(QMainWindow):
         self._opened: Opened | None = None
         #: The cancer shown, when the record has one.
         self.cancer_id: str | None = None
-        self._glossary: GlossaryPage | None = None
         #: What waits for the window's first paint, so that it appears first.
         self._after_paint = AfterFirstPaint(self)
 
@@ -69,12 +64,7 @@ class MainWindow(QMainWindow):
         self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
         edit_menu.addSeparator()
         self.edits = EditActions(self, self, edit_menu)
-        help_menu = menus.addMenu("&Help")
-        self.glossary_action = help_menu.addAction("&What do these words mean?", self.show_glossary)
-        self.glossary_action.setShortcut(QKeySequence.StandardKey.HelpContents)
-        self.example_action = help_menu.addAction("Look at an &example record", self.open_example)
-        self.about_action = help_menu.addAction("&About Survivorship Tracker", self._about)
-        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self.help = HelpActions(self, menus.addMenu("&Help"), self.open_example)
         self._restore_layout()
         self._show_state()
         # The first thing to do on the welcome page is to type a name.
@@ -257,35 +247,6 @@ class MainWindow(QMainWindow):
         self.redo_action.setEnabled(redo is not None)
         self.redo_action.setText("&Redo" if redo is None else f"&Redo {redo.name}")
 
-    # Help menu
-
-    def show_glossary(self) -> None:
-        """Open "What do these words mean?" beside the window."""
-        if self._glossary is None:
-            from survivor_app.gui.widgets.glossary import GlossaryPage
-
-            self._glossary = GlossaryPage(self)
-        self._glossary.show()
-        self._glossary.raise_()
-        self._glossary.activateWindow()
-
-    def _about(self) -> None:
-        from importlib import metadata
-
-        try:
-            version = metadata.version("survivor-app")
-        except metadata.PackageNotFoundError:
-            version = "(version not known)"
-        QMessageBox.about(
-            self,
-            f"About {APP_TITLE}",
-            f"<p><b>{APP_TITLE}</b> {version}</p>"
-            "<p>Keep your own record of your scans and of what your doctors said. "
-            "Everything stays on this computer.</p>"
-            "<p>The app does not diagnose. The labels follow published rules for solid "
-            "tumours; your care team decides what your results mean.</p>",
-        )
-
     # Problems and the window's own state
 
     def _show_write_failure(self, sentence: str) -> None:
@@ -310,6 +271,5 @@ class MainWindow(QMainWindow):
         for name, splitter in self.view.splitters().items():
             self.settings.set_splitter_state(name, splitter.saveState())
         self._close_session()
-        if self._glossary is not None:
-            self._glossary.close()
+        self.help.close()
         super().closeEvent(event)
