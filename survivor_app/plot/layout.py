@@ -68,7 +68,8 @@ class TimelineLayout(LayoutEngine):
         assert isinstance(canvas, FigureCanvasAgg)
         renderer = canvas.get_renderer()  # type: ignore[no-untyped-call]
         pad = PAD_POINTS * fig.dpi / 72
-        frame = Bbox.from_bounds(0, 0, fig.bbox.width, fig.bbox.height)
+        whole = Bbox.from_bounds(0, 0, fig.bbox.width, fig.bbox.height)
+        frame = whole.frozen()
         for legend in fig.legends:
             extent = legend.get_window_extent(renderer)
             if isinstance(legend, KeptLegend) and legend.beside:
@@ -80,19 +81,28 @@ class TimelineLayout(LayoutEngine):
             for ax in fig.axes
             if ax.get_visible() and (spec := ax.get_subplotspec()) is not None
         ]
-        margins = [_Margins() for _ in rows]
-        # Twice, as the constrained layout does: the ticks an axis takes depend on its length.
-        for _ in range(2):
-            if not _place(fig, rows, margins, frame, pad):
-                # Where the axes would have no room, they keep the grid's places, as the
-                # constrained layout leaves them.
-                for ax, _row in rows:
-                    spec = ax.get_subplotspec()
-                    assert spec is not None
-                    ax.set_position(spec.get_position(fig))
-                return
-            margins = [_margins(ax, renderer) for ax, _row in rows]
-        _place(fig, rows, margins, frame, pad)
+        # Where a legend leaves the axes no room (a long history's, on a small screen), they
+        # take the whole figure with the legend over them: their names and dates stay whole.
+        if not _lay_out(fig, rows, frame, pad, renderer) and not _lay_out(
+            fig, rows, whole, pad, renderer
+        ):
+            for ax, _row in rows:
+                spec = ax.get_subplotspec()
+                assert spec is not None
+                ax.set_position(spec.get_position(fig))
+
+
+def _lay_out(
+    fig: Figure, rows: list[tuple[Axes, int]], frame: Bbox, pad: float, renderer: RendererBase
+) -> bool:
+    """Place the axes in ``frame``, measured twice as the constrained layout does (the ticks an
+    axis takes depend on its length); False where they have no room there."""
+    margins = [_Margins() for _ in rows]
+    for _ in range(2):
+        if not _place(fig, rows, margins, frame, pad):
+            return False
+        margins = [_margins(ax, renderer) for ax, _row in rows]
+    return _place(fig, rows, margins, frame, pad)
 
 
 def _place(

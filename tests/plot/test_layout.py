@@ -44,26 +44,34 @@ def _places(
     return [list(axes.get_window_extent().extents) for axes in figure.axes]
 
 
-# A long history's legend leaves a small screen's plot no room: both layouts then leave the
-# axes in the grid's places.
-@pytest.mark.filterwarnings("ignore:constrained_layout not applied")
-@pytest.mark.parametrize("record", [demo_record(), long_record()], ids=["example", "long"])
+def _style(font: float, low: bool, beside: bool) -> PlotStyle:
+    """The window's style; ``low``: a plot too low for the bands' legend and the markers."""
+    return dataclasses.replace(
+        SCREEN, font_points=font, legend_beside=beside, legend_bands=not low, marker_panel=not low
+    )
+
+
+EXAMPLE, LONG = demo_record(), long_record()
+#: A small screen at 150 %.
+SMALL = (593, 252, 144)
+
+
 @pytest.mark.parametrize(
-    ("size", "font", "low", "beside"),
+    ("record", "size", "font", "low", "beside"),
     [
-        ((724, 415, 96), 9.0, False, False),
-        ((900, 600, 96), 12.0, False, False),
-        # A small screen at 150 %: the plot shows neither the bands' legend nor the markers.
-        ((593, 252, 144), 9.0, True, False),
-        ((1200, 300, 96), 9.0, True, True),
+        (EXAMPLE, (724, 415, 96), 9.0, False, False),
+        (LONG, (724, 415, 96), 9.0, False, False),
+        (EXAMPLE, (900, 600, 96), 12.0, False, False),
+        (LONG, (900, 600, 96), 12.0, False, False),
+        (EXAMPLE, SMALL, 9.0, True, False),
+        (EXAMPLE, (1200, 300, 96), 9.0, True, True),
+        (LONG, (1200, 300, 96), 9.0, True, True),
     ],
 )
 def test_the_axes_are_where_the_constrained_layout_puts_them(
     record: Record, size: tuple[float, float, float], font: float, low: bool, beside: bool
 ) -> None:
-    style = dataclasses.replace(
-        SCREEN, font_points=font, legend_beside=beside, legend_bands=not low, marker_panel=not low
-    )
+    style = _style(font, low, beside)
     constrained = _places(record, size, style, "constrained")
     ours = _places(record, size, style, TimelineLayout())
     assert np.allclose(ours, constrained, atol=0.5)
@@ -74,3 +82,24 @@ def test_the_empty_timeline_fills_the_figure_but_for_the_padding() -> None:
     ours = _places(None, size, SCREEN, TimelineLayout())
     assert np.allclose(ours, _places(None, size, SCREEN, "constrained"), atol=0.5)
     assert np.allclose(ours, [[4, 4, 720, 411]], atol=0.5)
+
+
+def test_where_the_legend_leaves_no_room_the_axes_keep_their_names_and_dates_whole() -> None:
+    # The constrained layout leaves the axes in the grid's places here, their names cut off on
+    # the left; these take the whole figure under the legend, every label inside it.
+    width, height, dpi = SMALL
+    figure = Figure(figsize=(width / dpi, height / dpi), dpi=dpi, layout=TimelineLayout())
+    canvas = FigureCanvasAgg(figure)
+    history = LONG.history(LONG.cancers[0].id)
+    draw_timeline(figure, history, analyse(history), _style(9.0, low=True, beside=False))
+    canvas.draw()
+    renderer = canvas.get_renderer()
+    for axes in figure.axes:
+        place = axes.get_window_extent()
+        reach = axes.get_tightbbox(renderer)
+        assert reach is not None
+        assert place.height > 20
+        assert reach.x0 >= 0
+        assert reach.x1 <= width
+        assert reach.y0 >= 0
+        assert reach.y1 <= height
