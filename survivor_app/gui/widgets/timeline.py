@@ -184,7 +184,7 @@ class TimelinePlot(QWidget):
             gc.freeze()
 
         # The screen's own dots per inch, so a point in the plot is a point in the window.
-        figure = Figure(dpi=self.logicalDpiY(), layout="constrained")
+        figure = Figure(dpi=self.logicalDpiY())
         canvas = FigureCanvasQTAgg(figure)
         canvas.setParent(self)
         canvas.setAccessibleName("Timeline plot")
@@ -398,7 +398,9 @@ class TimelinePlot(QWidget):
 
     def _lay_out_next_draw(self) -> None:
         assert self.canvas is not None
-        self.canvas.figure.set_layout_engine("constrained")
+        from survivor_app.plot.layout import TimelineLayout
+
+        self.canvas.figure.set_layout_engine(TimelineLayout())
 
     def _on_drawn(self, _event: Event) -> None:
         assert self.canvas is not None
