@@ -71,6 +71,7 @@ class TimelineLayout(LayoutEngine):
         whole = Bbox.from_bounds(0, 0, fig.bbox.width, fig.bbox.height)
         frame = whole.frozen()
         for legend in fig.legends:
+            legend.set_visible(True)  # left out by an earlier layout, at another size
             extent = legend.get_window_extent(renderer)
             if isinstance(legend, KeptLegend) and legend.beside:
                 frame.x1 -= extent.width + 2 * pad
@@ -81,11 +82,14 @@ class TimelineLayout(LayoutEngine):
             for ax in fig.axes
             if ax.get_visible() and (spec := ax.get_subplotspec()) is not None
         ]
-        # Where a legend leaves the axes no room (a long history's, on a small screen), they
-        # take the whole figure with the legend over them: their names and dates stay whole.
-        if not _lay_out(fig, rows, frame, pad, renderer) and not _lay_out(
-            fig, rows, whole, pad, renderer
-        ):
+        if _lay_out(fig, rows, frame, pad, renderer):
+            return
+        # Where a legend leaves the axes no room (a long history's, on a small screen), it is
+        # left out and they take the whole figure, their names and dates whole: drawn over
+        # them, it would hide the sizes. Each line's tip still names it.
+        for legend in fig.legends:
+            legend.set_visible(False)
+        if not _lay_out(fig, rows, whole, pad, renderer):
             for ax, _row in rows:
                 spec = ax.get_subplotspec()
                 assert spec is not None

@@ -84,9 +84,10 @@ def test_the_empty_timeline_fills_the_figure_but_for_the_padding() -> None:
     assert np.allclose(ours, [[4, 4, 720, 411]], atol=0.5)
 
 
-def test_where_the_legend_leaves_no_room_the_axes_keep_their_names_and_dates_whole() -> None:
+def test_where_the_legend_leaves_no_room_it_is_left_out_and_the_axes_keep_their_labels() -> None:
     # The constrained layout leaves the axes in the grid's places here, their names cut off on
-    # the left; these take the whole figure under the legend, every label inside it.
+    # the left; these take the whole figure, every label inside it, and the legend (which would
+    # hide the sizes) is left out until the figure is large enough for it again.
     width, height, dpi = SMALL
     figure = Figure(figsize=(width / dpi, height / dpi), dpi=dpi, layout=TimelineLayout())
     canvas = FigureCanvasAgg(figure)
@@ -103,3 +104,10 @@ def test_where_the_legend_leaves_no_room_the_axes_keep_their_names_and_dates_who
         assert reach.x1 <= width
         assert reach.y0 >= 0
         assert reach.y1 <= height
+    (legend,) = figure.legends
+    assert not legend.get_visible()
+    figure.set_size_inches(1366 / dpi, 768 / dpi)
+    canvas.draw()
+    assert legend.get_visible()
+    legend_top = legend.get_window_extent(canvas.get_renderer()).y1
+    assert all(axes.get_window_extent().y0 > legend_top for axes in figure.axes)
