@@ -10,33 +10,19 @@ import argparse
 import datetime as dt
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from survivor_app import paths
-from survivor_app.changes import import_record, write_now
-from survivor_app.domain import Spot, json_escape, visible
-from survivor_app.exchange import (
-    EXPORTERS,
-    ExchangeError,
-    demo_record,
-    export_files,
-    read_bounded,
-    read_record,
-)
-from survivor_app.exchange.periods_json import periods_document
-from survivor_app.exchange.record_file import LARGEST_FILE_BYTES
-from survivor_app.files import write_private_files
-from survivor_app.reading import read_report, reading_document
-from survivor_app.storage import (
-    BackupFolder,
-    RecordError,
-    RecordLockedError,
-    RecordNotWritableError,
-    RecordStore,
-)
-from survivor_app.terminal import periods_text, reading_text
+from survivor_app.domain import json_escape, visible
+
+if TYPE_CHECKING:
+    from survivor_app.domain import Spot
+    from survivor_app.storage import RecordStore
+
+# Each command imports what it uses when it runs, so that none (the window least of all) waits
+# for the modules of the others: reading reports, exchange formats, the rules' text.
 
 PROG = "survivor-app"
 
@@ -73,6 +59,8 @@ def _say(line: str) -> None:
 
 
 def _read_bytes(path: Path) -> bytes:
+    from survivor_app.exchange import read_bounded
+
     try:
         return read_bounded(path)
     except FileNotFoundError:
@@ -93,6 +81,8 @@ def _write_output(path: Path, data: bytes, *, record: Path) -> None:
 
 def _write_outputs(files: list[tuple[Path, bytes]], *, record: Path) -> None:
     """Write files all or none, never over the record itself."""
+    from survivor_app.files import write_private_files
+
     for path, _ in files:
         if path.resolve() == record.resolve():
             raise CommandError(f"{path}: this is the record itself; choose another file to write")
@@ -105,6 +95,8 @@ def _write_outputs(files: list[tuple[Path, bytes]], *, record: Path) -> None:
 
 
 def _open_existing(path: Path) -> RecordStore:
+    from survivor_app.storage import RecordLockedError, RecordNotWritableError, RecordStore
+
     try:
         return RecordStore.open(path, create=False)
     except (RecordLockedError, RecordNotWritableError):
@@ -117,6 +109,9 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     # Never the person's own record by default: the example goes only where it is told to.
     if not args.record:
         raise CommandError("demo: give --record PATH, a new file to write the example record to")
+    from survivor_app.exchange import demo_record
+    from survivor_app.storage import RecordStore
+
     record = demo_record()
     with RecordStore.open(paths.record_path(args.record)) as store:
         if not store.is_empty():
@@ -129,6 +124,10 @@ def _cmd_demo(args: argparse.Namespace) -> int:
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
+    from survivor_app.changes import import_record, write_now
+    from survivor_app.exchange import ExchangeError, read_record
+    from survivor_app.storage import RecordStore
+
     # Read and check the whole file before the record is even opened: a bad file changes nothing.
     source = Path(args.file)
     try:
@@ -150,6 +149,8 @@ def _cmd_import(args: argparse.Namespace) -> int:
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
+    from survivor_app.exchange import export_files
+
     with _open_existing(paths.record_path(args.record)) as store:
         record = store.load()
     if record is None:
@@ -185,14 +186,21 @@ def _cmd_periods(args: argparse.Namespace) -> int:
     if record is None:
         raise CommandError(f"{store.path}: this record is empty; add a cancer and a scan first")
     if args.json:
+        from survivor_app.exchange.periods_json import periods_document
+
         # The same JSON value: JSON itself escapes only the first 32 characters.
         sys.stdout.write(visible(periods_document(record), json_escape))
     else:
+        from survivor_app.terminal import periods_text
+
         sys.stdout.write(visible(periods_text(record)))
     return 0
 
 
 def _cmd_read_report(args: argparse.Namespace) -> int:
+    from survivor_app.reading import read_report, reading_document
+    from survivor_app.terminal import reading_text
+
     text = _report_text(args.file)
     record = getattr(args, "record", None)
     if record == "":
@@ -211,6 +219,9 @@ def _cmd_read_report(args: argparse.Namespace) -> int:
 
 def _report_text(name: str) -> str:
     """The text of a report file, or of standard input for ``-``."""
+    from survivor_app.exchange import ExchangeError
+    from survivor_app.exchange.record_file import LARGEST_FILE_BYTES
+
     if name == "-":
         data = sys.stdin.buffer.read(LARGEST_FILE_BYTES + 1)
     else:
@@ -257,6 +268,8 @@ def _cancer_spots(args: argparse.Namespace) -> tuple[Spot, ...]:
 
 
 def _cmd_backup(args: argparse.Namespace) -> int:
+    from survivor_app.storage import BackupFolder
+
     with _open_existing(paths.record_path(args.record)) as store:
         backup = BackupFolder(store.path).make(store, "by-hand")
     _say(str(backup))
@@ -264,6 +277,8 @@ def _cmd_backup(args: argparse.Namespace) -> int:
 
 
 def _cmd_restore(args: argparse.Namespace) -> int:
+    from survivor_app.storage import BackupFolder
+
     record = paths.record_path(args.record)
     before = BackupFolder(record).restore(Path(args.backup))
     _say(f"Kept the record as it was in {before}")
@@ -301,6 +316,23 @@ def _cmd_window(args: argparse.Namespace) -> int:
     return run(paths.record_path(args.record), explicit=explicit)
 
 
+class _ExportFormats:
+    """The choices of ``export --format``: the exporters' names, looked up only when the export
+    command is read or its usage shown."""
+
+    def __contains__(self, name: object) -> bool:
+        return name in _exporter_names()
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(_exporter_names())
+
+
+def _exporter_names() -> list[str]:
+    from survivor_app.exchange import EXPORTERS
+
+    return sorted(EXPORTERS)
+
+
 RECORD_HELP = "the record file (default: $SURVIVOR_APP_RECORD, else your data folder)"
 
 
@@ -336,7 +368,9 @@ def build_parser() -> argparse.ArgumentParser:
     importing.set_defaults(handler=_cmd_import)
 
     export = commands.add_parser("export", help="export the record as JSON, CSV or FHIR")
-    export.add_argument("--format", choices=sorted(EXPORTERS), default="json")
+    formats = export.add_argument("--format", default="json")
+    # Given after add_argument, which would list them (and so import the exporters) at once.
+    formats.choices = _ExportFormats()
     _add_record_option(export)
     export.add_argument("-o", "--output", metavar="OUT", required=True, help="file to write, or -")
     export.add_argument(
@@ -402,12 +436,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     handler: Callable[[argparse.Namespace], int] = args.handler
     try:
         return handler(args)
-    except (CommandError, ExchangeError, RecordError) as error:
+    except CommandError as error:
         _fail(str(error))
     except KeyboardInterrupt:
         _fail("stopped")
     except Exception as error:  # a person never sees a traceback, even for a bug of ours
+        if _is_plain(error):
+            _fail(str(error))
         _fail(f"something unexpected went wrong ({error!r})")
+
+
+def _is_plain(error: Exception) -> bool:
+    """True for a problem with a file or a record, whose message is for the person."""
+    from survivor_app.exchange import ExchangeError
+    from survivor_app.storage import RecordError
+
+    return isinstance(error, (ExchangeError, RecordError))
 
 
 def _fail(message: str) -> NoReturn:

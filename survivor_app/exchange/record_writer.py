@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 
 from survivor_app.domain import Measurement, Record, mm_number
+from survivor_app.exchange.json_text import indented_json
 from survivor_app.exchange.marker_json import marker_result_json
 from survivor_app.exchange.record_file import FORMAT_NAME, FORMAT_VERSION
 
 
 def write_record(record: Record) -> bytes:
     """The record as JSON, UTF-8 with a final newline: the same record gives the same bytes."""
+    # A long record says the same of a spot again and again (and the store reads equal
+    # measurements as one object): each object's entry is made once, found by its id (the
+    # record holds every measurement while this runs, so no two of them share one).
+    entries: dict[int, dict[str, object]] = {}
     document = {
         "format": FORMAT_NAME,
         "version": FORMAT_VERSION,
@@ -52,7 +56,11 @@ def write_record(record: Record) -> bytes:
                 "no_evidence_of_disease": scan.no_evidence_of_disease,
                 "new_baseline": scan.new_baseline,
                 "notes": scan.notes,
-                "measurements": [_measurement(measurement) for measurement in scan.measurements],
+                "measurements": [
+                    entries.get(id(measurement))
+                    or entries.setdefault(id(measurement), _measurement(measurement))
+                    for measurement in scan.measurements
+                ],
             }
             for scan in record.scans
         ],
@@ -93,7 +101,7 @@ def write_record(record: Record) -> bytes:
         ],
         "marker_results": [marker_result_json(result) for result in record.marker_results],
     }
-    return (json.dumps(document, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+    return (indented_json(document) + "\n").encode("utf-8")
 
 
 def _measurement(measurement: Measurement) -> dict[str, object]:

@@ -3,11 +3,15 @@ date by the changes that touch them."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from survivor_app.changes import Change, Part
 from survivor_app.changes.follow import followed
 from survivor_app.domain import CancerHistory
-from survivor_app.status import CancerAnalysis, Relabel
 from survivor_app.storage import RecordStore
+
+if TYPE_CHECKING:
+    from survivor_app.status import CancerAnalysis, Relabel
 
 
 class CancerCache:
@@ -24,17 +28,22 @@ class CancerCache:
         self._cancer_id: str | None = None
         self._history: CancerHistory | None = None
         self._analysis: CancerAnalysis | None = None
-        self._relabel = Relabel()
+        self._relabel: Relabel | None = None
 
     def get(self, cancer_id: str) -> tuple[CancerHistory, CancerAnalysis]:
         """The cancer's history as storage holds it, and its analysis."""
         if self._history is None or self._cancer_id != cancer_id:
             if self._cancer_id != cancer_id:
-                self._relabel = Relabel()
+                self._relabel = None
             self._cancer_id = cancer_id
             self._history = self._store.history(cancer_id)
             self._analysis = None
         if self._analysis is None:
+            if self._relabel is None:
+                # Imported here, when the window first shows a cancer (after its first paint).
+                from survivor_app.status import Relabel
+
+                self._relabel = Relabel()
             self._analysis = self._relabel.analyse(self._history)
         return self._history, self._analysis
 

@@ -1,29 +1,19 @@
 """The File menu: new, open and recent records, a copy saved, import, the exports, the printed
 summary, restoring from a backup; and the word in the status bar after something is saved.
 
-The exporters, the summary, printing and the restore dialog are imported when first used, so the
-window starts without them."""
+Reading and importing records, the exporters, the summary, printing and the restore dialog are
+imported when first used, so the window starts without them."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox
 
-from survivor_app.changes import import_record
-from survivor_app.domain import Record
-from survivor_app.exchange import (
-    EXPORTERS,
-    ExchangeError,
-    export_files,
-    read_bounded,
-    read_record,
-)
-from survivor_app.files import write_private_files
 from survivor_app.gui.opening import Opened, start_record
 from survivor_app.gui.record_session import RecordSession
 from survivor_app.gui.save_paths import start_folder, suggested_export
@@ -31,6 +21,9 @@ from survivor_app.gui.settings import AppSettings
 from survivor_app.gui.widgets.saved_notice import SavedNotice
 from survivor_app.gui.widgets.welcome import WelcomePage
 from survivor_app.storage import BackupFolder, RecordError, RecordWriteError
+
+if TYPE_CHECKING:
+    from survivor_app.domain import Record
 
 RECORD_FILTER = "Survivorship Tracker records (*.survivor);;All files (*)"
 JSON_FILTER = "Record files (*.json);;All files (*)"
@@ -118,8 +111,8 @@ class FileActions(QObject):
         export_menu = menu.addMenu("&Export")
         #: File ▸ Export's actions, one per format in ``EXPORTERS``, by its name.
         self.export_actions: dict[str, QAction] = {}
-        for kind in EXPORTERS:
-            action = export_menu.addAction(EXPORT_KINDS[kind].menu)
+        for kind, wording in EXPORT_KINDS.items():
+            action = export_menu.addAction(wording.menu)
             action.triggered.connect(lambda _checked=False, k=kind: self.export(k))
             self.export_actions[kind] = action
         menu.addSeparator()
@@ -207,6 +200,8 @@ class FileActions(QObject):
         )
         if not name:
             return
+        from survivor_app.exchange import ExchangeError, read_bounded, read_record
+
         try:
             record = read_record(read_bounded(Path(name)))
         except OSError:
@@ -228,6 +223,8 @@ class FileActions(QObject):
     def import_record(self, record: Record) -> bool:
         """Put an imported record's content in the open record (or start the home record with
         it); a record with content is backed up first, and the import can be undone."""
+        from survivor_app.changes import import_record
+
         try:
             session = self._window.own_record()
             if session.store.load() is not None and (
@@ -265,6 +262,9 @@ class FileActions(QObject):
         target = Path(name)
         if not target.suffix:
             target = target.with_suffix(wording.suffix)
+        from survivor_app.exchange import export_files
+        from survivor_app.files import write_private_files
+
         # A CSV of a record with marker results has their sheet beside it.
         files = export_files(kind, record, target)
         if any(path.resolve() == session.path.resolve() for path, _ in files):

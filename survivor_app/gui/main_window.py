@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QStackedWidget, QWidget
 
 from survivor_app.changes import Change, Part, StartRecord
@@ -15,15 +15,15 @@ from survivor_app.domain import Cancer, Person, Question
 from survivor_app.gui import opening
 from survivor_app.gui.edit_actions import EditActions
 from survivor_app.gui.file_actions import FileActions
+from survivor_app.gui.first_paint import AfterFirstPaint
+from survivor_app.gui.help_actions import APP_TITLE, HelpActions
 from survivor_app.gui.opening import Opened
 from survivor_app.gui.record_session import RecordSession
 from survivor_app.gui.settings import AppSettings
-from survivor_app.gui.widgets.glossary import GlossaryPage
 from survivor_app.gui.widgets.record_view import RecordView
 from survivor_app.gui.widgets.welcome import WelcomePage
 from survivor_app.storage import RecordError
 
-APP_TITLE = "Survivorship Tracker"
 #: Below this width (in the screen's points) the window opens maximized the first time.
 _SMALL_SCREEN_WIDTH = 1000
 
@@ -41,7 +41,8 @@ class MainWindow(QMainWindow):
         self._opened: Opened | None = None
         #: The cancer shown, when the record has one.
         self.cancer_id: str | None = None
-        self._glossary: GlossaryPage | None = None
+        #: What waits for the window's first paint, so that it appears first.
+        self._after_paint = AfterFirstPaint(self)
 
         self.welcome = WelcomePage(self)
         self.view = RecordView(self)
@@ -63,12 +64,7 @@ class MainWindow(QMainWindow):
         self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
         edit_menu.addSeparator()
         self.edits = EditActions(self, self, edit_menu)
-        help_menu = menus.addMenu("&Help")
-        self.glossary_action = help_menu.addAction("&What do these words mean?", self.show_glossary)
-        self.glossary_action.setShortcut(QKeySequence.StandardKey.HelpContents)
-        self.example_action = help_menu.addAction("Look at an &example record", self.open_example)
-        self.about_action = help_menu.addAction("&About Survivorship Tracker", self._about)
-        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self.help = HelpActions(self, menus.addMenu("&Help"), self.open_example)
         self._restore_layout()
         self._show_state()
         # The first thing to do on the welcome page is to type a name.
@@ -91,7 +87,8 @@ class MainWindow(QMainWindow):
 
     def open_record(self, path: Path) -> bool:
         """Open a record in place of the one open now (see ``opening.open_record`` for every
-        case); False, after a plain message, when it cannot be."""
+        case), and make its daily backup once the window is on screen; False, after a plain
+        message, when it cannot be."""
         opened = opening.open_record(self, path, self._opened)
         if opened is None:
             return False
@@ -99,7 +96,12 @@ class MainWindow(QMainWindow):
             self.show_opened(opened)
             self.home_record = opened.session.path
             self.settings.remember_record(opened.session.path)
+            self._after_paint.run(self._back_up_if_due)
         return True
+
+    def _back_up_if_due(self) -> None:
+        if self.session is not None:
+            self.session.back_up_if_due()
 
     def open_example(self) -> bool:
         """Open a copy of the example record in a temporary folder, clearly marked as an example."""
@@ -202,6 +204,16 @@ class MainWindow(QMainWindow):
             self.cancer_id = ids[0] if ids else None
         self.view.set_cancers(cancers, self.cancer_id)
         self.edits.enable(editable, len(cancers))
+        if self.cancer_id is not None:
+            # At start, the picture of its timeline last drawn is shown while the rest waits.
+            self.view.plot.show_picture(self.cancer_id)
+        self._after_paint.run(self._fill)
+
+    def _fill(self) -> None:
+        """Show the cancer chosen (or the record without one) and the questions."""
+        session = self.session
+        if session is None or self.pages.currentWidget() is not self.view:
+            return
         if self.cancer_id is None:
             self.view.show_no_cancer(self._questions_shown(session))
             return
@@ -235,33 +247,6 @@ class MainWindow(QMainWindow):
         self.redo_action.setEnabled(redo is not None)
         self.redo_action.setText("&Redo" if redo is None else f"&Redo {redo.name}")
 
-    # Help menu
-
-    def show_glossary(self) -> None:
-        """Open "What do these words mean?" beside the window."""
-        if self._glossary is None:
-            self._glossary = GlossaryPage(self)
-        self._glossary.show()
-        self._glossary.raise_()
-        self._glossary.activateWindow()
-
-    def _about(self) -> None:
-        from importlib import metadata
-
-        try:
-            version = metadata.version("survivor-app")
-        except metadata.PackageNotFoundError:
-            version = "(version not known)"
-        QMessageBox.about(
-            self,
-            f"About {APP_TITLE}",
-            f"<p><b>{APP_TITLE}</b> {version}</p>"
-            "<p>Keep your own record of your scans and of what your doctors said. "
-            "Everything stays on this computer.</p>"
-            "<p>The app does not diagnose. The labels follow published rules for solid "
-            "tumours; your care team decides what your results mean.</p>",
-        )
-
     # Problems and the window's own state
 
     def _show_write_failure(self, sentence: str) -> None:
@@ -286,6 +271,5 @@ class MainWindow(QMainWindow):
         for name, splitter in self.view.splitters().items():
             self.settings.set_splitter_state(name, splitter.saveState())
         self._close_session()
-        if self._glossary is not None:
-            self._glossary.close()
+        self.help.close()
         super().closeEvent(event)

@@ -12,7 +12,6 @@ from pathlib import Path
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from survivor_app.changes import Fill
-from survivor_app.exchange import demo_record
 from survivor_app.gui.dates import long_date
 from survivor_app.gui.record_session import RecordSession
 from survivor_app.gui.widgets.record_view import EXAMPLE_BANNER, READ_ONLY_BANNER
@@ -72,9 +71,7 @@ def open_record(parent: QWidget, path: Path, open_now: Opened | None) -> Opened 
         return None
     if store is None:
         return None
-    session = RecordSession(store)
-    session.back_up_if_due()
-    return Opened(session, banner)
+    return Opened(RecordSession(store), banner)
 
 
 def start_record(path: Path) -> Opened:
@@ -85,6 +82,8 @@ def start_record(path: Path) -> Opened:
 
 def open_example(parent: QWidget) -> Opened | None:
     """A copy of the example record in a temporary folder, removed when it is closed."""
+    from survivor_app.exchange import demo_record
+
     folder = tempfile.TemporaryDirectory(prefix="survivor-example-")
     try:
         store = RecordStore.open(Path(folder.name) / "example.survivor", create=True)

@@ -69,7 +69,7 @@ def draw_legend(
         figure,
         [entry.handle for entry in entries],
         labels,
-        loc="outside right upper" if style.legend_beside else "outside lower center",
+        beside=style.legend_beside,
         ncols=columns,
         frameon=False,
         handlelength=2.4,
@@ -90,8 +90,18 @@ class KeptLegend(Legend):
     would give, to the pixel. Other outputs (SVG, PDF) draw it each time.
     """
 
-    def __init__(self, figure: Figure, handles: list[Artist], labels: list[str], **kw: Any):
-        super().__init__(figure, handles, labels, **kw)
+    def __init__(
+        self, figure: Figure, handles: list[Artist], labels: list[str], *, beside: bool, **kw: Any
+    ):
+        super().__init__(
+            figure,
+            handles,
+            labels,
+            loc="outside right upper" if beside else "outside lower center",
+            **kw,
+        )
+        #: Right of the plot, at the top (else beneath it, in the middle).
+        self.beside = beside
         self._kept: tuple[tuple[float, ...], Any] | None = None
 
     def draw(self, renderer: RendererBase) -> None:

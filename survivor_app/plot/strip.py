@@ -34,7 +34,7 @@ def date_axis(axes: Axes) -> None:
     locator = _DateTicks(minticks=3, maxticks=8)
     axes.xaxis.set_major_locator(locator)
     axes.xaxis.set_major_formatter(
-        ConciseDateFormatter(  # type: ignore[no-untyped-call]
+        _DateLabels(
             locator,
             formats=["%Y", "%b", "%d", "%H:%M", "%H:%M", "%S.%f"],
             zero_formats=["", "%Y", "%b %Y", "%d %b %Y", "%H:%M", "%H:%M"],
@@ -126,3 +126,25 @@ class _DateTicks(AutoDateLocator):
             self._remembered = (shown, super().__call__())  # type: ignore[no-untyped-call]
         # A copy, as a new answer would be: whoever asked may change it.
         return self._remembered[1].copy()
+
+
+class _DateLabels(ConciseDateFormatter):
+    """matplotlib's concise date labels, remembered for the ticks shown: the axes that share
+    the dates ask for them several times in each drawing, to the same answer."""
+
+    def __init__(self, locator: AutoDateLocator, **formats: Any) -> None:
+        super().__init__(locator, **formats)  # type: ignore[no-untyped-call]
+        self._remembered: tuple[tuple[float, ...], list[str], str] | None = None
+
+    def format_ticks(self, values: Any) -> list[str]:
+        shown = tuple(values)
+        if self._remembered is None or self._remembered[0] != shown:
+            labels = super().format_ticks(values)  # type: ignore[no-untyped-call]
+            self._remembered = (shown, labels, super().get_offset())  # type: ignore[no-untyped-call]
+        return list(self._remembered[1])
+
+    def get_offset(self) -> str:
+        """The offset written under the labels last asked for (a year, where they are months)."""
+        if self._remembered is None:
+            return str(super().get_offset())  # type: ignore[no-untyped-call]
+        return self._remembered[2]

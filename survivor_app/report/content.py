@@ -399,7 +399,10 @@ def _latest_scan(history: CancerHistory, assessments: Sequence[Assessment]) -> L
     notes = ["Marked “no evidence of disease”."] if scan.no_evidence_of_disease else []
     summed = "" if assessed is None else sum_text(assessed)
     if summed:
-        notes.append(f"Sum of tracked spots: {summed}.")
+        # "0 mm" must not read as "nothing left" while spots without a size are still followed.
+        unsized = any(not spot.sized for spot in history.spots)
+        label = "Sum of tracked spots with a size" if unsized else "Sum of tracked spots"
+        notes.append(f"{label}: {summed}.")
     note = " ".join(notes)
     return LatestScan(
         title=_scan_title(scan),

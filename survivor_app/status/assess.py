@@ -294,7 +294,7 @@ class Walk:
                 nadir_date=nadir_date,
                 change_from_baseline_pct=None if first else percent_change(total, baseline),
                 change_from_nadir_pct=percent_change(total, nadir),
-                disagreement=_disagreement(m_status, m_type, stated, stated_type, gave_sizes(scan)),
+                disagreement=_disagreement(m_status, m_type, stated, stated_type, scan),
                 new_baseline_sum_tenths=(
                     self.episode.baseline_sum if starts and self.episode is not None else None
                 ),
@@ -335,7 +335,7 @@ def _disagreement(
     measured_type: RecurrenceType | None,
     stated: Status | None,
     stated_type: RecurrenceType | None,
-    sized: bool,
+    scan: Scan | None,
 ) -> str | None:
     """A sentence naming both statuses when the doctor's and the measured one differ (§6); "the
     sizes" only when the scan gave a size, else "the scan" (it gave only states)."""
@@ -348,6 +348,6 @@ def _disagreement(
         return None
     return (
         f"Your doctor said “{status_label(stated, stated_type)}”, "
-        f"but {'the sizes point' if sized else 'the scan points'} to "
+        f"but {'the sizes point' if gave_sizes(scan) else 'the scan points'} to "
         f"“{status_label(measured, measured_type)}”."
     )

@@ -47,6 +47,7 @@ class Episode:
             self.baseline_sum = sum(sizes[spot.id] for spot in self.tracked if spot.sized)
             self.nadir = self.baseline_sum
             self.nadir_sizes = sizes
+        self.tracked_ids = frozenset(spot.id for spot in self.tracked)
         # Rule 7 needs a sized spot that was above normal at the baseline.
         self.above_normal_at_start = any(
             is_present(self.nadir_sizes[spot.id], spot) for spot in self.tracked if spot.sized

@@ -7,6 +7,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 from survivor_app.domain import Measurement, RecurrenceType, Spot, SpotState, Status
 from survivor_app.status.assessment import (
@@ -24,7 +25,6 @@ from survivor_app.status.spot_sizes import (
     finding_of,
     grew_from,
     is_present,
-    measurements_by_spot,
     recurrence_type_of,
 )
 
@@ -42,7 +42,7 @@ class Measured(Findings):
 
 def unsized_findings(view: ScanView, tracked: tuple[Spot, ...]) -> tuple[SpotFinding, ...]:
     """Each tracked spot without a size as this scan shows it; state None: not looked at."""
-    measured = measurements_by_spot(view.scan)
+    measured = view.by_spot
     return tuple(
         SpotFinding(spot, 0) if (m := measured.get(spot.id)) is None else view.finding(m, spot)
         for spot in tracked
@@ -50,67 +50,100 @@ def unsized_findings(view: ScanView, tracked: tuple[Spot, ...]) -> tuple[SpotFin
     )
 
 
+class _Tracked:
+    """The tracked spots of an episode as one scan shows them, in one pass: the sized spots'
+    sizes, those not measured, each measured one with the size rules 3-8 count (0 for an
+    uncertain one after a complete remission), those without a size with their entry, and the
+    sums rules 4 and 8 compare."""
+
+    __slots__ = ("growth", "missing", "ruled", "ruled_total", "sizes", "unsized")
+
+    def __init__(self, view: ScanView, episode: Episode, after_remission: bool) -> None:
+        measured = view.by_spot
+        nadir_sizes = episode.nadir_sizes
+        sizes: dict[str, int] = {}
+        missing: list[Spot] = []
+        ruled: list[tuple[Spot, Measurement, int]] = []
+        unsized: list[tuple[Spot, Measurement | None]] = []
+        # The sum of ``ruled`` sizes, and the same with rule 4's count of small lymph nodes.
+        ruled_total = growth = 0
+        for spot in episode.tracked:
+            m = measured.get(spot.id)
+            if not spot.sized:
+                unsized.append((spot, m))
+            elif m is None:
+                missing.append(spot)
+            else:
+                size = sizes[spot.id] = counted_size(m, spot)
+                if after_remission and not view.certain(m):
+                    size = 0
+                ruled.append((spot, m, size))
+                ruled_total += size
+                # Rule 4 alone counts a lymph node under 10 mm at no more than its size at the
+                # nadir.
+                if spot.lymph_node and size < NODE_PRESENT_TENTHS:
+                    growth += min(size, nadir_sizes.get(spot.id, 0))
+                else:
+                    growth += size
+        self.sizes, self.missing, self.ruled, self.unsized = sizes, missing, ruled, unsized
+        self.ruled_total, self.growth = ruled_total, growth
+
+
 def measure(view: ScanView, episode: Episode, remission_start: dt.date | None) -> Measured:
     """Rules 1-10 of STATUS_RULES.md §4, in order: the first that applies gives the label."""
     scan = view.scan
     if scan.no_evidence_of_disease:
         return Measured(Status.COMPLETE_REMISSION, Reason.NO_EVIDENCE_MARK, 0)
-    tracked_ids = {spot.id for spot in episode.tracked}
-    # A long history has a thousand scans of a dozen spots: one look-up table per scan, and
-    # sizes as numbers, made into findings only for the spots a label names.
-    measured = measurements_by_spot(scan)
-    seen = [
-        (spot, m, counted_size(m, spot))
-        for spot in episode.tracked
-        if spot.sized and (m := measured.get(spot.id)) is not None
-    ]
-    sizes = {spot.id: size for spot, _, size in seen}
-    missing = tuple(spot for spot in episode.tracked if spot.sized and spot.id not in measured)
-    total = sum(sizes.values())
-    doubted = view.doubted()
+    tracked_ids = episode.tracked_ids
+    # A long history has a thousand scans of a dozen spots: one pass over the tracked spots,
+    # and sizes as numbers, made into findings only for the spots a label names.
+    measured = view.by_spot
     # After a complete remission an uncertain tracked spot counts as gone in rules 3-8; its
     # size still makes the sum shown and later nadirs.
     after_remission = remission_start is not None
-    ruled = [
-        (spot, m, 0 if after_remission and not view.certain(m) else size) for spot, m, size in seen
-    ]
-    unsized = [(spot, measured.get(spot.id)) for spot in episode.tracked if not spot.sized]
-    # Every rule's result carries the same findings; ``replace`` sets its status.
-    base = Measured(
-        Status.STABLE,
-        Reason.NO_BIG_CHANGE,
-        total,
-        missing_spots=missing,
-        too_small_spots=view.too_small(episode.tracked),
-        uncertain_spots=doubted,
-        uncertain_counted_as_gone=after_remission
-        and any(f.spot.id in tracked_ids for f in doubted),
-        unsized_spots=unsized_findings(view, episode.tracked),
-        sizes=sizes,
+    nadir_sizes = episode.nadir_sizes
+    tracked = _Tracked(view, episode, after_remission)
+    sizes, missing, ruled, unsized = tracked.sizes, tracked.missing, tracked.ruled, tracked.unsized
+    total = sum(sizes.values())
+    doubted = view.doubted()
+    unsized_spots = tuple(
+        SpotFinding(spot, 0) if m is None else view.finding(m, spot) for spot, m in unsized
     )
+    # Every rule's result carries the same findings.
+    found: dict[str, Any] = {
+        "missing_spots": tuple(missing),
+        "too_small_spots": view.too_small(episode.tracked),
+        "uncertain_spots": doubted,
+        "uncertain_counted_as_gone": after_remission
+        and any(f.spot.id in tracked_ids for f in doubted),
+        "unsized_spots": unsized_spots,
+        "sizes": sizes,
+    }
     new = tuple(
         view.finding(m, view.spots[m.spot_id])
         for m in scan.measurements
         if m.spot_id not in tracked_ids and view.certainly_present(m)
     )
-    returned = tuple(
-        view.finding(m, spot)
-        for spot in episode.tracked
+    returned = (
+        tuple(
+            view.finding(m, spot)
+            for spot in episode.tracked
+            if (m := measured.get(spot.id)) is not None and view.certainly_present(m)
+        )
         if after_remission
-        and (m := measured.get(spot.id)) is not None
-        and view.certainly_present(m)
+        else ()
     )
     if new or returned:
         days = None if remission_start is None else (scan.date - remission_start).days
         recurred = days is not None and days >= RECURRENCE_DAYS
-        return dataclasses.replace(
-            base,
-            status=Status.RECURRED if recurred else Status.PROGRESSED,
-            reason=Reason.NEW_SPOT if new else Reason.BACK_AFTER_REMISSION,
-            sum_tenths=None if missing else total,
+        return Measured(
+            Status.RECURRED if recurred else Status.PROGRESSED,
+            Reason.NEW_SPOT if new else Reason.BACK_AFTER_REMISSION,
+            None if missing else total,
             recurrence_type=recurrence_type_of(view.present_now()) if recurred else None,
             new_spots=new,
             returned_spots=returned,
+            **found,
         )
     growing = tuple(
         view.finding(m, spot)
@@ -119,34 +152,22 @@ def measure(view: ScanView, episode: Episode, remission_start: dt.date | None) -
     )
     nadir = episode.nadir
     if nadir is not None:
-        # Rule 4 alone counts a lymph node under 10 mm at no more than its size at the nadir.
-        growth = sum(
-            min(size, episode.nadir_sizes.get(spot.id, 0))
-            if spot.lymph_node and size < NODE_PRESENT_TENTHS
-            else size
-            for spot, _, size in ruled
-        )
-        if grew_from(growth, nadir):
-            return dataclasses.replace(
-                base, status=Status.PROGRESSED, reason=Reason.GROWTH, growing_spots=growing
-            )
-        if grew_from(sum(size for _, _, size in ruled), nadir):
-            small_node_growth = tuple(
+        if grew_from(tracked.growth, nadir):
+            return Measured(Status.PROGRESSED, Reason.GROWTH, total, growing_spots=growing, **found)
+        if grew_from(tracked.ruled_total, nadir):
+            found["small_node_growth"] = tuple(
                 finding_of(m, spot)
                 for spot, m, size in ruled
                 if spot.lymph_node
                 and size < NODE_PRESENT_TENTHS
-                and size > episode.nadir_sizes.get(spot.id, 0)
+                and size > nadir_sizes.get(spot.id, 0)
             )
-            base = dataclasses.replace(base, small_node_growth=small_node_growth)
     if growing:
-        return dataclasses.replace(
-            base, status=Status.PROGRESSED, reason=Reason.UNSIZED_GREW, growing_spots=growing
+        return Measured(
+            Status.PROGRESSED, Reason.UNSIZED_GREW, total, growing_spots=growing, **found
         )
     if missing:
-        return dataclasses.replace(
-            base, status=Status.NOT_EVALUABLE, reason=Reason.NOT_MEASURED, sum_tenths=None
-        )
+        return Measured(Status.NOT_EVALUABLE, Reason.NOT_MEASURED, None, **found)
     if not any(is_present(size, spot) for spot, _, size in ruled):
         # Every sized spot is gone; what is left above 0 are lymph nodes of normal size.
         small = tuple(
@@ -154,30 +175,28 @@ def measure(view: ScanView, episode: Episode, remission_start: dt.date | None) -
         )
         remaining = tuple(
             finding
-            for finding, (_, m) in zip(base.unsized_spots, unsized, strict=True)
+            for finding, (_, m) in zip(unsized_spots, unsized, strict=True)
             if not _gone(view, m, after_remission)
         )
         if not remaining:
-            return dataclasses.replace(
-                base, status=Status.COMPLETE_REMISSION, reason=Reason.ALL_GONE, small_nodes=small
+            return Measured(
+                Status.COMPLETE_REMISSION, Reason.ALL_GONE, total, small_nodes=small, **found
             )
         if episode.above_normal_at_start:
-            return dataclasses.replace(
-                base,
-                status=Status.PARTIAL_REMISSION,
-                reason=Reason.UNSIZED_REMAIN,
+            return Measured(
+                Status.PARTIAL_REMISSION,
+                Reason.UNSIZED_REMAIN,
+                total,
                 small_nodes=small,
                 remaining_spots=remaining,
+                **found,
             )
     baseline = episode.baseline_sum
-    ruled_total = sum(size for _, _, size in ruled)
-    if baseline and PARTIAL_RATIO[1] * ruled_total <= PARTIAL_RATIO[0] * baseline:
-        return dataclasses.replace(base, status=Status.PARTIAL_REMISSION, reason=Reason.SHRANK)
+    if baseline and PARTIAL_RATIO[1] * tracked.ruled_total <= PARTIAL_RATIO[0] * baseline:
+        return Measured(Status.PARTIAL_REMISSION, Reason.SHRANK, total, **found)
     if episode.response_confirmed:
-        return dataclasses.replace(
-            base, status=Status.PARTIAL_REMISSION, reason=Reason.RESPONSE_STANDS
-        )
-    return base
+        return Measured(Status.PARTIAL_REMISSION, Reason.RESPONSE_STANDS, total, **found)
+    return Measured(Status.STABLE, Reason.NO_BIG_CHANGE, total, **found)
 
 
 def _gone(view: ScanView, m: Measurement | None, after_remission: bool) -> bool:

@@ -3,13 +3,13 @@ dated back, STATUS_RULES.md §4), which spots it shows there, and the findings t
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from collections.abc import Sequence
+from dataclasses import replace
 
 from survivor_app.domain import Measurement, Scan, Spot
 from survivor_app.status.assessment import SpotFinding
-from survivor_app.status.spot_sizes import finding_of, shows_disease
+from survivor_app.status.spot_sizes import finding_of, measurements_by_spot, shows_disease
 
 
 class ScanView:
@@ -27,6 +27,8 @@ class ScanView:
         self.scan = scan
         self.spots = spots
         self.dated_back = dated_back
+        #: Each entry by its spot's id (the first, as ``Scan.measurement_of``).
+        self.by_spot = measurements_by_spot(scan)
 
     def certain(self, m: Measurement) -> bool:
         """Whether an entry counts as certain: not marked uncertain, or dated back (§4)."""
@@ -46,10 +48,13 @@ class ScanView:
 
     def doubted(self) -> tuple[SpotFinding, ...]:
         """Every spot this scan shows as there, but uncertain, that no later scan confirmed."""
+        # ``m.uncertain`` first: most entries are certain, and need no look-up.
         return tuple(
             finding_of(m, spot)
             for m in self.scan.measurements
-            if not self.certain(m) and shows_disease(m, spot := self.spots[m.spot_id])
+            if m.uncertain
+            and not self.certain(m)
+            and shows_disease(m, spot := self.spots[m.spot_id])
         )
 
     def too_small(self, tracked: Sequence[Spot]) -> tuple[Spot, ...]:
@@ -62,5 +67,8 @@ class ScanView:
     def finding(self, m: Measurement, spot: Spot) -> SpotFinding:
         """The spot as this entry shows it, with the date of the scan that confirmed it when
         the finding was dated back."""
-        confirmed_on = self.dated_back.get((self.position, m.spot_id)) if m.uncertain else None
-        return dataclasses.replace(finding_of(m, spot), confirmed_on=confirmed_on)
+        finding = finding_of(m, spot)
+        if not m.uncertain:
+            return finding
+        confirmed_on = self.dated_back.get((self.position, m.spot_id))
+        return finding if confirmed_on is None else replace(finding, confirmed_on=confirmed_on)

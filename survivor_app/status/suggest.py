@@ -67,6 +67,11 @@ _CUES: tuple[tuple[Status, str], ...] = (
     ),
 )
 
+_PHRASE_PATTERNS = tuple((status, re.compile(pattern)) for status, pattern in _PHRASES)
+_CUE_PATTERNS = tuple((status, re.compile(rf"\b(?:{pattern})\b")) for status, pattern in _CUES)
+#: Any phrase or cue: a clause without one suggests nothing, and is passed over in one search.
+_ANY = re.compile("|".join([p for _, p in _PHRASES] + [rf"\b(?:{p})\b" for _, p in _CUES]))
+
 # Which status wins when a statement holds several: the most serious finding first.
 _ORDER = (
     Status.RECURRED,
@@ -114,6 +119,8 @@ def suggest_status(text: str, *, primary_site: str = "") -> Suggestion | None:
     if re.search(r"\bNED\b", text):
         text = re.sub(r"\bNED\b", " no evidence of disease ", text)
     lowered = text.lower().replace("’", "'")
+    if not _ANY.search(lowered):
+        return None
     found: set[Status] = set()
     for sentence in _SENTENCE.split(lowered):
         in_sentence: set[Status] = set()
@@ -130,12 +137,14 @@ def suggest_status(text: str, *, primary_site: str = "") -> Suggestion | None:
 
 
 def _read_clause(clause: str, found: set[Status]) -> None:
-    for status, pattern in _PHRASES:
-        if re.search(pattern, clause):
+    if not _ANY.search(clause):
+        return
+    for status, pattern in _PHRASE_PATTERNS:
+        if pattern.search(clause):
             found.add(status)
-            clause = re.sub(pattern, " ", clause)
-    for status, pattern in _CUES:
-        for match in re.finditer(rf"\b(?:{pattern})\b", clause):
+            clause = pattern.sub(" ", clause)
+    for status, pattern in _CUE_PATTERNS:
+        for match in pattern.finditer(clause):
             if not _negated(clause, match.start()):
                 found.add(status)
 

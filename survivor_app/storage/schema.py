@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections.abc import Callable
 
@@ -272,3 +273,56 @@ def _built(migrations: tuple[Migration, ...]) -> frozenset[SchemaEntry]:
         finally:
             connection.close()
     return _BUILT[migrations]
+
+
+def check_queries(version: int) -> tuple[str, ...]:
+    """For each table of a record of ``version`` with CHECK constraints, a query that finds a
+    row breaking one of them (a CHECK is broken where its expression is false, not null).
+
+    SQLite reads no CHECK constraint from a file it may not write, so its ``quick_check`` there
+    checks pages and NOT NULL only; these queries check the rest on a read-only connection.
+    They are made from the app's own SQL (``expected_entries``), which a file's schema must
+    equal word for word before its rows are read."""
+    return _check_queries(MIGRATIONS[:version])
+
+
+_CHECK_QUERIES: dict[tuple[Migration, ...], tuple[str, ...]] = {}
+
+#: The tokens of SQL text: a quoted text or name (quotes inside doubled), a bracketed name, a
+#: word, or any other character but a space.
+_TOKEN = re.compile(r"'(?:[^']|'')*'|\"(?:[^\"]|\"\")*\"|`(?:[^`]|``)*`|\[[^\]]*\]|\w+|\S")
+
+
+def _check_queries(migrations: tuple[Migration, ...]) -> tuple[str, ...]:
+    if migrations not in _CHECK_QUERIES:
+        queries = []
+        tables = sorted(
+            (name, sql) for kind, name, _, sql in _built(migrations) if kind == "table" and sql
+        )
+        for name, sql in tables:
+            checks = check_expressions(sql)
+            if checks:
+                broken = " OR ".join(f"NOT ({check})" for check in checks)
+                queries.append(f'SELECT 1 FROM "{name}" WHERE {broken} LIMIT 1')
+        _CHECK_QUERIES[migrations] = tuple(queries)
+    return _CHECK_QUERIES[migrations]
+
+
+def check_expressions(sql: str) -> list[str]:
+    """The expression of every CHECK constraint in a ``CREATE TABLE`` statement of the app's
+    own, on a column or on the table, in order, as written."""
+    tokens = list(_TOKEN.finditer(sql))
+    found = []
+    for index, token in enumerate(tokens):
+        if token.group().upper() != "CHECK":
+            continue
+        opening = tokens[index + 1]
+        if opening.group() != "(":
+            raise ValueError(f"CHECK without its expression in {sql!r}")
+        depth = 0
+        for closing in tokens[index + 1 :]:
+            depth += {"(": 1, ")": -1}.get(closing.group(), 0)
+            if depth == 0:
+                found.append(sql[opening.end() : closing.start()])
+                break
+    return found

@@ -72,6 +72,10 @@ def test_columns_fit_their_content_as_qt_fits_them(
         tab.show()
         qtbot.waitExposed(tab)
     tab.model.set_rows([*demo.statements, *statements(40)])
+    if not shown:
+        # A tab behind another is fitted once it is shown.
+        tab.show()
+        qtbot.waitExposed(tab)
     fitted = [tab.table.columnWidth(column) for column in range(3)]
     widest = tab.fontMetrics().averageCharWidth() * 40
     for column in range(3):

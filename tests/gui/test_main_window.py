@@ -405,7 +405,7 @@ def test_a_record_that_cannot_be_opened_leaves_the_open_one_open(
 
 
 def test_the_glossary_page_shows_the_words(window: MainWindow) -> None:
-    window.glossary_action.trigger()
+    window.help.glossary_action.trigger()
     (glossary,) = window.findChildren(GlossaryPage)
     assert glossary.isVisible()
     text = glossary.browser.toPlainText()
@@ -486,7 +486,7 @@ def test_the_example_from_the_help_menu_returns_to_the_record(
     qtbot: QtBot, window: MainWindow, record_path: Path
 ) -> None:
     open_record(window, qtbot, record_path, no_statement())
-    window.example_action.trigger()
+    window.help.example_action.trigger()
     assert window.windowTitle().endswith("(example)")
     qtbot.mouseClick(window.view.close_example_button, Qt.MouseButton.LeftButton)
     assert window.windowTitle() == "Survivorship Tracker — Ana Example"

@@ -115,6 +115,9 @@ def test_what_a_backup_holds_reads_as_plain_words() -> None:
     assert what_it_holds({"scans": 0, "statements": 1, "questions": 3}) == (
         "no scans, 1 statement, 3 questions"
     )
+    assert what_it_holds({"scans": 2, "statements": 1, "marker_results": 4}) == (
+        "2 scans, 1 statement, 4 tumour marker results"
+    )
     assert what_it_holds(None) == "Made by an earlier version of the app."
 
 

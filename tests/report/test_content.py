@@ -185,8 +185,13 @@ def test_the_latest_scan_lists_each_spot_and_the_ones_it_did_not_measure() -> No
 def test_the_latest_scan_gives_the_sum_shown_everywhere_else() -> None:
     (breast,) = build_summaries(demo_record(), "c1", today=TODAY)
     assert breast.latest_scan is not None
-    # The sum of the sized spots: the spots without a size are never in it.
-    assert breast.latest_scan.note == "Sum of tracked spots: 0 mm."
+    # The sum of the sized spots: the spots without a size are never in it, and it says so.
+    assert breast.latest_scan.note == "Sum of tracked spots with a size: 0 mm."
+    baseline = scan("a", dt.date(2024, 1, 10), Measurement(TUMOUR.id, 300))
+    latest = scan("b", dt.date(2024, 4, 10), Measurement(TUMOUR.id, 150))
+    (sized_only,) = build_summaries(small_record(scans=(baseline, latest)), today=TODAY)
+    assert sized_only.latest_scan is not None
+    assert sized_only.latest_scan.note == "Sum of tracked spots: 15 mm."
 
 
 def test_many_spots_are_cut_with_a_line_saying_how_many() -> None:

@@ -52,6 +52,7 @@ _COUNTED = (
     ("statements", "statement", "statements", True),
     ("treatments", "treatment", "treatments", False),
     ("questions", "question", "questions", False),
+    ("marker_results", "tumour marker result", "tumour marker results", False),
 )
 
 #: The widest the list may ask to be, in average characters of the person's font; longer

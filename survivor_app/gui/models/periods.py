@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from survivor_app.domain.words import based_on, basis_label
 from survivor_app.gui.dates import short_date
-from survivor_app.status import Period
+
+if TYPE_CHECKING:
+    from survivor_app.status import Period
 
 #: The period's dates as words, e.g. ``3/3/2024 – 5/6/2024`` or ``Since 3/3/2024``.
 DATES_ROLE = Qt.ItemDataRole.UserRole + 10

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
@@ -25,10 +26,9 @@ from survivor_app.domain.words import (
 )
 from survivor_app.gui.dates import short_date
 from survivor_app.gui.models.base import Column, RecordTableModel
-from survivor_app.status import Assessment
-from survivor_app.status.marker_words import short_value_text
-from survivor_app.status.markers import marker_name
-from survivor_app.status.sums import new_starting_sum, sum_shown, sum_words
+
+if TYPE_CHECKING:
+    from survivor_app.status import Assessment
 
 #: Shown in a cell that has nothing to show, so a screen reader does not read an empty cell.
 NOTHING = "—"
@@ -71,6 +71,8 @@ def scan_rows(
 ) -> tuple[ScanRow, ...]:
     """One row per scan, taking its sum and label from the assessment made of it, if any, and
     the states of the ``spots`` without a size from the scan."""
+    from survivor_app.status.sums import new_starting_sum, sum_shown
+
     by_scan = {a.scan_id: a for a in assessments if a.scan_id is not None}
     spots = tuple(spot for spot in spots if not spot.sized)
     rows = []
@@ -88,6 +90,28 @@ def scan_rows(
                 ScanRow(scan, sum_shown(assessment), label, new_starting_sum(assessment), states)
             )
     return tuple(rows)
+
+
+# The rules' words (``status``) are imported when the first row is shown, after the window's
+# first paint, not while the window is built.
+
+
+def _sum_text(row: ScanRow) -> str:
+    from survivor_app.status.sums import sum_words
+
+    return sum_words(row.sum_tenths, row.new_start_tenths) or NOTHING
+
+
+def _marker_name(result: MarkerResult) -> str:
+    from survivor_app.status.markers import marker_name
+
+    return marker_name(result)
+
+
+def _value_text(result: MarkerResult) -> str:
+    from survivor_app.status.marker_words import short_value_text
+
+    return short_value_text(result)
 
 
 def _states_text(row: ScanRow) -> str:
@@ -110,7 +134,7 @@ class ScanTableModel(RecordTableModel[ScanRow]):
                 Column("Kind", lambda r: SCAN_KIND_WORDS[r.scan.kind], lambda r: r.scan.kind.value),
                 Column(
                     "Sum of sizes",
-                    lambda r: sum_words(r.sum_tenths, r.new_start_tenths) or NOTHING,
+                    _sum_text,
                     lambda r: -1 if r.sum_tenths is None else r.sum_tenths,
                 ),
                 Column("Label", lambda r: r.label, lambda r: r.label.casefold()),
@@ -206,8 +230,8 @@ class MarkerTableModel(RecordTableModel[MarkerResult]):
         super().__init__(
             (
                 Column("Date", lambda m: short_date(m.date), lambda m: m.date),
-                Column("Marker", marker_name, lambda m: marker_name(m).casefold()),
-                Column("Value", short_value_text, lambda m: (m.value, not m.below_limit)),
+                Column("Marker", _marker_name, lambda m: _marker_name(m).casefold()),
+                Column("Value", _value_text, lambda m: (m.value, not m.below_limit)),
                 Column(
                     "Upper limit of normal",
                     lambda m: NOTHING if m.upper_limit is None else f"{m.upper_limit:f} {m.unit}",

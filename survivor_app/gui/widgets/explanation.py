@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import html
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from survivor_app.domain.words import based_on
 from survivor_app.gui.models.periods import DISAGREEMENT_MARK, disagreements, period_dates
-from survivor_app.status import Period
+
+if TYPE_CHECKING:
+    from survivor_app.status import Period
 
 NOTHING_CHOSEN = "Choose a period in the list to read what it means."
 #: The heading of what the markers said during a period.

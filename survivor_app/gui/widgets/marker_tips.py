@@ -7,12 +7,13 @@ from collections.abc import Sequence
 
 from survivor_app.domain import MarkerResult
 from survivor_app.gui.dates import long_date
-from survivor_app.status.marker_words import value_text
-from survivor_app.status.markers import marker_name
 
 
 def marker_tip(results: Sequence[MarkerResult], index: int) -> str:
     """The tip of the i-th of one marker's results."""
+    from survivor_app.status.marker_words import value_text
+    from survivor_app.status.markers import marker_name
+
     result = results[index]
     value = value_text(result)
     if result.below_limit:

@@ -5,6 +5,7 @@ results and questions."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSignalBlocker, QStringListModel, Qt, Signal
 from PySide6.QtGui import QFont, QPalette
@@ -42,7 +43,9 @@ from survivor_app.gui.widgets.explanation import ExplanationPanel
 from survivor_app.gui.widgets.periods import PeriodList
 from survivor_app.gui.widgets.table_tab import TableTab
 from survivor_app.gui.widgets.timeline import TimelinePlot
-from survivor_app.status import CancerAnalysis, marker_sentences, period_marker_sentences
+
+if TYPE_CHECKING:
+    from survivor_app.status import CancerAnalysis
 
 EXAMPLE_BANNER = (
     "This is an example record with made-up names and numbers. "
@@ -295,6 +298,8 @@ class RecordView(QWidget):
         self.statements_tab.model.set_rows(history.statements)
         self.treatments_tab.model.set_rows(history.treatments)
         self.markers_tab.model.set_rows(history.marker_results)
+        from survivor_app.status import marker_sentences
+
         self._show_marker_words(marker_sentences(history.marker_results))
         self._suggest(self._questions)
 
@@ -361,6 +366,8 @@ class RecordView(QWidget):
         period = self.periods_model.period_at(index) if index >= 0 else None
         markers: tuple[str, ...] = ()
         if period is not None and self._shown is not None:
+            from survivor_app.status import period_marker_sentences
+
             results = self._shown[0].marker_results
             markers = period_marker_sentences(results, period.start, period.end)
         self.explanation.show_period(period, has_periods=periods > 0, markers=markers)

@@ -4,7 +4,7 @@ with Add, Edit and Delete buttons and their keys (Insert, Enter or Return, Delet
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelection, QModelIndex, Qt, Signal
-from PySide6.QtGui import QFontMetricsF, QKeySequence, QShortcut
+from PySide6.QtGui import QFontMetricsF, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -48,6 +48,8 @@ class TableTab(QWidget):
         # edit adds a row or two, and the others' texts need not be measured again.
         self._advances: dict[str, float] = {}
         self._advances_font = ""
+        #: The rows changed while the tab was hidden: its columns are fitted when it is shown.
+        self._fit_when_shown = False
         self.model = model
         self.table = self._make_table(sort_column)
         self.table.setAccessibleName(plural)
@@ -159,9 +161,18 @@ class TableTab(QWidget):
         self.edit_button.setEnabled(chosen)
         self.delete_button.setEnabled(chosen)
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._fit_when_shown:
+            self._fit_columns()
+
     def _fit_columns(self, _parent: QModelIndex | None = None, *_rows: int) -> None:
         # Every column but the last fits its content, up to a width that leaves room for the
-        # others (a long quote is shown whole in its tooltip); the last takes the rest.
+        # others (a long quote is shown whole in its tooltip); the last takes the rest. A tab
+        # behind another is fitted when it is shown: the window fills five of them at start.
+        self._fit_when_shown = not self.isVisible()
+        if self._fit_when_shown:
+            return
         widest = self.fontMetrics().averageCharWidth() * 40
         header = self.table.horizontalHeader()
         for column in range(self.model.columnCount() - 1):

@@ -29,7 +29,6 @@ from survivor_app.gui.widgets.timeline_tips import (
     treatment_tip,
 )
 from survivor_app.plot.words import as_typed
-from survivor_app.status import CancerAnalysis
 
 if TYPE_CHECKING:
     from matplotlib.artist import Artist
@@ -43,6 +42,7 @@ if TYPE_CHECKING:
     from survivor_app.plot.style import PlotStyle
     from survivor_app.plot.timeline import Timeline
     from survivor_app.plot.unsized_marks import LaneMark
+    from survivor_app.status import CancerAnalysis
 
 #: What the plot shows, for screen readers: the periods list says the same in words.
 TEXT_ALTERNATIVE = (
@@ -51,6 +51,7 @@ TEXT_ALTERNATIVE = (
 )
 
 _TIP_OFFSET = 14  # points between a hovered point and its tip
+_DRAWING = "Drawing the timeline…"
 #: The plot's least height, in lines of the window's font.
 READABLE_LINES = 12
 #: Below this many lines of height, the plot names its lines beside it and leaves the bands
@@ -101,12 +102,14 @@ class TimelinePlot(QWidget):
         self._tip: Annotation | None = None
         self._build_pending = False
         self._snapshot: TimelineSnapshot | None = None
+        #: The cancer whose picture stands in for the plot, while one does.
+        self._pictured: str | None = None
         # The legend takes as many columns as fit the width: draw again once resizing stops.
         self._resized = QTimer(self)
         self._resized.setSingleShot(True)
         self._resized.setInterval(150)
         self._resized.timeout.connect(self.redraw)
-        self._placeholder = QLabel("Drawing the timeline…", self)
+        self._placeholder = QLabel(_DRAWING, self)
         self._placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         # A picture of the last timeline may stand in: it must not size the window.
         self._placeholder.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
@@ -122,13 +125,25 @@ class TimelinePlot(QWidget):
         """Show the record's last drawn timeline until matplotlib has loaded (when the record is
         as it was then), and keep a picture of each drawing for the next start."""
         self._snapshot = snapshot
+        self._pictured = None
+
+    def show_picture(self, cancer_id: str) -> None:
+        """Until matplotlib has loaded, stand in for the plot with the picture of this cancer's
+        timeline last drawn, when the record is as it was then (else with a sentence)."""
+        if self.canvas is not None or self._snapshot is None or self._pictured == cancer_id:
+            return
+        picture = self._snapshot.load(cancer_id)
+        if picture is None:
+            self._pictured = None
+            self._placeholder.setText(_DRAWING)
+        else:
+            self._pictured = cancer_id
+            self._placeholder.setPixmap(QPixmap.fromImage(picture))
 
     def show_history(self, history: CancerHistory | None, analysis: CancerAnalysis | None) -> None:
         """Draw a cancer's history and the periods the rules found in it (None: nothing yet)."""
-        if self.canvas is None and self._snapshot is not None and history is not None:
-            picture = self._snapshot.load(history.cancer.id)
-            if picture is not None:
-                self._placeholder.setPixmap(QPixmap.fromImage(picture))
+        if history is not None:
+            self.show_picture(history.cancer.id)
         self._history = history
         self._analysis = analysis
         if self._chosen is not None and (analysis is None or self._chosen >= len(analysis.periods)):
@@ -173,7 +188,7 @@ class TimelinePlot(QWidget):
             gc.freeze()
 
         # The screen's own dots per inch, so a point in the plot is a point in the window.
-        figure = Figure(dpi=self.logicalDpiY(), layout="constrained")
+        figure = Figure(dpi=self.logicalDpiY())
         canvas = FigureCanvasQTAgg(figure)
         canvas.setParent(self)
         canvas.setAccessibleName("Timeline plot")
@@ -389,7 +404,9 @@ class TimelinePlot(QWidget):
 
     def _lay_out_next_draw(self) -> None:
         assert self.canvas is not None
-        self.canvas.figure.set_layout_engine("constrained")
+        from survivor_app.plot.layout import TimelineLayout
+
+        self.canvas.figure.set_layout_engine(TimelineLayout())
 
     def _draw_in_full(self) -> None:
         """Draw the whole figure once the events queued now are handled."""
@@ -432,11 +449,8 @@ class TimelinePlot(QWidget):
             self._quick.keep()
         self._after_drawing()
         # While the window waits, after what the drawing itself set off.
-        QTimer.singleShot(0, self, self._prepare_quick_drawing)
-
-    def _prepare_quick_drawing(self) -> None:
-        if self._quick is not None:
-            self._quick.prepare([] if self._tip is None else [self._tip])
+        over = [] if self._tip is None else [self._tip]
+        QTimer.singleShot(0, self, partial(self._quick.prepare, over))
 
     def _after_drawing(self) -> None:
         assert self.canvas is not None

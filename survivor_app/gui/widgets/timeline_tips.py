@@ -22,10 +22,10 @@ from survivor_app.domain.words import (
     status_label,
 )
 from survivor_app.gui.dates import long_date, short_date
-from survivor_app.status.sums import SumPoint, new_starting_sum, sum_shown
 
 if TYPE_CHECKING:
     from survivor_app.plot.unsized_marks import LaneMark
+    from survivor_app.status.sums import SumPoint
 
 #: A quote in a tip is cut to this length; the statements table shows it whole.
 TIP_QUOTE_CHARS = 160
@@ -60,6 +60,8 @@ def sum_tip(points: Sequence[SumPoint], index: int) -> str:
     point = points[index]
     a = point.assessment
     day = long_date(a.date)
+    from survivor_app.status.sums import new_starting_sum, sum_shown
+
     shown, starting = sum_shown(a), new_starting_sum(a)
     lines = ["Sum of tracked spots"]
     if point.starts and starting is not None and shown is not None:
