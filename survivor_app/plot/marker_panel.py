@@ -63,6 +63,9 @@ class MarkerPanel:
     axes: Axes
     drawn: list[SeriesLines] = field(default_factory=list)
     log: bool = False
+    #: The results and right end last drawn, and the legend's entries for them: drawing the
+    #: same again leaves the panel untouched.
+    drawn_for: tuple[Hashable, list[Entry]] | None = None
 
     @property
     def layout_key(self) -> Hashable:
@@ -86,6 +89,8 @@ def draw_markers(
 ) -> list[Entry]:
     """Draw (or update in place) the results of ``history`` on the panel, up to ``right``; the
     legend's entries: each marker, and the upper limit and open marks when there are any."""
+    if panel.drawn_for is not None and panel.drawn_for[0] == (history.marker_results, right):
+        return list(panel.drawn_for[1])
     axes = panel.axes
     all_series = marker_series(history.marker_results)
     make = partial(new_line, axes)
@@ -113,7 +118,8 @@ def draw_markers(
         )  # fmt: skip
         entries.append(Entry("below limit", handle, BELOW_LIMIT_LABEL))
     _scale(panel, history.marker_results)
-    return entries
+    panel.drawn_for = ((history.marker_results, right), entries)
+    return list(entries)
 
 
 def _draw_series(drawn: SeriesLines, style: PlotStyle, number: int) -> bool:

@@ -114,6 +114,7 @@ class Timeline:
     statements: tuple[Statement, ...] = ()
     treatment_bars: list[tuple[PolyCollection, Treatment]] = field(default_factory=list)
     bar_labels: list[BarLabel] = field(default_factory=list)
+    strip_drawn_for: Hashable = None  # what the strip shows: untouched while it is the same
     legend: Legend | None = None
     legend_key: Hashable = None
     #: All the layout depends on: the axes' limits, the reference lines and the legend. A
@@ -301,20 +302,24 @@ def _draw_history(
     entries += _draw_reference_lines(timeline, sizes, lines, style)
     if timeline.markers is not None:
         entries += draw_markers(timeline.markers, history, right, style)
-    timeline.statements = tuple(sorted(history.statements, key=lambda s: s.date))
-    timeline.statement_markers = draw_statements(
-        strip, timeline.statement_markers, timeline.statements, timeline.rows - 1, style
-    )
-    bars, timeline.bar_labels = draw_treatments(
-        strip,
-        ([bars for bars, _ in timeline.treatment_bars], timeline.bar_labels),
-        history.treatments,
-        treatment_lanes(history, right),
-        right=right,
-        style=style,
-    )
-    timeline.treatment_bars = list(zip(bars, history.treatments, strict=True))
-    strip.set_xlim(day(left), day(right))
+    statements = tuple(sorted(history.statements, key=lambda s: s.date))
+    if timeline.strip_drawn_for != (statements, history.treatments, right):
+        timeline.strip_drawn_for = (statements, history.treatments, right)
+        timeline.statements = statements
+        timeline.statement_markers = draw_statements(
+            strip, timeline.statement_markers, statements, timeline.rows - 1, style
+        )
+        bars, timeline.bar_labels = draw_treatments(
+            strip,
+            ([bars for bars, _ in timeline.treatment_bars], timeline.bar_labels),
+            history.treatments,
+            treatment_lanes(history, right),
+            right=right,
+            style=style,
+        )
+        timeline.treatment_bars = list(zip(bars, history.treatments, strict=True))
+    if strip.get_xlim() != (day(left), day(right)):  # else every axes is marked changed
+        strip.set_xlim(day(left), day(right))
     timeline.legend, timeline.legend_key = draw_legend(
         figure, (timeline.legend, timeline.legend_key), entries, style, columns
     )

@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from matplotlib.text import Annotation
 
     from survivor_app.gui.timeline_snapshot import TimelineSnapshot
+    from survivor_app.plot.quick_draw import QuickDraw
     from survivor_app.plot.style import PlotStyle
     from survivor_app.plot.timeline import Timeline
     from survivor_app.plot.unsized_marks import LaneMark
@@ -88,6 +89,8 @@ class TimelinePlot(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.canvas: FigureCanvasQTAgg | None = None
+        self._quick: QuickDraw | None = None
+        self._quick_pending = False
         self._history: CancerHistory | None = None
         self._analysis: CancerAnalysis | None = None
         self._chosen: int | None = None
@@ -154,7 +157,7 @@ class TimelinePlot(QWidget):
             from survivor_app.plot.timeline import style_bands
 
             style_bands(self._timeline, self._style, index)
-            self.canvas.draw_idle()
+            self._draw_soon()
 
     def paintEvent(self, event: Any) -> None:
         super().paintEvent(event)
@@ -176,6 +179,7 @@ class TimelinePlot(QWidget):
         from matplotlib.figure import Figure
 
         import survivor_app.plot.timeline  # noqa: F401 (loaded with the rest, before the freeze)
+        from survivor_app.plot.quick_draw import QuickDraw
 
         if gc.get_freeze_count() == 0:
             # Qt, matplotlib and the app's own modules are loaded now, and stay as long as the
@@ -200,6 +204,7 @@ class TimelinePlot(QWidget):
         self._layout.replaceWidget(self._placeholder, canvas)
         self._placeholder.deleteLater()
         self.canvas = canvas
+        self._quick = QuickDraw(canvas)
         # Shown and laid out now (the layout would show it only on the next turn of the event
         # loop), so that the first drawing is made for the canvas's real size and no resize
         # comes after it to make it draw everything a second time.
@@ -243,6 +248,7 @@ class TimelinePlot(QWidget):
         from survivor_app.plot.timeline import draw_timeline
 
         self._resized.stop()
+        self._draw_in_full()
         style = self._plot_style()
         self._lay_out_next_draw()
         timeline = draw_timeline(self.canvas.figure, self._history, self._analysis, style)
@@ -251,7 +257,6 @@ class TimelinePlot(QWidget):
         self._hover = self._hover_targets(timeline)
         self._tip = self._make_tip(style)
         self.highlight_period(self._chosen)
-        self.canvas.draw_idle()
 
     def _update(self) -> None:
         """Show the history on the plot already drawn by changing its artists in place, laid
@@ -271,6 +276,7 @@ class TimelinePlot(QWidget):
             lay_out_afresh(self.canvas.figure, timeline)
             self._lay_out_next_draw()
             self._laid_out = timeline.layout_key
+            self._draw_in_full()
         self._hide_tip()
         self._hover = self._hover_targets(timeline)
         self.highlight_period(self._chosen)
@@ -364,10 +370,10 @@ class TimelinePlot(QWidget):
             if hit:
                 indices = details.get("ind", [0])
                 self._show_tip(target, int(indices[0]) if len(indices) else 0, event)
-                self.canvas.draw_idle()
+                self._draw_soon()
                 return
         if self._hide_tip():
-            self.canvas.draw_idle()
+            self._draw_soon()
 
     def _show_tip(self, target: _HoverTarget, index: int, event: Any) -> None:
         assert self.canvas is not None
@@ -402,12 +408,52 @@ class TimelinePlot(QWidget):
 
         self.canvas.figure.set_layout_engine(TimelineLayout())
 
+    def _draw_in_full(self) -> None:
+        """Draw the whole figure once the events queued now are handled."""
+        assert self.canvas is not None
+        assert self._quick is not None
+        self._quick.forget()
+        self.canvas.draw_idle()
+
+    def _draw_soon(self) -> None:
+        """Draw what changed once the events queued now are handled: only the axes whose
+        artists changed, where that gives the pixels of a full drawing; else the whole figure."""
+        if not self._quick_pending:
+            self._quick_pending = True
+            QTimer.singleShot(0, self, self._draw_changed)
+
+    def _draw_changed(self) -> None:
+        canvas, quick = self.canvas, self._quick
+        if not self._quick_pending or canvas is None or quick is None:
+            return  # drawn in full since
+        self._quick_pending = False
+        changed = [axes for axes in canvas.figure.axes if axes.stale]
+        if not quick.draw(changed, [] if self._tip is None else [self._tip]):
+            self._draw_in_full()
+            return
+        canvas.blit()
+        self._after_drawing()
+
     def _on_drawn(self, _event: Event) -> None:
         assert self.canvas is not None
+        assert self._quick is not None
         # The layout is worked out on the first draw of a drawing, or of a new size, and kept:
         # a tip or a highlighted band repaints the figure, and would otherwise lay it all out
         # again (a third of a repaint), to the same result.
         self.canvas.figure.set_layout_engine("none")
+        self._quick_pending = False
+        # What a tip or an edit draws over, but not with a tip on it.
+        if self._tip is not None and self._tip.get_visible():
+            self._quick.forget()
+        else:
+            self._quick.keep()
+        self._after_drawing()
+        # While the window waits, after what the drawing itself set off.
+        over = [] if self._tip is None else [self._tip]
+        QTimer.singleShot(0, self, partial(self._quick.prepare, over))
+
+    def _after_drawing(self) -> None:
+        assert self.canvas is not None
         if self._snapshot is not None and self._history is not None:
             self._snapshot.keep_soon(self.canvas, self._history.cancer.id)
         self.drawn.emit()
@@ -419,7 +465,7 @@ class TimelinePlot(QWidget):
 
     def _on_leave(self, _event: Event) -> None:
         if self.canvas is not None and self._hide_tip():
-            self.canvas.draw_idle()
+            self._draw_soon()
 
     def _on_press(self, event: Event) -> None:
         xdata = getattr(event, "xdata", None)
