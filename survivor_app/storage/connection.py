@@ -31,6 +31,9 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 _APPLICATION_ID_BYTES = slice(68, 72)
 #: A SQLite file is at least one page, and its header alone is 100 bytes.
 _HEADER_SIZE = 100
+#: Where the header keeps the file format's read version: 1 for a rollback journal, 2 for WAL.
+_READ_VERSION = 19
+_WAL = 2
 
 
 def inspect_record(path: Path) -> int:
@@ -45,6 +48,11 @@ def inspect_record(path: Path) -> int:
         return 0
     if len(header) < _HEADER_SIZE or not header.startswith(SQLITE_HEADER):
         raise NotARecordError
+    if header[_READ_VERSION] == _WAL:
+        # This app never writes a record in WAL mode, and one cannot be checked without
+        # writing beside it. A leftover "-wal" file beside a record in the usual mode is read
+        # through by the checks below, and removed by the first read-write connection.
+        raise DamagedRecordError
     try:
         return _inspect_database(path)
     except _InterruptedWrite:
@@ -225,12 +233,8 @@ def _rows_sound_read_only(connection: sqlite3.Connection, version: int) -> bool:
     reads no CHECK constraint from a file it may not write, so there ``quick_check`` checks
     the pages and NOT NULL alone; each table's CHECK constraints are checked by a query of
     their own (``schema.check_queries``), made from the app's SQL that the file's schema was
-    found to equal. The file is never copied, nor written.
-
-    A file in WAL mode is refused: this app never writes one, and SQLite cannot check a copy
-    of one in memory, which is how it was checked before."""
-    if connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal":
-        return False
+    found to equal. The file is never copied, nor written (a file in WAL mode was refused
+    before, by its header)."""
     connection.execute("BEGIN")
     try:
         return (

@@ -19,7 +19,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from survivor_app.storage import DamagedRecordError, RecordError, schema
+from survivor_app.storage import DamagedRecordError, RecordError, RecordStore, schema
 from survivor_app.storage.connection import guard, inspect_record
 from tests.safety.test_crafted_records import sample_at, state
 
@@ -204,4 +204,41 @@ def test_a_header_naming_other_file_format_versions_gets_the_same_verdict(
     except sqlite3.Error:
         reference = False
     assert opened == reference
+    assert state(record) == before
+
+
+def test_a_good_record_with_a_leftover_wal_file_beside_it_opens(
+    tmp_path: Path, sample: Path
+) -> None:
+    # A sync tool or a crashed SQLite tool can leave a "-wal" file that holds nothing SQLite
+    # can use: the record, in the usual journal mode, is sound.
+    record = tmp_path / "record.survivor"
+    record.write_bytes(sample.read_bytes())
+    record.with_name(record.name + "-wal").write_bytes(b"\x00" * 1000)
+    with RecordStore.open(record, create=False) as store:
+        assert store.cancers()
+    assert not record.with_name(record.name + "-wal").exists()
+
+
+def test_rows_that_break_a_check_in_a_leftover_wal_file_are_refused(
+    tmp_path: Path, sample: Path
+) -> None:
+    # A "-wal" file whose committed rows break a CHECK, beside a record whose header says it
+    # uses the usual journal: SQLite reads the rows through it, and so do the checks.
+    work = tmp_path / "work.survivor"
+    work.write_bytes(sample.read_bytes())
+    with closing(sqlite3.connect(work, isolation_level=None)) as connection:
+        connection.execute("PRAGMA journal_mode = WAL")
+        connection.execute("PRAGMA wal_autocheckpoint = 0")
+        connection.execute("PRAGMA ignore_check_constraints = ON")
+        connection.execute("UPDATE measurement SET too_small = 7")
+        record = tmp_path / "record.survivor"
+        content = bytearray(work.read_bytes())
+        content[18] = content[19] = 1
+        record.write_bytes(bytes(content))
+        wal = work.with_name(work.name + "-wal").read_bytes()
+    record.with_name(record.name + "-wal").write_bytes(wal)
+    before = state(record)
+    with pytest.raises(DamagedRecordError):
+        RecordStore.open(record, create=False)
     assert state(record) == before
