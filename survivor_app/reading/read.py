@@ -251,9 +251,6 @@ def _read_sentence(
             inherited = context.subject
         elif region.prior and not region.today and context.last and not places.names_a_thing(piece):
             inherited = context.last  # "On the prior study it measured 11 mm."
-        elif _unplaced_state(region, piece) and context.subject[0]:
-            # "…mass in the right breast now measures 8 mm. Non-mass enhancement has resolved."
-            inherited = context.subject
         else:
             inherited = None
         finding = _finding(text, (span, sentence), region, inherited)
@@ -261,16 +258,6 @@ def _read_sentence(
             findings.append((finding, bool(_TODAY_CUE.search(piece))))
             subject = (finding.location, finding.lymph_node)
     return _one_size_per_spot(findings)
-
-
-def _unplaced_state(region: Region, piece: str) -> bool:
-    """True for a piece that says how a thing is without a size or a place of its own."""
-    return (
-        not (region.today or region.prior)
-        and places.names_a_thing(piece)
-        and not places.location_text(piece)
-        and wording.state_of(piece) is not None
-    )
 
 
 def _one_size_per_spot(found: list[tuple[Finding, bool]]) -> list[Finding]:
@@ -319,9 +306,6 @@ def _finding(
             location, node = inherited
         elif node is None:
             node = inherited[1]  # "Two nodules measuring 5 mm and 7 mm in the right lung"
-    elif inherited is not None and not location and not (region.today or region.prior):
-        # "The lesion has resolved": a thing without a size, placed by the sentence before.
-        location, node = inherited[0], inherited[1] if node is None else node
     today = region.today
     if today and not thing and not _labelled_place(piece, location):
         return None

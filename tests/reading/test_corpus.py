@@ -14,7 +14,10 @@ from tests.reading.corpus import Passage, passages, scores
 PASSAGES = passages()
 #: Passages the reader does not read right yet, and why: each must fail (strict), so that the
 #: list shrinks as the reader learns.
-KNOWN_MISSES: dict[str, str] = {}
+KNOWN_MISSES = {
+    "three-05": "a finding with no place word of its own ('Non-mass enhancement has resolved') "
+    "is not placed by the sentence before, so it is left out",
+}
 
 
 def _marked(passage: Passage) -> object:

@@ -126,16 +126,6 @@ def test_a_spot_without_a_size_gets_a_state_from_the_words(text: str, state: Spo
     assert (finding.size_tenths, finding.state) == (None, state)
 
 
-def test_a_state_with_no_place_of_its_own_takes_the_place_of_the_sentence_before() -> None:
-    reading = read_report("A 12 mm lesion in the liver. The lesion has resolved.")
-    assert [(f.location, f.size_tenths, f.state) for f in reading.findings] == [
-        ("liver", 120, None),
-        ("liver", None, SpotState.GONE),
-    ]
-    # With no place before it, nothing says where it is: it is left out.
-    assert read_report("Non-mass enhancement has resolved.").findings == ()
-
-
 def test_new_and_uncertain_findings_and_denied_ones() -> None:
     finding = only("There is a possible new 3 mm nodule in the right upper lobe.")
     assert (finding.size_tenths, finding.new, finding.uncertain) == (30, True, True)
