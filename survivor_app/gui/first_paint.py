@@ -36,8 +36,16 @@ class AfterFirstPaint(QObject):
 
     def _run_waiting(self) -> None:
         waiting, self._waiting = self._waiting or [], None
+        failed: Exception | None = None
         for work in waiting:
-            work()
+            # What fails does not keep the rest from running (the day's backup comes last);
+            # the first failure is raised once all has run, for the app's calm message.
+            try:
+                work()
+            except Exception as error:
+                failed = failed or error
         # Laid out at once for what the work showed, so that the plot's first drawing is made
         # for its final size (a resize after it would draw it all again).
         QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        if failed is not None:
+            raise failed

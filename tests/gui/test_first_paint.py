@@ -14,11 +14,13 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from survivor_app import paths
 from survivor_app.domain import Record
 from survivor_app.gui import edit_actions
+from survivor_app.gui.first_paint import AfterFirstPaint
 from survivor_app.gui.main_window import MainWindow
 from survivor_app.gui.settings import AppSettings
 from survivor_app.storage import BackupFolder, RecordStore
@@ -177,6 +179,28 @@ def test_the_daily_backup_at_start_is_made_once_the_window_is_on_screen(
     qtbot.waitUntil(lambda: paths.backups_dir(record).exists())
     (backup,) = paths.backups_dir(record).iterdir()
     assert "daily" in backup.name
+
+
+def test_work_that_fails_after_the_first_paint_does_not_keep_the_rest_from_running(
+    qtbot: QtBot,
+) -> None:
+    widget = QWidget()
+    qtbot.addWidget(widget)
+    after = AfterFirstPaint(widget)
+    ran: list[str] = []
+
+    def fails() -> None:
+        ran.append("fill")
+        raise RuntimeError("the fill failed")
+
+    after.run(fails)
+    after.run(lambda: ran.append("backup"))
+    with qtbot.capture_exceptions() as raised:
+        widget.show()
+        qtbot.waitUntil(lambda: len(ran) == 2)
+    assert ran == ["fill", "backup"]
+    # The failure still reaches the app's calm message, once everything has run.
+    assert [str(error) for _kind, error, _trace in raised] == ["the fill failed"]
 
 
 def test_the_timeline_is_drawn_once_at_start_for_the_window_as_filled(
