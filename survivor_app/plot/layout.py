@@ -34,6 +34,9 @@ if TYPE_CHECKING:
 PAD_POINTS = 3.0
 #: Between the date labels and the offset written under them (matplotlib's ``OFFSETTEXTPAD``).
 _OFFSET_PAD_POINTS = 3.0
+#: The least height, in points, the axes must keep between them for the legend to stay: below
+#: it the plot would be a sliver under a legend, which is left out instead.
+LEAST_PLOT_POINTS = 48.0
 #: How far outside its axis a tick may be and still be drawn, as a share of the axis.
 _TICK_TOLERANCE = 1e-10
 
@@ -82,14 +85,14 @@ class TimelineLayout(LayoutEngine):
             for ax in fig.axes
             if ax.get_visible() and (spec := ax.get_subplotspec()) is not None
         ]
-        if _lay_out(fig, rows, frame, pad, renderer):
+        if _lay_out(fig, rows, frame, pad, renderer, least=LEAST_PLOT_POINTS * fig.dpi / 72):
             return
         # Where a legend leaves the axes no room (a long history's, on a small screen), it is
         # left out and they take the whole figure, their names and dates whole: drawn over
         # them, it would hide the sizes. Each line's tip still names it.
         for legend in fig.legends:
             legend.set_visible(False)
-        if not _lay_out(fig, rows, whole, pad, renderer):
+        if not _lay_out(fig, rows, whole, pad, renderer, least=0.0):
             for ax, _row in rows:
                 spec = ax.get_subplotspec()
                 assert spec is not None
@@ -97,24 +100,38 @@ class TimelineLayout(LayoutEngine):
 
 
 def _lay_out(
-    fig: Figure, rows: list[tuple[Axes, int]], frame: Bbox, pad: float, renderer: RendererBase
+    fig: Figure,
+    rows: list[tuple[Axes, int]],
+    frame: Bbox,
+    pad: float,
+    renderer: RendererBase,
+    *,
+    least: float,
 ) -> bool:
     """Place the axes in ``frame``, measured twice as the constrained layout does (the ticks an
-    axis takes depend on its length); False where they have no room there."""
+    axis takes depend on its length); False where they have no room there, or less than
+    ``least`` pixels of height between them."""
     margins = [_Margins() for _ in rows]
     for _ in range(2):
-        if not _place(fig, rows, margins, frame, pad):
+        if not _place(fig, rows, margins, frame, pad, least=least):
             return False
         margins = [_margins(ax, renderer) for ax, _row in rows]
-    return _place(fig, rows, margins, frame, pad)
+    return _place(fig, rows, margins, frame, pad, least=least)
 
 
 def _place(
-    fig: Figure, rows: list[tuple[Axes, int]], margins: list[_Margins], frame: Bbox, pad: float
+    fig: Figure,
+    rows: list[tuple[Axes, int]],
+    margins: list[_Margins],
+    frame: Bbox,
+    pad: float,
+    *,
+    least: float,
 ) -> bool:
     """Put each axes in its row inside ``frame`` with its ``margins`` and ``pad`` around it,
     their inner heights in the grid's ratios, their left and right edges shared; False, with
-    nothing moved, where that leaves them no room."""
+    nothing moved, where that leaves them no room, or less than ``least`` pixels of height
+    between them."""
     if not rows:
         return True
     left = frame.x0 + max(m.left for m in margins) + pad
@@ -128,7 +145,7 @@ def _place(
         reach[row].top = max(reach[row].top, margin.top)
         reach[row].bottom = max(reach[row].bottom, margin.bottom)
     inner = frame.height - sum(r.top + r.bottom + 2 * pad for r in reach)
-    if inner <= 0 or right <= left:
+    if inner <= least or right <= left:
         return False
     boxes = []
     top = frame.y1

@@ -13,7 +13,7 @@ from matplotlib.figure import Figure
 from matplotlib.layout_engine import LayoutEngine
 
 from survivor_app.domain import Record
-from survivor_app.plot.layout import TimelineLayout
+from survivor_app.plot.layout import LEAST_PLOT_POINTS, TimelineLayout
 from survivor_app.plot.style import PlotStyle
 from survivor_app.plot.timeline import draw_timeline
 from survivor_app.status import analyse
@@ -111,3 +111,18 @@ def test_where_the_legend_leaves_no_room_it_is_left_out_and_the_axes_keep_their_
     assert legend.get_visible()
     legend_top = legend.get_window_extent(canvas.get_renderer()).y1
     assert all(axes.get_window_extent().y0 > legend_top for axes in figure.axes)
+
+
+def test_the_legend_is_left_out_rather_than_leave_the_plot_a_sliver() -> None:
+    # Narrow and large text, the legend beneath in many rows: with it, the axes would have a few
+    # pixels between them; without it, they have the figure.
+    width, height, dpi = 300, 600, 96
+    figure = Figure(figsize=(width / dpi, height / dpi), dpi=dpi, layout=TimelineLayout())
+    canvas = FigureCanvasAgg(figure)
+    history = LONG.history(LONG.cancers[0].id)
+    draw_timeline(figure, history, analyse(history), _style(16.0, low=False, beside=False))
+    canvas.draw()
+    (legend,) = figure.legends
+    assert not legend.get_visible()
+    inner = sum(axes.get_window_extent().height for axes in figure.axes)
+    assert inner >= LEAST_PLOT_POINTS * dpi / 72
