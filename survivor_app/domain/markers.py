@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from survivor_app.domain.model import MarkerKind
+from survivor_app.domain.model import MarkerKind, MarkerResult
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,3 +34,8 @@ KNOWN_MARKERS: dict[MarkerKind, KnownMarker] = {
         KnownMarker(MarkerKind.HCG, "IU/L", "[IU]/L", "21198-7"),
     )
 }
+
+
+def marker_name(result: MarkerResult) -> str:
+    """The marker's name as a person writes it: "CA-125", or the person's own for another."""
+    return result.name.strip() if result.marker is MarkerKind.OTHER else result.marker.value

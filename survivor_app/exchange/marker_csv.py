@@ -14,9 +14,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from survivor_app.domain import MarkerResult, Record
+from survivor_app.domain.markers import marker_name
 from survivor_app.domain.record_rules import decimal_text
 from survivor_app.exchange.csv_export import neutralised
-from survivor_app.status.markers import marker_name
 
 HEADERS = (
     "Cancer",

@@ -35,7 +35,6 @@ from survivor_app.changes import (
 from survivor_app.domain import (
     Cancer,
     CancerHistory,
-    MarkerResult,
     Person,
     Question,
     Scan,
@@ -43,6 +42,7 @@ from survivor_app.domain import (
     new_id,
 )
 from survivor_app.domain import record_rules as rules
+from survivor_app.domain.markers import marker_name
 from survivor_app.domain.words import TREATMENT_KIND_WORDS, shorten
 from survivor_app.gui.dates import long_date
 from survivor_app.gui.record_session import RecordSession
@@ -115,13 +115,6 @@ class EditKind(Generic[T]):
 def _quoted(text: str, limit: int = 60) -> str:
     """A person's words inside a question to them, cut to a readable length."""
     return f"“{shorten(' '.join(text.split()), limit)}”"
-
-
-def _marker_name(result: MarkerResult) -> str:
-    # The rules' words, imported when first asked for rather than while the window is built.
-    from survivor_app.status.markers import marker_name
-
-    return marker_name(result)
 
 
 def _find(things: Callable[[RecordStore], tuple[Any, ...]]) -> Callable[[Shown, str], Any]:
@@ -268,7 +261,7 @@ MARKER: EditKind[Any] = EditKind(
     lookup=_find(RecordStore.marker_results),
     ask=_ask_marker,
     confirm=lambda result: (
-        f"Delete the {_quoted(_marker_name(result))} result of {long_date(result.date)}?"
+        f"Delete the {_quoted(marker_name(result))} result of {long_date(result.date)}?"
     ),
     remove=lambda _shown, result: Removed(MARKER_RESULTS, result),
     tab=lambda view: view.markers_tab,

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from survivor_app.domain import MarkerKind, MarkerResult
+from survivor_app.domain.markers import marker_name
 
 
 class Direction(enum.Enum):
@@ -35,11 +36,6 @@ class MarkerSeries:
     marker: MarkerKind
     unit: str
     results: tuple[MarkerResult, ...]
-
-
-def marker_name(result: MarkerResult) -> str:
-    """The marker's name as a person writes it: "CA-125", or the person's own for another."""
-    return result.name.strip() if result.marker is MarkerKind.OTHER else result.marker.value
 
 
 def marker_series(results: Iterable[MarkerResult]) -> tuple[MarkerSeries, ...]:

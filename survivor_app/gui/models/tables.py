@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 
 from survivor_app.domain import MarkerResult, Question, Scan, Spot, Statement, Treatment
+from survivor_app.domain.markers import marker_name
 from survivor_app.domain.words import (
     AREA_WORDS,
     NO_STATUS_GIVEN,
@@ -100,12 +101,6 @@ def _sum_text(row: ScanRow) -> str:
     from survivor_app.status.sums import sum_words
 
     return sum_words(row.sum_tenths, row.new_start_tenths) or NOTHING
-
-
-def _marker_name(result: MarkerResult) -> str:
-    from survivor_app.status.markers import marker_name
-
-    return marker_name(result)
 
 
 def _value_text(result: MarkerResult) -> str:
@@ -230,7 +225,7 @@ class MarkerTableModel(RecordTableModel[MarkerResult]):
         super().__init__(
             (
                 Column("Date", lambda m: short_date(m.date), lambda m: m.date),
-                Column("Marker", _marker_name, lambda m: _marker_name(m).casefold()),
+                Column("Marker", marker_name, lambda m: marker_name(m).casefold()),
                 Column("Value", _value_text, lambda m: (m.value, not m.below_limit)),
                 Column(
                     "Upper limit of normal",

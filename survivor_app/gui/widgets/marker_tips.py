@@ -6,13 +6,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from survivor_app.domain import MarkerResult
+from survivor_app.domain.markers import marker_name
 from survivor_app.gui.dates import long_date
 
 
 def marker_tip(results: Sequence[MarkerResult], index: int) -> str:
     """The tip of the i-th of one marker's results."""
     from survivor_app.status.marker_words import value_text
-    from survivor_app.status.markers import marker_name
 
     result = results[index]
     value = value_text(result)
