@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -43,11 +44,14 @@ class Measured(Findings):
 def unsized_findings(view: ScanView, tracked: tuple[Spot, ...]) -> tuple[SpotFinding, ...]:
     """Each tracked spot without a size as this scan shows it; state None: not looked at."""
     measured = view.by_spot
-    return tuple(
-        SpotFinding(spot, 0) if (m := measured.get(spot.id)) is None else view.finding(m, spot)
-        for spot in tracked
-        if not spot.sized
-    )
+    return _unsized(view, ((spot, measured.get(spot.id)) for spot in tracked if not spot.sized))
+
+
+def _unsized(
+    view: ScanView, pairs: Iterable[tuple[Spot, Measurement | None]]
+) -> tuple[SpotFinding, ...]:
+    """The findings of spots without a size, each with its entry in the scan (None: none)."""
+    return tuple(SpotFinding(spot, 0) if m is None else view.finding(m, spot) for spot, m in pairs)
 
 
 class _Tracked:
@@ -106,9 +110,7 @@ def measure(view: ScanView, episode: Episode, remission_start: dt.date | None) -
     sizes, missing, ruled, unsized = tracked.sizes, tracked.missing, tracked.ruled, tracked.unsized
     total = sum(sizes.values())
     doubted = view.doubted()
-    unsized_spots = tuple(
-        SpotFinding(spot, 0) if m is None else view.finding(m, spot) for spot, m in unsized
-    )
+    unsized_spots = _unsized(view, unsized)
     # Every rule's result carries the same findings.
     found: dict[str, Any] = {
         "missing_spots": tuple(missing),

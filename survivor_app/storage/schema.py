@@ -300,7 +300,7 @@ def _check_queries(migrations: tuple[Migration, ...]) -> tuple[str, ...]:
             (name, sql) for kind, name, _, sql in _built(migrations) if kind == "table" and sql
         )
         for name, sql in tables:
-            checks = check_expressions(sql)
+            checks = _check_expressions(sql)
             if checks:
                 broken = " OR ".join(f"NOT ({check})" for check in checks)
                 queries.append(f'SELECT 1 FROM "{name}" WHERE {broken} LIMIT 1')
@@ -308,7 +308,7 @@ def _check_queries(migrations: tuple[Migration, ...]) -> tuple[str, ...]:
     return _CHECK_QUERIES[migrations]
 
 
-def check_expressions(sql: str) -> list[str]:
+def _check_expressions(sql: str) -> list[str]:
     """The expression of every CHECK constraint in a ``CREATE TABLE`` statement of the app's
     own, on a column or on the table, in order, as written."""
     tokens = list(_TOKEN.finditer(sql))
