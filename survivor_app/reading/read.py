@@ -17,7 +17,7 @@ from survivor_app.reading.numbers import SizeMention, blank_non_sizes, plain_spa
 from survivor_app.reading.regions import Region, regions, sizes_with_roles, slash_order
 from survivor_app.reading.sentences import impression_start, sentence_spans
 from survivor_app.reading.tables import Column, heading_columns, row_sizes
-from survivor_app.status import suggest_status
+from survivor_app.status.suggest import suggest_status
 
 _I = re.IGNORECASE | re.ASCII  # ASCII: faster, and reports are read in English
 #: Sentences that tell the history, the technique or a sum, never a finding of this scan.

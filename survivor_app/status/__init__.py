@@ -1,6 +1,7 @@
 """The status engine: the rules of STATUS_RULES.md as pure functions, from a cancer's history to
 its assessments, periods, explanations and questions, and its tumour markers in words (never a
-label), as data. No Qt, no I/O, no output formats."""
+label), as data. No Qt, no I/O, no output formats. The status suggested from a statement's words
+is in ``status.suggest``, imported by what suggests one (not by the window's start)."""
 
 from survivor_app.status.analysis import CancerAnalysis, analyse
 from survivor_app.status.assess import assess
@@ -11,7 +12,6 @@ from survivor_app.status.marker_text import marker_line, marker_sentences, perio
 from survivor_app.status.periods import Period, periods
 from survivor_app.status.questions import questions
 from survivor_app.status.relabel import Relabel
-from survivor_app.status.suggest import Suggestion, suggest_status
 
 __all__ = [
     "Assessment",
@@ -20,7 +20,6 @@ __all__ = [
     "Reason",
     "Relabel",
     "SpotFinding",
-    "Suggestion",
     "analyse",
     "assess",
     "explain_period",
@@ -30,5 +29,4 @@ __all__ = [
     "period_marker_sentences",
     "periods",
     "questions",
-    "suggest_status",
 ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from survivor_app.domain import RecurrenceType, Status
-from survivor_app.status import Suggestion, suggest_status
+from survivor_app.status.suggest import Suggestion, suggest_status
 
 CR, PR, SD, PD, RD = (
     Status.COMPLETE_REMISSION,

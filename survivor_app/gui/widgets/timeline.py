@@ -9,7 +9,6 @@ when this module is, so the window appears before matplotlib has loaded.
 from __future__ import annotations
 
 import datetime as dt
-import gc
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 from functools import partial
@@ -175,17 +174,13 @@ class TimelinePlot(QWidget):
             self.redraw()
 
     def _build_canvas(self) -> None:
+        from survivor_app.gui.plot_loading import load_plot_modules
+
+        load_plot_modules()
         from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
         from matplotlib.figure import Figure
 
-        import survivor_app.plot.timeline  # noqa: F401 (loaded with the rest, before the freeze)
         from survivor_app.plot.quick_draw import QuickDraw
-
-        if gc.get_freeze_count() == 0:
-            # Qt, matplotlib and the app's own modules are loaded now, and stay as long as the
-            # program: taken out of the cyclic collector's full passes, which would otherwise
-            # walk their hundreds of thousands of objects every few edits of a long record.
-            gc.freeze()
 
         # The screen's own dots per inch, so a point in the plot is a point in the window.
         figure = Figure(dpi=self.logicalDpiY())
