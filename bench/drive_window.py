@@ -53,10 +53,12 @@ def bare() -> int:
 
 def app(record: str, edits: int = 0, *, redraw: bool = False) -> int:
     """The app's window on ``record`` through the command line's own path."""
+    # In the order ``python -m survivor_app`` loads them: the command line before Qt.
+    from survivor_app import cli  # noqa: I001
+
     from PySide6.QtCore import QEvent, QObject, QTimer
     from PySide6.QtWidgets import QLabel
 
-    from survivor_app import cli
     from survivor_app.gui.app import make_application
     from survivor_app.gui.main_window import MainWindow
     from survivor_app.gui.widgets.timeline import TimelinePlot
