@@ -83,6 +83,34 @@ def test_columns_fit_their_content_as_qt_fits_them(
     assert fitted == [min(tab.table.columnWidth(column), widest) for column in range(3)]
 
 
+def test_columns_fit_their_content_as_rows_come_change_and_go(qtbot: QtBot) -> None:
+    tab = TableTab(StatementTableModel(), plural="Statements", singular="statement", sort_column=0)
+    qtbot.addWidget(tab)
+    tab.resize(900, 300)
+    tab.show()
+    qtbot.waitExposed(tab)
+    rows = statements(6)
+    widest_row = dataclasses.replace(rows[5], id="wide", clinician="Dr. " + "Osei" * 6)
+    narrower = dataclasses.replace(widest_row, clinician="Dr. O")
+    widest = tab.fontMetrics().averageCharWidth() * 40
+    # Each step ends with a row coming in, which fits the columns (as an edit adds one).
+    for steps in (
+        [rows[:3]],
+        [rows[:4]],
+        [[*rows[:4], widest_row]],  # a wider one
+        [[*rows[:4], widest_row, rows[4]]],
+        [[*rows[:4], narrower, rows[4]], [*rows[:4], narrower, rows[4], rows[5]]],
+        [[*rows[:3], narrower, rows[4], rows[5]], [*rows[:3], narrower, rows[4], rows[5], rows[3]]],
+        [[rows[0], rows[5]], [rows[0], rows[5], rows[1]]],  # rows go
+    ):
+        for shown in steps:
+            tab.model.set_rows(shown)
+        fitted = [tab.table.columnWidth(column) for column in range(3)]
+        for column in range(3):
+            tab.table.resizeColumnToContents(column)
+        assert fitted == [min(tab.table.columnWidth(column), widest) for column in range(3)]
+
+
 def test_the_plot_tells_when_it_has_drawn(qtbot: QtBot, demo: Record) -> None:
     history = demo.history(demo.cancers[0].id)
     plot = TimelinePlot()
