@@ -16,7 +16,7 @@ from survivor_app.domain import Record
 from survivor_app.gui.models.tables import StatementTableModel
 from survivor_app.gui.widgets.table_tab import TableTab
 from survivor_app.gui.widgets.timeline import TimelinePlot
-from survivor_app.plot.places import days
+from survivor_app.plot.places import day, days
 from survivor_app.status import analyse
 from tests.gui.records import STATEMENT
 from tests.gui.tables import shown_ids
@@ -126,4 +126,8 @@ def test_the_plot_tells_when_it_has_drawn(qtbot: QtBot, demo: Record) -> None:
 
 def test_dates_become_matplotlib_day_numbers() -> None:
     dates = [dt.date(1901, 2, 3), dt.date(1970, 1, 1), dt.date(2024, 2, 29), dt.date(2099, 12, 31)]
+    dates += [dt.date(1, 1, 1), dt.date(22, 6, 30), dt.date(9999, 12, 31)]
     assert days(dates) == [float(date2num(date)) for date in dates]
+    assert [day(date) for date in dates] == [float(date2num(date)) for date in dates]
+    noon = dt.datetime(2024, 2, 29, 12)
+    assert day(noon) == float(date2num(noon)) == day(noon.date()) + 0.5
