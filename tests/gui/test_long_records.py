@@ -16,7 +16,7 @@ from survivor_app.domain import Record
 from survivor_app.gui.models.tables import StatementTableModel
 from survivor_app.gui.widgets.table_tab import TableTab
 from survivor_app.gui.widgets.timeline import TimelinePlot
-from survivor_app.plot.places import days
+from survivor_app.plot.places import day, days
 from survivor_app.status import analyse
 from tests.gui.records import STATEMENT
 from tests.gui.tables import shown_ids
@@ -83,6 +83,34 @@ def test_columns_fit_their_content_as_qt_fits_them(
     assert fitted == [min(tab.table.columnWidth(column), widest) for column in range(3)]
 
 
+def test_columns_fit_their_content_as_rows_come_change_and_go(qtbot: QtBot) -> None:
+    tab = TableTab(StatementTableModel(), plural="Statements", singular="statement", sort_column=0)
+    qtbot.addWidget(tab)
+    tab.resize(900, 300)
+    tab.show()
+    qtbot.waitExposed(tab)
+    rows = statements(6)
+    widest_row = dataclasses.replace(rows[5], id="wide", clinician="Dr. " + "Osei" * 6)
+    narrower = dataclasses.replace(widest_row, clinician="Dr. O")
+    widest = tab.fontMetrics().averageCharWidth() * 40
+    # Each step ends with a row coming in, which fits the columns (as an edit adds one).
+    for steps in (
+        [rows[:3]],
+        [rows[:4]],
+        [[*rows[:4], widest_row]],  # a wider one
+        [[*rows[:4], widest_row, rows[4]]],
+        [[*rows[:4], narrower, rows[4]], [*rows[:4], narrower, rows[4], rows[5]]],
+        [[*rows[:3], narrower, rows[4], rows[5]], [*rows[:3], narrower, rows[4], rows[5], rows[3]]],
+        [[rows[0], rows[5]], [rows[0], rows[5], rows[1]]],  # rows go
+    ):
+        for shown in steps:
+            tab.model.set_rows(shown)
+        fitted = [tab.table.columnWidth(column) for column in range(3)]
+        for column in range(3):
+            tab.table.resizeColumnToContents(column)
+        assert fitted == [min(tab.table.columnWidth(column), widest) for column in range(3)]
+
+
 def test_the_plot_tells_when_it_has_drawn(qtbot: QtBot, demo: Record) -> None:
     history = demo.history(demo.cancers[0].id)
     plot = TimelinePlot()
@@ -98,4 +126,8 @@ def test_the_plot_tells_when_it_has_drawn(qtbot: QtBot, demo: Record) -> None:
 
 def test_dates_become_matplotlib_day_numbers() -> None:
     dates = [dt.date(1901, 2, 3), dt.date(1970, 1, 1), dt.date(2024, 2, 29), dt.date(2099, 12, 31)]
+    dates += [dt.date(1, 1, 1), dt.date(22, 6, 30), dt.date(9999, 12, 31)]
     assert days(dates) == [float(date2num(date)) for date in dates]
+    assert [day(date) for date in dates] == [float(date2num(date)) for date in dates]
+    noon = dt.datetime(2024, 2, 29, 12)
+    assert day(noon) == float(date2num(noon)) == day(noon.date()) + 0.5

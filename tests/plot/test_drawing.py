@@ -11,11 +11,13 @@ from pathlib import Path
 
 import matplotlib
 import pytest
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.dates import num2date
 from matplotlib.figure import Figure
+from matplotlib.patches import Rectangle
 from matplotlib.transforms import Bbox
 
-from survivor_app.plot.hatching import hatch_dots, hatch_segments, spacing_points
+from survivor_app.plot.hatching import HatchLines, hatch_dots, hatch_segments, spacing_points
 from survivor_app.plot.marker_panel import BELOW_LIMIT_LABEL, UPPER_LIMIT_LABEL
 from survivor_app.plot.style import PRINT_STYLE, STATUS_LOOKS
 from survivor_app.plot.timeline import SUM_LABEL, draw_timeline
@@ -73,6 +75,19 @@ def test_hatch_lines_run_the_right_way_the_right_distance_apart() -> None:
     assert len(hatch_segments("x", BOX, 10)) == len(forward) + len(backward)
     # Doubling a character halves the spacing, as matplotlib's own hatches do.
     assert spacing_points("//") == spacing_points("/") / 2
+
+
+def test_a_hatch_measures_where_its_rectangle_is_drawn() -> None:
+    figure = Figure(figsize=(4, 3), dpi=100)
+    axes = figure.add_subplot()
+    axes.set_xlim(19000, 19400)
+    band = Rectangle((19100, 0.2), 120, 0.5, transform=axes.get_xaxis_transform())
+    axes.add_artist(band)
+    hatch = HatchLines(band, "/", "black", 1.0)
+    axes.add_artist(hatch)
+    renderer = FigureCanvasAgg(figure).get_renderer()
+    drawn = band.get_window_extent(renderer)
+    assert hatch.get_window_extent(renderer).extents == pytest.approx(drawn.extents, abs=1e-9)
 
 
 def test_the_print_style_names_the_reference_lines_beside_the_plot() -> None:

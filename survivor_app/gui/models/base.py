@@ -139,10 +139,11 @@ class RecordTableModel(QAbstractTableModel, Generic[Row]):
         ]
         self.changePersistentIndexList(before, after)
 
-    def column_texts(self, column: int) -> list[str]:
-        """The text each row shows in one column, in the model's own order."""
+    def column_texts(self, column: int, rows: range | None = None) -> list[str]:
+        """The text each row (or each of ``rows``) shows in one column, in the model's order."""
         text = self._columns[column].text
-        return [text(row) for row in self._rows]
+        shown = self._rows if rows is None else self._rows[rows.start : rows.stop]
+        return [text(row) for row in shown]
 
     def row_of(self, key: Hashable) -> int:
         """The row that shows the thing with this id, or -1."""

@@ -108,6 +108,8 @@ class RecordView(QWidget):
         # What the plot, periods, tables and suggested questions show now (None: no cancer).
         self._shown: tuple[CancerHistory, CancerAnalysis] | None = None
         self._questions: tuple[Question, ...] = ()
+        #: How many times a period (or none) has been shown: a choice in the list shows it.
+        self._periods_shown = 0
         self.banner = self._banner()
         self.cancer_selector = QComboBox(self)
         self.cancer_selector.setAccessibleName("Cancer shown")
@@ -283,12 +285,15 @@ class RecordView(QWidget):
         self.periods_model.set_periods(analysis.periods)
         periods = analysis.periods
         starts = [period.start for period in periods]
+        shown_before = self._periods_shown
         if old_start is not None and chosen != old_count - 1 and old_start in starts:
             self.period_list.select_period(starts.index(old_start))
         else:
             # The latest period is what a person looks for first, and a new scan lands there.
             self.period_list.select_period(len(periods) - 1)
-        self._on_period_selected(self.period_list.selected_period())
+        if self._periods_shown == shown_before:
+            # The same row stays chosen, so the list did not show its period: shown here.
+            self._on_period_selected(self.period_list.selected_period())
 
         self.scans_tab.model.set_rows(scan_rows(history.scans, analysis.assessments, history.spots))
         # The column of states is only for a cancer with a spot without a size.
@@ -361,6 +366,7 @@ class RecordView(QWidget):
         )
 
     def _on_period_selected(self, index: int) -> None:
+        self._periods_shown += 1
         periods = self.periods_model.rowCount()
         self.plot.highlight_period(index if index >= 0 else None)
         period = self.periods_model.period_at(index) if index >= 0 else None

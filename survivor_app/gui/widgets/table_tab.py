@@ -50,6 +50,9 @@ class TableTab(QWidget):
         self._advances_font = ""
         #: The rows changed while the tab was hidden: its columns are fitted when it is shown.
         self._fit_when_shown = False
+        #: Each column's content width as last measured, kept while none of the rows measured
+        #: changes or goes (None: measure every row again): new rows alone are then measured.
+        self._measured: list[int] | None = None
         self.model = model
         self.table = self._make_table(sort_column)
         self.table.setAccessibleName(plural)
@@ -89,6 +92,8 @@ class TableTab(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
         model.modelReset.connect(self._fit_columns)
         model.rowsInserted.connect(self._fit_columns)
+        model.dataChanged.connect(self._forget_measured)
+        model.rowsRemoved.connect(self._forget_measured)
         self._on_selection_changed()
 
     def _make_table(self, sort_column: int | None) -> QTableView:
@@ -166,34 +171,49 @@ class TableTab(QWidget):
         if self._fit_when_shown:
             self._fit_columns()
 
-    def _fit_columns(self, _parent: QModelIndex | None = None, *_rows: int) -> None:
+    def _fit_columns(
+        self, _parent: QModelIndex | None = None, first: int = -1, last: int = -1
+    ) -> None:
         # Every column but the last fits its content, up to a width that leaves room for the
         # others (a long quote is shown whole in its tooltip); the last takes the rest. A tab
         # behind another is fitted when it is shown: the window fills five of them at start.
         self._fit_when_shown = not self.isVisible()
+        font = self.table.font()
+        if font.key() != self._advances_font:
+            self._advances, self._advances_font, self._measured = {}, font.key(), None
         if self._fit_when_shown:
+            self._measured = None
             return
+        # Rows come in (an edit adds one): the widest cell is the widest before or a new one.
+        rows = range(first, last + 1) if first >= 0 and self._measured is not None else None
+        columns = range(self.model.columnCount() - 1)
+        measured = [self._content_width(column, rows) for column in columns]
+        if rows is not None and self._measured is not None:
+            measured = [max(a, b) for a, b in zip(measured, self._measured, strict=True)]
+        self._measured = measured
         widest = self.fontMetrics().averageCharWidth() * 40
         header = self.table.horizontalHeader()
-        for column in range(self.model.columnCount() - 1):
-            fitted = max(self._content_width(column), header.sectionSizeHint(column))
+        for column, content in zip(columns, measured, strict=True):
+            fitted = max(content, header.sectionSizeHint(column))
             self.table.setColumnWidth(column, min(fitted, widest))
 
-    def _content_width(self, column: int) -> int:
-        """The width ``QTableView.resizeColumnToContents`` would give a column's cells.
+    def _forget_measured(self, *_args: object) -> None:
+        self._measured = None
+
+    def _content_width(self, column: int, rows: range | None) -> int:
+        """The width ``QTableView.resizeColumnToContents`` would give a column's cells (of
+        ``rows`` alone, or of every row).
 
         Qt asks the delegate about every row, a dozen questions to the model per cell: far too
         slow for the thousand scans of a long record, after every edit. A cell's width grows
         with the width of its text alone, so only the rows whose text is widest are asked
         about (one per width, with a little room for rounding).
         """
-        font = self.table.font()
-        if font.key() != self._advances_font:
-            self._advances, self._advances_font = {}, font.key()
-        metrics = QFontMetricsF(font)
+        metrics = QFontMetricsF(self.table.font())
         advances = self._advances
         row_of_advance: dict[float, int] = {}
-        for row, text in enumerate(self.model.column_texts(column)):
+        numbers = range(self.model.rowCount()) if rows is None else rows
+        for row, text in zip(numbers, self.model.column_texts(column, rows), strict=True):
             advance = advances.get(text)
             if advance is None:
                 advance = advances[text] = metrics.horizontalAdvance(text)
