@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from matplotlib.artist import Artist
     from matplotlib.axes import Axes
     from matplotlib.backends.backend_agg import FigureCanvasAgg, RendererAgg
+    from matplotlib.figure import Figure
 
 #: Pixels around an axes' box that count as its inside: what it clips is clipped to its box
 #: rounded to the nearest pixel, and smoothed edges reach a pixel further.
@@ -64,10 +65,14 @@ class QuickDraw:
         self._canvas = canvas
         self._kept: _Kept | None = None
 
+    def _renderer(self) -> Any:
+        # The canvas's Agg renderer; typed Any as matplotlib leaves its methods untyped.
+        return self._canvas.get_renderer()  # type: ignore[no-untyped-call]
+
     def keep(self) -> None:
         """Keep what the canvas has just drawn, in full, as what later quick drawings start
         from: call it right after a full drawing, before anything is drawn over it."""
-        renderer = self._canvas.get_renderer()  # type: ignore[no-untyped-call]
+        renderer = self._renderer()
         figure = self._canvas.figure
         drawing = renderer.copy_from_bbox(figure.bbox)
         # The figure's background alone, as a full drawing starts with it.
@@ -87,15 +92,8 @@ class QuickDraw:
     def prepare(self, over: Sequence[Artist] = ()) -> None:
         """Work out now, while nothing waits on it, where each axes of the kept drawing can be
         drawn again, rather than at the first quick drawing that needs it."""
-        kept = self._kept
-        renderer = self._canvas.get_renderer()  # type: ignore[no-untyped-call]
-        figure = self._canvas.figure
-        if (
-            kept is None
-            or not kept.current
-            or kept.size != _size(renderer)
-            or kept.places != _places(figure.axes)
-        ):
+        kept, renderer, figure = self._kept, self._renderer(), self._canvas.figure
+        if kept is None or not _still_fits(kept, renderer, figure):
             return
         # Measuring updates the ticks, which marks the axes as changed: they are not.
         unchanged = [artist for artist in (figure, *figure.axes) if not artist.stale]
@@ -115,15 +113,8 @@ class QuickDraw:
         everything else, such as a tip), and keep the result (without ``over``) as the drawing
         to start from next time. False where that cannot give the pixels of a full drawing (the
         canvas's buffer may then hold anything: draw the figure in full)."""
-        kept = self._kept
-        renderer = self._canvas.get_renderer()  # type: ignore[no-untyped-call]
-        figure = self._canvas.figure
-        if (
-            kept is None
-            or not kept.current
-            or kept.size != _size(renderer)
-            or kept.places != _places(figure.axes)
-        ):
+        kept, renderer, figure = self._kept, self._renderer(), self._canvas.figure
+        if kept is None or not _still_fits(kept, renderer, figure):
             return False
         boxes = []
         for axes in changed:
@@ -154,6 +145,11 @@ class QuickDraw:
             axes.stale = False
         figure.stale = False
         return True
+
+
+def _still_fits(kept: _Kept, renderer: RendererAgg, figure: Figure) -> bool:
+    """True while ``kept`` is the figure's last full drawing, at its size, its axes in place."""
+    return kept.current and kept.size == _size(renderer) and kept.places == _places(figure.axes)
 
 
 def _size(renderer: RendererAgg) -> tuple[int, int, float]:

@@ -72,11 +72,13 @@ def tip_text(plot: TimelinePlot) -> str | None:
     return tips[0].get_text() if tips else None
 
 
-def shown_plot(qtbot: QtBot, history: CancerHistory) -> TimelinePlot:
-    """A plot of 900 × 520 showing ``history``, drawn."""
+def shown_plot(
+    qtbot: QtBot, history: CancerHistory, size: tuple[int, int] = (900, 520)
+) -> TimelinePlot:
+    """A plot of ``size`` (900 × 520 unless told) showing ``history``, drawn."""
     plot = TimelinePlot()
     qtbot.addWidget(plot)
-    plot.resize(900, 520)
+    plot.resize(*size)
     plot.show_history(history, analyse(history))
     plot.show()
     qtbot.waitUntil(lambda: is_ready(plot))

@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from survivor_app.domain import CancerHistory, Record
 from survivor_app.gui.widgets.timeline import TimelinePlot
 from survivor_app.status import analyse
-from tests.gui.plotting import canvas_point, is_ready, shown_plot, tip_text
+from tests.gui.plotting import canvas_point, shown_plot, tip_text
 from tests.gui.test_timeline_in_place import (
     EDITS,
     LANE_EDITS,
@@ -159,15 +159,7 @@ def test_a_tip_and_its_going_draw_what_a_full_drawing_draws(qtbot: QtBot, demo: 
 
 def low_plot(qtbot: QtBot, history: CancerHistory) -> TimelinePlot:
     """A plot so low that the labels of its axes reach past one another, drawn."""
-    plot = TimelinePlot()
-    qtbot.addWidget(plot)
-    plot.resize(700, 330)
-    plot.show_history(history, analyse(history))
-    plot.show()
-    qtbot.waitUntil(lambda: is_ready(plot))
-    assert plot.canvas is not None
-    plot.canvas.draw()
-    return plot
+    return shown_plot(qtbot, history, (700, 330))
 
 
 @pytest.mark.parametrize("name", ["add a scan between two", "change a size", "delete a scan"])
