@@ -72,6 +72,21 @@ def app_verdict(path: Path) -> bool:
     return True
 
 
+def assert_same_verdict(record: Path) -> None:
+    """The app opens ``record`` exactly when the copy's check passes, and leaves it as it was."""
+    before = state(record)
+    try:
+        opened = app_verdict(record)
+    except RecordError:
+        opened = False
+    try:
+        reference = copy_verdict(record)
+    except sqlite3.Error:
+        reference = False
+    assert opened == reference
+    assert state(record) == before
+
+
 def columns(path: Path) -> list[tuple[str, str]]:
     with closing(sqlite3.connect(path)) as connection:
         tables = [
@@ -170,17 +185,7 @@ def test_a_record_in_another_journal_mode_gets_the_same_verdict(
     record.write_bytes(sample.read_bytes())
     with closing(sqlite3.connect(record, isolation_level=None)) as connection:
         connection.execute(f"PRAGMA journal_mode = {mode}")
-    before = state(record)
-    try:
-        opened = app_verdict(record)
-    except RecordError:
-        opened = False
-    try:
-        reference = copy_verdict(record)
-    except sqlite3.Error:
-        reference = False
-    assert opened == reference
-    assert state(record) == before
+    assert_same_verdict(record)
 
 
 @pytest.mark.parametrize("write_version", [1, 2, 3])
@@ -194,17 +199,7 @@ def test_a_header_naming_other_file_format_versions_gets_the_same_verdict(
     content[18], content[19] = write_version, read_version
     record = tmp_path / "record.survivor"
     record.write_bytes(bytes(content))
-    before = state(record)
-    try:
-        opened = app_verdict(record)
-    except RecordError:
-        opened = False
-    try:
-        reference = copy_verdict(record)
-    except sqlite3.Error:
-        reference = False
-    assert opened == reference
-    assert state(record) == before
+    assert_same_verdict(record)
 
 
 def test_a_good_record_with_a_leftover_wal_file_beside_it_opens(
