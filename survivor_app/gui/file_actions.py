@@ -74,8 +74,10 @@ class HoldsRecords(Protocol):
 
     home_record: Path
     settings: AppSettings
-    welcome: WelcomePage
     cancer_id: str | None
+
+    @property
+    def welcome(self) -> WelcomePage: ...
 
     @property
     def session(self) -> RecordSession | None: ...

@@ -44,19 +44,16 @@ class MainWindow(QMainWindow):
         #: What waits for the window's first paint, so that it appears first.
         self._after_paint = AfterFirstPaint(self)
 
-        self.welcome = WelcomePage(self)
+        #: The welcome page, made the first time it is shown (see ``welcome``).
+        self._welcome: WelcomePage | None = None
         self.view = RecordView(self)
         self.pages = QStackedWidget(self)
-        self.pages.addWidget(self.welcome)
         self.pages.addWidget(self.view)
         self.setCentralWidget(self.pages)
-        self.welcome.start_requested.connect(self.start_record)
-        self.welcome.example_requested.connect(self.open_example)
         self.view.cancer_chosen.connect(self._choose_cancer)
         self.view.close_example_requested.connect(self._close_example)
         menus = self.menuBar()
         self.files = FileActions(self, self, menus.addMenu("&File"))
-        self.welcome.open_requested.connect(self.files.choose_record)
         edit_menu = menus.addMenu("&Edit")
         self.undo_action = edit_menu.addAction("&Undo", self.undo)
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
@@ -66,9 +63,23 @@ class MainWindow(QMainWindow):
         self.edits = EditActions(self, self, edit_menu)
         self.help = HelpActions(self, menus.addMenu("&Help"), self.open_example)
         self._restore_layout()
-        self._show_state()
-        # The first thing to do on the welcome page is to type a name.
-        self.welcome.name.setFocus()
+        if not home_record.exists():
+            # The welcome page. A record that exists is shown by ``start_at``: a window that
+            # opens one never makes the page, which took some 15 ms before its first paint.
+            self._show_state()
+
+    @property
+    def welcome(self) -> WelcomePage:
+        """The page that starts a record, made (and put before the record's page) when first
+        asked for."""
+        if self._welcome is None:
+            welcome = WelcomePage(self)
+            welcome.start_requested.connect(self.start_record)
+            welcome.example_requested.connect(self.open_example)
+            welcome.open_requested.connect(self.files.choose_record)
+            self.pages.insertWidget(0, welcome)
+            self._welcome = welcome
+        return self._welcome
 
     @property
     def session(self) -> RecordSession | None:
@@ -78,11 +89,10 @@ class MainWindow(QMainWindow):
     # Opening and closing records
 
     def start_at(self, record: Path) -> None:
-        """Show a record at start-up: the welcome page when it does not exist yet or is empty."""
+        """Show a record at start-up: the welcome page when it does not exist yet, is empty, or
+        cannot be opened."""
         self.home_record = record
-        if record.exists():
-            self.open_record(record)
-        else:
+        if not record.exists() or not self.open_record(record):
             self._show_state()
 
     def open_record(self, path: Path) -> bool:

@@ -23,6 +23,7 @@ from survivor_app.gui import edit_actions
 from survivor_app.gui.first_paint import AfterFirstPaint
 from survivor_app.gui.main_window import MainWindow
 from survivor_app.gui.settings import AppSettings
+from survivor_app.gui.widgets.welcome import WelcomePage
 from survivor_app.storage import BackupFolder, RecordStore
 from tests.gui.answers import Yes, message_boxes
 from tests.gui.plotting import is_ready
@@ -30,6 +31,7 @@ from tests.gui.records import BASELINE, SHRUNK, small_record, write_record_file
 from tests.gui.tables import shown_ids
 from tests.gui.test_main_window import damage
 from tests.gui.test_timeline_snapshot import picture_shown
+from tests.safety.test_crafted_records import NOT_A_RECORD
 from tests.safety.test_read_only_records import file_refuses_writes
 
 pytestmark = [
@@ -154,6 +156,31 @@ def test_the_window_filled_after_its_first_paint_shows_what_an_open_window_shows
     qtbot.waitUntil(lambda: what_is_shown(main) == expected)
     # Once filled, the keyboard walks it as before: the periods list is reached from the top.
     assert main.view.period_list.selected_period() == len(expected["periods"]) - 1
+
+
+def test_a_window_that_opens_a_record_at_start_never_makes_the_welcome_page(
+    qtbot: QtBot, settings: AppSettings, record: Path
+) -> None:
+    main = started(qtbot, settings, record)
+    with qtbot.waitSignal(main.view.plot.drawn):
+        main.show()
+    assert main.pages.currentWidget() is main.view
+    assert main.findChildren(WelcomePage) == []
+
+
+def test_a_record_that_cannot_be_opened_at_start_leaves_the_window_on_the_welcome_page(
+    qtbot: QtBot, settings: AppSettings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    not_a_record = tmp_path / "notes.survivor"
+    not_a_record.write_bytes(b"Not a record at all. " * 50)
+    shown = message_boxes(monkeypatch, "warning")
+    main = started(qtbot, settings, not_a_record)
+    assert [text for _title, text in shown] == [NOT_A_RECORD]
+    assert main.session is None
+    assert main.pages.currentWidget() is main.welcome
+    assert main.windowTitle() == "Survivorship Tracker"
+    main.show()
+    assert main.focusWidget() is main.welcome.name.editor
 
 
 def test_a_record_opened_after_the_first_paint_is_shown_at_once(
