@@ -63,33 +63,30 @@ class _Tracked:
     __slots__ = ("growth", "missing", "ruled", "ruled_total", "sizes", "unsized")
 
     def __init__(self, view: ScanView, episode: Episode, after_remission: bool) -> None:
-        measured = view.by_spot
+        get = view.by_spot.get
         nadir_sizes = episode.nadir_sizes
         sizes: dict[str, int] = {}
         missing: list[Spot] = []
         ruled: list[tuple[Spot, Measurement, int]] = []
-        unsized: list[tuple[Spot, Measurement | None]] = []
         # The sum of ``ruled`` sizes, and the same with rule 4's count of small lymph nodes.
         ruled_total = growth = 0
-        for spot in episode.tracked:
-            m = measured.get(spot.id)
-            if not spot.sized:
-                unsized.append((spot, m))
-            elif m is None:
+        for spot in episode.sized_tracked:
+            m = get(spot.id)
+            if m is None:
                 missing.append(spot)
+                continue
+            size = sizes[spot.id] = counted_size(m, spot)
+            if after_remission and m.uncertain and not view.certain(m):
+                size = 0
+            ruled.append((spot, m, size))
+            ruled_total += size
+            # Rule 4 alone counts a lymph node under 10 mm at no more than its size at the nadir.
+            if spot.lymph_node and size < NODE_PRESENT_TENTHS:
+                growth += min(size, nadir_sizes.get(spot.id, 0))
             else:
-                size = sizes[spot.id] = counted_size(m, spot)
-                if after_remission and not view.certain(m):
-                    size = 0
-                ruled.append((spot, m, size))
-                ruled_total += size
-                # Rule 4 alone counts a lymph node under 10 mm at no more than its size at the
-                # nadir.
-                if spot.lymph_node and size < NODE_PRESENT_TENTHS:
-                    growth += min(size, nadir_sizes.get(spot.id, 0))
-                else:
-                    growth += size
-        self.sizes, self.missing, self.ruled, self.unsized = sizes, missing, ruled, unsized
+                growth += size
+        self.sizes, self.missing, self.ruled = sizes, missing, ruled
+        self.unsized = [(spot, get(spot.id)) for spot in episode.unsized_tracked]
         self.ruled_total, self.growth = ruled_total, growth
 
 

@@ -26,14 +26,21 @@ def dated_back_findings(
     is dated back over uncertain entries and scans without one, and stops where the spot was
     last recorded gone or normal in size, or at a scan marked "no evidence of disease". A spot
     without a size counts as there when marked present or growing."""
+    # Only a spot with an uncertain entry somewhere can have one dated back: most have none,
+    # and a long history is walked for those alone (often none at all).
+    doubted = {m.spot_id for scan in scans for m in scan.measurements if m.uncertain}
     confirming: dict[str, dt.date] = {}
     found: dict[tuple[int, str], dt.date] = {}
+    if not doubted:
+        return found
     for position in range(len(scans) - 1, -1, -1):
         scan = scans[position]
         if scan.no_evidence_of_disease:
             confirming.clear()
             continue
         for m in scan.measurements:
+            if m.spot_id not in doubted:
+                continue
             spot = spots[m.spot_id]
             if not shows_disease(m, spot):
                 confirming.pop(m.spot_id, None)
