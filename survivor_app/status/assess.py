@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import bisect
 import copy
-import dataclasses
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -18,7 +17,6 @@ from survivor_app.status.assessment import (
     RECURRENCE_DAYS,
     Assessment,
     Reason,
-    findings_of,
 )
 from survivor_app.status.confirmation import confirm_remissions
 from survivor_app.status.episode import Episode
@@ -153,11 +151,13 @@ class Walk:
         ):
             # A marked scan keeps a label that found disease, and "no evidence of disease";
             # otherwise it is a starting point, and no spot keeps a remission partial (rule 7).
-            measured = dataclasses.replace(
-                measured,
-                status=Status.BASELINE,
-                reason=Reason.MARKED_BASELINE,
-                remaining_spots=(),
+            measured = Measured(
+                Status.BASELINE,
+                Reason.MARKED_BASELINE,
+                measured.sum_tenths,
+                measured.recurrence_type,
+                measured.sizes,
+                **{**measured.findings, "remaining_spots": ()},
             )
         label = measured.status if statement is None else statement.status
         starts = scan.new_baseline or label in DISEASE_FOUND
@@ -272,7 +272,6 @@ class Walk:
             baseline, baseline_date = compared_with.baseline_sum, compared_with.baseline_date
             if not first:
                 nadir, nadir_date = compared_with.nadir, compared_with.nadir_date
-        found = measured or Measured(status, Reason.NO_BIG_CHANGE, None)
         self.assessments.append(
             Assessment(
                 date=date,
@@ -299,7 +298,7 @@ class Walk:
                     self.episode.baseline_sum if starts and self.episode is not None else None
                 ),
                 tracked_spots=() if compared_with is None else compared_with.tracked,
-                **findings_of(found),
+                **({} if measured is None else measured.findings),
                 remission_start=remission_start,
                 remission_days=None if remission_start is None else (date - remission_start).days,
             )

@@ -4,10 +4,8 @@ their state (present, gone, growing, or not looked at)."""
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import Any
 
 from survivor_app.domain import Measurement, RecurrenceType, Spot, SpotState, Status
@@ -15,7 +13,6 @@ from survivor_app.status.assessment import (
     NODE_PRESENT_TENTHS,
     PARTIAL_RATIO,
     RECURRENCE_DAYS,
-    Findings,
     Reason,
     SpotFinding,
 )
@@ -30,15 +27,35 @@ from survivor_app.status.spot_sizes import (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Measured(Findings):
-    """What rules 1-10 of STATUS_RULES.md §4 make of one scan, with the findings behind it."""
+class Measured:
+    """What rules 1-10 of STATUS_RULES.md §4 make of one scan, with the findings behind it:
+    keywords of ``Findings`` (one not given is empty), handed on to the scan's assessment as
+    they are. A plain class, not a frozen dataclass: a long history measures a thousand scans,
+    and nothing keeps one after its assessment is made."""
 
-    status: Status
-    reason: Reason
-    sum_tenths: int | None
-    recurrence_type: RecurrenceType | None = None
-    sizes: dict[str, int] = dataclasses.field(default_factory=dict)
+    __slots__ = ("findings", "reason", "recurrence_type", "sizes", "status", "sum_tenths")
+
+    def __init__(
+        self,
+        status: Status,
+        reason: Reason,
+        sum_tenths: int | None,
+        recurrence_type: RecurrenceType | None = None,
+        sizes: dict[str, int] | None = None,
+        **findings: Any,
+    ) -> None:
+        self.status = status
+        self.reason = reason
+        self.sum_tenths = sum_tenths
+        self.recurrence_type = recurrence_type
+        self.sizes: dict[str, int] = {} if sizes is None else sizes
+        self.findings = findings
+
+    @property
+    def missing_spots(self) -> tuple[Spot, ...]:
+        """The tracked sized spots the scan did not measure."""
+        missing: tuple[Spot, ...] = self.findings.get("missing_spots", ())
+        return missing
 
 
 def unsized_findings(view: ScanView, tracked: tuple[Spot, ...]) -> tuple[SpotFinding, ...]:
