@@ -61,10 +61,11 @@ def _runs(labels: Sequence[Status], run: tuple[Status, ...]) -> list[tuple[int, 
     count = len(labels)
     first = list(range(count))
     last = list(range(count))
+    within = [label in run for label in labels]
     for index in range(1, count):
-        if labels[index] in run and labels[index - 1] in run:
+        if within[index] and within[index - 1]:
             first[index] = first[index - 1]
     for index in range(count - 2, -1, -1):
-        if labels[index] in run and labels[index + 1] in run:
+        if within[index] and within[index + 1]:
             last[index] = last[index + 1]
     return list(zip(first, last, strict=True))

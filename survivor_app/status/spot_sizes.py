@@ -5,6 +5,7 @@ of recurrence, changes in percent, and uncertain findings dated back."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Sequence
 from decimal import Decimal
 
@@ -125,4 +126,11 @@ def percent_change(value: int | None, reference: int | None) -> Decimal | None:
     quotient, remainder = divmod(abs(tenths_of_percent), reference)
     if 2 * remainder >= reference:
         quotient += 1
-    return Decimal(-quotient if tenths_of_percent < 0 else quotient).scaleb(-1)
+    return _tenths(-quotient if tenths_of_percent < 0 else quotient)
+
+
+@functools.lru_cache(maxsize=4096)
+def _tenths(tenths: int) -> Decimal:
+    """``tenths`` tenths as a Decimal with one decimal (-300 is -30.0), made once for each
+    value: a long history works out thousands of changes, most of them again and again."""
+    return Decimal(tenths).scaleb(-1)
