@@ -8,6 +8,7 @@ import copy
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
+from operator import attrgetter, itemgetter
 
 from survivor_app.domain import CancerHistory, RecurrenceType, Scan, Spot, Statement, Status
 from survivor_app.domain.words import status_label
@@ -60,13 +61,17 @@ class Step:
         )
 
 
+_DATE = attrgetter("date")
+#: Where an entry of the walk's timeline stands: date, scans before statements, then order.
+_PLACE = itemgetter(0, 1, 2)
+
+
 def steps(history: CancerHistory) -> tuple[list[Step], dict[tuple[int, str], dt.date]]:
     """The steps of the walk in its order, and the uncertain findings dated back (by scan
     position and spot id, with the date of the scan that confirmed each)."""
     spots = {spot.id: spot for spot in history.spots}
-    scans = tuple(
-        scan for _, scan in sorted(enumerate(history.scans), key=lambda p: (p[1].date, p[0]))
-    )
+    # By date; a stable sort keeps the scans of one date in entry order.
+    scans = tuple(sorted(history.scans, key=_DATE))
     attached, alone = _attach_statements(scans, history.statements)
     dated_back = dated_back_findings(scans, spots)
     confirmed: dict[int, list[tuple[str, dt.date]]] = {}
@@ -83,9 +88,11 @@ def steps(history: CancerHistory) -> tuple[list[Step], dict[tuple[int, str], dt.
             position,
             scan,
             statement,
-            () if scan is None else tuple(sorted(confirmed.get(position, ()))),
+            tuple(sorted(confirmed[position]))
+            if scan is not None and position in confirmed
+            else (),
         )
-        for _, _, position, scan, statement in sorted(timeline, key=lambda e: e[:3])
+        for _, _, position, scan, statement in sorted(timeline, key=_PLACE)
     ]
     return taken, dated_back
 
