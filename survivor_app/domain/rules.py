@@ -23,6 +23,15 @@ _LINE_BREAK = "\n"
 _UNCLEAN = "\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff"
 _UNCLEAN_IN_LINES = re.compile(f"[{_UNCLEAN}]")
 _UNCLEAN_IN_A_LINE = re.compile(f"[{_UNCLEAN}\n]")
+# The same characters as UTF-8 bytes, for a long text (the periods of a 30-year record, 2 MB):
+# each control character up to U+007F is one byte of its own; U+0080-U+009F begin with 0xC2;
+# U+FFFE and U+FFFF are these three bytes each; a half of a UTF-16 pair cannot be encoded.
+_NOT_CONTROL_BYTES = bytes(
+    b for b in range(256) if not ((b < 0x20 and b not in b"\t\n") or b == 0x7F)
+)
+_UNCLEAN_UTF8 = (b"\xc2", b"\xef\xbf\xbe", b"\xef\xbf\xbf")
+#: From this length on a text is looked at as bytes first (quicker than the expression).
+_LONG_TEXT = 10_000
 
 
 class ProblemCode(enum.StrEnum):
@@ -176,4 +185,18 @@ def check_date(
 def visible(text: str, escape: Callable[[str], str] = _python_escape) -> str:
     """The text with every character that is not clean (line breaks and tabs kept) written as
     its ``escape``, such as ``\\x1b``: safe to show in a terminal, a message or a plot."""
+    if len(text) >= _LONG_TEXT and _clean_in_lines(text):
+        return text
     return _UNCLEAN_IN_LINES.sub(lambda found: escape(found.group()), text)
+
+
+def _clean_in_lines(text: str) -> bool:
+    """True when ``text`` holds none of the characters ``_UNCLEAN_IN_LINES`` finds; False
+    when it may (a U+0080-U+00BF, which also begin with 0xC2, is then looked at again)."""
+    try:
+        data = text.encode()
+    except UnicodeEncodeError:
+        return False
+    return not data.translate(None, _NOT_CONTROL_BYTES) and not any(
+        part in data for part in _UNCLEAN_UTF8
+    )

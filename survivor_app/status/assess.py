@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import bisect
 import copy
-import dataclasses
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
+from operator import attrgetter, itemgetter
 
 from survivor_app.domain import CancerHistory, RecurrenceType, Scan, Spot, Statement, Status
 from survivor_app.domain.words import status_label
@@ -18,7 +18,6 @@ from survivor_app.status.assessment import (
     RECURRENCE_DAYS,
     Assessment,
     Reason,
-    findings_of,
 )
 from survivor_app.status.confirmation import confirm_remissions
 from survivor_app.status.episode import Episode
@@ -62,13 +61,17 @@ class Step:
         )
 
 
+_DATE = attrgetter("date")
+#: Where an entry of the walk's timeline stands: date, scans before statements, then order.
+_PLACE = itemgetter(0, 1, 2)
+
+
 def steps(history: CancerHistory) -> tuple[list[Step], dict[tuple[int, str], dt.date]]:
     """The steps of the walk in its order, and the uncertain findings dated back (by scan
     position and spot id, with the date of the scan that confirmed each)."""
     spots = {spot.id: spot for spot in history.spots}
-    scans = tuple(
-        scan for _, scan in sorted(enumerate(history.scans), key=lambda p: (p[1].date, p[0]))
-    )
+    # By date; a stable sort keeps the scans of one date in entry order.
+    scans = tuple(sorted(history.scans, key=_DATE))
     attached, alone = _attach_statements(scans, history.statements)
     dated_back = dated_back_findings(scans, spots)
     confirmed: dict[int, list[tuple[str, dt.date]]] = {}
@@ -85,9 +88,11 @@ def steps(history: CancerHistory) -> tuple[list[Step], dict[tuple[int, str], dt.
             position,
             scan,
             statement,
-            () if scan is None else tuple(sorted(confirmed.get(position, ()))),
+            tuple(sorted(confirmed[position]))
+            if scan is not None and position in confirmed
+            else (),
         )
-        for _, _, position, scan, statement in sorted(timeline, key=lambda e: e[:3])
+        for _, _, position, scan, statement in sorted(timeline, key=_PLACE)
     ]
     return taken, dated_back
 
@@ -153,11 +158,13 @@ class Walk:
         ):
             # A marked scan keeps a label that found disease, and "no evidence of disease";
             # otherwise it is a starting point, and no spot keeps a remission partial (rule 7).
-            measured = dataclasses.replace(
-                measured,
-                status=Status.BASELINE,
-                reason=Reason.MARKED_BASELINE,
-                remaining_spots=(),
+            measured = Measured(
+                Status.BASELINE,
+                Reason.MARKED_BASELINE,
+                measured.sum_tenths,
+                measured.recurrence_type,
+                measured.sizes,
+                **{**measured.findings, "remaining_spots": ()},
             )
         label = measured.status if statement is None else statement.status
         starts = scan.new_baseline or label in DISEASE_FOUND
@@ -272,7 +279,6 @@ class Walk:
             baseline, baseline_date = compared_with.baseline_sum, compared_with.baseline_date
             if not first:
                 nadir, nadir_date = compared_with.nadir, compared_with.nadir_date
-        found = measured or Measured(status, Reason.NO_BIG_CHANGE, None)
         self.assessments.append(
             Assessment(
                 date=date,
@@ -299,7 +305,7 @@ class Walk:
                     self.episode.baseline_sum if starts and self.episode is not None else None
                 ),
                 tracked_spots=() if compared_with is None else compared_with.tracked,
-                **findings_of(found),
+                **({} if measured is None else measured.findings),
                 remission_start=remission_start,
                 remission_days=None if remission_start is None else (date - remission_start).days,
             )

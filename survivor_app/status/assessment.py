@@ -3,12 +3,10 @@ and spots behind it, and the thresholds of STATUS_RULES.md §3-§6 that the rule
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import enum
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
 
 from survivor_app.domain import RecurrenceType, Scan, Spot, SpotState, Statement, Status
 
@@ -88,15 +86,6 @@ class Findings:
     unsized_spots: tuple[SpotFinding, ...] = ()
     growing_spots: tuple[SpotFinding, ...] = ()
     remaining_spots: tuple[SpotFinding, ...] = ()
-
-
-_FINDINGS = tuple(field.name for field in dataclasses.fields(Findings))
-
-
-def findings_of(found: Findings) -> dict[str, Any]:
-    """The findings of ``found`` alone, as keywords for another ``Findings`` (an assessment);
-    typed ``Any`` as ``dataclasses.fields`` names them only at run time."""
-    return {name: getattr(found, name) for name in _FINDINGS}
 
 
 @dataclass(frozen=True, slots=True)

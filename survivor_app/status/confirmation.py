@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import dataclasses
+import operator
 from collections.abc import Sequence
+from typing import Any
 
 from survivor_app.domain import Status
 from survivor_app.status.assessment import CONFIRM_DAYS, RESPONSES, Assessment, Reason
@@ -14,9 +16,22 @@ def confirm_remissions(assessments: Sequence[Assessment]) -> tuple[Assessment, .
     its complete remissions unbroken by a partial one, a partial one by its whole remission run.
     ``not_evaluable`` assessments neither break nor extend a run; rule 9 is confirmed itself."""
     return tuple(
-        assessment if flag is None else dataclasses.replace(assessment, confirmed=flag)
+        assessment if flag is None else with_confirmed(assessment, flag)
         for assessment, flag in zip(assessments, confirmed_flags(assessments), strict=True)
     )
+
+
+_FIELDS = tuple(field.name for field in dataclasses.fields(Assessment))
+_VALUES = operator.attrgetter(*_FIELDS)
+
+
+def with_confirmed(assessment: Assessment, flag: bool) -> Assessment:
+    """``dataclasses.replace(assessment, confirmed=flag)``, quicker: a long history confirms
+    a thousand remissions, and ``replace`` looks at each of an assessment's 35 fields in
+    Python."""
+    fields: dict[str, Any] = dict(zip(_FIELDS, _VALUES(assessment), strict=True))
+    fields["confirmed"] = flag
+    return Assessment(**fields)
 
 
 def confirmed_flags(assessments: Sequence[Assessment]) -> list[bool | None]:
@@ -46,10 +61,11 @@ def _runs(labels: Sequence[Status], run: tuple[Status, ...]) -> list[tuple[int, 
     count = len(labels)
     first = list(range(count))
     last = list(range(count))
+    within = [label in run for label in labels]
     for index in range(1, count):
-        if labels[index] in run and labels[index - 1] in run:
+        if within[index] and within[index - 1]:
             first[index] = first[index - 1]
     for index in range(count - 2, -1, -1):
-        if labels[index] in run and labels[index + 1] in run:
+        if within[index] and within[index + 1]:
             last[index] = last[index + 1]
     return list(zip(first, last, strict=True))

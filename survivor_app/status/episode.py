@@ -48,6 +48,9 @@ class Episode:
             self.nadir = self.baseline_sum
             self.nadir_sizes = sizes
         self.tracked_ids = frozenset(spot.id for spot in self.tracked)
+        # The tracked spots in two runs, so that each scan's pass over them tells them apart once.
+        self.sized_tracked = tuple(spot for spot in self.tracked if spot.sized)
+        self.unsized_tracked = tuple(spot for spot in self.tracked if not spot.sized)
         # Rule 7 needs a sized spot that was above normal at the baseline.
         self.above_normal_at_start = any(
             is_present(self.nadir_sizes[spot.id], spot) for spot in self.tracked if spot.sized

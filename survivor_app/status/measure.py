@@ -4,10 +4,8 @@ their state (present, gone, growing, or not looked at)."""
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import Any
 
 from survivor_app.domain import Measurement, RecurrenceType, Spot, SpotState, Status
@@ -15,7 +13,6 @@ from survivor_app.status.assessment import (
     NODE_PRESENT_TENTHS,
     PARTIAL_RATIO,
     RECURRENCE_DAYS,
-    Findings,
     Reason,
     SpotFinding,
 )
@@ -30,15 +27,35 @@ from survivor_app.status.spot_sizes import (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Measured(Findings):
-    """What rules 1-10 of STATUS_RULES.md §4 make of one scan, with the findings behind it."""
+class Measured:
+    """What rules 1-10 of STATUS_RULES.md §4 make of one scan, with the findings behind it:
+    keywords of ``Findings`` (one not given is empty), handed on to the scan's assessment as
+    they are. A plain class, not a frozen dataclass: a long history measures a thousand scans,
+    and nothing keeps one after its assessment is made."""
 
-    status: Status
-    reason: Reason
-    sum_tenths: int | None
-    recurrence_type: RecurrenceType | None = None
-    sizes: dict[str, int] = dataclasses.field(default_factory=dict)
+    __slots__ = ("findings", "reason", "recurrence_type", "sizes", "status", "sum_tenths")
+
+    def __init__(
+        self,
+        status: Status,
+        reason: Reason,
+        sum_tenths: int | None,
+        recurrence_type: RecurrenceType | None = None,
+        sizes: dict[str, int] | None = None,
+        **findings: Any,
+    ) -> None:
+        self.status = status
+        self.reason = reason
+        self.sum_tenths = sum_tenths
+        self.recurrence_type = recurrence_type
+        self.sizes: dict[str, int] = {} if sizes is None else sizes
+        self.findings = findings
+
+    @property
+    def missing_spots(self) -> tuple[Spot, ...]:
+        """The tracked sized spots the scan did not measure."""
+        missing: tuple[Spot, ...] = self.findings.get("missing_spots", ())
+        return missing
 
 
 def unsized_findings(view: ScanView, tracked: tuple[Spot, ...]) -> tuple[SpotFinding, ...]:
@@ -54,43 +71,46 @@ def _unsized(
     return tuple(SpotFinding(spot, 0) if m is None else view.finding(m, spot) for spot, m in pairs)
 
 
-class _Tracked:
+#: The tracked spots of an episode as one scan shows them (``_tracked``).
+_Tracked = tuple[
+    dict[str, int],
+    list[Spot],
+    list[tuple[Spot, Measurement, int]],
+    list[tuple[Spot, Measurement | None]],
+    int,
+    int,
+]
+
+
+def _tracked(view: ScanView, episode: Episode, after_remission: bool) -> _Tracked:
     """The tracked spots of an episode as one scan shows them, in one pass: the sized spots'
     sizes, those not measured, each measured one with the size rules 3-8 count (0 for an
     uncertain one after a complete remission), those without a size with their entry, and the
-    sums rules 4 and 8 compare."""
-
-    __slots__ = ("growth", "missing", "ruled", "ruled_total", "sizes", "unsized")
-
-    def __init__(self, view: ScanView, episode: Episode, after_remission: bool) -> None:
-        measured = view.by_spot
-        nadir_sizes = episode.nadir_sizes
-        sizes: dict[str, int] = {}
-        missing: list[Spot] = []
-        ruled: list[tuple[Spot, Measurement, int]] = []
-        unsized: list[tuple[Spot, Measurement | None]] = []
-        # The sum of ``ruled`` sizes, and the same with rule 4's count of small lymph nodes.
-        ruled_total = growth = 0
-        for spot in episode.tracked:
-            m = measured.get(spot.id)
-            if not spot.sized:
-                unsized.append((spot, m))
-            elif m is None:
-                missing.append(spot)
-            else:
-                size = sizes[spot.id] = counted_size(m, spot)
-                if after_remission and not view.certain(m):
-                    size = 0
-                ruled.append((spot, m, size))
-                ruled_total += size
-                # Rule 4 alone counts a lymph node under 10 mm at no more than its size at the
-                # nadir.
-                if spot.lymph_node and size < NODE_PRESENT_TENTHS:
-                    growth += min(size, nadir_sizes.get(spot.id, 0))
-                else:
-                    growth += size
-        self.sizes, self.missing, self.ruled, self.unsized = sizes, missing, ruled, unsized
-        self.ruled_total, self.growth = ruled_total, growth
+    sums rules 4 and 8 compare (the second with rule 4's count of small lymph nodes). A tuple:
+    a long history has a thousand scans."""
+    get = view.by_spot.get
+    nadir_sizes = episode.nadir_sizes
+    sizes: dict[str, int] = {}
+    missing: list[Spot] = []
+    ruled: list[tuple[Spot, Measurement, int]] = []
+    ruled_total = growth = 0
+    for spot in episode.sized_tracked:
+        m = get(spot.id)
+        if m is None:
+            missing.append(spot)
+            continue
+        size = sizes[spot.id] = counted_size(m, spot)
+        if after_remission and m.uncertain and not view.certain(m):
+            size = 0
+        ruled.append((spot, m, size))
+        ruled_total += size
+        # Rule 4 alone counts a lymph node under 10 mm at no more than its size at the nadir.
+        if spot.lymph_node and size < NODE_PRESENT_TENTHS:
+            growth += min(size, nadir_sizes.get(spot.id, 0))
+        else:
+            growth += size
+    unsized = [(spot, get(spot.id)) for spot in episode.unsized_tracked]
+    return sizes, missing, ruled, unsized, ruled_total, growth
 
 
 def measure(view: ScanView, episode: Episode, remission_start: dt.date | None) -> Measured:
@@ -106,8 +126,7 @@ def measure(view: ScanView, episode: Episode, remission_start: dt.date | None) -
     # size still makes the sum shown and later nadirs.
     after_remission = remission_start is not None
     nadir_sizes = episode.nadir_sizes
-    tracked = _Tracked(view, episode, after_remission)
-    sizes, missing, ruled, unsized = tracked.sizes, tracked.missing, tracked.ruled, tracked.unsized
+    sizes, missing, ruled, unsized, ruled_total, growth = _tracked(view, episode, after_remission)
     total = sum(sizes.values())
     doubted = view.doubted()
     unsized_spots = _unsized(view, unsized)
@@ -154,9 +173,9 @@ def measure(view: ScanView, episode: Episode, remission_start: dt.date | None) -
     )
     nadir = episode.nadir
     if nadir is not None:
-        if grew_from(tracked.growth, nadir):
+        if grew_from(growth, nadir):
             return Measured(Status.PROGRESSED, Reason.GROWTH, total, growing_spots=growing, **found)
-        if grew_from(tracked.ruled_total, nadir):
+        if grew_from(ruled_total, nadir):
             found["small_node_growth"] = tuple(
                 finding_of(m, spot)
                 for spot, m, size in ruled
@@ -194,7 +213,7 @@ def measure(view: ScanView, episode: Episode, remission_start: dt.date | None) -
                 **found,
             )
     baseline = episode.baseline_sum
-    if baseline and PARTIAL_RATIO[1] * tracked.ruled_total <= PARTIAL_RATIO[0] * baseline:
+    if baseline and PARTIAL_RATIO[1] * ruled_total <= PARTIAL_RATIO[0] * baseline:
         return Measured(Status.PARTIAL_REMISSION, Reason.SHRANK, total, **found)
     if episode.response_confirmed:
         return Measured(Status.PARTIAL_REMISSION, Reason.RESPONSE_STANDS, total, **found)

@@ -3,14 +3,13 @@ last step an edit left as it was, rather than over the whole history again."""
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Sequence
 
 from survivor_app.domain import CancerHistory, MarkerResult, Spot
 from survivor_app.status.analysis import CancerAnalysis
 from survivor_app.status.assess import Step, Walk, WalkState, steps
 from survivor_app.status.assessment import Assessment
-from survivor_app.status.confirmation import confirmed_flags
+from survivor_app.status.confirmation import confirmed_flags, with_confirmed
 from survivor_app.status.marker_questions import marker_questions
 from survivor_app.status.periods import Period, periods
 from survivor_app.status.questions import questions
@@ -75,7 +74,7 @@ class Relabel:
             elif index < len(before) and before[index] is label and flags_before[index] == flag:
                 confirmed.append(kept[index])
             else:
-                confirmed.append(dataclasses.replace(label, confirmed=flag))
+                confirmed.append(with_confirmed(label, flag))
         self._flags = flags
         return tuple(confirmed)
 

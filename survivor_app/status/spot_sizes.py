@@ -5,6 +5,7 @@ of recurrence, changes in percent, and uncertain findings dated back."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Sequence
 from decimal import Decimal
 
@@ -26,14 +27,21 @@ def dated_back_findings(
     is dated back over uncertain entries and scans without one, and stops where the spot was
     last recorded gone or normal in size, or at a scan marked "no evidence of disease". A spot
     without a size counts as there when marked present or growing."""
+    # Only a spot with an uncertain entry somewhere can have one dated back: most have none,
+    # and a long history is walked for those alone (often none at all).
+    doubted = {m.spot_id for scan in scans for m in scan.measurements if m.uncertain}
     confirming: dict[str, dt.date] = {}
     found: dict[tuple[int, str], dt.date] = {}
+    if not doubted:
+        return found
     for position in range(len(scans) - 1, -1, -1):
         scan = scans[position]
         if scan.no_evidence_of_disease:
             confirming.clear()
             continue
         for m in scan.measurements:
+            if m.spot_id not in doubted:
+                continue
             spot = spots[m.spot_id]
             if not shows_disease(m, spot):
                 confirming.pop(m.spot_id, None)
@@ -118,4 +126,11 @@ def percent_change(value: int | None, reference: int | None) -> Decimal | None:
     quotient, remainder = divmod(abs(tenths_of_percent), reference)
     if 2 * remainder >= reference:
         quotient += 1
-    return Decimal(-quotient if tenths_of_percent < 0 else quotient).scaleb(-1)
+    return _tenths(-quotient if tenths_of_percent < 0 else quotient)
+
+
+@functools.lru_cache(maxsize=4096)
+def _tenths(tenths: int) -> Decimal:
+    """``tenths`` tenths as a Decimal with one decimal (-300 is -30.0), made once for each
+    value: a long history works out thousands of changes, most of them again and again."""
+    return Decimal(tenths).scaleb(-1)

@@ -4,6 +4,8 @@ change mark and the settings, as domain objects."""
 from __future__ import annotations
 
 import sqlite3
+from itertools import groupby
+from operator import itemgetter
 
 from survivor_app.domain import (
     Cancer,
@@ -98,10 +100,9 @@ class RecordReader:
 
     def scans(self, cancer_id: str | None = None) -> tuple[Scan, ...]:
         """The scans of one cancer (of all when None) with their measurements, by date."""
-        measured: dict[str, list[Measurement]] = {}
         where, parameters = _of_cancer(cancer_id)
-        # One query for all the measurements and one for all the scans, whatever their number;
-        # the measurements as plain tuples, which SQLite hands over faster than rows.
+        # One query for all the measurements and one for all the scans, whatever their number,
+        # as plain tuples, which SQLite hands over faster than rows.
         cursor = self._connection.cursor()
         cursor.row_factory = None
         cursor.execute(
@@ -112,17 +113,21 @@ class RecordReader:
         # A long record says the same of a spot again and again (the same size, gone): equal
         # measurements are one object, made once.
         made: dict[tuple[object, ...], Measurement] = {}
-        for row in cursor:
-            values = row[1:]
-            measurement = made.get(values)
-            if measurement is None:
-                measurement = made[values] = measurement_from(*values)
-            measured.setdefault(row[0], []).append(measurement)
-        columns = ", ".join(SCANS.columns)
-        rows = self._execute(
-            f"SELECT {columns} FROM scan{where} ORDER BY {SCANS.order}", parameters
+        measured = {
+            scan_id: tuple(
+                [
+                    made.get(values := row[1:])
+                    or made.setdefault(values, measurement_from(*values))
+                    for row in rows
+                ]
+            )
+            for scan_id, rows in groupby(cursor, itemgetter(0))
+        }
+        cursor.execute(
+            f"SELECT {', '.join(SCANS.columns)} FROM scan{where} ORDER BY {SCANS.order}",
+            parameters,
         )
-        return tuple(scan_from(row, tuple(measured.get(row["id"], ()))) for row in rows)
+        return tuple(scan_from(row, measured.get(row[0], ())) for row in cursor)
 
     def statements(self, cancer_id: str | None = None) -> tuple[Statement, ...]:
         """The statements of one cancer (of all when None), by date, then in entry order."""

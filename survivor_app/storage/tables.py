@@ -7,10 +7,10 @@ import datetime as dt
 import re
 import sqlite3
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from survivor_app.domain import (
     EARLIEST_DATE,
@@ -199,18 +199,20 @@ SCANS: Table[Scan] = Table(
 )
 
 
-def scan_from(row: sqlite3.Row, measurements: tuple[Measurement, ...]) -> Scan:
-    """The scan a row holds, with the measurements read from their own table."""
+def scan_from(row: Sequence[Any], measurements: tuple[Measurement, ...]) -> Scan:
+    """The scan a row of ``SCANS.columns`` holds (a plain tuple or a sqlite3.Row), with the
+    measurements read from their own table."""
+    scan_id, cancer_id, date, kind, facility, no_evidence, new_baseline, notes = row
     return Scan(
-        id=row["id"],
-        cancer_id=row["cancer_id"],
-        date=_required_day(row["date"]),
-        kind=ScanKind(row["kind"]),
+        id=scan_id,
+        cancer_id=cancer_id,
+        date=_required_day(date),
+        kind=ScanKind(kind),
         measurements=measurements,
-        facility=row["facility"],
-        no_evidence_of_disease=bool(row["no_evidence_of_disease"]),
-        new_baseline=bool(row["new_baseline"]),
-        notes=row["notes"],
+        facility=facility,
+        no_evidence_of_disease=bool(no_evidence),
+        new_baseline=bool(new_baseline),
+        notes=notes,
     )
 
 

@@ -74,6 +74,29 @@ def test_visible_text_holds_no_control_character_and_reads_back(text: str) -> No
         assert shown == text
 
 
+#: A clean text long enough that ``visible`` looks at its bytes first (the periods JSON of a
+#: long record is 2 MB), with characters beyond ASCII, lines and tabs.
+LONG_CLEAN = "“Zoë” — 12 × 3 mm,\tsecond\n" * 1000
+
+
+@settings(max_examples=200)
+@given(st.text())
+def test_a_long_text_is_made_visible_as_a_short_one(text: str) -> None:
+    assert visible(LONG_CLEAN + text + LONG_CLEAN) == LONG_CLEAN + visible(text) + LONG_CLEAN
+
+
+@pytest.mark.parametrize(
+    "character", ["\x00", "\x1b", "\x7f", "\x80", "\x9f", "\ud800", "\ufffe", "\uffff"]
+)
+def test_each_character_that_is_not_clean_is_escaped_in_a_long_text(character: str) -> None:
+    shown = visible(LONG_CLEAN + character + LONG_CLEAN)
+    assert shown == LONG_CLEAN + visible(character) + LONG_CLEAN != LONG_CLEAN * 2
+
+
+def test_characters_whose_utf8_starts_as_a_c1_controls_are_kept_in_a_long_text() -> None:
+    assert visible(LONG_CLEAN + "\xa0°½¿") == LONG_CLEAN + "\xa0°½¿"
+
+
 def test_visible_writes_escapes() -> None:
     assert visible("a\x1b]52;c;x\x07\x9b\ud800\ufffe\tb\n") == (
         "a\\x1b]52;c;x\\x07\\x9b\\ud800\\ufffe\tb\n"
