@@ -164,7 +164,7 @@ class Walk:
                 measured.sum_tenths,
                 measured.recurrence_type,
                 measured.sizes,
-                **{**measured.findings, "remaining_spots": ()},
+                **(measured.findings | {"remaining_spots": ()}),
             )
         label = measured.status if statement is None else statement.status
         starts = scan.new_baseline or label in DISEASE_FOUND

@@ -7,6 +7,7 @@ import datetime as dt
 import enum
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import TypedDict
 
 from survivor_app.domain import RecurrenceType, Scan, Spot, SpotState, Statement, Status
 
@@ -86,6 +87,23 @@ class Findings:
     unsized_spots: tuple[SpotFinding, ...] = ()
     growing_spots: tuple[SpotFinding, ...] = ()
     remaining_spots: tuple[SpotFinding, ...] = ()
+
+
+class FindingsGiven(TypedDict, total=False):
+    """``Findings`` as keywords, the ones not given empty: what a scan's measured status hands
+    on to its assessment as it is (a plain dict, made once per scan of a long history)."""
+
+    new_spots: tuple[SpotFinding, ...]
+    returned_spots: tuple[SpotFinding, ...]
+    missing_spots: tuple[Spot, ...]
+    small_nodes: tuple[SpotFinding, ...]
+    too_small_spots: tuple[Spot, ...]
+    uncertain_spots: tuple[SpotFinding, ...]
+    uncertain_counted_as_gone: bool
+    small_node_growth: tuple[SpotFinding, ...]
+    unsized_spots: tuple[SpotFinding, ...]
+    growing_spots: tuple[SpotFinding, ...]
+    remaining_spots: tuple[SpotFinding, ...]
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from typing import Any
+from typing import Unpack
 
 from survivor_app.domain import Measurement, RecurrenceType, Spot, SpotState, Status
 from survivor_app.status.assessment import (
     NODE_PRESENT_TENTHS,
     PARTIAL_RATIO,
     RECURRENCE_DAYS,
+    FindingsGiven,
     Reason,
     SpotFinding,
 )
@@ -28,10 +29,10 @@ from survivor_app.status.spot_sizes import (
 
 
 class Measured:
-    """What rules 1-10 of STATUS_RULES.md §4 make of one scan, with the findings behind it:
-    keywords of ``Findings`` (one not given is empty), handed on to the scan's assessment as
-    they are. A plain class, not a frozen dataclass: a long history measures a thousand scans,
-    and nothing keeps one after its assessment is made."""
+    """What rules 1-10 of STATUS_RULES.md §4 make of one scan, with the findings behind it
+    (one not given is empty), handed on to the scan's assessment as they are. A plain class,
+    not a frozen dataclass: a long history measures a thousand scans, and nothing keeps one
+    after its assessment is made."""
 
     __slots__ = ("findings", "reason", "recurrence_type", "sizes", "status", "sum_tenths")
 
@@ -42,20 +43,19 @@ class Measured:
         sum_tenths: int | None,
         recurrence_type: RecurrenceType | None = None,
         sizes: dict[str, int] | None = None,
-        **findings: Any,
+        **findings: Unpack[FindingsGiven],
     ) -> None:
         self.status = status
         self.reason = reason
         self.sum_tenths = sum_tenths
         self.recurrence_type = recurrence_type
         self.sizes: dict[str, int] = {} if sizes is None else sizes
-        self.findings = findings
+        self.findings: FindingsGiven = findings
 
     @property
     def missing_spots(self) -> tuple[Spot, ...]:
         """The tracked sized spots the scan did not measure."""
-        missing: tuple[Spot, ...] = self.findings.get("missing_spots", ())
-        return missing
+        return self.findings.get("missing_spots", ())
 
 
 def unsized_findings(view: ScanView, tracked: tuple[Spot, ...]) -> tuple[SpotFinding, ...]:
@@ -131,14 +131,13 @@ def measure(view: ScanView, episode: Episode, remission_start: dt.date | None) -
     doubted = view.doubted()
     unsized_spots = _unsized(view, unsized)
     # Every rule's result carries the same findings.
-    found: dict[str, Any] = {
+    found: FindingsGiven = {
         "missing_spots": tuple(missing),
         "too_small_spots": view.too_small(episode.tracked),
         "uncertain_spots": doubted,
         "uncertain_counted_as_gone": after_remission
         and any(f.spot.id in tracked_ids for f in doubted),
         "unsized_spots": unsized_spots,
-        "sizes": sizes,
     }
     new = tuple(
         view.finding(m, view.spots[m.spot_id])
@@ -157,13 +156,13 @@ def measure(view: ScanView, episode: Episode, remission_start: dt.date | None) -
     if new or returned:
         days = None if remission_start is None else (scan.date - remission_start).days
         recurred = days is not None and days >= RECURRENCE_DAYS
+        found["new_spots"], found["returned_spots"] = new, returned
         return Measured(
             Status.RECURRED if recurred else Status.PROGRESSED,
             Reason.NEW_SPOT if new else Reason.BACK_AFTER_REMISSION,
             None if missing else total,
             recurrence_type=recurrence_type_of(view.present_now()) if recurred else None,
-            new_spots=new,
-            returned_spots=returned,
+            sizes=sizes,
             **found,
         )
     growing = tuple(
@@ -174,7 +173,8 @@ def measure(view: ScanView, episode: Episode, remission_start: dt.date | None) -
     nadir = episode.nadir
     if nadir is not None:
         if grew_from(growth, nadir):
-            return Measured(Status.PROGRESSED, Reason.GROWTH, total, growing_spots=growing, **found)
+            found["growing_spots"] = growing
+            return Measured(Status.PROGRESSED, Reason.GROWTH, total, sizes=sizes, **found)
         if grew_from(ruled_total, nadir):
             found["small_node_growth"] = tuple(
                 finding_of(m, spot)
@@ -184,11 +184,10 @@ def measure(view: ScanView, episode: Episode, remission_start: dt.date | None) -
                 and size > nadir_sizes.get(spot.id, 0)
             )
     if growing:
-        return Measured(
-            Status.PROGRESSED, Reason.UNSIZED_GREW, total, growing_spots=growing, **found
-        )
+        found["growing_spots"] = growing
+        return Measured(Status.PROGRESSED, Reason.UNSIZED_GREW, total, sizes=sizes, **found)
     if missing:
-        return Measured(Status.NOT_EVALUABLE, Reason.NOT_MEASURED, None, **found)
+        return Measured(Status.NOT_EVALUABLE, Reason.NOT_MEASURED, None, sizes=sizes, **found)
     if not any(is_present(size, spot) for spot, _, size in ruled):
         # Every sized spot is gone; what is left above 0 are lymph nodes of normal size.
         small = tuple(
@@ -200,24 +199,21 @@ def measure(view: ScanView, episode: Episode, remission_start: dt.date | None) -
             if not _gone(view, m, after_remission)
         )
         if not remaining:
-            return Measured(
-                Status.COMPLETE_REMISSION, Reason.ALL_GONE, total, small_nodes=small, **found
-            )
+            found["small_nodes"] = small
+            return Measured(Status.COMPLETE_REMISSION, Reason.ALL_GONE, total, sizes=sizes, **found)
         if episode.above_normal_at_start:
+            found["small_nodes"], found["remaining_spots"] = small, remaining
             return Measured(
-                Status.PARTIAL_REMISSION,
-                Reason.UNSIZED_REMAIN,
-                total,
-                small_nodes=small,
-                remaining_spots=remaining,
-                **found,
+                Status.PARTIAL_REMISSION, Reason.UNSIZED_REMAIN, total, sizes=sizes, **found
             )
     baseline = episode.baseline_sum
     if baseline and PARTIAL_RATIO[1] * ruled_total <= PARTIAL_RATIO[0] * baseline:
-        return Measured(Status.PARTIAL_REMISSION, Reason.SHRANK, total, **found)
+        return Measured(Status.PARTIAL_REMISSION, Reason.SHRANK, total, sizes=sizes, **found)
     if episode.response_confirmed:
-        return Measured(Status.PARTIAL_REMISSION, Reason.RESPONSE_STANDS, total, **found)
-    return Measured(Status.STABLE, Reason.NO_BIG_CHANGE, total, **found)
+        return Measured(
+            Status.PARTIAL_REMISSION, Reason.RESPONSE_STANDS, total, sizes=sizes, **found
+        )
+    return Measured(Status.STABLE, Reason.NO_BIG_CHANGE, total, sizes=sizes, **found)
 
 
 def _gone(view: ScanView, m: Measurement | None, after_remission: bool) -> bool:
