@@ -41,6 +41,8 @@ class SpotLine:
     points: tuple[tuple[dt.date, int | None], ...]
     #: All the line was given: its look, and its points.
     given: tuple[Hashable, Hashable] = (None, None)
+    #: Its data: the points' day numbers and sizes in mm.
+    data: tuple[list[float], list[float]] = ([], [])
 
 
 @dataclass(slots=True)
@@ -74,15 +76,14 @@ def draw_spot_lines(
             "zorder": 3,
         }
         given = (tuple(look.items()), points)
-        before = drawn[index].given if index < len(drawn) else (None, None)
+        before = drawn[index] if index < len(drawn) else None
+        data = _spot_data(points, before)
         _give(
             line,
-            look if before[0] != given[0] else None,
-            None
-            if before[1] == points
-            else (days(d for d, _ in points), [_mm(t) for _, t in points]),
+            look if before is None or before.given[0] != given[0] else None,
+            None if before is not None and before.points == points else data,
         )
-        spot_lines.append(SpotLine(line, spot, points, given))
+        spot_lines.append(SpotLine(line, spot, points, given, data))
         entries.append(Entry(("spot", number, spot.name), line, str(line.get_label())))
     return spot_lines, entries
 
@@ -118,6 +119,35 @@ def draw_sum_lines(
         )
         sum_lines.append(SumLine(line, tuple(episode), given))
     return sum_lines, [Entry("sum", lines[0], SUM_LABEL)] if lines else []
+
+
+def _spot_data(
+    points: tuple[tuple[dt.date, int | None], ...], before: SpotLine | None
+) -> tuple[list[float], list[float]]:
+    """The line's data for ``points``: what the line had ``before`` for the points they start
+    with alike (an edit of a long history changes a few points near one date), the rest made."""
+    xs: list[float] = []
+    ys: list[float] = []
+    start = 0
+    if before is not None:
+        if before.points == points:
+            return before.data
+        start = _alike(before.points, points)
+        xs, ys = before.data[0][:start], before.data[1][:start]
+    rest = points[start:]
+    return xs + days(d for d, _ in rest), ys + [_mm(t) for _, t in rest]
+
+
+def _alike(first: Sequence[object], second: Sequence[object]) -> int:
+    """How many items two sequences start with alike (halving: tuples compare in C)."""
+    low, high = 0, min(len(first), len(second))
+    while low < high:
+        middle = (low + high + 1) // 2
+        if first[:middle] == second[:middle]:
+            low = middle
+        else:
+            high = middle - 1
+    return low
 
 
 def _give(

@@ -4,6 +4,7 @@ was drawn, the others are given what a drawing from nothing gives them."""
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 
 import numpy as np
 from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -64,3 +65,19 @@ def test_only_the_lines_an_edit_changed_are_given_new_data() -> None:
     ours = [look(d.line) for d in (*timeline.spot_lines, *timeline.sum_lines)]
     theirs = [look(d.line) for d in (*fresh.spot_lines, *fresh.sum_lines)]
     assert ours == theirs
+
+
+def test_lines_given_a_point_near_the_end_have_the_data_of_a_drawing_from_nothing() -> None:
+    history = demo_record().history("c1")
+    figure, timeline = drawn(history)
+    sized = [s for s in history.scans if any(m.size_tenths for m in s.measurements)]
+    for days in (3, 40, 1):
+        latest = max(sized, key=lambda scan: scan.date)
+        copy = dataclasses.replace(
+            latest, id=f"copy{days}", date=latest.date - dt.timedelta(days=days)
+        )
+        history = dataclasses.replace(history, scans=(*history.scans, copy))
+        assert update_timeline(figure, timeline, history, analyse(history), PRINT_STYLE)
+        _, fresh = drawn(history)
+        ours = [look(d.line) for d in (*timeline.spot_lines, *timeline.sum_lines)]
+        assert ours == [look(d.line) for d in (*fresh.spot_lines, *fresh.sum_lines)]
