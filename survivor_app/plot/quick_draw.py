@@ -60,6 +60,8 @@ class _Kept:
     footprints: dict[Artist, list[Bbox]] = field(default_factory=dict)
     #: False once the figure is to be drawn in full: the drawing is no start for another.
     current: bool = True
+    #: True while the canvas shows something drawn over the drawing (a tip).
+    over_drawn: bool = False
     #: What each axes' artists were when last drawn, to find where a change begins.
     drawings: dict[Axes, AxesDrawing | None] = field(default_factory=dict)
 
@@ -115,21 +117,22 @@ class QuickDraw:
         if self._kept is not None:
             self._kept.current = False
 
-    def draw(self, changed: Sequence[Axes], over: Sequence[Artist] = ()) -> bool:
+    def draw(self, changed: Sequence[Axes], over: Sequence[Artist] = ()) -> Bbox | None:
         """Draw ``changed`` again over the kept drawing, then ``over`` (artists drawn above
         everything else, such as a tip), and keep the result (without ``over``) as the drawing
-        to start from next time. False where that cannot give the pixels of a full drawing (the
-        canvas's buffer may then hold anything: draw the figure in full)."""
+        to start from next time. Returns where the canvas's pixels may have changed, in the
+        figure's pixels, for the caller to show; None where this cannot give the pixels of a
+        full drawing (the canvas's buffer may then hold anything: draw the figure in full)."""
         kept, renderer, figure = self._kept, self._renderer(), self._canvas.figure
         if kept is None or not _still_fits(kept, renderer, figure):
-            return False
+            return None
         boxes, parts = [], []
         for axes in changed:
             if axes not in kept.insides:
                 kept.insides[axes] = _inside(axes, renderer, over, kept.footprints)
             box = kept.insides[axes]
             if box is None:
-                return False
+                return None
             boxes.append(box)
             drawing = axes_drawing(axes)
             parts.append((_part(box, change_begins(kept.drawings.get(axes), drawing)), drawing))
@@ -143,7 +146,7 @@ class QuickDraw:
                     axes.draw(renderer)
                 if not _all_inside(axes, box, labels, renderer):
                     kept.current = False
-                    return False
+                    return None
                 kept.drawings[axes] = drawing
             drawn = renderer.copy_from_bbox(figure.bbox)
             renderer.restore_region(kept.drawing)
@@ -155,7 +158,13 @@ class QuickDraw:
         for axes in figure.axes:
             axes.stale = False
         figure.stale = False
-        return True
+        # What was drawn over the last drawing (a tip) is gone wherever it was.
+        over_drawn = any(artist.get_visible() for artist in over)
+        changed_all = over_drawn or kept.over_drawn
+        kept.over_drawn = over_drawn
+        if changed_all:
+            return Bbox(figure.bbox.get_points())
+        return Bbox.union([_as_bbox(part, renderer) for part, _ in parts]) if parts else Bbox.null()
 
 
 def _part(box: _Box, begins: float | None) -> _Box:

@@ -155,7 +155,13 @@ def test_a_quick_drawing_of_the_columns_an_edit_changed_is_a_full_drawing(
             continue
         begins = change_begins(before, axes_drawing(sizes))
         assert begins in (None, -math.inf) or sizes.bbox.x0 < begins < sizes.bbox.x1
-        assert quick.draw([axes for axes in figure.axes if axes.stale])
+        changed = [axes for axes in figure.axes if axes.stale]
+        region = quick.draw(changed)
+        assert region is not None
+        if changed == [sizes] and begins is not None and begins > -math.inf:
+            # What the canvas shows anew: from where the change begins, within the axes' box.
+            assert begins - 1 <= region.x0
+            assert region.x1 <= sizes.bbox.x1 + 4
         drawn = np.asarray(canvas.buffer_rgba()).copy()
         canvas.draw()
         full = np.asarray(canvas.buffer_rgba())
@@ -177,3 +183,23 @@ def test_an_edit_near_the_end_of_a_long_history_draws_only_its_last_fifth_again(
     begins = change_begins(before, axes_drawing(sizes))
     assert begins is not None
     assert sizes.bbox.x1 - sizes.bbox.width / 5 < begins < sizes.bbox.x1
+
+
+def test_a_tip_drawn_over_and_its_going_show_the_whole_canvas_anew() -> None:
+    history = demo_record().history("c1")
+    figure = Figure(figsize=(9, 6), dpi=96)
+    canvas = FigureCanvasAgg(figure)
+    draw_timeline(figure, history, analyse(history), STYLE)
+    canvas.draw()
+    quick = QuickDraw(canvas)
+    quick.keep()
+    tip = figure.text(0.5, 0.5, "A tip")
+    whole = tuple(figure.bbox.extents)
+    for visible in (True, False):
+        tip.set_visible(visible)
+        region = quick.draw([], [tip])
+        assert region is not None
+        assert tuple(region.extents) == whole
+    region = quick.draw([], [tip])
+    assert region is not None
+    assert region.width < 0  # nothing changed

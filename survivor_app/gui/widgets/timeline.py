@@ -345,10 +345,13 @@ class TimelinePlot(QWidget):
             return  # drawn in full since
         self._quick_pending = False
         changed = [axes for axes in canvas.figure.axes if axes.stale]
-        if not quick.draw(changed, [] if self._tip is None else [self._tip]):
+        drawn = quick.draw(changed, [] if self._tip is None else [self._tip])
+        if drawn is None:
             self._draw_in_full()
             return
-        canvas.blit()
+        if drawn.width > 0:
+            # A pixel more each side: Qt repaints whole logical pixels.
+            canvas.blit(drawn.padded(2 * canvas.device_pixel_ratio))
         self._after_drawing()
 
     def _on_drawn(self, _event: Event) -> None:
