@@ -95,15 +95,15 @@ def drawn_from(axes: Axes, column: float) -> Iterator[None]:
     if column == -math.inf:
         yield
         return
-    hidden: list[Artist] = []
+    hidden: dict[Artist, None] = {}
     for artist in axes.get_children():
         if isinstance(artist, Rectangle) and artist.get_visible() and artist is not axes.patch:
             x0, width = artist.get_x(), artist.get_width()
             edge = _pixels(artist, 2 * artist.get_linewidth()) + _SLACK
             if _data_x(artist, max(x0, x0 + width)) + edge < column:
-                hidden.append(artist)
+                hidden[artist] = None
         elif isinstance(artist, HatchLines) and artist.get_visible() and artist.patch in hidden:
-            hidden.append(artist)
+            hidden[artist] = None
     kept = [(line, line.get_markevery()) for line in axes.get_lines()]
     for line, every in kept:
         _mark_from(line, every, column)
@@ -165,7 +165,7 @@ def _look(artist: Artist) -> tuple[Hashable | None, Any]:
             return None, None
         look = (
             *common,
-            artist.get_transform(),
+            artist.get_data_transform(),
             artist.get_y(),
             artist.get_height(),
             _colour(artist.get_facecolor()),
