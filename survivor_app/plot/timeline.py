@@ -178,8 +178,12 @@ def style_bands(timeline: Timeline, style: PlotStyle, chosen: int | None) -> Non
     for index, band in enumerate(timeline.bands):
         picked = index == chosen
         colour = band.get_facecolor()
-        band.set_facecolor((*colour[:3], style.chosen_band_alpha if picked else style.band_alpha))
-        band.set_linewidth(2 if picked else 0)
+        shade = (*colour[:3], style.chosen_band_alpha if picked else style.band_alpha)
+        # Only where it changes: a band given its own shade again is marked as changed.
+        if tuple(colour) != shade:
+            band.set_facecolor(shade)
+        if band.get_linewidth() != (2 if picked else 0):
+            band.set_linewidth(2 if picked else 0)
 
 
 def _settings(style: PlotStyle) -> dict[RcKeyType, Any]:
