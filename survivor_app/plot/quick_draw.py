@@ -136,8 +136,12 @@ class QuickDraw:
             boxes.append(box)
             drawing = axes_drawing(axes)
             parts.append((_part(box, change_begins(kept.drawings.get(axes), drawing)), drawing))
-        renderer.restore_region(kept.drawing)
-        if changed:
+        if not changed:
+            # What was drawn over the kept drawing goes.
+            renderer.restore_region(kept.drawing)
+        else:
+            # Each part's pixels are drawn from the background up; what the axes draw outside
+            # their parts is put back from the kept drawing below.
             for axes, box, (part, drawing) in zip(changed, boxes, parts, strict=True):
                 renderer.restore_region(kept.background, part, (0, 0))
                 labels = _labels(axes)
