@@ -148,7 +148,9 @@ class QuickDraw:
                 # Left of the part the kept drawing stays.
                 with _left_out(labels), drawn_from(axes, part[0] if part != box else -math.inf):
                     axes.draw(renderer)
-                if not _all_inside(axes, box, labels, renderer):
+                    # What was left out drew nothing.
+                    inside = _all_inside(axes, box, labels, renderer)
+                if not inside:
                     kept.current = False
                     return None
                 kept.drawings[axes] = drawing
