@@ -54,8 +54,10 @@ def axes_drawing(axes: Axes) -> AxesDrawing | None:
     if not left < right:
         return None
     artists, looks, places = [], [], []
+    # The axes' own parts: with its limits and place, they draw what they drew.
+    own = {axes.patch, axes.xaxis, axes.yaxis, *axes.spines.values()}
     for artist in axes.get_children():
-        if artist is axes.patch or artist in axes.spines.values() or artist in _axis(axes):
+        if artist in own:
             continue
         look, place = _look(artist)
         if look is None:
@@ -130,10 +132,6 @@ def _mark_from(line: Line2D, every: Any, column: float) -> None:
     xs = line.get_transform().transform(xy[marked])[:, 0]
     # A point without a place (NaN) has no marker either way.
     line.set_markevery(marked[~(xs < column - reach)].tolist())
-
-
-def _axis(axes: Axes) -> tuple[Artist, ...]:
-    return (axes.xaxis, axes.yaxis)
 
 
 def _look(artist: Artist) -> tuple[Hashable | None, Any]:
