@@ -92,8 +92,8 @@ def change_begins(before: AxesDrawing | None, now: AxesDrawing | None) -> float 
 @contextmanager
 def drawn_from(axes: Axes, column: float) -> Iterator[None]:
     """While drawing, leave out what of ``axes`` draws only left of ``column``: the bands (and
-    their hatches) that end left of it, and the lines' markers whose pixels all are (each line
-    still marks every n-th point it marks, from the first)."""
+    their hatches) that end left of it, the dates' ticks there, and the lines' markers whose
+    pixels all are (each line still marks every n-th point it marks, from the first)."""
     if column == -math.inf:
         yield
         return
@@ -106,6 +106,12 @@ def drawn_from(axes: Axes, column: float) -> Iterator[None]:
                 hidden[artist] = None
         elif isinstance(artist, HatchLines) and artist.get_visible() and artist.patch in hidden:
             hidden[artist] = None
+    # An upright tick (its mark, grid line and label) draws within a few points of its place.
+    ticks = axes.get_xaxis_transform()
+    for tick in (*axes.xaxis.get_major_ticks(), *axes.xaxis.get_minor_ticks()):
+        reach = _pixels(axes, max(tick.get_tick_padding(), 1) * 2) + _SLACK
+        if tick.get_visible() and ticks.transform((tick.get_loc(), 0.5))[0] + reach < column:
+            hidden[tick] = None
     kept = [(line, line.get_markevery()) for line in axes.get_lines()]
     for line, every in kept:
         _mark_from(line, every, column)
