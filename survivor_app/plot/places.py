@@ -63,16 +63,19 @@ def spot_points(history: CancerHistory) -> dict[str, tuple[tuple[dt.date, int | 
     points_of: dict[str, list[tuple[dt.date, int | None]]] = {s.id: [] for s in history.spots}
     # One pass over the scans, in date order: a long history has a thousand scans of a dozen
     # spots.
+    lines = list(points_of.items())
     for scan in sorted(history.scans, key=lambda s: s.date):
         sizes = {m.spot_id: m.size_tenths for m in scan.measurements}
-        for spot_id, points in points_of.items():
-            if not points and sizes.get(spot_id) is None:
-                continue
+        for spot_id, points in lines:
             size = sizes.get(spot_id)
-            if size is None and spot_id not in sizes and scan.no_evidence_of_disease:
-                size = 0
-            if size is not None or points[-1][1] is not None:
-                points.append((scan.date, size))
+            if size is None:
+                if not points:
+                    continue
+                if spot_id not in sizes and scan.no_evidence_of_disease:
+                    size = 0
+                elif points[-1][1] is None:
+                    continue
+            points.append((scan.date, size))
     for points in points_of.values():
         while points and points[-1][1] is None:
             points.pop()

@@ -4,6 +4,8 @@ Over the canvas's last full drawing, each changed axes' inside (its box, rounded
 pixels, and a small margin) is put back to the figure's background and the axes is drawn there
 again, its tick labels and axis labels left out: they are outside that box and, with the axes'
 limits and places as they were, unchanged. Everything outside those boxes is kept as it was drawn.
+Within a box only the columns from where the change begins are drawn again, where that is known
+(``quick_columns``): on a long history an edit of its latest scans draws a sliver of the axes.
 
 The pixels are those of a full drawing as long as nothing but the axes itself is drawn in its box,
 and nothing of the axes that changed is drawn outside it: both are checked, and where either does
@@ -26,6 +28,8 @@ from matplotlib.patches import Patch
 from matplotlib.spines import Spine
 from matplotlib.text import Text
 from matplotlib.transforms import Bbox
+
+from survivor_app.plot.quick_columns import AxesDrawing, axes_drawing, change_begins, drawn_from
 
 if TYPE_CHECKING:
     from matplotlib.artist import Artist
@@ -56,6 +60,10 @@ class _Kept:
     footprints: dict[Artist, list[Bbox]] = field(default_factory=dict)
     #: False once the figure is to be drawn in full: the drawing is no start for another.
     current: bool = True
+    #: True while the canvas shows something drawn over the drawing (a tip).
+    over_drawn: bool = False
+    #: What each axes' artists were when last drawn, to find where a change begins.
+    drawings: dict[Axes, AxesDrawing | None] = field(default_factory=dict)
 
 
 class QuickDraw:
@@ -81,6 +89,7 @@ class QuickDraw:
         background = renderer.copy_from_bbox(figure.bbox)
         renderer.restore_region(drawing)
         kept = _Kept(_size(renderer), _places(figure.axes), drawing, background)
+        kept.drawings = {axes: axes_drawing(axes) for axes in figure.axes}
         last = self._kept
         if last is not None and (last.size, last.places) == (kept.size, kept.places):
             # Where something else was drawn in an axes' box it still is, with everything
@@ -108,43 +117,69 @@ class QuickDraw:
         if self._kept is not None:
             self._kept.current = False
 
-    def draw(self, changed: Sequence[Axes], over: Sequence[Artist] = ()) -> bool:
+    def draw(self, changed: Sequence[Axes], over: Sequence[Artist] = ()) -> Bbox | None:
         """Draw ``changed`` again over the kept drawing, then ``over`` (artists drawn above
         everything else, such as a tip), and keep the result (without ``over``) as the drawing
-        to start from next time. False where that cannot give the pixels of a full drawing (the
-        canvas's buffer may then hold anything: draw the figure in full)."""
+        to start from next time. Returns where the canvas's pixels may have changed, in the
+        figure's pixels, for the caller to show; None where this cannot give the pixels of a
+        full drawing (the canvas's buffer may then hold anything: draw the figure in full)."""
         kept, renderer, figure = self._kept, self._renderer(), self._canvas.figure
         if kept is None or not _still_fits(kept, renderer, figure):
-            return False
-        boxes = []
+            return None
+        boxes, parts = [], []
         for axes in changed:
             if axes not in kept.insides:
                 kept.insides[axes] = _inside(axes, renderer, over, kept.footprints)
             box = kept.insides[axes]
             if box is None:
-                return False
+                return None
             boxes.append(box)
-        renderer.restore_region(kept.drawing)
-        if changed:
-            for axes, box in zip(changed, boxes, strict=True):
-                renderer.restore_region(kept.background, box, (0, 0))
+            drawing = axes_drawing(axes)
+            parts.append((_part(box, change_begins(kept.drawings.get(axes), drawing)), drawing))
+        if not changed:
+            # What was drawn over the kept drawing goes.
+            renderer.restore_region(kept.drawing)
+        else:
+            # Each part's pixels are drawn from the background up; what the axes draw outside
+            # their parts is put back from the kept drawing below.
+            for axes, box, (part, drawing) in zip(changed, boxes, parts, strict=True):
+                renderer.restore_region(kept.background, part, (0, 0))
                 labels = _labels(axes)
-                with _left_out(labels):
+                # Left of the part the kept drawing stays.
+                with _left_out(labels), drawn_from(axes, part[0] if part != box else -math.inf):
                     axes.draw(renderer)
-                if not _all_inside(axes, box, labels, renderer):
+                    # What was left out drew nothing.
+                    inside = _all_inside(axes, box, labels, renderer)
+                if not inside:
                     kept.current = False
-                    return False
+                    return None
+                kept.drawings[axes] = drawing
             drawn = renderer.copy_from_bbox(figure.bbox)
             renderer.restore_region(kept.drawing)
-            for box in boxes:
-                renderer.restore_region(drawn, box, (0, 0))
+            for part, _drawing in parts:
+                renderer.restore_region(drawn, part, (0, 0))
             kept.drawing = renderer.copy_from_bbox(figure.bbox)
         for artist in over:
             artist.draw(renderer)
         for axes in figure.axes:
             axes.stale = False
         figure.stale = False
-        return True
+        # What was drawn over the last drawing (a tip) is gone wherever it was.
+        over_drawn = any(artist.get_visible() for artist in over)
+        changed_all = over_drawn or kept.over_drawn
+        kept.over_drawn = over_drawn
+        if changed_all:
+            return Bbox(figure.bbox.get_points())
+        return Bbox.union([_as_bbox(part, renderer) for part, _ in parts]) if parts else Bbox.null()
+
+
+def _part(box: _Box, begins: float | None) -> _Box:
+    """The columns of ``box`` from where a change begins (all of them where it may begin
+    anywhere, or where none was found: something changed that is not compared)."""
+    left, top, right, bottom = box
+    if begins is None or begins == -math.inf:
+        return box
+    return (min(right, max(left, math.floor(begins))), top, right, bottom)
 
 
 def _still_fits(kept: _Kept, renderer: RendererAgg, figure: Figure) -> bool:

@@ -14,7 +14,6 @@ can embed the figure and the printed summary can save it as SVG.
 from __future__ import annotations
 
 import datetime as dt
-import math
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass, field
 from functools import partial
@@ -39,15 +38,14 @@ from survivor_app.plot.hatching import HatchedPatchHandler, HatchLines
 from survivor_app.plot.heights import row_heights
 from survivor_app.plot.legend import Entry, draw_legend
 from survivor_app.plot.marker_panel import MarkerPanel, draw_markers, new_panel
-from survivor_app.plot.places import day, days, reference_lines, span, spot_points, treatment_lanes
-from survivor_app.plot.reuse import new_line, reuse
+from survivor_app.plot.places import day, reference_lines, span, treatment_lanes
+from survivor_app.plot.reuse import reuse
+from survivor_app.plot.size_lines import SpotLine, SumLine, draw_spot_lines, draw_sum_lines
 from survivor_app.plot.strip import LABEL_ZORDER, date_axis, draw_statements, draw_treatments
-from survivor_app.plot.style import SPOT_DASHES, SPOT_MARKERS, STATUS_LOOKS, PlotStyle
+from survivor_app.plot.style import STATUS_LOOKS, PlotStyle
 from survivor_app.plot.unsized_lane import Lane, draw_lane, lane_layout_key, new_lane
 from survivor_app.plot.unsized_marks import lane_spots
-from survivor_app.plot.words import as_typed
 from survivor_app.status import CancerAnalysis
-from survivor_app.status.sums import SumPoint, episode_sums
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -60,29 +58,10 @@ if TYPE_CHECKING:
     from survivor_app.plot.bar_labels import BarLabel
 
 EMPTY_TEXT = "Your timeline appears here once you add a scan."
-SUM_LABEL = "Sum of tracked spots"
 SIZE_AXIS_LABEL = "Size (mm)"
 DOCTOR_ROW_LABEL = "Doctor said"
 TREATMENTS_ROW_LABEL = "Treatments"
 _REFERENCE_DASHES = ((0, (6, 3)), (0, (1.5, 2)))
-
-
-@dataclass(slots=True)
-class SpotLine:
-    """The line of one spot, with the (date, size in tenths of a mm) of each of its points:
-    those of ``spot_points``, in the order of the line's data."""
-
-    line: Line2D
-    spot: Spot
-    points: tuple[tuple[dt.date, int | None], ...]
-
-
-@dataclass(slots=True)
-class SumLine:
-    """The sum line of one episode, with the point behind each of its markers."""
-
-    line: Line2D
-    points: tuple[SumPoint, ...]
 
 
 @dataclass(slots=True)
@@ -199,8 +178,12 @@ def style_bands(timeline: Timeline, style: PlotStyle, chosen: int | None) -> Non
     for index, band in enumerate(timeline.bands):
         picked = index == chosen
         colour = band.get_facecolor()
-        band.set_facecolor((*colour[:3], style.chosen_band_alpha if picked else style.band_alpha))
-        band.set_linewidth(2 if picked else 0)
+        shade = (*colour[:3], style.chosen_band_alpha if picked else style.band_alpha)
+        # Only where it changes: a band given its own shade again is marked as changed.
+        if tuple(colour) != shade:
+            band.set_facecolor(shade)
+        if band.get_linewidth() != (2 if picked else 0):
+            band.set_linewidth(2 if picked else 0)
 
 
 def _settings(style: PlotStyle) -> dict[RcKeyType, Any]:
@@ -289,7 +272,9 @@ def _draw_history(
     assert strip is not None
     assert style is not None
     left, right = span(history)
-    entries = _draw_sizes(timeline, sizes, history, analysis, style)
+    timeline.spot_lines, entries = draw_spot_lines(sizes, timeline.spot_lines, history, style)
+    timeline.sum_lines, sum_entries = draw_sum_lines(sizes, timeline.sum_lines, analysis, style)
+    entries[:0] = sum_entries
     if timeline.lane is not None:
         entries += draw_lane(timeline.lane, history, style)
     entries += _draw_bands(timeline, sizes, analysis, right, style)
@@ -385,62 +370,6 @@ def _draw_bands(
     return entries
 
 
-def _draw_sizes(
-    timeline: Timeline,
-    axes: Axes,
-    history: CancerHistory,
-    analysis: CancerAnalysis,
-    style: PlotStyle,
-) -> list[Entry]:
-    points_of = spot_points(history)
-    shown = [(n, spot) for n, spot in enumerate(history.spots) if points_of[spot.id]]
-    drawn = [d.line for d in timeline.spot_lines]
-    spot_lines = reuse(drawn, len(shown), partial(new_line, axes))
-    timeline.spot_lines = []
-    entries = []
-    for line, (number, spot) in zip(spot_lines, shown, strict=True):
-        points = points_of[spot.id]
-        line.set(
-            color=style.spot_colour(number),
-            marker=SPOT_MARKERS[number % len(SPOT_MARKERS)],
-            linestyle=SPOT_DASHES[number % len(SPOT_DASHES)],
-            linewidth=style.line_width,
-            markersize=style.marker_size,
-            markevery=_every(len(points), style),
-            label=as_typed(spot.name),
-            zorder=3,
-        )
-        line.set_data(
-            days(date for date, _ in points),
-            [math.nan if tenths is None else mm_number(tenths) for _, tenths in points],
-        )
-        timeline.spot_lines.append(SpotLine(line, spot, points))
-        entries.append(Entry(("spot", number, spot.name), line, str(line.get_label())))
-    sums = episode_sums(analysis.assessments)
-    sum_lines = reuse([d.line for d in timeline.sum_lines], len(sums), partial(new_line, axes))
-    # On paper, markers are thinned over all the episodes' points together.
-    every = _every(sum(len(episode) for episode in sums), style)
-    timeline.sum_lines = []
-    for line, episode in zip(sum_lines, sums, strict=True):
-        line.set(
-            color=style.text,
-            marker="o",
-            linewidth=style.line_width * 12 / 7,
-            markersize=style.marker_size + 1,
-            markevery=every,
-            markeredgecolor=style.base,
-            label=SUM_LABEL,
-            zorder=4,
-        )
-        line.set_data(
-            days(p.assessment.date for p in episode), [mm_number(p.tenths) for p in episode]
-        )
-        timeline.sum_lines.append(SumLine(line, tuple(episode)))
-    if sum_lines:
-        entries.insert(0, Entry("sum", sum_lines[0], SUM_LABEL))
-    return entries
-
-
 def _draw_reference_lines(
     timeline: Timeline, axes: Axes, lines: Sequence[tuple[int, str]], style: PlotStyle
 ) -> list[Entry]:
@@ -491,10 +420,3 @@ def _new_reference_label(axes: Axes, style: PlotStyle) -> Annotation:
         bbox={"boxstyle": "square,pad=0.1", "fc": style.base, "ec": "none", "alpha": 0.75},
         zorder=LABEL_ZORDER,
     )
-
-
-def _every(points: int, style: PlotStyle) -> int:
-    """Mark every point, or every n-th one when a line has more than the style marks."""
-    if style.most_markers is None:
-        return 1
-    return max(1, -(-points // style.most_markers))

@@ -20,6 +20,7 @@ from survivor_app.gui.models.periods import (
     DATES_ROLE,
     DISAGREEMENT_MARK,
     DISAGREEMENT_ROLE,
+    LINES_ROLE,
     SUMMARY_ROLE,
     PeriodListModel,
 )
@@ -405,3 +406,19 @@ def test_the_states_said_are_exactly_what_the_scan_holds(
         assert name == spot.name
         assert words.endswith(" (uncertain)") == m.uncertain
         assert words.removesuffix(" (uncertain)") == SPOT_STATE_WORDS[m.state].lower()
+
+
+def test_the_lines_of_a_period_are_what_its_roles_say(demo: Record) -> None:
+    model = PeriodListModel()
+    model.set_periods(analyse(demo.history("c1")).periods)
+    for row in range(model.rowCount()):
+        index = model.index(row, 0)
+        expected = (
+            index.data(Qt.ItemDataRole.DisplayRole),
+            index.data(DATES_ROLE),
+            index.data(BASIS_ROLE),
+            index.data(SUMMARY_ROLE),
+        )
+        if index.data(DISAGREEMENT_ROLE):
+            expected += (DISAGREEMENT_MARK,)
+        assert index.data(LINES_ROLE) == expected

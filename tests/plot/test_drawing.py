@@ -19,8 +19,9 @@ from matplotlib.transforms import Bbox
 
 from survivor_app.plot.hatching import HatchLines, hatch_dots, hatch_segments, spacing_points
 from survivor_app.plot.marker_panel import BELOW_LIMIT_LABEL, UPPER_LIMIT_LABEL
+from survivor_app.plot.size_lines import SUM_LABEL
 from survivor_app.plot.style import PRINT_STYLE, STATUS_LOOKS
-from survivor_app.plot.timeline import SUM_LABEL, draw_timeline
+from survivor_app.plot.timeline import draw_timeline
 from survivor_app.status import analyse
 from tests.plot.contrast import contrast_ratio, drawn_colours
 from tests.report.records import demo_record, long_record

@@ -23,6 +23,9 @@ DISAGREEMENT_ROLE = Qt.ItemDataRole.UserRole + 12
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 13
 #: The opening sentence of the period's explanation; the whole of it shows on selection.
 SUMMARY_ROLE = Qt.ItemDataRole.UserRole + 14
+#: The lines the list shows for the period, as a tuple: its label, dates, basis and opening
+#: sentence, and the mark where the doctor and the measurements differ.
+LINES_ROLE = Qt.ItemDataRole.UserRole + 15
 
 #: The mark shown on a period where the doctor and the measurements differ.
 DISAGREEMENT_MARK = "⚑ Your doctor and the scans differ"
@@ -51,11 +54,15 @@ class PeriodListModel(QAbstractListModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._periods: tuple[Period, ...] = ()
+        #: Each row's lines, once asked for: the list asks for every row's size each time it
+        #: scrolls to a period.
+        self._lines: dict[int, tuple[str, ...]] = {}
 
     def set_periods(self, periods: Sequence[Period]) -> None:
         """Show these periods; a new analysis may regroup them all, so the list starts afresh."""
         self.beginResetModel()
         self._periods = tuple(periods)
+        self._lines = {}
         self.endResetModel()
 
     def period_at(self, row: int) -> Period:
@@ -81,6 +88,8 @@ class PeriodListModel(QAbstractListModel):
             return period.status.value
         if role == SUMMARY_ROLE:
             return period.summary
+        if role == LINES_ROLE:
+            return self._lines_of(index.row())
         if role == Qt.ItemDataRole.ToolTipRole:
             return "\n".join(disagreements(period)) or None
         if role == Qt.ItemDataRole.AccessibleTextRole:
@@ -89,3 +98,13 @@ class PeriodListModel(QAbstractListModel):
                 words.append("Your doctor and the scans differ in this period")
             return ". ".join(words) + ". " + period.summary
         return None
+
+    def _lines_of(self, row: int) -> tuple[str, ...]:
+        lines = self._lines.get(row)
+        if lines is None:
+            period = self._periods[row]
+            lines = (period.label, period_dates(period), basis_label(period.basis), period.summary)
+            if disagreements(period):
+                lines += (DISAGREEMENT_MARK,)
+            self._lines[row] = lines
+        return lines

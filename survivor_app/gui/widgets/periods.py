@@ -26,15 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from survivor_app.domain import Status
-from survivor_app.gui.models.periods import (
-    BASIS_ROLE,
-    DATES_ROLE,
-    DISAGREEMENT_MARK,
-    DISAGREEMENT_ROLE,
-    STATUS_ROLE,
-    SUMMARY_ROLE,
-    PeriodListModel,
-)
+from survivor_app.gui.models.periods import LINES_ROLE, STATUS_ROLE, PeriodListModel
 from survivor_app.gui.widgets.period_style import swatch_brushes
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -57,13 +49,6 @@ class PeriodDelegate(QStyledItemDelegate):
     """Draws a period as a swatch beside its label (bold), dates, basis, opening sentence, and the
     mark where the doctor and the scans differ; long lines wrap rather than being cut off."""
 
-    def _lines(self, index: AnyIndex) -> list[str]:
-        lines = [index.data(Qt.ItemDataRole.DisplayRole), index.data(DATES_ROLE)]
-        lines += [index.data(BASIS_ROLE), index.data(SUMMARY_ROLE)]
-        if index.data(DISAGREEMENT_ROLE):
-            lines.append(DISAGREEMENT_MARK)
-        return lines
-
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         # Layouts by their lines, width and font: the list asks for every row's height each
@@ -72,7 +57,7 @@ class PeriodDelegate(QStyledItemDelegate):
 
     def _layout(self, option: QStyleOptionViewItem, index: AnyIndex, width: int) -> _Layout:
         """Where the swatch and each line go, in a row ``width`` pixels wide at (0, 0)."""
-        key = (tuple(self._lines(index)), width, option.font.key())
+        key = (index.data(LINES_ROLE), width, option.font.key())
         layout = self._layouts.get(key)
         if layout is None:
             if len(self._layouts) >= _LAYOUTS_KEPT:

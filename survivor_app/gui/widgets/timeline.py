@@ -8,9 +8,7 @@ when this module is, so the window appears before matplotlib has loaded.
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Callable, Hashable, Sequence
-from dataclasses import dataclass
+from collections.abc import Hashable
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
@@ -18,20 +16,11 @@ from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPalette, QPixmap
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from survivor_app.domain import CancerHistory, mm_number
-from survivor_app.gui.widgets.marker_tips import marker_tip, result_point
-from survivor_app.gui.widgets.timeline_tips import (
-    lane_tip,
-    spot_tip,
-    statement_tip,
-    sum_tip,
-    treatment_tip,
-)
+from survivor_app.domain import CancerHistory
+from survivor_app.gui.widgets.hover_targets import HoverTarget, hover_targets
 from survivor_app.plot.words import as_typed
 
 if TYPE_CHECKING:
-    from matplotlib.artist import Artist
-    from matplotlib.axes import Axes
     from matplotlib.backend_bases import Event
     from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
     from matplotlib.text import Annotation
@@ -40,7 +29,6 @@ if TYPE_CHECKING:
     from survivor_app.plot.quick_draw import QuickDraw
     from survivor_app.plot.style import PlotStyle
     from survivor_app.plot.timeline import Timeline
-    from survivor_app.plot.unsized_marks import LaneMark
     from survivor_app.status import CancerAnalysis
 
 #: What the plot shows, for screen readers: the periods list says the same in words.
@@ -56,18 +44,6 @@ READABLE_LINES = 12
 #: Below this many lines of height, the plot names its lines beside it and leaves the bands
 #: to the periods list, where a legend beneath would leave the sizes no room.
 _LEGEND_BESIDE_LINES = 22
-
-
-@dataclass(frozen=True, slots=True)
-class _HoverTarget:
-    """An artist that shows a tip when the pointer is over it; ``describe`` gets the index."""
-
-    artist: Artist
-    axes: Axes
-    describe: Callable[[int], str]
-    #: Where item i is, in data coordinates, for the tip to point at (None: at the pointer).
-    #: Worked out on hovering, not for each of the thousands of points of a long history.
-    anchor: Callable[[int], tuple[float, float]] | None = None
 
 
 def _rgba(colour: QColor, alpha: float) -> tuple[float, float, float, float]:
@@ -97,7 +73,7 @@ class TimelinePlot(QWidget):
         #: What the figure was last laid out for (``Timeline.layout_key``).
         self._laid_out: Hashable = None
         self._style: PlotStyle | None = None
-        self._hover: list[_HoverTarget] = []
+        self._hover: list[HoverTarget] = []
         self._tip: Annotation | None = None
         self._build_pending = False
         self._snapshot: TimelineSnapshot | None = None
@@ -107,7 +83,9 @@ class TimelinePlot(QWidget):
         self._resized = QTimer(self)
         self._resized.setSingleShot(True)
         self._resized.setInterval(150)
-        self._resized.timeout.connect(self.redraw)
+        self._resized.timeout.connect(self._resizing_stopped)
+        #: A resize came while the timer ran: the last size is still to be drawn afresh.
+        self._resized_again = False
         self._placeholder = QLabel(_DRAWING, self)
         self._placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         # A picture of the last timeline may stand in: it must not size the window.
@@ -249,7 +227,7 @@ class TimelinePlot(QWidget):
         timeline = draw_timeline(self.canvas.figure, self._history, self._analysis, style)
         self._style, self._timeline = style, timeline
         self._laid_out = timeline.layout_key
-        self._hover = self._hover_targets(timeline)
+        self._hover = hover_targets(timeline)
         self._tip = self._make_tip(style)
         self.highlight_period(self._chosen)
 
@@ -273,7 +251,7 @@ class TimelinePlot(QWidget):
             self._laid_out = timeline.layout_key
             self._draw_in_full()
         self._hide_tip()
-        self._hover = self._hover_targets(timeline)
+        self._hover = hover_targets(timeline)
         self.highlight_period(self._chosen)
 
     def _make_tip(self, style: PlotStyle) -> Annotation:
@@ -300,62 +278,6 @@ class TimelinePlot(QWidget):
         self.canvas.figure.add_artist(tip)
         return tip
 
-    def _hover_targets(self, timeline: Timeline) -> list[_HoverTarget]:
-        """What shows a tip, from the bottom of the drawing to the top."""
-        targets = []
-        if timeline.sizes is not None:
-            for drawn in timeline.spot_lines:
-                describe = partial(spot_tip, drawn.spot, drawn.points)
-                targets.append(
-                    _HoverTarget(drawn.line, timeline.sizes, describe, _point_of(drawn.points))
-                )
-            for drawn_sum in timeline.sum_lines:
-                points = drawn_sum.points
-                targets.append(
-                    _HoverTarget(
-                        drawn_sum.line,
-                        timeline.sizes,
-                        partial(sum_tip, points),
-                        _point_of([(p.assessment.date, p.tenths) for p in points]),
-                    )
-                )
-        if timeline.lane is not None:
-            for marks in timeline.lane.lines:
-                targets.append(
-                    _HoverTarget(
-                        marks.line,
-                        timeline.lane.axes,
-                        partial(lane_tip, marks.marks),
-                        partial(_mark_place, marks.marks),
-                    )
-                )
-        if timeline.markers is not None:
-            for drawn_series in timeline.markers.drawn:
-                results = drawn_series.series.results
-                targets.append(
-                    _HoverTarget(
-                        drawn_series.line,
-                        timeline.markers.axes,
-                        partial(marker_tip, results),
-                        partial(result_point, results),
-                    )
-                )
-        if timeline.strip is not None:
-            for bars, treatment in timeline.treatment_bars:
-                targets.append(
-                    _HoverTarget(bars, timeline.strip, _always(treatment_tip(treatment)))
-                )
-            if timeline.statement_markers is not None:
-                statements = timeline.statements
-                targets.append(
-                    _HoverTarget(
-                        timeline.statement_markers,
-                        timeline.strip,
-                        lambda i: statement_tip(statements[i]),
-                    )
-                )
-        return targets
-
     def _on_motion(self, event: Event) -> None:
         assert self.canvas is not None
         for target in reversed(self._hover):
@@ -370,7 +292,7 @@ class TimelinePlot(QWidget):
         if self._hide_tip():
             self._draw_soon()
 
-    def _show_tip(self, target: _HoverTarget, index: int, event: Any) -> None:
+    def _show_tip(self, target: HoverTarget, index: int, event: Any) -> None:
         assert self.canvas is not None
         assert self._tip is not None
         tip = self._tip
@@ -423,10 +345,13 @@ class TimelinePlot(QWidget):
             return  # drawn in full since
         self._quick_pending = False
         changed = [axes for axes in canvas.figure.axes if axes.stale]
-        if not quick.draw(changed, [] if self._tip is None else [self._tip]):
+        drawn = quick.draw(changed, [] if self._tip is None else [self._tip])
+        if drawn is None:
             self._draw_in_full()
             return
-        canvas.blit()
+        if drawn.width > 0:
+            # A pixel more each side: Qt repaints whole logical pixels.
+            canvas.blit(drawn.padded(2 * canvas.device_pixel_ratio))
         self._after_drawing()
 
     def _on_drawn(self, _event: Event) -> None:
@@ -454,9 +379,19 @@ class TimelinePlot(QWidget):
         self.drawn.emit()
 
     def _on_resize(self, _event: Event) -> None:
-        # Before the canvas draws at its new size.
-        self._lay_out_next_draw()
+        # Before the canvas draws at its new size. A lone resize (the window's layout, as a
+        # summary above the plot takes a line more or less) is drawn afresh at once, in one
+        # drawing; one that follows within the interval waits until the resizing stops.
+        self._resized_again = self._timeline is None or self._resized.isActive()
+        if self._resized_again:
+            self._lay_out_next_draw()
+        else:
+            self.redraw()
         self._resized.start()
+
+    def _resizing_stopped(self) -> None:
+        if self._resized_again:
+            self.redraw()
 
     def _on_leave(self, _event: Event) -> None:
         if self.canvas is not None and self._hide_tip():
@@ -472,24 +407,3 @@ class TimelinePlot(QWidget):
             if start <= xdata < end or (last and start <= xdata <= end):
                 self.period_clicked.emit(index)
                 return
-
-
-def _mark_place(marks: Sequence[LaneMark], index: int) -> tuple[float, float]:
-    """Where the i-th of these marks is drawn on its lane."""
-    from survivor_app.plot.places import day
-
-    return (day(marks[index].date), float(marks[index].row))
-
-
-def _point_of(
-    points: Sequence[tuple[dt.date, int | None]],
-) -> Callable[[int], tuple[float, float]]:
-    """Where the i-th of these (date, size in tenths of a mm) points is drawn."""
-    from survivor_app.plot.places import day
-
-    return lambda index: (day(points[index][0]), mm_number(points[index][1] or 0))
-
-
-def _always(text: str) -> Callable[[int], str]:
-    """A tip that reads the same wherever on its artist the pointer is."""
-    return lambda _index: text

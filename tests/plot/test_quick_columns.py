@@ -1,0 +1,205 @@
+"""A quick drawing after an edit draws again only the columns of the sizes' axes from where the
+edit's change begins; what the canvas then holds is, pixel for pixel, a full drawing, on short
+histories and on long ones (whose lines matplotlib simplifies as it draws them)."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import math
+import random
+from collections.abc import Callable
+
+import numpy as np
+import pytest
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+
+from survivor_app.domain import CancerHistory, Scan, ScanKind
+from survivor_app.plot.quick_columns import axes_drawing, change_begins
+from survivor_app.plot.quick_draw import QuickDraw
+from survivor_app.plot.size_lines import SpotLine
+from survivor_app.plot.style import PlotStyle
+from survivor_app.plot.timeline import draw_timeline, update_timeline
+from survivor_app.status import analyse
+from tests.report.records import demo_record
+
+STYLE = PlotStyle(
+    background="#efefef",
+    base="#ffffff",
+    text="#1a1a1a",
+    faint=(0.1, 0.1, 0.1, 0.25),
+    font_points=9,
+    dark=False,
+    legend_beside=False,
+    legend_bands=True,
+    marker_panel=True,
+)
+
+
+def long_history(scans: int, seed: int) -> CancerHistory:
+    """The example's history followed by ``scans`` more, a month apart, each spot's size
+    wandering or staying as it was (runs of equal sizes: straight stretches of line)."""
+    history = demo_record().history("c1")
+    latest = max(
+        (s for s in history.scans if any(m.size_tenths for m in s.measurements)),
+        key=lambda scan: scan.date,
+    )
+    sized = [m for m in latest.measurements if m.size_tenths]
+    sizes = {m.spot_id: m.size_tenths or 100 for m in sized}
+    rng = random.Random(seed)
+    added = []
+    start = latest.date - dt.timedelta(days=30 * scans) - dt.timedelta(days=400)
+    history = dataclasses.replace(history, scans=tuple(s for s in history.scans if s.date < start))
+    for number in range(scans):
+        if rng.random() < 0.6:
+            sizes = {spot: max(10, size + rng.randint(-20, 20)) for spot, size in sizes.items()}
+        measurements = tuple(dataclasses.replace(m, size_tenths=sizes[m.spot_id]) for m in sized)
+        added.append(
+            dataclasses.replace(
+                latest,
+                id=f"x{number}",
+                date=start + dt.timedelta(days=30 * number),
+                kind=ScanKind.CT,
+                measurements=measurements,
+                no_evidence_of_disease=False,
+                new_baseline=False,
+            )
+        )
+    return dataclasses.replace(history, scans=(*history.scans, *added))
+
+
+def drawn_lines(history: CancerHistory) -> list[SpotLine]:
+    timeline = draw_timeline(Figure(), history, analyse(history), STYLE)
+    return timeline.spot_lines
+
+
+def with_scan(history: CancerHistory, scan: Scan) -> CancerHistory:
+    return dataclasses.replace(history, scans=(*history.scans, scan))
+
+
+def copy_before_latest(days: int) -> Callable[[CancerHistory], CancerHistory]:
+    """A copy of the latest scan ``days`` before it, as the bench adds them."""
+
+    def edit(history: CancerHistory) -> CancerHistory:
+        latest = max(history.scans, key=lambda scan: scan.date)
+        scan = dataclasses.replace(
+            latest, id=f"copy{days}", date=latest.date - dt.timedelta(days=days)
+        )
+        return with_scan(history, scan)
+
+    return edit
+
+
+def change_scan(fraction: float, by: int) -> Callable[[CancerHistory], CancerHistory]:
+    """Every size of the scan ``fraction`` of the way along changed by ``by`` tenths."""
+
+    def edit(history: CancerHistory) -> CancerHistory:
+        ordered = sorted(history.scans, key=lambda scan: scan.date)
+        target = ordered[int(fraction * (len(ordered) - 1))]
+        changed = dataclasses.replace(
+            target,
+            measurements=tuple(
+                dataclasses.replace(m, size_tenths=m.size_tenths + by) if m.size_tenths else m
+                for m in target.measurements
+            ),
+        )
+        return dataclasses.replace(
+            history, scans=tuple(changed if s is target else s for s in history.scans)
+        )
+
+    return edit
+
+
+def delete_scan(fraction: float) -> Callable[[CancerHistory], CancerHistory]:
+    def edit(history: CancerHistory) -> CancerHistory:
+        ordered = sorted(history.scans, key=lambda scan: scan.date)
+        target = ordered[int(fraction * (len(ordered) - 1))]
+        return dataclasses.replace(
+            history, scans=tuple(s for s in history.scans if s is not target)
+        )
+
+    return edit
+
+
+EDITS = {
+    "copies before the latest": [copy_before_latest(days) for days in (1, 2, 3)],
+    "a size changed near the end": [change_scan(0.9, 7)],
+    "a size changed in the middle": [change_scan(0.5, -5)],
+    "a scan deleted in the middle": [delete_scan(0.4)],
+    "edits in turn": [change_scan(0.7, 3), copy_before_latest(5), delete_scan(0.8)],
+}
+
+
+@pytest.mark.parametrize("name", EDITS)
+@pytest.mark.parametrize(("scans", "seed"), [(0, 0), (40, 1), (300, 2), (300, 3)])
+def test_a_quick_drawing_of_the_columns_an_edit_changed_is_a_full_drawing(
+    name: str, scans: int, seed: int
+) -> None:
+    history = long_history(scans, seed) if scans else demo_record().history("c1")
+    figure = Figure(figsize=(9, 6), dpi=96)
+    canvas = FigureCanvasAgg(figure)
+    timeline = draw_timeline(figure, history, analyse(history), STYLE)
+    canvas.draw()
+    quick = QuickDraw(canvas)
+    quick.keep()
+    for edit in EDITS[name]:
+        history = edit(history)
+        laid_out = timeline.layout_key
+        sizes = figure.axes[0]
+        before = axes_drawing(sizes)
+        assert update_timeline(figure, timeline, history, analyse(history), STYLE)
+        if timeline.layout_key != laid_out:
+            canvas.draw()
+            quick.keep()
+            continue
+        begins = change_begins(before, axes_drawing(sizes))
+        assert begins in (None, -math.inf) or sizes.bbox.x0 < begins < sizes.bbox.x1
+        changed = [axes for axes in figure.axes if axes.stale]
+        region = quick.draw(changed)
+        assert region is not None
+        if changed == [sizes] and begins is not None and begins > -math.inf:
+            # What the canvas shows anew: from where the change begins, within the axes' box.
+            assert begins - 1 <= region.x0
+            assert region.x1 <= sizes.bbox.x1 + 4
+        drawn = np.asarray(canvas.buffer_rgba()).copy()
+        canvas.draw()
+        full = np.asarray(canvas.buffer_rgba())
+        differing = int((drawn != full).any(axis=2).sum())
+        assert differing == 0, f"{differing} pixels differ"
+        quick.keep()
+
+
+def test_an_edit_near_the_end_of_a_long_history_draws_only_its_last_fifth_again() -> None:
+    history = long_history(300, 4)
+    assert all(len(drawn.points) > 200 for drawn in drawn_lines(history))
+    figure = Figure(figsize=(9, 6), dpi=96)
+    timeline = draw_timeline(figure, history, analyse(history), STYLE)
+    FigureCanvasAgg(figure).draw()
+    sizes = figure.axes[0]
+    before = axes_drawing(sizes)
+    after = copy_before_latest(3)(history)
+    assert update_timeline(figure, timeline, after, analyse(after), STYLE)
+    begins = change_begins(before, axes_drawing(sizes))
+    assert begins is not None
+    assert sizes.bbox.x1 - sizes.bbox.width / 5 < begins < sizes.bbox.x1
+
+
+def test_a_tip_drawn_over_and_its_going_show_the_whole_canvas_anew() -> None:
+    history = demo_record().history("c1")
+    figure = Figure(figsize=(9, 6), dpi=96)
+    canvas = FigureCanvasAgg(figure)
+    draw_timeline(figure, history, analyse(history), STYLE)
+    canvas.draw()
+    quick = QuickDraw(canvas)
+    quick.keep()
+    tip = figure.text(0.5, 0.5, "A tip")
+    whole = tuple(figure.bbox.extents)
+    for visible in (True, False):
+        tip.set_visible(visible)
+        region = quick.draw([], [tip])
+        assert region is not None
+        assert tuple(region.extents) == whole
+    region = quick.draw([], [tip])
+    assert region is not None
+    assert region.width < 0  # nothing changed
