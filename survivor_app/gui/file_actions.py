@@ -19,11 +19,11 @@ from survivor_app.gui.record_session import RecordSession
 from survivor_app.gui.save_paths import start_folder, suggested_export
 from survivor_app.gui.settings import AppSettings
 from survivor_app.gui.widgets.saved_notice import SavedNotice
-from survivor_app.gui.widgets.welcome import WelcomePage
 from survivor_app.storage import BackupFolder, RecordError, RecordWriteError
 
 if TYPE_CHECKING:
     from survivor_app.domain import Record
+    from survivor_app.gui.widgets.welcome import WelcomePage
 
 RECORD_FILTER = "Survivorship Tracker records (*.survivor);;All files (*)"
 JSON_FILTER = "Record files (*.json);;All files (*)"

@@ -1,5 +1,6 @@
 """What the window leaves for later: the dialogs, the CSV and FHIR exporters, the summary and
-printing are imported when first used, not while the window is built (issue 15)."""
+printing, and the welcome page with its fields when a record opens, are imported when first used,
+not while the window is built (issue 15)."""
 
 from __future__ import annotations
 
@@ -17,6 +18,11 @@ LATER = (
     "survivor_app.gui.summary_actions",
     "survivor_app.report",
     "PySide6.QtPrintSupport",
+    # The welcome page, made only when shown, and the fields only it and the dialogs use.
+    "survivor_app.gui.widgets.welcome",
+    "survivor_app.gui.date_field",
+    "survivor_app.gui.text_fields",
+    "survivor_app.gui.field_problems",
 )
 
 #: Builds the window on a record holding the example, lets it paint, and lists what it loaded.
