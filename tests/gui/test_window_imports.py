@@ -1,6 +1,6 @@
 """What the window leaves for later: the dialogs, the CSV and FHIR exporters, the summary and
-printing, and the welcome page with its fields when a record opens, are imported when first used,
-not while the window is built (issue 15)."""
+printing, the edits' changes, and the welcome page with its fields when a record opens, are
+imported when first used, not while the window is built (issue 15)."""
 
 from __future__ import annotations
 
@@ -18,6 +18,11 @@ LATER = (
     "survivor_app.gui.summary_actions",
     "survivor_app.report",
     "PySide6.QtPrintSupport",
+    # The edits a person makes, and importing: built at the first edit or import.
+    "survivor_app.changes.kinds",
+    "survivor_app.changes.spots",
+    "survivor_app.changes.follow",
+    "survivor_app.changes.importing",
     # The welcome page, made only when shown, and the fields only it and the dialogs use.
     "survivor_app.gui.widgets.welcome",
     "survivor_app.gui.date_field",
