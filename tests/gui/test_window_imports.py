@@ -28,6 +28,8 @@ LATER = (
     "survivor_app.gui.date_field",
     "survivor_app.gui.text_fields",
     "survivor_app.gui.field_problems",
+    # Where a save dialog opens, asked only when one does.
+    "survivor_app.gui.save_paths",
 )
 
 #: Builds the window on a record holding the example, lets it paint, and lists what it loaded.
