@@ -5,35 +5,83 @@ Qt-free, beside ``storage`` rather than in it: storage owns SQL and nothing else
 objects only call its typed methods, so the window, a test or a script can make the same edit.
 """
 
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
 from survivor_app.changes.history import History
-from survivor_app.changes.importing import import_record, write_now
-from survivor_app.changes.kinds import (
-    MARKER_RESULTS,
-    QUESTIONS,
-    SCANS,
-    STATEMENTS,
-    TREATMENTS,
-    AddCancer,
-    Added,
-    AddScan,
+from survivor_app.changes.writes import (
     Change,
-    ChangeCancer,
-    Changed,
-    ChangePerson,
-    ChangeScan,
-    DeleteCancer,
     Edit,
     Fill,
-    Kind,
     Part,
-    Removed,
-    ReplaceContent,
     Restored,
     StartRecord,
     Touches,
     Write,
 )
-from survivor_app.changes.spots import SPOTS, DeleteSpot
+
+if TYPE_CHECKING:
+    from survivor_app.changes.importing import import_record, write_now
+    from survivor_app.changes.kinds import (
+        MARKER_RESULTS,
+        QUESTIONS,
+        SCANS,
+        STATEMENTS,
+        TREATMENTS,
+        AddCancer,
+        Added,
+        AddScan,
+        ChangeCancer,
+        Changed,
+        ChangePerson,
+        ChangeScan,
+        DeleteCancer,
+        Kind,
+        Removed,
+        ReplaceContent,
+    )
+    from survivor_app.changes.spots import SPOTS, DeleteSpot
+
+#: The module of each name given on first asking: the edits a person makes, and importing.
+#: A window that opens a record needs none of them before the first edit, and starts without
+#: making their classes (some 15 ms).
+_LATER = {
+    **dict.fromkeys(("import_record", "write_now"), "importing"),
+    **dict.fromkeys(("SPOTS", "DeleteSpot"), "spots"),
+    **dict.fromkeys(
+        (
+            "MARKER_RESULTS",
+            "QUESTIONS",
+            "SCANS",
+            "STATEMENTS",
+            "TREATMENTS",
+            "AddCancer",
+            "Added",
+            "AddScan",
+            "ChangeCancer",
+            "Changed",
+            "ChangePerson",
+            "ChangeScan",
+            "DeleteCancer",
+            "Kind",
+            "Removed",
+            "ReplaceContent",
+        ),
+        "kinds",
+    ),
+}
+
+
+def __getattr__(name: str) -> Any:
+    """One of the names in ``_LATER``, from its module (imported the first time)."""
+    if name not in _LATER:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(import_module(f"{__name__}.{_LATER[name]}"), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "MARKER_RESULTS",

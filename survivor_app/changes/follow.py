@@ -24,11 +24,11 @@ from survivor_app.changes.kinds import (
     TREATMENTS,
     Added,
     AddScan,
-    Change,
     Changed,
     ChangeScan,
     Removed,
 )
+from survivor_app.changes.writes import Change
 from survivor_app.domain import CancerHistory, Scan, Spot, Statement
 
 

@@ -7,7 +7,7 @@ can never be out of step with the record.
 
 from __future__ import annotations
 
-from survivor_app.changes.kinds import Edit
+from survivor_app.changes.writes import Edit
 
 
 class History:

@@ -6,7 +6,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from survivor_app.changes.kinds import Fill, ReplaceContent, Write
+from survivor_app.changes.kinds import ReplaceContent
+from survivor_app.changes.writes import Fill, Write
 from survivor_app.domain import Record
 from survivor_app.storage import BackupFolder, RecordStore
 

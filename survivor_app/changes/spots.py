@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from survivor_app.changes.kinds import Edit, Kind, Part, Place, Touches
+from survivor_app.changes.kinds import Kind, Place
+from survivor_app.changes.writes import Edit, Part, Touches
 from survivor_app.domain import Scan, Spot
 from survivor_app.storage import RecordStore
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from survivor_app.changes import Change, Part
-from survivor_app.changes.follow import followed
 from survivor_app.domain import CancerHistory
 from survivor_app.storage import RecordStore
 
@@ -51,5 +50,9 @@ class CancerCache:
         """Bring what is kept up to date after ``change`` (taken back when ``undone``)."""
         if self._history is None or not change.touches.concern(Part.HISTORY, self._cancer_id):
             return
+        # Imported here, at the first change: it works with the edits' classes, which a
+        # window that only shows a record never makes.
+        from survivor_app.changes.follow import followed
+
         self._history = followed(self._history, change, undone=undone)
         self._analysis = None

@@ -1,6 +1,9 @@
 """Edit's actions and the tables' Add, Edit and Delete: one entry per kind of thing in ``KINDS``
 (its dialog, how it is found, the question asked before deleting it, its tab), and one handler for
-each of adding, changing and deleting, which builds the change and has the session write it."""
+each of adding, changing and deleting, which builds the change and has the session write it.
+
+The changes are asked of ``survivor_app.changes`` when built (``changes.AddScan``, ...), so that
+their module is imported at the first edit, not while the window starts."""
 
 from __future__ import annotations
 
@@ -12,26 +15,8 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
 
-from survivor_app.changes import (
-    MARKER_RESULTS,
-    QUESTIONS,
-    SCANS,
-    SPOTS,
-    STATEMENTS,
-    TREATMENTS,
-    AddCancer,
-    Added,
-    AddScan,
-    ChangeCancer,
-    Changed,
-    ChangePerson,
-    ChangeScan,
-    DeleteCancer,
-    DeleteSpot,
-    Kind,
-    Removed,
-    Write,
-)
+from survivor_app import changes
+from survivor_app.changes import Write
 from survivor_app.domain import (
     Cancer,
     CancerHistory,
@@ -121,10 +106,10 @@ def _find(things: Callable[[RecordStore], tuple[Any, ...]]) -> Callable[[Shown, 
     return lambda shown, thing_id: next(t for t in things(shown.store) if t.id == thing_id)
 
 
-def _added_or_changed(kind: Kind[Any], before: Any, after: Any) -> Write | None:
+def _added_or_changed(kind: changes.Kind[Any], before: Any, after: Any) -> Write | None:
     if after is None or after == before:
         return None
-    return Added(kind, after) if before is None else Changed(kind, before, after)
+    return changes.Added(kind, after) if before is None else changes.Changed(kind, before, after)
 
 
 def _ask_scan(parent: QWidget, shown: Shown, scan: Scan | None) -> Write | None:
@@ -133,11 +118,11 @@ def _ask_scan(parent: QWidget, shown: Shown, scan: Scan | None) -> Write | None:
     history = shown.history()
     if scan is None:
         entry = ScanDialog.ask(parent, person=shown.person, history=history)
-        return None if entry is None else AddScan(entry.scan, tuple(entry.new_spots))
+        return None if entry is None else changes.AddScan(entry.scan, tuple(entry.new_spots))
     entry = ScanDialog.ask(parent, person=shown.person, history=history, scan=scan)
     if entry is None or (entry.scan == scan and not entry.new_spots):
         return None
-    return ChangeScan(scan, entry.scan, tuple(entry.new_spots))
+    return changes.ChangeScan(scan, entry.scan, tuple(entry.new_spots))
 
 
 def _scans_of(history: CancerHistory, spot: Spot) -> tuple[Scan, ...]:
@@ -150,7 +135,7 @@ def _ask_spot(parent: QWidget, shown: Shown, before: Any) -> Write | None:
 
     scans = 0 if before is None else len(_scans_of(shown.history(), before))
     after = SpotDialog.ask(parent, cancer=shown.cancer_of(before), spot=before, scans_of_spot=scans)
-    return _added_or_changed(SPOTS, before, after)
+    return _added_or_changed(changes.SPOTS, before, after)
 
 
 def _deleting_spot(spot: Spot) -> str:
@@ -163,7 +148,7 @@ def _ask_statement(parent: QWidget, shown: Shown, before: Any) -> Write | None:
     after = StatementDialog.ask(
         parent, person=shown.person, cancer=shown.cancer_of(before), statement=before
     )
-    return _added_or_changed(STATEMENTS, before, after)
+    return _added_or_changed(changes.STATEMENTS, before, after)
 
 
 def _ask_treatment(parent: QWidget, shown: Shown, before: Any) -> Write | None:
@@ -172,7 +157,7 @@ def _ask_treatment(parent: QWidget, shown: Shown, before: Any) -> Write | None:
     after = TreatmentDialog.ask(
         parent, person=shown.person, cancer=shown.cancer_of(before), treatment=before
     )
-    return _added_or_changed(TREATMENTS, before, after)
+    return _added_or_changed(changes.TREATMENTS, before, after)
 
 
 def _ask_marker(parent: QWidget, shown: Shown, before: Any) -> Write | None:
@@ -182,7 +167,7 @@ def _ask_marker(parent: QWidget, shown: Shown, before: Any) -> Write | None:
     earlier = shown.store.marker_results(cancer.id)
     latest = max(earlier, key=lambda r: r.date) if earlier and before is None else None
     after = MarkerDialog.ask(parent, person=shown.person, cancer=cancer, result=before, like=latest)
-    return _added_or_changed(MARKER_RESULTS, before, after)
+    return _added_or_changed(changes.MARKER_RESULTS, before, after)
 
 
 def _ask_question(parent: QWidget, shown: Shown, before: Any) -> Write | None:
@@ -195,7 +180,7 @@ def _ask_question(parent: QWidget, shown: Shown, before: Any) -> Write | None:
         question=before,
         cancer_id=shown.cancer_id,
     )
-    return _added_or_changed(QUESTIONS, before, after)
+    return _added_or_changed(changes.QUESTIONS, before, after)
 
 
 def _ask_cancer(parent: QWidget, shown: Shown, before: CancerHistory | None) -> Write | None:
@@ -203,9 +188,13 @@ def _ask_cancer(parent: QWidget, shown: Shown, before: CancerHistory | None) -> 
 
     if before is None:
         cancer = CancerDialog.ask(parent, person=shown.person)
-        return None if cancer is None else AddCancer(cancer)
+        return None if cancer is None else changes.AddCancer(cancer)
     after = CancerDialog.ask(parent, person=shown.person, cancer=before.cancer)
-    return None if after is None or after == before.cancer else ChangeCancer(before.cancer, after)
+    return (
+        None
+        if after is None or after == before.cancer
+        else changes.ChangeCancer(before.cancer, after)
+    )
 
 
 def _deleting_treatment(treatment: Any) -> str:
@@ -221,7 +210,7 @@ SCAN: EditKind[Any] = EditKind(
     lookup=_find(RecordStore.scans),
     ask=_ask_scan,
     confirm=lambda scan: f"Delete the scan of {long_date(scan.date)}?",
-    remove=lambda _shown, scan: Removed(SCANS, scan),
+    remove=lambda _shown, scan: changes.Removed(changes.SCANS, scan),
     tab=lambda view: view.scans_tab,
 )
 SPOT: EditKind[Any] = EditKind(
@@ -231,7 +220,7 @@ SPOT: EditKind[Any] = EditKind(
     lookup=_find(RecordStore.spots),
     ask=_ask_spot,
     confirm=_deleting_spot,
-    remove=lambda shown, spot: DeleteSpot(spot, _scans_of(shown.history(), spot)),
+    remove=lambda shown, spot: changes.DeleteSpot(spot, _scans_of(shown.history(), spot)),
     tab=lambda view: view.spots_tab,
 )
 STATEMENT: EditKind[Any] = EditKind(
@@ -241,7 +230,7 @@ STATEMENT: EditKind[Any] = EditKind(
     lookup=_find(RecordStore.statements),
     ask=_ask_statement,
     confirm=lambda statement: f"Delete the doctor’s statement of {long_date(statement.date)}?",
-    remove=lambda _shown, statement: Removed(STATEMENTS, statement),
+    remove=lambda _shown, statement: changes.Removed(changes.STATEMENTS, statement),
     tab=lambda view: view.statements_tab,
 )
 TREATMENT: EditKind[Any] = EditKind(
@@ -251,7 +240,7 @@ TREATMENT: EditKind[Any] = EditKind(
     lookup=_find(RecordStore.treatments),
     ask=_ask_treatment,
     confirm=_deleting_treatment,
-    remove=lambda _shown, treatment: Removed(TREATMENTS, treatment),
+    remove=lambda _shown, treatment: changes.Removed(changes.TREATMENTS, treatment),
     tab=lambda view: view.treatments_tab,
 )
 MARKER: EditKind[Any] = EditKind(
@@ -263,7 +252,7 @@ MARKER: EditKind[Any] = EditKind(
     confirm=lambda result: (
         f"Delete the {_quoted(marker_name(result))} result of {long_date(result.date)}?"
     ),
-    remove=lambda _shown, result: Removed(MARKER_RESULTS, result),
+    remove=lambda _shown, result: changes.Removed(changes.MARKER_RESULTS, result),
     tab=lambda view: view.markers_tab,
 )
 QUESTION: EditKind[Any] = EditKind(
@@ -273,7 +262,7 @@ QUESTION: EditKind[Any] = EditKind(
     lookup=_find(RecordStore.questions),
     ask=_ask_question,
     confirm=lambda question: f"Delete the question {_quoted(question.text)}?",
-    remove=lambda _shown, question: Removed(QUESTIONS, question),
+    remove=lambda _shown, question: changes.Removed(changes.QUESTIONS, question),
     tab=lambda view: view.questions_tab,
 )
 CANCER: EditKind[CancerHistory] = EditKind(
@@ -286,7 +275,9 @@ CANCER: EditKind[CancerHistory] = EditKind(
         f"Delete {_quoted(history.cancer.name)} with all its scans, doctor’s statements, "
         "treatments, marker results and questions?"
     ),
-    remove=lambda shown, history: DeleteCancer(history, shown.store.questions(history.cancer.id)),
+    remove=lambda shown, history: changes.DeleteCancer(
+        history, shown.store.questions(history.cancer.id)
+    ),
     tab=None,
 )
 #: The kinds listed in a tab, in the order of Edit's menu.
@@ -295,11 +286,11 @@ TABLE_KINDS = (SCAN, SPOT, STATEMENT, TREATMENT, MARKER, QUESTION)
 
 def _new_id(change: Write) -> str:
     """The id of the thing an add makes."""
-    if isinstance(change, Added):
+    if isinstance(change, changes.Added):
         return str(change.thing.id)
-    if isinstance(change, AddScan):
+    if isinstance(change, changes.AddScan):
         return change.scan.id
-    assert isinstance(change, AddCancer)
+    assert isinstance(change, changes.AddCancer)
     return change.cancer.id
 
 
@@ -399,12 +390,12 @@ class EditActions(QObject):
         earliest = None if record is None else rules.earliest_recorded_date(record)
         after = PersonDialog.ask(self._parent, person=shown.person, earliest=earliest)
         if after is not None and after != shown.person:
-            self._push(ChangePerson(shown.person, after))
+            self._push(changes.ChangePerson(shown.person, after))
 
     def adopt_question(self, text: str) -> None:
         """Add a suggested question to the list, as it is."""
         question = Question(id=new_id("question"), text=text, cancer_id=self._window.cancer_id)
-        if self._push(Added(QUESTIONS, question)):
+        if self._push(changes.Added(changes.QUESTIONS, question)):
             self._window.view.questions_tab.select_id(question.id)
 
     def _on_cancer_shown(self, handler: Callable[[EditKind[Any], str], None]) -> None:

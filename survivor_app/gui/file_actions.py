@@ -1,8 +1,8 @@
 """The File menu: new, open and recent records, a copy saved, import, the exports, the printed
 summary, restoring from a backup; and the word in the status bar after something is saved.
 
-Reading and importing records, the exporters, the summary, printing and the restore dialog are
-imported when first used, so the window starts without them."""
+Reading and importing records, the exporters, the summary, printing, the restore dialog and where
+to save (``save_paths``) are imported when first used, so the window starts without them."""
 
 from __future__ import annotations
 
@@ -16,14 +16,13 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox
 
 from survivor_app.gui.opening import Opened, start_record
 from survivor_app.gui.record_session import RecordSession
-from survivor_app.gui.save_paths import start_folder, suggested_export
 from survivor_app.gui.settings import AppSettings
 from survivor_app.gui.widgets.saved_notice import SavedNotice
-from survivor_app.gui.widgets.welcome import WelcomePage
 from survivor_app.storage import BackupFolder, RecordError, RecordWriteError
 
 if TYPE_CHECKING:
     from survivor_app.domain import Record
+    from survivor_app.gui.widgets.welcome import WelcomePage
 
 RECORD_FILTER = "Survivorship Tracker records (*.survivor);;All files (*)"
 JSON_FILTER = "Record files (*.json);;All files (*)"
@@ -176,6 +175,8 @@ class FileActions(QObject):
         session = self._window.session
         if session is None:
             return
+        from survivor_app.gui.save_paths import suggested_export
+
         suggested = suggested_export(session.path, "copy", session.path.suffix, self._saves())
         name, _ = QFileDialog.getSaveFileName(
             self._parent, "Save a copy of the record", str(suggested), RECORD_FILTER
@@ -255,6 +256,8 @@ class FileActions(QObject):
         if record is None or session is None:
             return None
         wording = EXPORT_KINDS[kind]
+        from survivor_app.gui.save_paths import suggested_export
+
         suggested = suggested_export(session.path, wording.name, wording.suffix, self._saves())
         name, _ = QFileDialog.getSaveFileName(
             self._parent, wording.title, str(suggested), wording.filter
@@ -378,6 +381,8 @@ class FileActions(QObject):
 
     def _saves(self) -> Path:
         """Where a save dialog opens: the folder last saved into, or the documents folder."""
+        from survivor_app.gui.save_paths import start_folder
+
         return start_folder(self._window.settings.save_folder())
 
     def _tell_saved(self, what: str, path: Path, *beside: Path) -> None:

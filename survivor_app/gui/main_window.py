@@ -5,6 +5,7 @@ each change the record session writes. Opening records, the File menu and the ed
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QKeySequence
@@ -21,8 +22,10 @@ from survivor_app.gui.opening import Opened
 from survivor_app.gui.record_session import RecordSession
 from survivor_app.gui.settings import AppSettings
 from survivor_app.gui.widgets.record_view import RecordView
-from survivor_app.gui.widgets.welcome import WelcomePage
 from survivor_app.storage import RecordError
+
+if TYPE_CHECKING:
+    from survivor_app.gui.widgets.welcome import WelcomePage
 
 #: Below this width (in the screen's points) the window opens maximized the first time.
 _SMALL_SCREEN_WIDTH = 1000
@@ -73,6 +76,9 @@ class MainWindow(QMainWindow):
         """The page that starts a record, made (and put before the record's page) when first
         asked for."""
         if self._welcome is None:
+            # Imported here: a window that opens a record never needs the page's fields.
+            from survivor_app.gui.widgets.welcome import WelcomePage
+
             welcome = WelcomePage(self)
             welcome.start_requested.connect(self.start_record)
             welcome.example_requested.connect(self.open_example)

@@ -31,7 +31,7 @@ from survivor_app.storage import (
 from survivor_app.storage import (
     store as store_module,
 )
-from survivor_app.storage.backup_files import new_backup_path
+from survivor_app.storage.backup_files import named_backups, new_backup_path
 from survivor_app.storage.tables import generation
 from tests.storage.damage import damage_pages
 from tests.storage.samples import in_reading_order, sample_record
@@ -170,6 +170,15 @@ def test_pruning_keeps_the_newest_14_and_the_newest_of_each_month(record_path: P
     assert sorted(removed) == sorted([*june[:6], *may[:2], march[0]])
     left = {path.name for path in backups_dir(record_path).iterdir()}
     assert left == {path.name for path in [*june[6:], may[2], march[1], *december]}
+
+
+def test_a_name_with_an_impossible_time_is_not_a_backup(record_path: Path) -> None:
+    (made,) = fake_backups(record_path, [day(6, 1)])
+    folder = made.parent
+    for time in ("20241301T080000Z", "20240230T080000Z", "20240601T246000Z"):
+        (folder / f"test-{time}-daily.survivor").write_bytes(b"")
+    assert [named.path for named in named_backups(record_path)] == [made]
+    assert named_backups(record_path)[0].made == day(6, 1)
 
 
 def test_pruning_leaves_other_records_and_other_files_alone(record_path: Path) -> None:

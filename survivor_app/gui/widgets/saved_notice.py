@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QUrl
-from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from survivor_app.domain.words import listed
@@ -40,5 +38,9 @@ class SavedNotice(QWidget):
         self.show_folder.setToolTip(str(path.parent))
 
     def _open_folder(self) -> None:
+        # Imported here: making QUrl's enums cost the window's start about a millisecond.
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
         if self._folder is not None:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(self._folder)))
