@@ -74,13 +74,17 @@ _LATER = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    """One of the names in ``_LATER``, from its module (imported the first time)."""
-    if name not in _LATER:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(import_module(f"{__name__}.{_LATER[name]}"), name)
-    globals()[name] = value
-    return value
+if not TYPE_CHECKING:
+    # Outside mypy's sight, so that it checks each name against the imports above rather than
+    # taking any name at all for this function's ``Any``.
+
+    def __getattr__(name: str) -> Any:
+        """One of the names in ``_LATER``, from its module (imported the first time)."""
+        if name not in _LATER:
+            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+        value = getattr(import_module(f"{__name__}.{_LATER[name]}"), name)
+        globals()[name] = value
+        return value
 
 
 __all__ = [
