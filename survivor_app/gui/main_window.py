@@ -66,10 +66,9 @@ class MainWindow(QMainWindow):
         self.edits = EditActions(self, self, edit_menu)
         self.help = HelpActions(self, menus.addMenu("&Help"), self.open_example)
         self._restore_layout()
-        if not home_record.exists():
-            # The welcome page. A record that exists is shown by ``start_at``: a window that
-            # opens one never makes the page, which took some 15 ms before its first paint.
-            self._show_state()
+        # Nothing open yet. A record that exists is shown by ``start_at``: a window that opens
+        # one never makes the welcome page, which took some 15 ms before its first paint.
+        self._show_state(welcome=not home_record.exists())
 
     @property
     def welcome(self) -> WelcomePage:
@@ -190,9 +189,9 @@ class MainWindow(QMainWindow):
         questions = session.store.questions()
         return [q for q in questions if q.cancer_id in (None, self.cancer_id)]
 
-    def _show_state(self) -> None:
+    def _show_state(self, *, welcome: bool = True) -> None:
         """Show what the record holds now; the cancer shown is read again only when a change
-        has touched it since."""
+        has touched it since. With nothing open, the welcome page (unless not ``welcome``)."""
         self._name_undo_redo()
         session = self.session
         person = session.store.person() if session is not None else None
@@ -207,7 +206,7 @@ class MainWindow(QMainWindow):
         self.files.enable(has_person=person is not None, read_only=read_only)
         if session is None or person is None or self._opened is None:
             self.edits.enable(False, 0)
-            if self.pages.currentWidget() is not self.welcome:
+            if welcome and self.pages.currentWidget() is not self.welcome:
                 self.pages.setCurrentWidget(self.welcome)
                 self.welcome.name.setFocus()
             return

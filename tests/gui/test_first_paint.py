@@ -168,6 +168,18 @@ def test_a_window_that_opens_a_record_at_start_never_makes_the_welcome_page(
     assert main.findChildren(WelcomePage) == []
 
 
+def test_a_window_made_for_a_record_offers_no_edit_before_the_record_is_open(
+    qtbot: QtBot, settings: AppSettings, record: Path
+) -> None:
+    main = MainWindow(settings, record)
+    qtbot.addWidget(main)
+    (edit_menu,) = [a.menu() for a in main.menuBar().actions() if a.text() == "&Edit"]
+    offered = [a.text() for a in edit_menu.actions() if a.isEnabled() and not a.isSeparator()]
+    assert offered == []
+    assert main.windowTitle() == "Survivorship Tracker"
+    assert main.findChildren(WelcomePage) == []
+
+
 def test_a_record_that_cannot_be_opened_at_start_leaves_the_window_on_the_welcome_page(
     qtbot: QtBot, settings: AppSettings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
