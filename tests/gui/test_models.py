@@ -13,16 +13,14 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from survivor_app.domain import Area, Measurement, Record, Scan, Spot, SpotState
-from survivor_app.domain.words import SPOT_STATE_WORDS
+from survivor_app.domain.words import SPOT_STATE_WORDS, basis_label
 from survivor_app.gui.models.base import ID_ROLE
 from survivor_app.gui.models.periods import (
-    BASIS_ROLE,
-    DATES_ROLE,
     DISAGREEMENT_MARK,
-    DISAGREEMENT_ROLE,
     LINES_ROLE,
-    SUMMARY_ROLE,
     PeriodListModel,
+    disagreements,
+    period_dates,
 )
 from survivor_app.gui.models.tables import (
     STATES_COLUMN,
@@ -244,23 +242,32 @@ def test_a_period_row_gives_its_label_dates_basis_and_disagreement() -> None:
     model.set_periods(analyse(history).periods)
     assert model.rowCount() == 2
     first, second = model.index(0, 0), model.index(1, 0)
+    periods = analyse(history).periods
     assert first.data() == "Starting point"
-    assert first.data(DATES_ROLE) == "10 Jan 2024 – 10 Apr 2024"
-    assert first.data(BASIS_ROLE) == "Measurements"
-    assert first.data(DISAGREEMENT_ROLE) == ()
+    assert first.data(LINES_ROLE) == (
+        "Starting point",
+        "10 Jan 2024 – 10 Apr 2024",
+        "Measurements",
+        periods[0].summary,
+    )
+    assert first.data(Qt.ItemDataRole.ToolTipRole) is None
     assert second.data() == "Stable (controlled)"
     # The statement is about that scan, so the period is dated by the scan.
-    assert second.data(DATES_ROLE) == "Since 10 Apr 2024"
-    assert second.data(BASIS_ROLE) == "Doctor’s statement"
-    assert len(second.data(DISAGREEMENT_ROLE)) == 1
+    assert second.data(LINES_ROLE) == (
+        "Stable (controlled)",
+        "Since 10 Apr 2024",
+        "Doctor’s statement",
+        periods[1].summary,
+        DISAGREEMENT_MARK,
+    )
+    (disagreement,) = [a.disagreement for a in periods[1].assessments if a.disagreement]
+    assert second.data(Qt.ItemDataRole.ToolTipRole) == disagreement
     spoken = second.data(Qt.ItemDataRole.AccessibleTextRole)
     assert spoken.startswith("Stable (controlled). Since 10 Apr 2024. Based on: Doctor")
     assert "Your doctor and the scans differ" in spoken
     assert DISAGREEMENT_MARK.startswith("⚑")
     # The opening sentence of each explanation shows in the list; the whole shows on selection.
-    periods = analyse(history).periods
-    assert first.data(SUMMARY_ROLE) == periods[0].summary
-    assert first.data(SUMMARY_ROLE).startswith("The scan of 10 January 2024 is your starting point")
+    assert periods[0].summary.startswith("The scan of 10 January 2024 is your starting point")
     assert spoken.endswith(periods[1].summary)
 
 
@@ -408,17 +415,18 @@ def test_the_states_said_are_exactly_what_the_scan_holds(
         assert words.removesuffix(" (uncertain)") == SPOT_STATE_WORDS[m.state].lower()
 
 
-def test_the_lines_of_a_period_are_what_its_roles_say(demo: Record) -> None:
+def test_the_lines_of_a_period_are_its_label_dates_basis_summary_and_mark(demo: Record) -> None:
+    periods = analyse(demo.history("c1")).periods
     model = PeriodListModel()
-    model.set_periods(analyse(demo.history("c1")).periods)
-    for row in range(model.rowCount()):
+    model.set_periods(periods)
+    for row, period in enumerate(periods):
         index = model.index(row, 0)
-        expected = (
-            index.data(Qt.ItemDataRole.DisplayRole),
-            index.data(DATES_ROLE),
-            index.data(BASIS_ROLE),
-            index.data(SUMMARY_ROLE),
+        expected: tuple[str, ...] = (
+            period.label,
+            period_dates(period),
+            basis_label(period.basis),
+            period.summary,
         )
-        if index.data(DISAGREEMENT_ROLE):
+        if disagreements(period):
             expected += (DISAGREEMENT_MARK,)
         assert index.data(LINES_ROLE) == expected

@@ -13,18 +13,12 @@ from survivor_app.gui.dates import short_date
 if TYPE_CHECKING:
     from survivor_app.status import Period
 
-#: The period's dates as words, e.g. ``3/3/2024 – 5/6/2024`` or ``Since 3/3/2024``.
-DATES_ROLE = Qt.ItemDataRole.UserRole + 10
-#: What the label rests on, e.g. ``Measurements and doctor’s statement``.
-BASIS_ROLE = Qt.ItemDataRole.UserRole + 11
-#: The sentences naming where the doctor and the measurements differ (an empty tuple if nowhere).
-DISAGREEMENT_ROLE = Qt.ItemDataRole.UserRole + 12
 #: The period's status, for the colour and pattern of its swatch.
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 13
-#: The opening sentence of the period's explanation; the whole of it shows on selection.
-SUMMARY_ROLE = Qt.ItemDataRole.UserRole + 14
-#: The lines the list shows for the period, as a tuple: its label, dates, basis and opening
-#: sentence, and the mark where the doctor and the measurements differ.
+#: The lines the list shows for the period, as a tuple: its label, dates (e.g. ``Since
+#: 3/3/2024``), what the label rests on (e.g. ``Measurements and doctor’s statement``), the
+#: opening sentence of its explanation (the whole shows on selection), and the mark where the
+#: doctor and the measurements differ.
 LINES_ROLE = Qt.ItemDataRole.UserRole + 15
 
 #: The mark shown on a period where the doctor and the measurements differ.
@@ -78,16 +72,8 @@ class PeriodListModel(QAbstractListModel):
         period = self._periods[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return period.label
-        if role == DATES_ROLE:
-            return period_dates(period)
-        if role == BASIS_ROLE:
-            return basis_label(period.basis)
-        if role == DISAGREEMENT_ROLE:
-            return disagreements(period)
         if role == STATUS_ROLE:
             return period.status.value
-        if role == SUMMARY_ROLE:
-            return period.summary
         if role == LINES_ROLE:
             return self._lines_of(index.row())
         if role == Qt.ItemDataRole.ToolTipRole:
