@@ -111,7 +111,8 @@ class RecordReader:
             parameters,
         )
         # A long record says the same of a spot again and again (the same size, gone): equal
-        # measurements are one object, made once.
+        # measurements are one object, made once. The rows come ordered by scan, so each scan's
+        # are one group: ``groupby`` only joins rows that are next to each other.
         made: dict[tuple[object, ...], Measurement] = {}
         measured = {
             scan_id: tuple(

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 from decimal import Decimal
 
 import pytest
 
 from survivor_app.domain import CancerHistory, RecurrenceType, Scan, Status
 from survivor_app.status import Reason, assess
+from survivor_app.status.assessment import Findings, FindingsGiven
 from tests.status.histories import (
     BREAST,
     CR,
@@ -585,3 +587,12 @@ def test_a_first_scan_after_the_doctors_no_evidence_of_disease_with_nothing_ther
         (),
         None,
     )
+
+
+def test_the_findings_given_as_keywords_are_the_findings_of_an_assessment() -> None:
+    # ``FindingsGiven`` carries a scan's findings to its assessment: a finding added to one and
+    # not the other would be lost on the way, or refused.
+    fields = {field.name: field.type for field in dataclasses.fields(Findings)}
+    given = FindingsGiven.__annotations__
+    assert {name: getattr(kind, "__forward_arg__", kind) for name, kind in given.items()} == fields
+    assert FindingsGiven.__total__ is False
