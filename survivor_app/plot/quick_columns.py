@@ -140,12 +140,16 @@ def _left_of(line: Line2D, column: float) -> bool:
     if not transform.is_separable or line.get_path_effects() or "miter" in joins:
         return False
     xs = np.asarray(line.get_xydata())[:, 0]
-    if not len(xs) or not np.isfinite(xs).all():
+    if not len(xs):
+        return False
+    ends = [[xs.min(), 1.0], [xs.max(), 1.0]]
+    # A point without a place (NaN, or beyond all) is not worked out.
+    if not np.isfinite(ends).all():
         return False
     # Beyond its points a line's stroke reaches less than its width (with its joins and caps),
     # its markers half their size and edge.
     reach = 2 * line.get_linewidth() + line.get_markersize() + line.get_markeredgewidth()
-    right = max(_data_x(line, float(xs.min())), _data_x(line, float(xs.max())))
+    right = float(transform.transform(ends)[:, 0].max())
     return right + _pixels(line, reach) + _SLACK < column
 
 
