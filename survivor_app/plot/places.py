@@ -4,13 +4,15 @@ and matplotlib's day numbers for dates."""
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 
 from matplotlib.dates import date2num
 
-from survivor_app.domain import TENTHS_PER_MM, CancerHistory, Status
+from survivor_app.domain import TENTHS_PER_MM, CancerHistory, Scan, Spot, Status
 from survivor_app.status import CancerAnalysis
 
 _ANY_DAY = dt.date(2000, 1, 1)
@@ -50,23 +52,54 @@ def reference_lines(analysis: CancerAnalysis) -> list[tuple[int, str]]:
     return lines
 
 
-def spot_points(history: CancerHistory) -> dict[str, tuple[tuple[dt.date, int | None], ...]]:
-    """Where each spot's line goes, by spot id: its size in tenths of a mm at each scan from the
-    first that sized it to the last, and None (a break in the line) where scans in between did
-    not.
+Point = tuple[dt.date, int | None]
+
+
+@dataclass(frozen=True, slots=True)
+class SpotPoints:
+    """Where each spot's line goes (``of_spot``), with what it was worked out from, so that
+    the points of the next history are worked out from the first scan that differs rather
+    than from its first (an edit of a long history adds or changes a scan near its end)."""
+
+    #: By spot id: the spot's size in tenths of a mm at each scan from the first that sized it
+    #: to the last, and None (a break in the line) where scans in between did not.
+    of_spot: dict[str, tuple[Point, ...]]
+    spots: tuple[Spot, ...] = ()
+    #: The scans, in date order.
+    scans: tuple[Scan, ...] = ()
+    #: By spot id: its points before the breaks at the end are taken off, and the number of
+    #: the scan (in ``scans``) that gave each.
+    lines: dict[str, tuple[list[Point], list[int]]] = field(default_factory=dict)
+
+
+def spot_points(history: CancerHistory, before: SpotPoints | None = None) -> SpotPoints:
+    """Where each spot's line goes; the same, ``before`` given or not (its points are kept for
+    the scans, in date order, that ``history`` starts with alike).
 
     A spot recorded gone sits on 0, and so does a spot left out of a later scan marked "no
     evidence of disease" (the rules count that scan's sum as 0). A spot not measured, or too
     small to measure, has no size to draw: the line never runs straight across what nobody
     measured.
     """
-    points_of: dict[str, list[tuple[dt.date, int | None]]] = {s.id: [] for s in history.spots}
+    scans = tuple(sorted(history.scans, key=lambda s: s.date))
+    start = 0
+    if before is not None and before.spots == history.spots:
+        start = alike(before.scans, scans)
+    lines: dict[str, tuple[list[Point], list[int]]] = {}
+    for spot in history.spots:
+        if start:
+            points, numbers = before.lines[spot.id]  # type: ignore[union-attr]
+            kept = bisect.bisect_left(numbers, start)
+            lines[spot.id] = (points[:kept], numbers[:kept])
+        else:
+            lines[spot.id] = ([], [])
     # One pass over the scans, in date order: a long history has a thousand scans of a dozen
     # spots.
-    lines = list(points_of.items())
-    for scan in sorted(history.scans, key=lambda s: s.date):
+    walked = [(spot_id, points, numbers) for spot_id, (points, numbers) in lines.items()]
+    for number in range(start, len(scans)):
+        scan = scans[number]
         sizes = {m.spot_id: m.size_tenths for m in scan.measurements}
-        for spot_id, points in lines:
+        for spot_id, points, numbers in walked:
             size = sizes.get(spot_id)
             if size is None:
                 if not points:
@@ -76,10 +109,29 @@ def spot_points(history: CancerHistory) -> dict[str, tuple[tuple[dt.date, int | 
                 elif points[-1][1] is None:
                     continue
             points.append((scan.date, size))
-    for points in points_of.values():
-        while points and points[-1][1] is None:
-            points.pop()
-    return {spot_id: tuple(points) for spot_id, points in points_of.items()}
+            numbers.append(number)
+    of_spot = {spot_id: _without_breaks_at_end(points) for spot_id, points, _ in walked}
+    return SpotPoints(of_spot, history.spots, scans, lines)
+
+
+def _without_breaks_at_end(points: list[Point]) -> tuple[Point, ...]:
+    end = len(points)
+    while end and points[end - 1][1] is None:
+        end -= 1
+    return tuple(points[:end])
+
+
+def alike(first: Sequence[object], second: Sequence[object]) -> int:
+    """How many items two sequences start with alike (halving: tuples compare in C, an item
+    kept from one to the other at once)."""
+    low, high = 0, min(len(first), len(second))
+    while low < high:
+        middle = (low + high + 1) // 2
+        if first[:middle] == second[:middle]:
+            low = middle
+        else:
+            high = middle - 1
+    return low
 
 
 def legend_columns(labels: Sequence[str], width_points: float, font_points: float) -> int:

@@ -9,8 +9,9 @@ points changed from the first, or a change of the axes' limits or place: the cha
 anywhere, and the whole axes is drawn again.
 
 The columns from there are drawn again, over the figure's background: everything of the axes but
-what draws only left of them (bands that end there, and lines' markers: a marker is stamped
-alone, the same wherever the others are), which on a long history is most of the drawing's work.
+what draws only left of them (bands and lines that end there, and lines' markers: a marker is
+stamped alone, the same wherever the others are), which on a long history is most of the
+drawing's work.
 """
 
 from __future__ import annotations
@@ -92,8 +93,9 @@ def change_begins(before: AxesDrawing | None, now: AxesDrawing | None) -> float 
 @contextmanager
 def drawn_from(axes: Axes, column: float) -> Iterator[None]:
     """While drawing, leave out what of ``axes`` draws only left of ``column``: the bands (and
-    their hatches) that end left of it, the dates' ticks there, and the lines' markers whose
-    pixels all are (each line still marks every n-th point it marks, from the first)."""
+    their hatches) that end left of it, the lines that do, the dates' ticks there, and the
+    lines' markers whose pixels all are (each line still marks every n-th point it marks, from
+    the first)."""
     if column == -math.inf:
         yield
         return
@@ -104,7 +106,10 @@ def drawn_from(axes: Axes, column: float) -> Iterator[None]:
             edge = _pixels(artist, 2 * artist.get_linewidth()) + _SLACK
             if _data_x(artist, max(x0, x0 + width)) + edge < column:
                 hidden[artist] = None
-        elif isinstance(artist, HatchLines) and artist.get_visible() and artist.patch in hidden:
+        elif artist.get_visible() and (
+            (isinstance(artist, HatchLines) and artist.patch in hidden)
+            or (isinstance(artist, Line2D) and _left_of(artist, column))
+        ):
             hidden[artist] = None
     # An upright tick (its mark, grid line and label) draws within a few points of its place.
     ticks = axes.get_xaxis_transform()
@@ -124,6 +129,28 @@ def drawn_from(axes: Axes, column: float) -> Iterator[None]:
             artist.set_visible(True)
         for line, every in kept:
             line.set_markevery(every)
+
+
+def _left_of(line: Line2D, column: float) -> bool:
+    """True for a line whose strokes and markers are all left of ``column`` (as the sums of
+    the episodes before an edit of a long history's latest scans)."""
+    transform = line.get_transform()
+    joins = (line.get_solid_joinstyle(), line.get_dash_joinstyle())
+    # A mitred corner may reach far beyond its point.
+    if not transform.is_separable or line.get_path_effects() or "miter" in joins:
+        return False
+    xs = np.asarray(line.get_xydata())[:, 0]
+    if not len(xs):
+        return False
+    ends = [[xs.min(), 1.0], [xs.max(), 1.0]]
+    # A point without a place (NaN, or beyond all) is not worked out.
+    if not np.isfinite(ends).all():
+        return False
+    # Beyond its points a line's stroke reaches less than its width (with its joins and caps),
+    # its markers half their size and edge.
+    reach = 2 * line.get_linewidth() + line.get_markersize() + line.get_markeredgewidth()
+    right = float(transform.transform(ends)[:, 0].max())
+    return right + _pixels(line, reach) + _SLACK < column
 
 
 def _mark_from(line: Line2D, every: Any, column: float) -> None:

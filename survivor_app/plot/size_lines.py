@@ -8,16 +8,15 @@ comparing them.
 
 from __future__ import annotations
 
-import datetime as dt
 import math
-from collections.abc import Hashable, Sequence
+from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from survivor_app.domain import CancerHistory, Spot, mm_number
+from survivor_app.domain import Spot, mm_number
 from survivor_app.plot.legend import Entry
-from survivor_app.plot.places import days, spot_points
+from survivor_app.plot.places import Point, alike, days
 from survivor_app.plot.reuse import new_line, reuse
 from survivor_app.plot.style import SPOT_DASHES, SPOT_MARKERS, PlotStyle
 from survivor_app.plot.words import as_typed
@@ -38,7 +37,7 @@ class SpotLine:
 
     line: Line2D
     spot: Spot
-    points: tuple[tuple[dt.date, int | None], ...]
+    points: tuple[Point, ...]
     #: All the line was given: its look, and its points.
     given: tuple[Hashable, Hashable] = (None, None)
     #: Its data: the points' day numbers and sizes in mm.
@@ -56,11 +55,15 @@ class SumLine:
 
 
 def draw_spot_lines(
-    axes: Axes, drawn: Sequence[SpotLine], history: CancerHistory, style: PlotStyle
+    axes: Axes,
+    drawn: Sequence[SpotLine],
+    spots: Sequence[Spot],
+    points_of: Mapping[str, tuple[Point, ...]],
+    style: PlotStyle,
 ) -> tuple[list[SpotLine], list[Entry]]:
-    """A line for each spot with points, those ``drawn`` reused; and their legend entries."""
-    points_of = spot_points(history)
-    shown = [(n, spot) for n, spot in enumerate(history.spots) if points_of[spot.id]]
+    """A line for each of ``spots`` with points (``points_of`` it, by its id: those of
+    ``spot_points``), those ``drawn`` reused; and their legend entries."""
+    shown = [(n, spot) for n, spot in enumerate(spots) if points_of[spot.id]]
     lines = reuse([d.line for d in drawn], len(shown), partial(new_line, axes))
     spot_lines, entries = [], []
     for index, (line, (number, spot)) in enumerate(zip(lines, shown, strict=True)):
@@ -122,7 +125,7 @@ def draw_sum_lines(
 
 
 def _spot_data(
-    points: tuple[tuple[dt.date, int | None], ...], before: SpotLine | None
+    points: tuple[Point, ...], before: SpotLine | None
 ) -> tuple[list[float], list[float]]:
     """The line's data for ``points``: what the line had ``before`` for the points they start
     with alike (an edit of a long history changes a few points near one date), the rest made."""
@@ -132,22 +135,10 @@ def _spot_data(
     if before is not None:
         if before.points == points:
             return before.data
-        start = _alike(before.points, points)
+        start = alike(before.points, points)
         xs, ys = before.data[0][:start], before.data[1][:start]
     rest = points[start:]
     return xs + days(d for d, _ in rest), ys + [_mm(t) for _, t in rest]
-
-
-def _alike(first: Sequence[object], second: Sequence[object]) -> int:
-    """How many items two sequences start with alike (halving: tuples compare in C)."""
-    low, high = 0, min(len(first), len(second))
-    while low < high:
-        middle = (low + high + 1) // 2
-        if first[:middle] == second[:middle]:
-            low = middle
-        else:
-            high = middle - 1
-    return low
 
 
 def _give(

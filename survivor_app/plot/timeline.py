@@ -38,7 +38,14 @@ from survivor_app.plot.hatching import HatchedPatchHandler, HatchLines
 from survivor_app.plot.heights import row_heights
 from survivor_app.plot.legend import Entry, draw_legend
 from survivor_app.plot.marker_panel import MarkerPanel, draw_markers, new_panel
-from survivor_app.plot.places import day, reference_lines, span, treatment_lanes
+from survivor_app.plot.places import (
+    SpotPoints,
+    day,
+    reference_lines,
+    span,
+    spot_points,
+    treatment_lanes,
+)
 from survivor_app.plot.reuse import reuse
 from survivor_app.plot.size_lines import SpotLine, SumLine, draw_spot_lines, draw_sum_lines
 from survivor_app.plot.strip import LABEL_ZORDER, date_axis, draw_statements, draw_treatments
@@ -86,6 +93,8 @@ class Timeline:
     #: One line per episode: at a new starting point the sum jumps to the new starting sum.
     sum_lines: list[SumLine] = field(default_factory=list)
     spot_lines: list[SpotLine] = field(default_factory=list)
+    #: Where the spot lines' points go, kept to work out the next history's from.
+    spot_points: SpotPoints | None = None
     reference: list[Line2D] = field(default_factory=list)
     reference_labels: list[Annotation] = field(default_factory=list)
     statement_markers: Line2D | None = None
@@ -272,7 +281,10 @@ def _draw_history(
     assert strip is not None
     assert style is not None
     left, right = span(history)
-    timeline.spot_lines, entries = draw_spot_lines(sizes, timeline.spot_lines, history, style)
+    timeline.spot_points = spot_points(history, timeline.spot_points)
+    timeline.spot_lines, entries = draw_spot_lines(
+        sizes, timeline.spot_lines, history.spots, timeline.spot_points.of_spot, style
+    )
     timeline.sum_lines, sum_entries = draw_sum_lines(sizes, timeline.sum_lines, analysis, style)
     entries[:0] = sum_entries
     if timeline.lane is not None:

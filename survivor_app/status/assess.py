@@ -9,6 +9,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 from operator import attrgetter, itemgetter
+from typing import NamedTuple
 
 from survivor_app.domain import CancerHistory, RecurrenceType, Scan, Spot, Statement, Status
 from survivor_app.domain.words import status_label
@@ -40,12 +41,12 @@ def assess(history: CancerHistory) -> tuple[Assessment, ...]:
     return confirm_remissions(walk.assessments)
 
 
-@dataclass(frozen=True, slots=True)
-class Step:
+class Step(NamedTuple):
     """One assessment as the walk takes it: a scan at its ``position`` in date order with the
     statement that counts for it, or a statement alone (``scan`` None); ``confirmed_later``
     names the scan's uncertain findings that a later scan confirmed, with that scan's date.
-    Labelling a step reads nothing else but the spots and the steps before it."""
+    Labelling a step reads nothing else but the spots and the steps before it. (A named tuple:
+    a long history has a thousand steps, made again after each edit.)"""
 
     position: int
     scan: Scan | None

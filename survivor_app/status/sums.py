@@ -4,16 +4,16 @@ points and tips, the explanations and the printed summary, and each episode's su
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from survivor_app.domain import mm_text
 from survivor_app.status.assessment import Assessment
 
 
-@dataclass(frozen=True, slots=True)
-class SumPoint:
+class SumPoint(NamedTuple):
     """One point of an episode's sum line: the sum shown of a scan, or, where a scan starts
-    this episode, its new starting sum (``starts``)."""
+    this episode, its new starting sum (``starts``). (A named tuple: a long history's
+    thousand points are made again after each edit.)"""
 
     assessment: Assessment
     tenths: int

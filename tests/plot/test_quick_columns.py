@@ -16,7 +16,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 from survivor_app.domain import CancerHistory, Scan, ScanKind
-from survivor_app.plot.quick_columns import axes_drawing, change_begins
+from survivor_app.plot.quick_columns import axes_drawing, change_begins, drawn_from
 from survivor_app.plot.quick_draw import QuickDraw
 from survivor_app.plot.size_lines import SpotLine
 from survivor_app.plot.style import PlotStyle
@@ -203,3 +203,64 @@ def test_a_tip_drawn_over_and_its_going_show_the_whole_canvas_anew() -> None:
     region = quick.draw([], [tip])
     assert region is not None
     assert region.width < 0  # nothing changed
+
+
+def test_the_lines_that_end_left_of_the_columns_drawn_again_are_left_out() -> None:
+    history = long_history(300, 4)
+    figure = Figure(figsize=(9, 6), dpi=96)
+    canvas = FigureCanvasAgg(figure)
+    timeline = draw_timeline(figure, history, analyse(history), STYLE)
+    canvas.draw()
+    quick = QuickDraw(canvas)
+    quick.keep()
+    sizes = figure.axes[0]
+    before = axes_drawing(sizes)
+    after = copy_before_latest(3)(history)
+    assert update_timeline(figure, timeline, after, analyse(after), STYLE)
+    begins = change_begins(before, axes_drawing(sizes))
+    assert begins is not None
+    with drawn_from(sizes, begins):
+        shown = {line for line in sizes.get_lines() if line.get_visible()}
+    # The sums of most episodes before the latest end left of the columns drawn again.
+    left_out = {drawn.line for drawn in timeline.sum_lines[:-1]} - shown
+    assert len(left_out) > 1
+    for line in left_out:
+        assert line.get_transform().transform(line.get_xydata())[:, 0].max() < begins
+    assert shown >= {drawn.line for drawn in timeline.spot_lines}
+    assert all(line.get_visible() for line in sizes.get_lines())
+    assert quick.draw([sizes]) is not None
+    drawn = np.asarray(canvas.buffer_rgba()).copy()
+    canvas.draw()
+    assert (drawn == np.asarray(canvas.buffer_rgba())).all()
+
+
+@pytest.mark.parametrize(
+    "look",
+    [
+        {"linewidth": 1.5},
+        {"linewidth": 6, "solid_joinstyle": "bevel", "solid_capstyle": "projecting"},
+        {"linewidth": 6, "solid_joinstyle": "miter"},
+        {"linewidth": 1, "marker": "s", "markersize": 12, "markeredgewidth": 3},
+        {"linewidth": 2, "marker": "o", "markevery": 2, "linestyle": "--"},
+    ],
+)
+def test_a_line_left_out_draws_no_pixel_in_the_columns_drawn_again(look: dict[str, object]) -> None:
+    figure = Figure(figsize=(4, 3), dpi=96)
+    canvas = FigureCanvasAgg(figure)
+    axes = figure.add_subplot()
+    axes.set_xlim(0, 10)
+    axes.set_ylim(0, 10)
+    canvas.draw()
+    without = np.asarray(canvas.buffer_rgba()).copy()
+    # A sharp corner at its rightmost point.
+    line = axes.plot([1, 4.5, 1.2], [2, 5, 5.6], **look)[0]
+    canvas.draw()
+    columns = np.flatnonzero((np.asarray(canvas.buffer_rgba()) != without).any(axis=(0, 2)))
+    rightmost = int(columns.max())
+    # A part from any column up to the line's rightmost pixel draws the line.
+    for begins in np.arange(rightmost - 3, rightmost + 1, 0.25):
+        with drawn_from(axes, float(begins)):
+            assert line.get_visible()
+    with drawn_from(axes, rightmost + 40.0):
+        # Unless mitred: the corner's reach is not worked out.
+        assert line.get_visible() == (look.get("solid_joinstyle") == "miter")

@@ -114,9 +114,15 @@ class RecordTableModel(QAbstractTableModel, Generic[Row]):
         self._move_persistent_rows([old_row_of_key[self._key(row)] for row in self._rows])
         self.layoutChanged.emit()
 
-    def _sorted(self, rows: Sequence[Row]) -> list[Row]:
-        """These rows in the chosen order; rows that tie keep the order they were entered in."""
-        by_entry = sorted(rows, key=lambda row: self._entry.get(self._key(row), len(self._entry)))
+    def _sorted(self, rows: Sequence[Row], *, entered: bool = False) -> list[Row]:
+        """These rows in the chosen order; rows that tie keep the order they were entered in
+        (``entered``: the order they are given in)."""
+        if entered:
+            by_entry = list(rows)
+        else:
+            by_entry = sorted(
+                rows, key=lambda row: self._entry.get(self._key(row), len(self._entry))
+            )
         if self._sort_column < 0:
             return by_entry
         sort_key = self._columns[self._sort_column].sort_key
@@ -157,7 +163,8 @@ class RecordTableModel(QAbstractTableModel, Generic[Row]):
         fits itself to a thousand new rows once rather than a thousand times.
         """
         self._entry = {self._key(row): number for number, row in enumerate(rows)}
-        new = self._sorted(rows)
+        # Each row's key once: the rows are given in the order they were entered.
+        new = self._sorted(rows, entered=len(self._entry) == len(rows))
         new_keys = [self._key(row) for row in new]
         wanted = set(new_keys)
         # Bottom up, so the rows still to be looked at keep their numbers.
@@ -189,7 +196,7 @@ class RecordTableModel(QAbstractTableModel, Generic[Row]):
         i = 0
         while i < len(new):
             if i < len(self._rows) and kept[i] == new_keys[i]:
-                if self._rows[i] != new[i]:
+                if self._rows[i] is not new[i] and self._rows[i] != new[i]:
                     self._rows[i] = new[i]
                     self.dataChanged.emit(self.index(i, 0), self.index(i, last_column))
                 i += 1

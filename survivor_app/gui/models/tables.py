@@ -50,6 +50,10 @@ class ScanRow:
     label: str
     new_start_tenths: int | None = None
     states: tuple[str, ...] = field(default=())
+    #: What the row was made from besides its scan (not shown): the assessment made of it and
+    #: the spots without a size whose states it reads.
+    assessment: Assessment | None = field(default=None, compare=False, repr=False)
+    unsized: tuple[Spot, ...] = field(default=(), compare=False, repr=False)
 
 
 def states_in_words(scan: Scan, spots: Iterable[Spot]) -> tuple[str, ...]:
@@ -68,29 +72,50 @@ def states_in_words(scan: Scan, spots: Iterable[Spot]) -> tuple[str, ...]:
 
 
 def scan_rows(
-    scans: Iterable[Scan], assessments: Iterable[Assessment], spots: Iterable[Spot] = ()
+    scans: Iterable[Scan],
+    assessments: Iterable[Assessment],
+    spots: Iterable[Spot] = (),
+    before: Iterable[ScanRow] = (),
 ) -> tuple[ScanRow, ...]:
     """One row per scan, taking its sum and label from the assessment made of it, if any, and
-    the states of the ``spots`` without a size from the scan."""
-    from survivor_app.status.sums import new_starting_sum, sum_shown
-
+    the states of the ``spots`` without a size from the scan. A row of ``before`` made from
+    the very same scan, assessment and spots is taken as it is: after an edit of a long history
+    most of its thousand rows are."""
     by_scan = {a.scan_id: a for a in assessments if a.scan_id is not None}
-    spots = tuple(spot for spot in spots if not spot.sized)
+    unsized = tuple(spot for spot in spots if not spot.sized)
+    made = {row.scan.id: row for row in before}
     rows = []
     for scan in scans:
         assessment = by_scan.get(scan.id)
-        states = states_in_words(scan, spots)
-        if assessment is None:
-            # A scan with notes only is not an assessment (STATUS_RULES.md §3).
-            rows.append(ScanRow(scan, None, NOTES_ONLY, states=states))
-        else:
-            label = status_label(
-                assessment.status, assessment.recurrence_type, assessment.confirmed
-            )
-            rows.append(
-                ScanRow(scan, sum_shown(assessment), label, new_starting_sum(assessment), states)
-            )
+        row = made.get(scan.id)
+        if (
+            row is None
+            or row.scan is not scan
+            or row.assessment is not assessment
+            or row.unsized != unsized
+        ):
+            row = _scan_row(scan, assessment, unsized)
+        rows.append(row)
     return tuple(rows)
+
+
+def _scan_row(scan: Scan, assessment: Assessment | None, unsized: tuple[Spot, ...]) -> ScanRow:
+    from survivor_app.status.sums import new_starting_sum, sum_shown
+
+    states = states_in_words(scan, unsized)
+    if assessment is None:
+        # A scan with notes only is not an assessment (STATUS_RULES.md §3).
+        return ScanRow(scan, None, NOTES_ONLY, states=states, unsized=unsized)
+    label = status_label(assessment.status, assessment.recurrence_type, assessment.confirmed)
+    return ScanRow(
+        scan,
+        sum_shown(assessment),
+        label,
+        new_starting_sum(assessment),
+        states,
+        assessment,
+        unsized,
+    )
 
 
 # The rules' words (``status``) are imported when the first row is shown, after the window's

@@ -33,6 +33,7 @@ from survivor_app.gui.models.tables import (
     STATES_COLUMN,
     MarkerTableModel,
     QuestionTableModel,
+    ScanRow,
     ScanTableModel,
     SpotTableModel,
     StatementTableModel,
@@ -110,6 +111,8 @@ class RecordView(QWidget):
         self._questions: tuple[Question, ...] = ()
         #: How many times a period (or none) has been shown: a choice in the list shows it.
         self._periods_shown = 0
+        #: The scans table's rows, made again after an edit only where it changed them.
+        self._scan_rows: tuple[ScanRow, ...] = ()
         self.banner = self._banner()
         self.cancer_selector = QComboBox(self)
         self.cancer_selector.setAccessibleName("Cancer shown")
@@ -295,7 +298,10 @@ class RecordView(QWidget):
             # The same row stays chosen, so the list did not show its period: shown here.
             self._on_period_selected(self.period_list.selected_period())
 
-        self.scans_tab.model.set_rows(scan_rows(history.scans, analysis.assessments, history.spots))
+        self._scan_rows = scan_rows(
+            history.scans, analysis.assessments, history.spots, self._scan_rows
+        )
+        self.scans_tab.model.set_rows(self._scan_rows)
         # The column of states is only for a cancer with a spot without a size.
         without_a_size = any(not spot.sized for spot in history.spots)
         self.scans_tab.table.setColumnHidden(STATES_COLUMN, not without_a_size)
