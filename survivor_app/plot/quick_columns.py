@@ -35,6 +35,10 @@ if TYPE_CHECKING:
 
 #: Pixels more on the left of where a change begins, for smoothed edges.
 _SLACK = 2.0
+#: Agg snaps a line to whole pixels only up to this many points (``PathSnapper``).
+_MOST_SNAPPED = 1024
+#: ... and only when each of its strokes is level or upright to within this many pixels.
+_STRAIGHT = 1e-4
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,6 +193,9 @@ def _look(artist: Artist) -> tuple[Hashable | None, Any]:
             artist.get_markevery(),
             artist.get_clip_on(),
             artist.get_clip_box(),
+            artist.get_snap(),
+            # Agg snaps a line to whole pixels (unless told) only up to this many points.
+            len(artist.get_path()) <= _MOST_SNAPPED,
         )
         return look, (np.asarray(x, float), np.asarray(y, float))
     if isinstance(artist, Rectangle):
@@ -207,7 +214,9 @@ def _look(artist: Artist) -> tuple[Hashable | None, Any]:
             artist.get_fill(),
         )
         x0, x1 = artist.get_x(), artist.get_x() + artist.get_width()
-        return look, (min(x0, x1), max(x0, x1))
+        # Its outline's width too: a band's change reaches as far left as the wider of its
+        # outlines before and after (a period chosen, then not).
+        return look, (min(x0, x1), max(x0, x1), artist.get_linewidth())
     if isinstance(artist, HatchLines):
         look = (*common, artist.patch, artist.hatch, artist.colour, artist.linewidth)
         return (*look, artist.density), None
@@ -215,6 +224,16 @@ def _look(artist: Artist) -> tuple[Hashable | None, Any]:
         look = (*common, artist.get_text(), artist.get_position(), artist.get_color())
         return (*look, getattr(artist, "xy", None)), None
     return None, None
+
+
+def _level_or_upright(line: Line2D, place: tuple[np.ndarray, np.ndarray]) -> bool:
+    """Whether each stroke of a line through ``place`` is level or upright on the screen, as
+    Agg sees it: then (with few points, and unless told otherwise) it snaps the whole line to
+    whole pixels, so one point that makes a stroke slope, or level, moves it from end to end."""
+    xy = line.get_transform().transform(np.column_stack(place))
+    # A stroke to or from a point without a place (NaN) is not drawn, and is not counted.
+    steps = np.abs(np.diff(xy, axis=0))
+    return not (steps >= _STRAIGHT).all(axis=1).any()
 
 
 def _colour(value: Any) -> Hashable:
@@ -244,7 +263,7 @@ def _begins(
     if isinstance(artist, Rectangle):
         return (
             min(_data_x(artist, place[0]), _data_x(artist, earlier[0]))
-            - _pixels(artist, 2 * artist.get_linewidth())
+            - _pixels(artist, 2 * max(place[2], earlier[2]))
             - _SLACK
         )
     assert isinstance(artist, Line2D)
@@ -269,6 +288,13 @@ def _line_begins(
         same &= (now[:count] == then[:count]) | (np.isnan(now[:count]) & np.isnan(then[:count]))
     first = int(np.argmin(same)) if not same.all() else count
     if first < 2:
+        return -math.inf
+    if (
+        line.get_snap() is None
+        and line.get_drawstyle() == "default"
+        and len(place[0]) <= _MOST_SNAPPED
+        and _level_or_upright(line, place) != _level_or_upright(line, earlier)
+    ):
         return -math.inf
     xs = [place[0][first - 2 :], earlier[0][first - 2 :]]
     if not all(np.isfinite(x).all() and (np.diff(x) >= 0).all() for x in xs):

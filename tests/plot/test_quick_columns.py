@@ -20,7 +20,7 @@ from survivor_app.plot.quick_columns import axes_drawing, change_begins, drawn_f
 from survivor_app.plot.quick_draw import QuickDraw
 from survivor_app.plot.size_lines import SpotLine
 from survivor_app.plot.style import PlotStyle
-from survivor_app.plot.timeline import draw_timeline, update_timeline
+from survivor_app.plot.timeline import draw_timeline, style_bands, update_timeline
 from survivor_app.status import analyse
 from tests.report.records import demo_record
 
@@ -168,6 +168,87 @@ def test_a_quick_drawing_of_the_columns_an_edit_changed_is_a_full_drawing(
         differing = int((drawn != full).any(axis=2).sum())
         assert differing == 0, f"{differing} pixels differ"
         quick.keep()
+
+
+def assert_quick_is_full(canvas: FigureCanvasAgg, quick: QuickDraw) -> None:
+    """Draw again quickly what is stale, and check the canvas then holds a full drawing."""
+    assert quick.draw([axes for axes in canvas.figure.axes if axes.stale]) is not None
+    drawn = np.asarray(canvas.buffer_rgba()).copy()
+    canvas.draw()
+    differing = int((drawn != np.asarray(canvas.buffer_rgba())).any(axis=2).sum())
+    assert differing == 0, f"{differing} pixels differ"
+
+
+def flat_history(scans: int, above: int) -> CancerHistory:
+    """A long history whose every spot keeps its first size (``above`` tenths more) from scan
+    to scan: level lines, which Agg draws snapped to whole pixels."""
+    history = long_history(scans, 1)
+    first = min(history.scans, key=lambda scan: scan.date)
+    sizes = {m.spot_id: m.size_tenths for m in first.measurements}
+    return dataclasses.replace(
+        history,
+        scans=tuple(
+            dataclasses.replace(
+                scan,
+                measurements=tuple(
+                    dataclasses.replace(
+                        m, size_tenths=(sizes.get(m.spot_id) or m.size_tenths or 0) + above
+                    )
+                    for m in scan.measurements
+                ),
+            )
+            for scan in history.scans
+        ),
+    )
+
+
+@pytest.mark.parametrize("above", [0, 13, 33])
+def test_a_level_line_given_a_slope_is_drawn_again_from_end_to_end(above: int) -> None:
+    # Snapped while level, not once a stroke slopes: its pixels move all along, not only
+    # near the scan added.
+    history = flat_history(40, above)
+    figure = Figure(figsize=(9, 6), dpi=96)
+    canvas = FigureCanvasAgg(figure)
+    timeline = draw_timeline(figure, history, analyse(history), STYLE)
+    canvas.draw()
+    quick = QuickDraw(canvas)
+    quick.keep()
+    latest = max(history.scans, key=lambda scan: scan.date)
+    grown = dataclasses.replace(
+        latest,
+        id="grown",
+        date=latest.date + dt.timedelta(days=20),
+        measurements=tuple(
+            dataclasses.replace(m, size_tenths=m.size_tenths + 5) if m.size_tenths else m
+            for m in latest.measurements
+        ),
+    )
+    history = with_scan(history, grown)
+    laid_out = timeline.layout_key
+    assert update_timeline(figure, timeline, history, analyse(history), STYLE)
+    assert timeline.layout_key == laid_out
+    assert_quick_is_full(canvas, quick)
+
+
+@pytest.mark.parametrize("dpi", [96, 192])
+@pytest.mark.parametrize(("chosen", "then"), [(1, None), (2, None), (1, 3), (3, 1), (None, 2)])
+@pytest.mark.parametrize("scans", [0, 40])
+def test_a_period_chosen_or_no_longer_chosen_leaves_no_trace_of_its_outline(
+    dpi: int, chosen: int | None, then: int | None, scans: int
+) -> None:
+    # A chosen period's band has a thick outline (a 2x screen doubles it in pixels), which
+    # reaches left of the band: it is drawn again from the wider of the outlines.
+    history = long_history(scans, 1) if scans else demo_record().history("c1")
+    figure = Figure(figsize=(9, 6), dpi=dpi)
+    canvas = FigureCanvasAgg(figure)
+    timeline = draw_timeline(figure, history, analyse(history), STYLE)
+    assert len(timeline.bands) > 3
+    style_bands(timeline, STYLE, chosen)
+    canvas.draw()
+    quick = QuickDraw(canvas)
+    quick.keep()
+    style_bands(timeline, STYLE, then)
+    assert_quick_is_full(canvas, quick)
 
 
 def test_an_edit_near_the_end_of_a_long_history_draws_only_its_last_fifth_again() -> None:
