@@ -38,8 +38,8 @@ class SpotLine:
     line: Line2D
     spot: Spot
     points: tuple[Point, ...]
-    #: All the line was given: its look, and its points.
-    given: tuple[Hashable, Hashable] = (None, None)
+    #: The look the line was given (its points are ``points``).
+    look: Hashable = None
     #: Its data: the points' day numbers and sizes in mm.
     data: tuple[list[float], list[float]] = ([], [])
 
@@ -78,12 +78,12 @@ def draw_spot_lines(
             "label": as_typed(spot.name),
             "zorder": 3,
         }
-        given = (tuple(look.items()), points)
+        given = tuple(look.items())
         before = drawn[index] if index < len(drawn) else None
         data = _spot_data(points, before)
         _give(
             line,
-            look if before is None or before.given[0] != given[0] else None,
+            look if before is None or before.look != given else None,
             None if before is not None and before.points == points else data,
         )
         spot_lines.append(SpotLine(line, spot, points, given, data))

@@ -350,7 +350,8 @@ class TimelinePlot(QWidget):
             self._draw_in_full()
             return
         if drawn.width > 0:
-            # A pixel more each side: Qt repaints whole logical pixels.
+            # Two logical pixels more each side: Qt repaints whole logical pixels, and the
+            # region's edges may fall within one.
             canvas.blit(drawn.padded(2 * canvas.device_pixel_ratio))
         self._after_drawing()
 
