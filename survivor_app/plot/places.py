@@ -82,13 +82,14 @@ def spot_points(history: CancerHistory, before: SpotPoints | None = None) -> Spo
     measured.
     """
     scans = tuple(sorted(history.scans, key=lambda s: s.date))
+    kept_lines = None
     start = 0
     if before is not None and before.spots == history.spots:
-        start = alike(before.scans, scans)
+        kept_lines, start = before.lines, alike(before.scans, scans)
     lines: dict[str, tuple[list[Point], list[int]]] = {}
     for spot in history.spots:
-        if start:
-            points, numbers = before.lines[spot.id]  # type: ignore[union-attr]
+        if kept_lines is not None and start:
+            points, numbers = kept_lines[spot.id]
             kept = bisect.bisect_left(numbers, start)
             lines[spot.id] = (points[:kept], numbers[:kept])
         else:

@@ -1,6 +1,6 @@
 """The scans table's rows made after an edit from the rows before it are the rows made afresh,
 over generated histories and edits; a row is taken as it was only when its scan, the assessment
-made of it and the spots without a size are the very ones it was made from."""
+made of it are the very ones it was made from, and the spots without a size the same."""
 
 from __future__ import annotations
 

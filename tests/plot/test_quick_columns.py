@@ -345,3 +345,25 @@ def test_a_line_left_out_draws_no_pixel_in_the_columns_drawn_again(look: dict[st
     with drawn_from(axes, rightmost + 40.0):
         # Unless mitred: the corner's reach is not worked out.
         assert line.get_visible() == (look.get("solid_joinstyle") == "miter")
+
+
+@pytest.mark.parametrize("dpi", [96, 192])
+@pytest.mark.parametrize("marker", ["o", "s", "^", "v", "D", "P", "X"])
+def test_a_marker_left_out_draws_no_pixel_in_the_columns_drawn_again(dpi: int, marker: str) -> None:
+    figure = Figure(figsize=(4, 3), dpi=dpi)
+    canvas = FigureCanvasAgg(figure)
+    axes = figure.add_axes((0, 0, 1, 1))
+    axes.set_xlim(0, 10)
+    axes.set_ylim(0, 10)
+    axes.set_axis_off()
+    canvas.draw()
+    without = np.asarray(canvas.buffer_rgba()).copy()
+    line = axes.plot([5.0], [5.0], marker=marker, markersize=7, linestyle="none", markevery=1)[0]
+    canvas.draw()
+    columns = np.flatnonzero((np.asarray(canvas.buffer_rgba()) != without).any(axis=(0, 2)))
+    # A part from any column up to the marker's rightmost pixel marks the point (a diamond
+    # reaches further than half its size).
+    for begins in np.arange(int(columns.max()) - 3, int(columns.max()) + 1, 0.25):
+        with drawn_from(axes, float(begins)):
+            assert line.get_markevery() == [0]
+    assert line.get_markevery() == 1

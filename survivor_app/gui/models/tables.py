@@ -79,8 +79,8 @@ def scan_rows(
 ) -> tuple[ScanRow, ...]:
     """One row per scan, taking its sum and label from the assessment made of it, if any, and
     the states of the ``spots`` without a size from the scan. A row of ``before`` made from
-    the very same scan, assessment and spots is taken as it is: after an edit of a long history
-    most of its thousand rows are."""
+    the very same scan and assessment, and the same spots without a size, is taken as it is:
+    after an edit of a long history most of its thousand rows are."""
     by_scan = {a.scan_id: a for a in assessments if a.scan_id is not None}
     unsized = tuple(spot for spot in spots if not spot.sized)
     made = {row.scan.id: row for row in before}
