@@ -20,7 +20,7 @@ from survivor_app.plot.quick_columns import axes_drawing, change_begins, drawn_f
 from survivor_app.plot.quick_draw import QuickDraw
 from survivor_app.plot.size_lines import SpotLine
 from survivor_app.plot.style import PlotStyle
-from survivor_app.plot.timeline import draw_timeline, style_bands, update_timeline
+from survivor_app.plot.timeline import Timeline, draw_timeline, style_bands, update_timeline
 from survivor_app.status import analyse
 from tests.report.records import demo_record
 
@@ -67,6 +67,21 @@ def long_history(scans: int, seed: int) -> CancerHistory:
             )
         )
     return dataclasses.replace(history, scans=(*history.scans, *added))
+
+
+def drawn_and_kept(
+    history: CancerHistory, dpi: int = 96, chosen: int | None = None
+) -> tuple[FigureCanvasAgg, Timeline, QuickDraw]:
+    """The timeline of ``history`` (with the ``chosen`` period's band outlined) drawn in full,
+    and kept as the drawing a quick drawing starts from."""
+    figure = Figure(figsize=(9, 6), dpi=dpi)
+    canvas = FigureCanvasAgg(figure)
+    timeline = draw_timeline(figure, history, analyse(history), STYLE)
+    style_bands(timeline, STYLE, chosen)
+    canvas.draw()
+    quick = QuickDraw(canvas)
+    quick.keep()
+    return canvas, timeline, quick
 
 
 def drawn_lines(history: CancerHistory) -> list[SpotLine]:
@@ -137,12 +152,8 @@ def test_a_quick_drawing_of_the_columns_an_edit_changed_is_a_full_drawing(
     name: str, scans: int, seed: int
 ) -> None:
     history = long_history(scans, seed) if scans else demo_record().history("c1")
-    figure = Figure(figsize=(9, 6), dpi=96)
-    canvas = FigureCanvasAgg(figure)
-    timeline = draw_timeline(figure, history, analyse(history), STYLE)
-    canvas.draw()
-    quick = QuickDraw(canvas)
-    quick.keep()
+    canvas, timeline, quick = drawn_and_kept(history)
+    figure = canvas.figure
     for edit in EDITS[name]:
         history = edit(history)
         laid_out = timeline.layout_key
@@ -207,12 +218,8 @@ def test_a_level_line_given_a_slope_is_drawn_again_from_end_to_end(above: int) -
     # Snapped while level, not once a stroke slopes: its pixels move all along, not only
     # near the scan added.
     history = flat_history(40, above)
-    figure = Figure(figsize=(9, 6), dpi=96)
-    canvas = FigureCanvasAgg(figure)
-    timeline = draw_timeline(figure, history, analyse(history), STYLE)
-    canvas.draw()
-    quick = QuickDraw(canvas)
-    quick.keep()
+    canvas, timeline, quick = drawn_and_kept(history)
+    figure = canvas.figure
     latest = max(history.scans, key=lambda scan: scan.date)
     grown = dataclasses.replace(
         latest,
@@ -239,14 +246,8 @@ def test_a_period_chosen_or_no_longer_chosen_leaves_no_trace_of_its_outline(
     # A chosen period's band has a thick outline (a 2x screen doubles it in pixels), which
     # reaches left of the band: it is drawn again from the wider of the outlines.
     history = long_history(scans, 1) if scans else demo_record().history("c1")
-    figure = Figure(figsize=(9, 6), dpi=dpi)
-    canvas = FigureCanvasAgg(figure)
-    timeline = draw_timeline(figure, history, analyse(history), STYLE)
+    canvas, timeline, quick = drawn_and_kept(history, dpi, chosen)
     assert len(timeline.bands) > 3
-    style_bands(timeline, STYLE, chosen)
-    canvas.draw()
-    quick = QuickDraw(canvas)
-    quick.keep()
     style_bands(timeline, STYLE, then)
     assert_quick_is_full(canvas, quick)
 
@@ -268,12 +269,8 @@ def test_an_edit_near_the_end_of_a_long_history_draws_only_its_last_fifth_again(
 
 def test_a_tip_drawn_over_and_its_going_show_the_whole_canvas_anew() -> None:
     history = demo_record().history("c1")
-    figure = Figure(figsize=(9, 6), dpi=96)
-    canvas = FigureCanvasAgg(figure)
-    draw_timeline(figure, history, analyse(history), STYLE)
-    canvas.draw()
-    quick = QuickDraw(canvas)
-    quick.keep()
+    canvas, _timeline, quick = drawn_and_kept(history)
+    figure = canvas.figure
     tip = figure.text(0.5, 0.5, "A tip")
     whole = tuple(figure.bbox.extents)
     for visible in (True, False):
@@ -288,12 +285,8 @@ def test_a_tip_drawn_over_and_its_going_show_the_whole_canvas_anew() -> None:
 
 def test_the_lines_that_end_left_of_the_columns_drawn_again_are_left_out() -> None:
     history = long_history(300, 4)
-    figure = Figure(figsize=(9, 6), dpi=96)
-    canvas = FigureCanvasAgg(figure)
-    timeline = draw_timeline(figure, history, analyse(history), STYLE)
-    canvas.draw()
-    quick = QuickDraw(canvas)
-    quick.keep()
+    canvas, timeline, quick = drawn_and_kept(history)
+    figure = canvas.figure
     sizes = figure.axes[0]
     before = axes_drawing(sizes)
     after = copy_before_latest(3)(history)
