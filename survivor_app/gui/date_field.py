@@ -148,6 +148,8 @@ class DateField(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(line)
         self.message = FieldMessage(self.edit, parent=self)
+        self.message.setMinimumHeight(self.fontMetrics().lineSpacing())
+        self._hold_message_line()
         layout.addWidget(self.message)
         self.setFocusProxy(self.edit)
         self._show_understood()
@@ -171,6 +173,7 @@ class DateField(QWidget):
     def set_in_use(self, in_use: bool) -> None:
         """Use the date, or leave it out (an optional date, or an end still to come)."""
         self._in_use = in_use
+        self._hold_message_line()
         self.edit.setEnabled(in_use)
         self.calendar_button.setEnabled(in_use)
         self._show_understood()
@@ -203,6 +206,14 @@ class DateField(QWidget):
             self._calendar = _CalendarPopup(self)
             self._calendar.picked.connect(self._on_picked)
         self._calendar.open_at(self.edit, self.value() or dt.date.today())
+
+    def _hold_message_line(self) -> None:
+        # While the date is in use, the line beneath keeps its place once the date is read (its
+        # hint and problems come and go as it is typed), so the fields below stay where the
+        # person saw them; a date left out takes no room for it.
+        policy = self.message.sizePolicy()
+        policy.setRetainSizeWhenHidden(self._in_use)
+        self.message.setSizePolicy(policy)
 
     def _on_picked(self, date: dt.date) -> None:
         self.set_value(date)

@@ -9,6 +9,7 @@ from dataclasses import replace
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -555,3 +556,22 @@ def test_a_new_row_is_scrolled_into_view_below_many_spots(
     qtbot.waitUntil(lambda: not bones.visibleRegion().isEmpty())
     # Whole, not cut off at the bottom of the grid.
     assert bones.visibleRegion().boundingRect().size() == bones.size()
+
+
+def test_the_fields_below_the_date_stay_put_as_it_is_typed(
+    qtbot: QtBot, person: Person, history: CancerHistory
+) -> None:
+    # The hint beneath the date gives way to problems while it is typed, and to nothing once
+    # it is read: a person reaching for the next field finds it where it was.
+    dialog = ScanDialog(None, person=person, history=history)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    kind = control(dialog, "Kind of scan", QComboBox)
+    edit = control(dialog, "Date of the scan", QLineEdit)
+    place = kind.mapTo(dialog, kind.rect().topLeft())
+    for key in "01/03/2023":
+        QTest.keyClicks(edit, key)
+        qtbot.wait(10)
+        assert kind.mapTo(dialog, kind.rect().topLeft()) == place, edit.text()
+    assert edit.text() == "01/03/2023"
