@@ -252,18 +252,26 @@ def test_a_period_chosen_or_no_longer_chosen_leaves_no_trace_of_its_outline(
     assert_quick_is_full(canvas, quick)
 
 
+def copied_near_the_end(
+    history: CancerHistory,
+) -> tuple[FigureCanvasAgg, Timeline, QuickDraw, float]:
+    """``history`` drawn and kept, then a copy of its latest scan added three days before it;
+    and the column where the sizes' axes begin to change."""
+    canvas, timeline, quick = drawn_and_kept(history)
+    sizes = canvas.figure.axes[0]
+    before = axes_drawing(sizes)
+    after = copy_before_latest(3)(history)
+    assert update_timeline(canvas.figure, timeline, after, analyse(after), STYLE)
+    begins = change_begins(before, axes_drawing(sizes))
+    assert begins is not None
+    return canvas, timeline, quick, begins
+
+
 def test_an_edit_near_the_end_of_a_long_history_draws_only_its_last_fifth_again() -> None:
     history = long_history(300, 4)
     assert all(len(drawn.points) > 200 for drawn in drawn_lines(history))
-    figure = Figure(figsize=(9, 6), dpi=96)
-    timeline = draw_timeline(figure, history, analyse(history), STYLE)
-    FigureCanvasAgg(figure).draw()
-    sizes = figure.axes[0]
-    before = axes_drawing(sizes)
-    after = copy_before_latest(3)(history)
-    assert update_timeline(figure, timeline, after, analyse(after), STYLE)
-    begins = change_begins(before, axes_drawing(sizes))
-    assert begins is not None
+    canvas, _timeline, _quick, begins = copied_near_the_end(history)
+    sizes = canvas.figure.axes[0]
     assert sizes.bbox.x1 - sizes.bbox.width / 5 < begins < sizes.bbox.x1
 
 
@@ -284,15 +292,8 @@ def test_a_tip_drawn_over_and_its_going_show_the_whole_canvas_anew() -> None:
 
 
 def test_the_lines_that_end_left_of_the_columns_drawn_again_are_left_out() -> None:
-    history = long_history(300, 4)
-    canvas, timeline, quick = drawn_and_kept(history)
-    figure = canvas.figure
-    sizes = figure.axes[0]
-    before = axes_drawing(sizes)
-    after = copy_before_latest(3)(history)
-    assert update_timeline(figure, timeline, after, analyse(after), STYLE)
-    begins = change_begins(before, axes_drawing(sizes))
-    assert begins is not None
+    canvas, timeline, quick, begins = copied_near_the_end(long_history(300, 4))
+    sizes = canvas.figure.axes[0]
     with drawn_from(sizes, begins):
         shown = {line for line in sizes.get_lines() if line.get_visible()}
     # The sums of most episodes before the latest end left of the columns drawn again.
